@@ -1,0 +1,48 @@
+package meshplay.engine.connect;
+
+import java.util.Optional;
+
+/**
+ * How the engine and modules reach one host. Implementations: {@link LocalConnection} and the SSH
+ * connection. One instance per host for the whole run; safe to call from several threads at once.
+ * All paths are absolute paths on the target.
+ */
+public interface Connection extends AutoCloseable {
+
+    /** The inventory name of the host this connection reaches. */
+    String host();
+
+    /** Runs a command; a non-zero exit is not an exception, only transport failures are. */
+    ExecResult exec(ExecRequest request) throws ConnectionException;
+
+    /** File metadata, or {@code null} when nothing exists at the path (a dangling link exists). */
+    FileStat stat(String path, boolean follow) throws ConnectionException;
+
+    /** The whole file, or empty when it does not exist. */
+    Optional<byte[]> read(String path) throws ConnectionException;
+
+    /**
+     * Writes atomically: a temp file in the same directory, fsync, mode/owner applied, then rename.
+     * Returns the backup path when {@link WriteOptions#backup()} was asked for and a file was replaced.
+     */
+    Optional<String> write(String path, byte[] content, WriteOptions options) throws ConnectionException;
+
+    /** Creates the directory and missing parents (like mkdir -p); mode/owner/group apply to created ones. */
+    void mkdirs(String path, Attributes attributes) throws ConnectionException;
+
+    /** Removes a file, link or (when recursive) a directory tree; no error when absent. */
+    void remove(String path, boolean recursive) throws ConnectionException;
+
+    /** Creates or replaces a symbolic link at {@code link} pointing to {@code target}. */
+    void symlink(String target, String link) throws ConnectionException;
+
+    /** Applies mode, owner and group (null fields are left alone). */
+    void setAttributes(String path, Attributes attributes) throws ConnectionException;
+
+    /** Drops and re-establishes the transport (after a reboot); local: no-op. */
+    default void reconnect() throws ConnectionException {
+    }
+
+    @Override
+    void close();
+}

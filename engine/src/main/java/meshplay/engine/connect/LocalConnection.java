@@ -1,0 +1,312 @@
+package meshplay.engine.connect;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs on the controller itself (ansible_connection=local): ProcessBuilder for commands, java.nio for
+ * files. For tests a {@code root} directory can stand in for "/": every file path is resolved under it,
+ * and {@code extraPath} directories are put first on PATH so fake tools (modprobe, sysctl, ...) run.
+ */
+public final class LocalConnection implements Connection {
+    private static final String SELF = System.getProperty("user.name");
+    private final String host;
+    private final Path root;
+    private final List<Path> extraPath;
+    private final Map<String, String> extraEnv;
+
+    public LocalConnection(String host) {
+        this(host, Path.of("/"), List.of(), Map.of());
+    }
+
+    public LocalConnection(String host, Path root, List<Path> extraPath, Map<String, String> extraEnv) {
+        this.host = host;
+        this.root = root.toAbsolutePath();
+        this.extraPath = List.copyOf(extraPath);
+        this.extraEnv = Map.copyOf(extraEnv);
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    /** The local path that stands for a target path. */
+    public Path resolve(String path) {
+        if (!path.startsWith("/")) throw new IllegalArgumentException("path must be absolute: " + path);
+        return root.getRoot().equals(root) ? Path.of(path) : root.resolve(path.substring(1));
+    }
+
+    @Override
+    public ExecResult exec(ExecRequest request) throws ConnectionException {
+        List<String> inner = request.shell() != null ? List.of("/bin/sh", "-c", request.shell()) : request.argv();
+        Become become = request.become();
+        boolean escalate = become != null && !become.user().equals(SELF);
+        List<String> command = new ArrayList<>();
+        if (escalate) {
+            command.addAll(BecomeWrapper.prefix(become));
+            if ("su".equals(become.method())) command.add(ShellQuote.join(inner));
+            else command.addAll(inner);
+        } else {
+            command.addAll(inner);
+        }
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Map<String, String> env = pb.environment();
+        env.putAll(extraEnv);
+        if (!extraPath.isEmpty()) {
+            StringBuilder p = new StringBuilder();
+            for (Path dir : extraPath) p.append(dir.toAbsolutePath()).append(':');
+            env.put("PATH", p + env.getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"));
+        }
+        env.putAll(request.env());
+        if (request.chdir() != null) pb.directory(resolve(request.chdir()).toFile());
+        try {
+            Process process = pb.start();
+            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
+            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+            try (OutputStream stdin = process.getOutputStream()) {
+                byte[] input = escalate ? BecomeWrapper.stdin(become, request.stdin()) : request.stdin();
+                if (input != null) stdin.write(input);
+            } catch (IOException ignored) {
+                // the command did not read its stdin
+            }
+            boolean timedOut = false;
+            if (request.timeout() != null) {
+                if (!process.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                    timedOut = true;
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                }
+            }
+            int rc = process.waitFor();
+            return new ExecResult(timedOut ? -1 : rc, new String(out.join(), StandardCharsets.UTF_8),
+                    new String(err.join(), StandardCharsets.UTF_8), timedOut);
+        } catch (IOException e) {
+            return new ExecResult(127, "", e.getMessage() + "\n");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectionException("interrupted while running " + request.describe(), e);
+        }
+    }
+
+    private static byte[] drain(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    @Override
+    public FileStat stat(String path, boolean follow) throws ConnectionException {
+        Path p = resolve(path);
+        LinkOption[] opts = follow ? new LinkOption[0] : new LinkOption[]{LinkOption.NOFOLLOW_LINKS};
+        try {
+            PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, opts);
+            String type = a.isSymbolicLink() ? "link" : a.isDirectory() ? "directory" : a.isRegularFile() ? "file" : "other";
+            String target = a.isSymbolicLink() ? Files.readSymbolicLink(p).toString() : null;
+            return new FileStat(path, type, bits(a.permissions()) | specialBits(p, opts), a.owner().getName(), a.group().getName(),
+                    a.size(), a.lastModifiedTime().toInstant().getEpochSecond(), target);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new ConnectionException("stat " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int specialBits(Path p, LinkOption[] opts) {
+        try {
+            Object mode = Files.getAttribute(p, "unix:mode", opts);
+            return ((Integer) mode) & 07000;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public Optional<byte[]> read(String path) throws ConnectionException {
+        try {
+            return Optional.of(Files.readAllBytes(resolve(path)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new ConnectionException("read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<String> write(String path, byte[] content, WriteOptions options) throws ConnectionException {
+        Path target = resolve(path);
+        Path dir = target.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            PosixFileAttributes existing = null;
+            if (Files.exists(target)) existing = Files.readAttributes(target, PosixFileAttributes.class);
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".meshplay-tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(java.nio.ByteBuffer.wrap(content));
+                ch.force(true);
+            }
+            Attributes want = options.attributes();
+            int mode = want.mode() != null ? want.mode() : existing != null ? bits(existing.permissions()) : 0644;
+            String owner = want.owner() != null ? want.owner() : existing != null ? existing.owner().getName() : null;
+            String group = want.group() != null ? want.group() : existing != null ? existing.group().getName() : null;
+            applyAttributes(tmp, new Attributes(mode, owner, group));
+            String backup = null;
+            if (options.backup() && existing != null) {
+                backup = path + "." + ProcessHandle.current().pid() + "."
+                        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")) + "~";
+                Files.copy(target, resolve(backup), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+            return Optional.ofNullable(backup);
+        } catch (IOException e) {
+            throw new ConnectionException("write " + path + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the temp file is hidden and named after its target
+                }
+            }
+        }
+    }
+
+    @Override
+    public void mkdirs(String path, Attributes attributes) throws ConnectionException {
+        Path p = resolve(path);
+        try {
+            List<Path> created = new ArrayList<>();
+            for (Path cur = p; cur != null && !Files.exists(cur, LinkOption.NOFOLLOW_LINKS); cur = cur.getParent()) {
+                created.add(0, cur);
+            }
+            for (Path c : created) {
+                try {
+                    Files.createDirectory(c);
+                } catch (FileAlreadyExistsException ignored) {
+                    // created concurrently
+                }
+                if (attributes != null && !attributes.isEmpty()) applyAttributes(c, attributes);
+            }
+        } catch (IOException e) {
+            throw new ConnectionException("mkdir " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void remove(String path, boolean recursive) throws ConnectionException {
+        Path p = resolve(path);
+        try {
+            if (recursive && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(q);
+                }
+            } else {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new ConnectionException("remove " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void symlink(String target, String link) throws ConnectionException {
+        Path l = resolve(link);
+        try {
+            Files.deleteIfExists(l);
+            Files.createSymbolicLink(l, Path.of(target));
+        } catch (IOException e) {
+            throw new ConnectionException("symlink " + link + " -> " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void setAttributes(String path, Attributes attributes) throws ConnectionException {
+        try {
+            applyAttributes(resolve(path), attributes);
+        } catch (IOException e) {
+            throw new ConnectionException("chmod/chown " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void applyAttributes(Path p, Attributes a) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        UserPrincipalLookupService lookup = p.getFileSystem().getUserPrincipalLookupService();
+        if (a.owner() != null) view.setOwner(lookup.lookupPrincipalByName(a.owner()));
+        if (a.group() != null) {
+            GroupPrincipal g = lookup.lookupPrincipalByGroupName(a.group());
+            view.setGroup(g);
+        }
+        if (a.mode() != null) {
+            if ((a.mode() & 07000) != 0) Files.setAttribute(p, "unix:mode", a.mode());
+            else view.setPermissions(perms(a.mode()));
+        }
+    }
+
+    static int bits(Set<PosixFilePermission> perms) {
+        int m = 0;
+        for (PosixFilePermission p : perms) {
+            m |= switch (p) {
+                case OWNER_READ -> 0400;
+                case OWNER_WRITE -> 0200;
+                case OWNER_EXECUTE -> 0100;
+                case GROUP_READ -> 040;
+                case GROUP_WRITE -> 020;
+                case GROUP_EXECUTE -> 010;
+                case OTHERS_READ -> 04;
+                case OTHERS_WRITE -> 02;
+                case OTHERS_EXECUTE -> 01;
+            };
+        }
+        return m;
+    }
+
+    static Set<PosixFilePermission> perms(int mode) {
+        Set<PosixFilePermission> s = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] order = {PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
+                PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+                PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE};
+        for (int i = 0; i < 9; i++) if ((mode & (0400 >> i)) != 0) s.add(order[i]);
+        return s;
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,23 @@
+package meshplay.engine.connect;
+
+import java.util.List;
+
+/** POSIX shell quoting for argv sent to a remote shell. */
+public final class ShellQuote {
+    private ShellQuote() {
+    }
+
+    public static String quote(String s) {
+        if (!s.isEmpty() && s.matches("[A-Za-z0-9_@%+=:,./-]+")) return s;
+        return "'" + s.replace("'", "'\"'\"'") + "'";
+    }
+
+    public static String join(List<String> argv) {
+        StringBuilder b = new StringBuilder();
+        for (String a : argv) {
+            if (b.length() > 0) b.append(' ');
+            b.append(quote(a));
+        }
+        return b.toString();
+    }
+}

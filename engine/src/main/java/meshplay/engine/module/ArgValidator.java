@@ -1,0 +1,216 @@
+package meshplay.engine.module;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import meshplay.engine.error.UserError;
+import meshplay.engine.yaml.Origin;
+import meshplay.engine.yaml.YNode;
+import meshplay.engine.yaml.YScalar;
+
+/**
+ * Checks and coerces a module's arguments against its {@link ArgSpec}. Values may be literal YAML
+ * scalars ({@link YScalar}, so the source text decides strings and modes) or plain Java values
+ * produced by templating. Errors name the argument, the module and the origin, and say how to fix it.
+ */
+public final class ArgValidator {
+    private ArgValidator() {
+    }
+
+    /** Only the argument names: unknown or missing required ones. Used at load time, before templating. */
+    public static void checkNames(String module, ArgSpec spec, Iterable<String> given, Function<String, Origin> originOf,
+                                  Origin taskOrigin) {
+        if (spec.acceptsAnyArgs()) return;
+        List<String> names = new ArrayList<>();
+        for (String name : given) {
+            names.add(name);
+            if (spec.find(name) == null) {
+                throw new UserError(originOf.apply(name), "unknown argument '" + name + "' for module '" + module + "'",
+                        suggestion(name, spec) + "valid arguments: " + String.join(", ", spec.args().keySet()));
+            }
+        }
+        for (ArgSpec.Arg a : spec.args().values()) {
+            if (a.mandatory() && a.defaultValue() == null && names.stream().noneMatch(n -> spec.find(n) == a)) {
+                throw new UserError(taskOrigin, "module '" + module + "' requires argument '" + a.name() + "'",
+                        "add '" + a.name() + ":' to the task" + (a.description().isEmpty() ? "" : " (" + a.description() + ")"));
+            }
+        }
+    }
+
+    public static Args validate(String module, ArgSpec spec, Map<String, Object> given, Function<String, Origin> originOf,
+                                Origin taskOrigin) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (spec.acceptsAnyArgs()) {
+            given.forEach((k, v) -> out.put(k, plain(v)));
+            return new Args(out);
+        }
+        checkNames(module, spec, given.keySet(), originOf, taskOrigin);
+        for (Map.Entry<String, Object> e : given.entrySet()) {
+            ArgSpec.Arg a = spec.find(e.getKey());
+            if (out.containsKey(a.name())) {
+                throw new UserError(originOf.apply(e.getKey()), "argument '" + a.name() + "' given twice (as '" + e.getKey() + "')",
+                        "keep one of its names");
+            }
+            Object v = coerceArg(module, a, e.getValue(), originOf.apply(e.getKey()));
+            out.put(a.name(), v);
+        }
+        for (ArgSpec.Arg a : spec.args().values()) {
+            if (out.get(a.name()) == null && a.defaultValue() != null) {
+                out.put(a.name(), coerceArg(module, a, a.defaultValue(), taskOrigin));
+            }
+            if (out.get(a.name()) == null && a.mandatory()) {
+                throw new UserError(taskOrigin, "module '" + module + "' requires argument '" + a.name() + "'",
+                        "add '" + a.name() + ":' to the task");
+            }
+        }
+        for (List<String> group : spec.mutuallyExclusive()) {
+            List<String> present = group.stream().filter(n -> out.get(n) != null).toList();
+            if (present.size() > 1) {
+                throw new UserError(taskOrigin, "arguments " + String.join(" and ", present) + " of module '" + module
+                        + "' cannot be used together", "keep only one of: " + String.join(", ", group));
+            }
+        }
+        for (List<String> group : spec.requiredOneOf()) {
+            if (group.stream().noneMatch(n -> out.get(n) != null)) {
+                throw new UserError(taskOrigin, "module '" + module + "' needs one of: " + String.join(", ", group),
+                        "add one of them to the task");
+            }
+        }
+        return new Args(out);
+    }
+
+    private static Object coerceArg(String module, ArgSpec.Arg a, Object value, Origin origin) {
+        if (value == null) return null;
+        try {
+            Object v = coerce(a.type(), a.elements(), value);
+            if (!a.choices().isEmpty() && !a.choices().contains(String.valueOf(v))) {
+                throw new IllegalArgumentException("'" + v + "' is not one of: " + String.join(", ", a.choices()));
+            }
+            return v;
+        } catch (IllegalArgumentException | ClassCastException ex) {
+            throw new UserError(origin, "argument '" + a.name() + "' of module '" + module + "': " + ex.getMessage(),
+                    "expected " + a.type().name().toLowerCase() + (a.choices().isEmpty() ? "" : " (" + String.join("|", a.choices()) + ")"));
+        }
+    }
+
+    /** Coerces one value to a type; throws IllegalArgumentException with a readable message. */
+    public static Object coerce(ArgType type, ArgType elements, Object value) {
+        switch (type) {
+            case STR, PATH -> {
+                if (value instanceof YScalar s) return s.text();
+                Object p = plain(value);
+                if (p instanceof Map || p instanceof List) throw new IllegalArgumentException("expected a string, got " + describe(p));
+                return String.valueOf(p);
+            }
+            case BOOL -> {
+                return toBool(plain(value) instanceof Boolean b ? b : textOf(value));
+            }
+            case INT -> {
+                Object p = plain(value);
+                if (p instanceof Number n && !(p instanceof Double || p instanceof Float)) return n.longValue() > Integer.MAX_VALUE ? n.longValue() : n.intValue();
+                String t = textOf(value).trim();
+                try {
+                    long l = Long.parseLong(t);
+                    return l > Integer.MAX_VALUE || l < Integer.MIN_VALUE ? (Object) l : (Object) (int) l;
+                } catch (NumberFormatException ex) {
+                    throw new IllegalArgumentException("'" + t + "' is not a whole number");
+                }
+            }
+            case FLOAT -> {
+                Object p = plain(value);
+                if (p instanceof Number n) return n.doubleValue();
+                try {
+                    return Double.parseDouble(textOf(value).trim());
+                } catch (NumberFormatException ex) {
+                    throw new IllegalArgumentException("'" + textOf(value) + "' is not a number");
+                }
+            }
+            case MODE -> {
+                if (value instanceof YScalar s) return FileMode.parse(s.text());
+                Object p = plain(value);
+                if (p instanceof FileMode m) return m;
+                if (p instanceof Number n) return FileMode.fromInteger(n.longValue());
+                return FileMode.parse(String.valueOf(p));
+            }
+            case LIST -> {
+                Object p = plain(value);
+                List<Object> items = new ArrayList<>();
+                if (p instanceof List<?> l) items.addAll(l);
+                else if (p instanceof String s) {
+                    if (!s.isBlank()) for (String part : s.split(",")) items.add(part.trim());
+                } else items.add(p);
+                if (elements == null || elements == ArgType.RAW) return items;
+                List<Object> coerced = new ArrayList<>(items.size());
+                for (Object item : items) coerced.add(coerce(elements, null, item));
+                return coerced;
+            }
+            case DICT -> {
+                Object p = plain(value);
+                if (p instanceof Map<?, ?> m) return m;
+                throw new IllegalArgumentException("expected a mapping, got " + describe(p));
+            }
+            default -> {
+                return plain(value);
+            }
+        }
+    }
+
+    /** Java value of a YAML node or of an already-plain value. */
+    public static Object plain(Object value) {
+        return value instanceof YNode n ? n.toJava() : value;
+    }
+
+    private static String textOf(Object value) {
+        return value instanceof YScalar s ? s.text() : String.valueOf(plain(value));
+    }
+
+    /** Ansible's boolean(): yes/no/true/false/on/off/1/0/y/n, case-insensitive. */
+    public static boolean toBool(Object v) {
+        if (v instanceof Boolean b) return b;
+        String t = String.valueOf(v).trim().toLowerCase();
+        return switch (t) {
+            case "yes", "true", "on", "1", "y" -> true;
+            case "no", "false", "off", "0", "n", "" -> false;
+            default -> throw new IllegalArgumentException("'" + v + "' is not a boolean (use true/false or yes/no)");
+        };
+    }
+
+    private static String describe(Object p) {
+        if (p instanceof Map) return "a mapping";
+        if (p instanceof List) return "a list";
+        return p == null ? "nothing" : "'" + p + "'";
+    }
+
+    private static String suggestion(String name, ArgSpec spec) {
+        String best = null;
+        int bestDistance = 3;
+        for (String candidate : spec.args().keySet()) {
+            int d = editDistance(name, candidate);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        return best == null ? "" : "did you mean '" + best + "'? ";
+    }
+
+    /** Levenshtein distance, for "did you mean" suggestions. */
+    public static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,45 @@
+package meshplay.engine.module;
+
+/**
+ * A built-in module. The engine validates and coerces the arguments against {@link #spec()} before
+ * calling it. {@link #plan} only reads the host and returns the Changes; {@link #apply} performs
+ * exactly that plan. Check mode calls plan and stops, so a check run predicts the real run.
+ * Implementations are stateless and found with ServiceLoader through a {@link ModuleProvider}.
+ */
+public interface Module {
+    /** The short name used in playbooks ("copy"); "ansible.builtin.copy" is accepted too. */
+    String name();
+
+    /** Other names accepted for this module (e.g. "service" for "systemd"). */
+    default java.util.List<String> aliases() {
+        return java.util.List.of();
+    }
+
+    /** Arguments, with types, defaults and documentation (shown by `meshplay doc NAME`). */
+    ArgSpec spec();
+
+    /** Reads the host and decides what would change. Must not change anything. */
+    Plan plan(ModuleContext ctx) throws Exception;
+
+    /** Performs the plan. The default runs each Change's action in order. */
+    default ModuleResult apply(ModuleContext ctx, Plan plan) throws Exception {
+        ModuleResult.Builder result = ModuleResult.builder().changed(plan.hasChanges()).putAll(plan.data());
+        for (Change change : plan.changes()) {
+            change.action().apply(ctx, result);
+        }
+        return result.build();
+    }
+
+    /**
+     * True when a check run can only guess this module's outcome (command/shell without creates/removes):
+     * the report then says "would run" instead of pretending to know.
+     */
+    default boolean predictsByRunning() {
+        return false;
+    }
+
+    /** True for modules that never touch the host and run on the controller (debug, assert, fail, pause). */
+    default boolean controllerOnly() {
+        return false;
+    }
+}

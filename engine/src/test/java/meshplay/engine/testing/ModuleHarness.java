@@ -1,0 +1,57 @@
+package meshplay.engine.testing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import meshplay.engine.connect.Become;
+import meshplay.engine.connect.Connection;
+import meshplay.engine.module.ArgValidator;
+import meshplay.engine.module.Args;
+import meshplay.engine.module.Module;
+import meshplay.engine.module.ModuleContext;
+import meshplay.engine.module.ModuleResult;
+import meshplay.engine.module.Plan;
+import meshplay.engine.yaml.Origin;
+
+/**
+ * Runs one module against a connection the way the engine does (validate args, plan, apply unless
+ * check mode), for module tests. Expressions are not supported here; use the engine for those.
+ */
+public final class ModuleHarness {
+    public static final Origin ORIGIN = new Origin("test.yml", 1, 1);
+
+    /** What one run produced: the plan and, unless check mode, the applied result. */
+    public record Outcome(Plan plan, ModuleResult result) {
+        public boolean changed() {
+            return result != null ? result.changed() : plan.hasChanges();
+        }
+    }
+
+    private ModuleHarness() {
+    }
+
+    public static Outcome run(Module module, Map<String, Object> args, Connection connection, boolean check) throws Exception {
+        Args validated = ArgValidator.validate(module.name(), module.spec(), args, k -> ORIGIN, ORIGIN);
+        ModuleContext ctx = context(validated, connection, check, Map.of());
+        Plan plan = module.plan(ctx);
+        if (check) return new Outcome(plan, null);
+        return new Outcome(plan, module.apply(ctx, plan));
+    }
+
+    public static ModuleContext context(Args args, Connection connection, boolean check, Map<String, Object> vars) {
+        return new ModuleContext() {
+            public Args args() { return args; }
+            public Connection connection() { return connection; }
+            public String host() { return connection.host(); }
+            public boolean checkMode() { return check; }
+            public boolean diffMode() { return true; }
+            public Origin origin() { return ORIGIN; }
+            public Become become() { return null; }
+            public Map<String, String> environment() { return Map.of(); }
+            public Map<String, Object> vars() { return new LinkedHashMap<>(vars); }
+            public Object evaluate(String expression) {
+                if (vars.containsKey(expression)) return vars.get(expression);
+                throw new UnsupportedOperationException("ModuleHarness cannot evaluate '" + expression + "'");
+            }
+        };
+    }
+}
