@@ -1,0 +1,21 @@
+package meshplay.engine.template;
+
+import java.util.Map;
+import meshplay.engine.yaml.Origin;
+
+/**
+ * Renders "{{ expr | filter(args) }}" templates (MVEL expressions, Java filters). Only trusted values
+ * are templated: YNode values (from playbooks, inventories, vars files, -e). Plain Java strings from
+ * hosts or from earlier rendering are data and are returned unchanged. A value that is exactly one
+ * "{{ }}" keeps its native type.
+ */
+public interface Templar {
+    /** Renders a value (YNode, or plain value) recursively against the variables. */
+    Object render(Object value, Map<String, Object> vars);
+
+    /** Evaluates a bare expression (when:, that:, changed_when:, until:), optionally with filters. */
+    Object evaluate(String expression, Map<String, Object> vars, Origin origin);
+
+    /** Evaluates a bare expression as a condition (Ansible truthiness; undefined variable is an error). */
+    boolean test(String expression, Map<String, Object> vars, Origin origin);
+}
