@@ -40,6 +40,19 @@ public interface ModuleContext {
     /** Evaluates an expression written in the playbook (assert's `that`, debug's `var`). */
     Object evaluate(String expression);
 
+    /**
+     * Renders a template text (a template module's source file) against the task's variables.
+     * Only controller-side files named in the playbook are rendered, never data from hosts.
+     */
+    String renderTemplate(String text);
+
+    /**
+     * Finds a controller-side file named by a task (copy src, template src): an absolute path as is;
+     * a relative one under the role's or playbook's {@code kind} directory ("files", "templates"),
+     * then beside the playbook. Throws ModuleFailure naming the places searched when not found.
+     */
+    java.nio.file.Path controllerFile(String relative, String kind) throws ModuleFailure;
+
     /** Runs a command with the task's become and environment applied; a helper for modules. */
     default ExecResult run(ExecRequest request) throws Exception {
         ExecRequest r = request;

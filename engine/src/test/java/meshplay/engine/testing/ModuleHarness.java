@@ -52,6 +52,19 @@ public final class ModuleHarness {
                 if (vars.containsKey(expression)) return vars.get(expression);
                 throw new UnsupportedOperationException("ModuleHarness cannot evaluate '" + expression + "'");
             }
+            public String renderTemplate(String text) {
+                // only "{{ name }}" of a plain variable; real templating is the engine's and tested there
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}").matcher(text);
+                StringBuilder out = new StringBuilder();
+                while (m.find()) m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(String.valueOf(vars.get(m.group(1)))));
+                m.appendTail(out);
+                return out.toString();
+            }
+            public java.nio.file.Path controllerFile(String relative, String kind) throws meshplay.engine.module.ModuleFailure {
+                java.nio.file.Path p = java.nio.file.Path.of(relative);
+                if (p.isAbsolute() && java.nio.file.Files.exists(p)) return p;
+                throw new meshplay.engine.module.ModuleFailure("file not found: " + relative);
+            }
         };
     }
 }
