@@ -296,18 +296,24 @@ public final class MvelTemplar implements Templar {
     }
 
     private static RuntimeException unwrap(RuntimeException e) {
+        Throwable root = e;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof UndefinedException || t instanceof TemplateTypeException || t instanceof UserError) {
                 return (RuntimeException) t;
             }
             if (t instanceof ArithmeticException a) return new TemplateTypeException("arithmetic error: " + a.getMessage());
+            root = t;
         }
         String msg = mvelMessage(e);
         String prefix = "unresolvable property or identifier: ";
         if (e instanceof PropertyAccessException && msg.startsWith(prefix)) {
             return UndefinedException.variable(msg.substring(prefix.length()).trim());
         }
-        return new TemplateTypeException(msg);
+        if (!root.getClass().getName().startsWith("org.mvel2")) {
+            return new TemplateTypeException("evaluation failed: " + Reflect.rootMessage(root));
+        }
+        // generated code is not the user's text: never show it
+        return new TemplateTypeException(msg.contains(JinjaTranslator.CTX) ? "the expression cannot be evaluated" : msg);
     }
 
     /** MVEL's "[Error: ...]" line without the "[Near ...]" decoration. */

@@ -193,33 +193,33 @@ final class StringFilters {
         return out;
     }
 
-    /** Python "%s %d" % (a, b) formatting, for the format filter. */
+    /** Python "%s %05d %.2f" % (a, b, c) formatting, for the format filter. */
     static String percentFormat(String fmt, List<Object> args) {
         StringBuilder b = new StringBuilder();
         int next = 0;
-        Matcher m = Pattern.compile("%(-?\\d*)(?:\\.(\\d+))?([sdifrx%])").matcher(fmt);
+        Matcher m = Pattern.compile("%([-0]*)(\\d*)(?:\\.(\\d+))?([sdifrxX%])").matcher(fmt);
         int at = 0;
         while (m.find()) {
             b.append(fmt, at, m.start());
             at = m.end();
-            char conv = m.group(3).charAt(0);
+            char conv = m.group(4).charAt(0);
             if (conv == '%') {
                 b.append('%');
                 continue;
             }
             if (next >= args.size()) throw new TemplateTypeException("format: not enough arguments for the format string");
             Object a = args.get(next++);
-            String width = m.group(1);
-            String s = switch (conv) {
-                case 'd', 'i' -> String.valueOf(a instanceof Number n ? n.longValue() : Long.parseLong(Ops.toText(a).strip()));
-                case 'f' -> String.format("%." + (m.group(2) == null ? "6" : m.group(2)) + "f",
-                    a instanceof Number n ? n.doubleValue() : Double.parseDouble(Ops.toText(a)));
-                case 'x' -> Long.toHexString(((Number) a).longValue());
-                case 'r' -> Ops.repr(a, true);
-                default -> Ops.toText(a);
-            };
-            if (!width.isEmpty()) s = String.format("%" + width + "s", s);
-            b.append(s);
+            String flags = m.group(1);
+            String width = m.group(2);
+            String precision = m.group(3);
+            b.append(switch (conv) {
+                case 'd', 'i' -> String.format("%" + flags + width + "d", NumberFilters.number(a, null).longValue());
+                case 'x', 'X' -> String.format("%" + flags + width + conv, NumberFilters.number(a, null).longValue());
+                case 'f' -> String.format("%" + flags + width + "." + (precision == null ? "6" : precision) + "f",
+                    NumberFilters.number(a, null).doubleValue());
+                case 'r' -> String.format("%" + flags.replace("0", "") + width + "s", Ops.repr(a, true));
+                default -> String.format("%" + flags.replace("0", "") + width + "s", Ops.toText(a));
+            });
         }
         return b.append(fmt.substring(at)).toString();
     }
