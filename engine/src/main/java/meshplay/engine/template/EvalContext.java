@@ -145,6 +145,7 @@ public final class EvalContext implements FilterEnv {
         return Reflect.property(obj, name, path);
     }
 
+    @Override
     public Object item(Object obj, Object key, String path) {
         if (obj instanceof Map<?, ?> m) {
             if (m.containsKey(key)) return found(m, m.get(key));

@@ -159,6 +159,10 @@ class FiltersTest {
         assertEquals(List.of("n3x", "n2x", "N4x"), e("nodes | map('regex_replace', '$', 'x') | list"));
         assertEquals(List.of("?", "?"), e("users | map(attribute='zz', default='?') | list"));
         assertEquals(List.of(3, 3), e("nums | select('equalto', 3) | list"));
+        assertEquals(List.of(2, 1), e("['b', 'a'] | map('extract', d) | list"));
+        assertEquals(List.of(40), e("[0] | map('extract', users, 'age') | list"));
+        UserError err = assertThrows(UserError.class, () -> e("['zz'] | map('extract', d) | list"));
+        assertTrue(err.getMessage().startsWith("'container' has no key 'zz'"), err.getMessage());
         assertEquals(List.of(1, 2), e("nums | reject('equalto', 3) | list"));
         assertEquals(List.of(3, 1, 3), e("nums | select('odd') | list"));
         assertEquals(List.of("n3", "n2"), e("nodes | select('match', 'n') | list"));
