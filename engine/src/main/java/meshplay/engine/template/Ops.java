@@ -155,6 +155,9 @@ public final class Ops {
     }
 
     public static Object mod(Object a, Object b) {
+        if (a instanceof CharSequence fmt) {
+            return PercentFormat.format(fmt.toString(), b instanceof List<?> l ? new ArrayList<>(l) : java.util.Arrays.asList(b));
+        }
         requireNumbers(a, b, "%");
         Number x = num(a);
         Number y = num(b);

@@ -112,6 +112,11 @@ class ExpressionTest {
         assertEquals("n2=5", e("'{}={}'.format('n2', x)"));
         assertEquals(Map.of("a", 1), e("dict(a=1)"));
         assertEquals("abc", e("'  abc '.strip()"));
+        assertEquals(3, e("l.size()"));
+        assertEquals(true, e("m.containsKey('a')"));
+        assertEquals(true, e("l.contains(2)"));
+        assertEquals(3, e("l.get(2)"));
+        assertEquals("n2", e("s.substring(4)"));
     }
 
     @Test
@@ -125,6 +130,8 @@ class ExpressionTest {
         assertEquals(List.of(1, 2, 3, 4), e("l + [4]"));
         assertEquals("ab", e("'a' + 'b'"));
         assertEquals("--", e("'-' * 2"));
+        assertEquals("pve-n2-05", e("'%s-%02d' % (s, x)"));
+        assertEquals("5%", e("'%d%%' % x"));
         assertEquals(10000000000L, e("10000000000"));
         assertEquals(true, e("1 == 1.0"));
         assertEquals(false, e("'1' == 1"));

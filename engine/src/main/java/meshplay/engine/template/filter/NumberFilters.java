@@ -54,7 +54,6 @@ final class NumberFilters {
             Object v = toFloat(s.toString(), null);
             if (v != null) return Ops.isIntegral(toInt(s.toString(), null, 10)) ? (Number) toInt(s.toString(), null, 10) : (Number) v;
         }
-        if (c == null) throw new TemplateTypeException("expected a number, got " + Ops.typeName(in) + " " + Ops.repr(in, true));
         throw c.wrongInput("a number", in);
     }
 

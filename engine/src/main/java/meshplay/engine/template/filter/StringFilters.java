@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import meshplay.engine.connect.ShellQuote;
 import meshplay.engine.template.Ops;
+import meshplay.engine.template.PercentFormat;
 import meshplay.engine.template.StringsText;
 import meshplay.engine.template.TemplateTypeException;
 
@@ -131,7 +132,7 @@ final class StringFilters {
             return s.length() <= len ? s : s.substring(0, Math.max(0, len - end.length())) + end;
         });
         r.filter("wordcount", (in, c) -> text(in).isBlank() ? 0 : text(in).strip().split("\\s+").length);
-        r.filter("format", (in, c) -> percentFormat(text(in), c.args()));
+        r.filter("format", (in, c) -> PercentFormat.format(text(in), c.args()));
         r.filter("comment", (in, c) -> {
             StringBuilder b = new StringBuilder("#\n");
             for (String line : text(in).split("\n", -1)) b.append("# ").append(line).append('\n');
@@ -191,36 +192,5 @@ final class StringFilters {
         }
         out.add(s.substring(from));
         return out;
-    }
-
-    /** Python "%s %05d %.2f" % (a, b, c) formatting, for the format filter. */
-    static String percentFormat(String fmt, List<Object> args) {
-        StringBuilder b = new StringBuilder();
-        int next = 0;
-        Matcher m = Pattern.compile("%([-0]*)(\\d*)(?:\\.(\\d+))?([sdifrxX%])").matcher(fmt);
-        int at = 0;
-        while (m.find()) {
-            b.append(fmt, at, m.start());
-            at = m.end();
-            char conv = m.group(4).charAt(0);
-            if (conv == '%') {
-                b.append('%');
-                continue;
-            }
-            if (next >= args.size()) throw new TemplateTypeException("format: not enough arguments for the format string");
-            Object a = args.get(next++);
-            String flags = m.group(1);
-            String width = m.group(2);
-            String precision = m.group(3);
-            b.append(switch (conv) {
-                case 'd', 'i' -> String.format("%" + flags + width + "d", NumberFilters.number(a, null).longValue());
-                case 'x', 'X' -> String.format("%" + flags + width + conv, NumberFilters.number(a, null).longValue());
-                case 'f' -> String.format("%" + flags + width + "." + (precision == null ? "6" : precision) + "f",
-                    NumberFilters.number(a, null).doubleValue());
-                case 'r' -> String.format("%" + flags.replace("0", "") + width + "s", Ops.repr(a, true));
-                default -> String.format("%" + flags.replace("0", "") + width + "s", Ops.toText(a));
-            });
-        }
-        return b.append(fmt.substring(at)).toString();
     }
 }
