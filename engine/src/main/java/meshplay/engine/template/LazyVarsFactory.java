@@ -34,9 +34,13 @@ final class LazyVarsFactory extends BaseVariableResolverFactory {
         return isResolveable(name);
     }
 
+    /**
+     * Every identifier in generated code is a variable, so every name resolves here: an undefined one
+     * raises UndefinedException when read, and MVEL never falls back to Java class names.
+     */
     @Override
     public boolean isResolveable(String name) {
-        return JinjaTranslator.CTX.equals(name) || locals.containsKey(name) || scope.isDefined(name);
+        return true;
     }
 
     @Override

@@ -249,13 +249,21 @@ public final class MvelTemplar implements Templar {
         try {
             Object v = execute(mvel, scope);
             if (v instanceof Undefined u) throw u.error();
-            return v;
+            return v instanceof VariableNamespace ns ? materialize(ns) : v;
         } catch (UndefinedException e) {
             if (scope.nested()) throw e;
             throw undefined(e, display, origin);
         } catch (TemplateTypeException e) {
             throw new UserError(origin, e.getMessage() + " in " + display, null, ExitCode.ERROR);
         }
+    }
+
+    /** A whole namespace as a value ({{ hostvars['n2'] }}): its variables rendered with the namespace itself. */
+    private Map<String, Object> materialize(VariableNamespace ns) {
+        RenderScope own = new RenderScope(this, ns);
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String name : ns.keySet()) out.put(name, own.lookup(name));
+        return out;
     }
 
     private static UserError undefined(UndefinedException e, String display, Origin origin) {

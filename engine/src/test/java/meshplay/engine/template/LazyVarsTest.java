@@ -83,6 +83,25 @@ class LazyVarsTest {
         assertEquals("10.0.0.3", t.render(Y.s("{{ hostvars['n3']['ip'] }}"), vars));
         assertEquals("10.0.0.2,10.0.0.3", t.render(Y.s("{{ hostvars | dict2items | map(attribute='value.ip') | join(',') }}"), vars));
         assertEquals("10.0.0.2", t.render(Y.s("{{ ip }}"), vars));
+        assertEquals(Map.of("inventory_hostname", "n3", "idx", 3, "ip", "10.0.0.3"), t.render(Y.s("{{ hostvars.n3 }}"), vars));
+    }
+
+    @Test
+    void selfContainingValuesPrintWithoutOverflow() {
+        Map<String, Object> loop = new LinkedHashMap<>();
+        loop.put("self", loop);
+        String text = (String) t.render(Y.s("x={{ v }}"), Y.vars("v", loop));
+        assertEquals(true, text.startsWith("x={'self': {'self': ") && text.contains("..."));
+        UserError e = assertThrows(UserError.class, () -> t.render(Y.s("{{ v | to_json }}"), Y.vars("v", loop)));
+        assertEquals(true, e.getMessage().contains("nested too deeply"), e.getMessage());
+    }
+
+    @Test
+    void javaClassNamesAreNotVariables() {
+        UserError e = assertThrows(UserError.class, () -> t.render(Y.s("{{ Math }}"), Y.vars()));
+        assertEquals("'Math' is undefined in {{ Math }}", e.getMessage());
+        e = assertThrows(UserError.class, () -> t.render(Y.s("{{ String.valueOf(1) }}"), Y.vars()));
+        assertEquals("'String' is undefined in {{ String.valueOf(1) }}", e.getMessage());
     }
 
     @Test
