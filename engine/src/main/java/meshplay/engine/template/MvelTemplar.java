@@ -68,6 +68,7 @@ public final class MvelTemplar implements Templar {
     }
 
     /** Renders trusted template text (a template file or a playbook string); the result is always text. */
+    @Override
     public String renderTemplate(String text, Map<String, Object> vars, Origin origin) {
         RenderScope scope = new RenderScope(this, vars);
         StringBuilder out = new StringBuilder();
