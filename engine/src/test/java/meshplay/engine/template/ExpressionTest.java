@@ -102,6 +102,10 @@ class ExpressionTest {
         assertEquals(true, e("s.startswith('pve')"));
         assertEquals(true, e("s.endswith(('x', 'n2'))"));
         assertEquals(List.of("pve", "n2"), e("s.split('-')"));
+        assertEquals(List.of("a", "b  c"), e("' a b  c '.split(None, 1)"));
+        assertEquals(List.of("a", "b,c"), e("'a,b,c' | split(',', 1)"));
+        assertEquals(List.of("a,b", "c"), e("'a,b,c'.rsplit(',', 1)"));
+        assertEquals("x-y-c", e("'a-b-c'.replace('a', 'x').replace('b', 'y', 1)"));
         assertEquals("PVE-N2", e("s.upper()"));
         assertEquals("n2", e("s.replace('pve-', '')"));
         assertEquals(6, e("s.length()"));

@@ -18,33 +18,12 @@ final class StringFilters {
     static void register(Registry r) {
         r.filter("lower", (in, c) -> text(in).toLowerCase());
         r.filter("upper", (in, c) -> text(in).toUpperCase());
-        r.filter("capitalize", (in, c) -> {
-            String s = text(in);
-            return s.isEmpty() ? s : s.substring(0, 1).toUpperCase() + s.substring(1).toLowerCase();
-        });
+        r.filter("capitalize", (in, c) -> StringsText.capitalize(text(in)));
         r.filter("title", (in, c) -> StringsText.title(text(in)));
         r.filter("string", (in, c) -> text(in));
-        r.filter("trim", (in, c) -> {
-            Object chars = c.arg(0, "chars", null);
-            String s = text(in);
-            return chars == null ? s.strip() : stripChars(s, Ops.toText(chars));
-        });
-        r.filter("replace", (in, c) -> {
-            String s = text(in);
-            String from = Ops.toText(c.required(0, "old"));
-            String to = Ops.toText(c.required(1, "new"));
-            int count = c.integer(2, "count", -1);
-            if (count < 0) return s.replace(from, to);
-            StringBuilder out = new StringBuilder();
-            int at = 0;
-            for (int i = 0; i < count; i++) {
-                int f = s.indexOf(from, at);
-                if (f < 0) break;
-                out.append(s, at, f).append(to);
-                at = f + from.length();
-            }
-            return out.append(s.substring(at)).toString();
-        });
+        r.filter("trim", (in, c) -> StringsText.strip(text(in), c.arg(0, "chars", null), true, true));
+        r.filter("replace", (in, c) -> StringsText.replace(text(in), Ops.toText(c.required(0, "old")),
+            Ops.toText(c.required(1, "new")), c.integer(2, "count", -1)));
         r.filter("regex_replace", (in, c) -> {
             Pattern p = Regex.compile(c.string(0, "pattern", ""), c);
             String repl = Regex.replacement(c.string(1, "replacement", ""));
@@ -85,7 +64,7 @@ final class StringFilters {
             }
             return b.toString();
         });
-        r.filter("split", (in, c) -> splitText(text(in), c.arg(0, "sep", null), c.integer(1, "maxsplit", -1)));
+        r.filter("split", (in, c) -> StringsText.split(text(in), c.arg(0, "sep", null), c.integer(1, "maxsplit", -1)));
         r.filter("quote", (in, c) -> ShellQuote.quote(text(in)));
         r.filter("basename", (in, c) -> {
             String s = text(in);
@@ -148,14 +127,6 @@ final class StringFilters {
         return s == null ? "" : s;
     }
 
-    private static String stripChars(String s, String set) {
-        int a = 0;
-        int b = s.length();
-        while (a < b && set.indexOf(s.charAt(a)) >= 0) a++;
-        while (b > a && set.indexOf(s.charAt(b - 1)) >= 0) b--;
-        return s.substring(a, b);
-    }
-
     /** regex_search: the match, or the listed groups ('\\1', '\\g<name>'); None when nothing matches. */
     private static Object regexSearch(Object in, FilterCall c) {
         Matcher m = Regex.compile(c.string(0, "pattern", ""), c).matcher(text(in));
@@ -172,25 +143,6 @@ final class StringFilters {
                 throw new TemplateTypeException("regex_search: the pattern has no group '" + spec + "'");
             }
         }
-        return out;
-    }
-
-    private static List<Object> splitText(String s, Object sep, int max) {
-        List<Object> out = new ArrayList<>();
-        if (sep == null) {
-            for (String p : s.strip().split("\\s+", max < 0 ? 0 : max + 1)) if (!p.isEmpty()) out.add(p);
-            return out;
-        }
-        String sp = Ops.toText(sep);
-        if (sp.isEmpty()) throw new TemplateTypeException("split: empty separator");
-        int from = 0;
-        while (max < 0 || out.size() < max) {
-            int at = s.indexOf(sp, from);
-            if (at < 0) break;
-            out.add(s.substring(from, at));
-            from = at + sp.length();
-        }
-        out.add(s.substring(from));
         return out;
     }
 }
