@@ -75,6 +75,9 @@ class FiltersTest {
         assertEquals("a\n    b", e("'a\\nb' | indent(4)"));
         assertEquals("n2-05", e("'%s-%02d' | format('n2', 5)"));
         assertEquals("3 words", e("('a b c' | wordcount) ~ ' words'"));
+        assertEquals("/etc/network/interfaces.d", e("['/etc', 'network', 'interfaces.d'] | path_join"));
+        assertEquals("/b/c", e("['a', '/b', 'c'] | path_join"));
+        assertEquals("dict", e("d | type_debug"));
     }
 
     @Test
@@ -101,6 +104,12 @@ class FiltersTest {
         assertEquals(3.0, e("8 | log(2)"));
         assertEquals(4.0, e("16 | root"));
         assertEquals(8.0, e("2 | pow(3)"));
+        assertEquals("1.50 KB", e("1536 | human_readable"));
+        assertEquals("512.00 Bytes", e("512 | human_readable"));
+        assertEquals("2.00 GB", e("2147483648 | human_readable"));
+        assertEquals(1610612736L, e("'1.5G' | human_to_bytes"));
+        assertEquals(10485760L, e("'10 MB' | human_to_bytes"));
+        assertEquals(2048L, e("'2' | human_to_bytes('K')"));
     }
 
     @Test

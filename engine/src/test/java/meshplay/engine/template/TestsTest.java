@@ -68,5 +68,9 @@ class TestsTest {
         assertEquals(true, e("'' is falsy"));
         assertEquals(true, e("'10.0.0.1' is ansible.utils.ipv4"));
         assertEquals(true, e("'10.0.0.1' is in_network('10.0.0.0/8')"));
+        assertEquals(true, e("'/' is directory"));
+        assertEquals(false, e("'/' is file"));
+        assertEquals(false, e("'/no/such/path' is exists"));
+        assertEquals(true, e("'/etc' is abs"));
     }
 }

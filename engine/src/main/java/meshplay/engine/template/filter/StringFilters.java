@@ -77,6 +77,17 @@ final class StringFilters {
             String d = s.substring(0, i);
             return d.isEmpty() || d.chars().allMatch(ch -> ch == '/') ? s.substring(0, i + 1) : d.replaceAll("/+$", "");
         });
+        r.filter("path_join", (in, c) -> {
+            StringBuilder b = new StringBuilder();
+            for (Object part : meshplay.engine.template.Seq.of(in)) {
+                String p = Ops.toText(part);
+                if (p.startsWith("/")) b.setLength(0);
+                else if (b.length() > 0 && b.charAt(b.length() - 1) != '/') b.append('/');
+                b.append(p);
+            }
+            return b.toString();
+        });
+        r.filter("type_debug", (in, c) -> Ops.typeName(in));
         r.filter("splitext", (in, c) -> {
             String s = text(in);
             int slash = s.lastIndexOf('/');
