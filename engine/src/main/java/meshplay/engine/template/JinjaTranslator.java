@@ -319,6 +319,11 @@ final class JinjaTranslator {
                     Args a = callArgs();
                     node = CTX + ".call(" + node + ", " + literal(name.text()) + ", " + a.positional() + ", "
                         + a.keywords() + ")";
+                } else if (name.kind() == Token.Kind.NUMBER && name.text().contains(".")) {
+                    // "x.0.1" lexes as x . 0.1: two index steps
+                    String[] steps = name.text().split("\\.", 2);
+                    node = CTX + ".attr(" + node + ", " + literal(steps[0]) + ", " + literal(path) + ")";
+                    node = CTX + ".attr(" + node + ", " + literal(steps[1]) + ", " + literal(path + "." + steps[0]) + ")";
                 } else {
                     node = CTX + ".attr(" + node + ", " + literal(name.text()) + ", " + literal(path) + ")";
                 }

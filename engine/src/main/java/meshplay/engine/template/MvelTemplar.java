@@ -59,12 +59,7 @@ public final class MvelTemplar implements Templar {
 
     @Override
     public boolean test(String expression, Map<String, Object> vars, Origin origin) {
-        Object v = evaluate(expression, vars, origin);
-        try {
-            return Ops.truthy(v);
-        } catch (UndefinedException e) {
-            throw undefined(e, expression, origin);
-        }
+        return Ops.truthy(evaluate(expression, vars, origin));
     }
 
     /** Renders trusted template text (a template file or a playbook string); the result is always text. */
@@ -216,12 +211,7 @@ public final class MvelTemplar implements Templar {
     }
 
     private boolean truth(String expression, String display, Origin origin, RenderScope scope) {
-        Object v = evaluateTop(expression, display, origin, scope);
-        try {
-            return Ops.truthy(v);
-        } catch (UndefinedException e) {
-            throw undefined(e, display, origin);
-        }
+        return Ops.truthy(evaluateTop(expression, display, origin, scope));
     }
 
     private static Origin at(Origin origin, int lineOffset) {

@@ -85,6 +85,7 @@ class ExpressionTest {
         assertEquals("q", e("m.list[1]"));
         assertEquals("q", e("m.list[-1]"));
         assertEquals("p", e("m.list.0"));
+        assertEquals(2, t.evaluate("pairs.1.0", Map.of("pairs", List.of(List.of(0, 1), List.of(2, 3))), Y.AT));
         assertEquals(List.of(2, 3), e("l[1:]"));
         assertEquals(List.of(3, 2, 1), e("l[::-1]"));
         assertEquals("pve", e("s[:3]"));
