@@ -31,6 +31,14 @@ class LazyVarsTest {
     }
 
     @Test
+    void varsGivesVariablesByComputedName() {
+        Map<String, Object> vars = Y.vars("iface", "en05", "tb4_en05", Y.s("{{ base }}.2"), "base", "10.100.0");
+        assertEquals("10.100.0.2", t.render(Y.s("{{ vars['tb4_' ~ iface] }}"), vars));
+        assertEquals(false, t.evaluate("vars['tb4_en06'] is defined", vars, Y.AT));
+        assertEquals("mine", t.render(Y.s("{{ vars }}"), Y.vars("vars", "mine")));
+    }
+
+    @Test
     void unusedBrokenVariablesDoNotMatter() {
         Map<String, Object> vars = Y.vars("good", Y.s("ok"), "broken", Y.s("{{ missing }}"));
         assertEquals("ok", t.render(Y.s("{{ good }}"), vars));
