@@ -42,6 +42,9 @@ class FiltersTest {
         assertEquals("none", e("'' | default('none', true)"));
         assertEquals(false, e("false | default(true)"));
         assertEquals(2, e("d.b | mandatory"));
+        assertEquals("none", e("[] | first | default('none')"));
+        UserError empty = assertThrows(UserError.class, () -> e("[] | last"));
+        assertTrue(empty.getMessage().startsWith("'last' of an empty list"), empty.getMessage());
         UserError err = assertThrows(UserError.class, () -> e("x | mandatory('set x please')"));
         assertTrue(err.getMessage().startsWith("set x please"), err.getMessage());
         assertEquals("fallback", e("ansible.builtin.default(x, 'fallback')".replace("ansible.builtin.default(x, ", "x | ansible.builtin.default(")));
