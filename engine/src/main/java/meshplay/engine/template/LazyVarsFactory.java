@@ -1,7 +1,5 @@
 package meshplay.engine.template;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.mvel2.integration.VariableResolver;
 import org.mvel2.integration.impl.BaseVariableResolverFactory;
 import org.mvel2.integration.impl.SimpleValueResolver;
@@ -12,16 +10,15 @@ import org.mvel2.integration.impl.SimpleValueResolver;
  */
 final class LazyVarsFactory extends BaseVariableResolverFactory {
     private final RenderScope scope;
-    private final Map<String, Object> locals = new HashMap<>();
 
     LazyVarsFactory(RenderScope scope) {
         this.scope = scope;
     }
 
+    /** Expressions cannot assign (the translator never writes "="); refuse rather than write into the variables. */
     @Override
     public VariableResolver createVariable(String name, Object value) {
-        locals.put(name, value);
-        return new SimpleValueResolver(value);
+        throw new TemplateTypeException("expressions cannot assign variables ('" + name + "')");
     }
 
     @Override
@@ -31,7 +28,7 @@ final class LazyVarsFactory extends BaseVariableResolverFactory {
 
     @Override
     public boolean isTarget(String name) {
-        return isResolveable(name);
+        return false;
     }
 
     /**
@@ -46,7 +43,6 @@ final class LazyVarsFactory extends BaseVariableResolverFactory {
     @Override
     public VariableResolver getVariableResolver(String name) {
         if (JinjaTranslator.CTX.equals(name)) return new SimpleValueResolver(scope.context);
-        if (locals.containsKey(name)) return new SimpleValueResolver(locals.get(name));
         return new SimpleValueResolver(scope.lookup(name));
     }
 }

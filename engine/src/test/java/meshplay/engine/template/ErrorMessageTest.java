@@ -71,6 +71,8 @@ class ErrorMessageTest {
         noJavaInternals(e);
         e = fail("{{ 'abc }}", Y.vars());
         assertTrue(e.getMessage().contains("unterminated string"), e.getMessage());
+        e = fail("{{ 'bad \\uZZ' }}", Y.vars());
+        assertTrue(e.getMessage().contains("bad \\u escape"), e.getMessage());
         e = fail("{{ a b }}", Y.vars("a", 1, "b", 2));
         assertTrue(e.getMessage().contains("unexpected 'b'"), e.getMessage());
     }

@@ -145,6 +145,7 @@ class ExpressionTest {
         assertEquals(List.of(1, "a"), e("(1, 'a')"));
         assertEquals("a\tb", e("'a\\tb'"));
         assertEquals("it's", e("\"it's\""));
+        assertEquals("caf\u00e9", e("'caf\\u00e9'"));
     }
 
     @Test
