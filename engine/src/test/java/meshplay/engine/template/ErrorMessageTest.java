@@ -104,6 +104,13 @@ class ErrorMessageTest {
     }
 
     @Test
+    void badRegularExpressionsSayWhy() {
+        UserError e = fail("{{ s is match('(unclosed') }}", Y.vars("s", "x"));
+        assertTrue(e.getMessage().startsWith("invalid regular expression '(unclosed': Unclosed group"), e.getMessage());
+        noJavaInternals(e);
+    }
+
+    @Test
     void recursiveVariablesAreReportedWithTheChain() {
         Origin aAt = new Origin("group_vars/all.yml", 3, 4);
         Map<String, Object> vars = Y.vars("a", Y.s("{{ b }}", aAt), "b", Y.s("{{ a }}-x", aAt));
