@@ -68,6 +68,10 @@ class VarLayersTest {
         assertEquals(Map.of("a", 1, "b", 2, "c", 3), l.level(VarLevel.SET_FACTS));
         copy.put(VarLevel.SET_FACTS, "z", 0);
         assertFalse(l.has("z"));
+        LayeredVars before = l.view();
+        l.put(VarLevel.SET_FACTS, "late", 1);
+        assertFalse(before.containsKey("late"));
+        assertTrue(l.view().containsKey("late"));
     }
 
     @Test
