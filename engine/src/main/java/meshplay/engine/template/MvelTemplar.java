@@ -53,7 +53,7 @@ public final class MvelTemplar implements Templar {
     public Object evaluate(String expression, Map<String, Object> vars, Origin origin) {
         RenderScope scope = new RenderScope(this, vars);
         String e = expression == null ? "" : expression.strip();
-        if (TemplateParser.hasTemplate(e)) return renderText(e, origin, scope);
+        if (Templar.isTemplate(e)) return renderText(e, origin, scope);
         return evaluateTop(e, e, origin, scope);
     }
 
@@ -91,14 +91,14 @@ public final class MvelTemplar implements Templar {
     Object renderNode(YNode node, RenderScope scope) {
         if (node instanceof YScalar s) {
             if (s.value() instanceof String text) {
-                return TemplateParser.hasTemplate(text) ? renderText(text, s.origin(), scope) : text;
+                return Templar.isTemplate(text) ? renderText(text, s.origin(), scope) : text;
             }
             return s.value();
         }
         if (node instanceof YMap m) {
             Map<String, Object> out = new LinkedHashMap<>();
             m.entries().forEach((k, v) -> {
-                String key = TemplateParser.hasTemplate(k) ? Ops.toText(renderText(k, m.keyOrigin(k), scope)) : k;
+                String key = Templar.isTemplate(k) ? Ops.toText(renderText(k, m.keyOrigin(k), scope)) : k;
                 out.put(key, v == null ? null : renderNode(v, scope));
             });
             return out;
