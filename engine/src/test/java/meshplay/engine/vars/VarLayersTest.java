@@ -75,6 +75,25 @@ class VarLayersTest {
     }
 
     @Test
+    void readersSeeConsistentLevelsWhileAHostSetsFacts() throws Exception {
+        VarLayers host = new VarLayers();
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < 2000; i++) host.put(VarLevel.SET_FACTS, "f" + i, i);
+        });
+        writer.start();
+        int lastSize = 0;
+        while (writer.isAlive() || lastSize < 2000) {
+            Map<String, Object> facts = host.view();
+            int size = facts.size();
+            assertTrue(size >= lastSize, "a level never shrinks");
+            for (int i = 0; i < size; i++) assertEquals(i, facts.get("f" + i));
+            lastSize = size;
+        }
+        writer.join();
+        assertEquals(2000, host.level(VarLevel.SET_FACTS).size());
+    }
+
+    @Test
     void viewIsReadOnlyAndDoesNotCopy() {
         Map<String, Object> big = new LinkedHashMap<>();
         for (int i = 0; i < 1000; i++) big.put("k" + i, i);
