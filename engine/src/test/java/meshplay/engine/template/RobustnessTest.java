@@ -37,4 +37,28 @@ class RobustnessTest {
             }
         }
     }
+
+    private static final String[] TEXT = {
+        "a", " ", "\n", "{{", "}}", "{%", "%}", "{#", "#}", "{{-", "-}}", "{%-", "-%}", "x", "l", " if ", " for ", " in ",
+        " endif ", " endfor ", " else ", " elif ", " set ", " = ", " raw ", " endraw ", "'", "\"", "{", "}"};
+
+    @Test
+    void randomTemplatesFailCleanly() {
+        MvelTemplar t = new MvelTemplar();
+        Map<String, Object> vars = Y.vars("x", 3, "l", List.of(1, 2));
+        Random random = new Random(7);
+        for (int i = 0; i < 1500; i++) {
+            StringBuilder text = new StringBuilder();
+            int n = 1 + random.nextInt(10);
+            for (int k = 0; k < n; k++) text.append(TEXT[random.nextInt(TEXT.length)]);
+            try {
+                t.renderTemplate(text.toString(), vars, Y.AT);
+            } catch (UserError e) {
+                String msg = e.getMessage() + " " + e.hint();
+                assertFalse(msg.contains("__c") || msg.contains("Exception") || msg.contains("org.mvel"), text + " -> " + msg);
+            } catch (RuntimeException e) {
+                throw new AssertionError(text + " threw " + e, e);
+            }
+        }
+    }
 }
