@@ -243,7 +243,7 @@ public final class MvelTemplar implements Templar {
             return v instanceof VariableNamespace ns ? materialize(ns) : v;
         } catch (UndefinedException e) {
             if (scope.nested()) throw e;
-            throw undefined(e, display, origin);
+            throw undefined(e, display, origin, scope);
         } catch (TemplateTypeException e) {
             throw new UserError(origin, e.getMessage() + " in " + display, null, ExitCode.ERROR);
         }
@@ -257,11 +257,16 @@ public final class MvelTemplar implements Templar {
         return out;
     }
 
-    private static UserError undefined(UndefinedException e, String display, Origin origin) {
+    private static UserError undefined(UndefinedException e, String display, Origin origin, RenderScope scope) {
         String root = e.name().split("[.\\[]", 2)[0];
-        String hint = e.name().equals(root)
-            ? "define '" + root + "' (play vars, inventory, vars files or -e), or give a fallback: " + root + " | default(...)"
-            : "check the name, or give a fallback: " + e.name() + " | default(...)";
+        String hint;
+        if (e.name().equals(root)) {
+            String near = Nearest.of(root, scope.names());
+            hint = (near != null ? "did you mean '" + near + "'? Otherwise " : "")
+                + "define '" + root + "' (play vars, inventory, vars files or -e), or give a fallback: " + root + " | default(...)";
+        } else {
+            hint = "check the name, or give a fallback: " + e.name() + " | default(...)";
+        }
         return new UserError(origin, e.getMessage() + " in " + display, hint, ExitCode.ERROR);
     }
 

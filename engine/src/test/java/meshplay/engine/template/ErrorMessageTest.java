@@ -39,6 +39,12 @@ class ErrorMessageTest {
     }
 
     @Test
+    void undefinedVariableSuggestsACloseName() {
+        UserError e = fail("{{ tb4_mut }}", Y.vars("tb4_mtu", 65520, "other", 1));
+        assertTrue(e.hint().startsWith("did you mean 'tb4_mtu'? Otherwise define 'tb4_mut'"), e.hint());
+    }
+
+    @Test
     void undefinedInsideMixedTextAndConditions() {
         UserError e = fail("mtu {{ mtu }} on {{ iface }}", Y.vars("mtu", 9000));
         assertEquals("'iface' is undefined in {{ iface }}", e.getMessage());
