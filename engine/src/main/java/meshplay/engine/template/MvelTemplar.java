@@ -73,17 +73,28 @@ public final class MvelTemplar implements Templar {
 
     // ---- rendering
 
+    /** YNodes inside are rendered; a plain container with none inside is returned as it is (data keeps its identity). */
     Object renderValue(Object value, RenderScope scope) {
         if (value instanceof YNode n) return renderNode(n, scope);
-        if (value instanceof Map<?, ?> m) {
+        if (value instanceof Map<?, ?> m && !(value instanceof VariableNamespace)) {
             Map<Object, Object> out = new LinkedHashMap<>();
-            m.forEach((k, v) -> out.put(k, renderValue(v, scope)));
-            return out;
+            boolean changed = false;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                Object r = renderValue(e.getValue(), scope);
+                changed |= r != e.getValue();
+                out.put(e.getKey(), r);
+            }
+            return changed ? out : value;
         }
         if (value instanceof List<?> l) {
             List<Object> out = new ArrayList<>(l.size());
-            for (Object v : l) out.add(renderValue(v, scope));
-            return out;
+            boolean changed = false;
+            for (Object v : l) {
+                Object r = renderValue(v, scope);
+                changed |= r != v;
+                out.add(r);
+            }
+            return changed ? out : value;
         }
         return value;
     }

@@ -74,6 +74,8 @@ class RenderingTest {
         data.put("nested", List.of("{{ mtu }}", Y.s("{{ mtu }}")));
         Object out = t.render(data, vars);
         assertEquals(Map.of("stdout", "{{ 7 * 7 }}", "nested", List.of("{{ mtu }}", 65520)), out);
+        Map<String, Object> plain = Map.of("rc", 0, "stdout_lines", List.of("{{ x }}"));
+        assertSame(plain, t.render(plain, vars));
     }
 
     @Test
