@@ -298,7 +298,7 @@ public final class MvelTemplar implements Templar {
             try {
                 code = MVEL.compileExpression(mvel);
             } catch (RuntimeException e) {
-                throw new TemplateTypeException("cannot compile expression: " + mvelMessage(e));
+                throw new TemplateTypeException("cannot compile expression: " + readable(mvelMessage(e)));
             }
             if (compiled.size() > CACHE_LIMIT) compiled.clear();
             compiled.put(mvel, code);
@@ -327,8 +327,12 @@ public final class MvelTemplar implements Templar {
         if (!root.getClass().getName().startsWith("org.mvel2")) {
             return new TemplateTypeException("evaluation failed: " + Reflect.rootMessage(root));
         }
-        // generated code is not the user's text: never show it
-        return new TemplateTypeException(msg.contains(JinjaTranslator.CTX) ? "the expression cannot be evaluated" : msg);
+        return new TemplateTypeException(readable(msg));
+    }
+
+    /** Generated code is not the user's text: a message quoting it is replaced. */
+    private static String readable(String mvelMessage) {
+        return mvelMessage.contains(JinjaTranslator.CTX) ? "the expression cannot be evaluated" : mvelMessage;
     }
 
     /** MVEL's "[Error: ...]" line without the "[Near ...]" decoration. */
