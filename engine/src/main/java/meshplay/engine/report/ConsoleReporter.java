@@ -36,7 +36,12 @@ public final class ConsoleReporter implements Reporter {
                 out.println();
                 out.println(banner("PLAY [" + p.name() + "]"));
             } else if (event instanceof Event.NoHosts n) {
-                out.println(c.red("skipping: " + n.reason()));
+                if (n.reason().startsWith("NO MORE HOSTS")) {
+                    out.println();
+                    out.println(c.red(banner(n.reason())));
+                } else {
+                    out.println(c.cyan("skipping: " + n.reason()));
+                }
             } else if (event instanceof Event.TaskStart t) {
                 currentAction = t.action() == null ? "" : t.action();
                 out.println();
