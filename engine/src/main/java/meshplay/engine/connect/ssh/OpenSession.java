@@ -111,17 +111,22 @@ final class OpenSession implements AutoCloseable {
             try {
                 ch.open().verify(openTimeout);
                 return ch;
-            } catch (SshChannelOpenException e) {
-                ch.close(true);
-                // the server still counts a channel we closed (its command is being killed): wait a little
-                if (System.nanoTime() > deadline || !isOpen()) throw e;
-                Thread.sleep(pause);
-                pause = Math.min(pause * 2, 500);
             } catch (IOException | RuntimeException e) {
                 ch.close(true);
-                throw e;
+                // the server may still count a channel we have just closed (its slot is freed a little
+                // later, or its timed-out command is still being killed): wait briefly and try again
+                if (!refusedOpen(e) || System.nanoTime() > deadline || !isOpen()) throw e;
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, 500);
             }
         }
+    }
+
+    private static boolean refusedOpen(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SshChannelOpenException) return true;
+        }
+        return false;
     }
 
     private void signal(ChannelExec ch, String name) {
