@@ -8,6 +8,6 @@ import meshplay.engine.module.ModuleProvider;
 public final class CoreModules implements ModuleProvider {
     @Override
     public List<Module> modules() {
-        return List.of(new CommandModule(), new ShellModule());
+        return List.of(new CommandModule(), new ShellModule(), new CopyModule(), new TemplateModule());
     }
 }

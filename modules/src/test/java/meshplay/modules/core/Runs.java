@@ -30,6 +30,16 @@ final class Runs {
         return ModuleHarness.run(m, args, c, true);
     }
 
+    /** Like the harness, but with variables visible to the module (templates, debug var, assert). */
+    static ModuleHarness.Outcome withVars(Module m, Map<String, Object> args, Connection c, boolean check, Map<String, Object> vars)
+            throws Exception {
+        meshplay.engine.module.Args validated = meshplay.engine.module.ArgValidator.validate(m.name(), m.spec(), args,
+                k -> ModuleHarness.ORIGIN, ModuleHarness.ORIGIN);
+        meshplay.engine.module.ModuleContext ctx = ModuleHarness.context(validated, c, check, vars);
+        meshplay.engine.module.Plan plan = m.plan(ctx);
+        return new ModuleHarness.Outcome(plan, check ? null : m.apply(ctx, plan));
+    }
+
     /** Asserts that validation rejects the arguments with a message containing {@code fragment}. */
     static void rejects(Module m, Map<String, Object> args, Connection c, String fragment) {
         UserError e = assertThrows(UserError.class, () -> ModuleHarness.run(m, args, c, true));
