@@ -8,6 +8,7 @@ import meshplay.engine.module.ModuleProvider;
 public final class CoreModules implements ModuleProvider {
     @Override
     public List<Module> modules() {
-        return List.of(new CommandModule(), new ShellModule(), new CopyModule(), new TemplateModule());
+        return List.of(new CommandModule(), new ShellModule(), new CopyModule(), new TemplateModule(),
+                new FileModule());
     }
 }
