@@ -8,7 +8,7 @@ import meshplay.engine.module.ModuleFailure;
 /**
  * Regular expressions as Ansible users write them (Python's re): named groups (?P<n>...) and
  * (?P=n) are translated, and backreferences in replacement text (\1, \g<1>, \g<name>) are expanded
- * as Python's match.expand does.
+ * as Python's match.expand does. UNIX_LINES makes ".", "^" and "$" treat only "\n" as a line end, as Python does.
  */
 public final class PyRegex {
     private PyRegex() {
@@ -17,7 +17,7 @@ public final class PyRegex {
     public static Pattern compile(String argName, String python) throws ModuleFailure {
         String java = python.replaceAll("\\(\\?P<([A-Za-z][A-Za-z0-9]*)>", "(?<$1>").replaceAll("\\(\\?P=([A-Za-z][A-Za-z0-9]*)\\)", "\\\\k<$1>");
         try {
-            return Pattern.compile(java);
+            return Pattern.compile(java, Pattern.UNIX_LINES);
         } catch (PatternSyntaxException e) {
             throw new ModuleFailure("argument '" + argName + "' is not a valid regular expression: " + e.getDescription()
                     + " near index " + e.getIndex() + " in '" + python + "'");
