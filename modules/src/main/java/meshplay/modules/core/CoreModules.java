@@ -9,6 +9,6 @@ public final class CoreModules implements ModuleProvider {
     @Override
     public List<Module> modules() {
         return List.of(new CommandModule(), new ShellModule(), new CopyModule(), new TemplateModule(),
-                new FileModule(), new LineInFileModule());
+                new FileModule(), new LineInFileModule(), new BlockInFileModule());
     }
 }
