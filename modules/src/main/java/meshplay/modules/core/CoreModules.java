@@ -9,6 +9,7 @@ public final class CoreModules implements ModuleProvider {
     @Override
     public List<Module> modules() {
         return List.of(new CommandModule(), new ShellModule(), new CopyModule(), new TemplateModule(),
-                new FileModule(), new LineInFileModule(), new BlockInFileModule());
+                new FileModule(), new LineInFileModule(), new BlockInFileModule(),
+                new StatModule());
     }
 }
