@@ -21,6 +21,7 @@ import meshplay.engine.module.ModuleFailure;
  * Plans putting whole-file content at a path: compares the current bytes with the desired ones and
  * returns a Change (unified diff for text, a note for binary) whose action validates (optional),
  * then writes atomically with mode/owner/group and an optional backup; plus attribute Changes.
+ * The write is refused (nothing changes) when the file no longer holds what the plan was made from.
  * Used by every module that owns a file's full content (copy, template, lineinfile, blockinfile, ...).
  */
 public final class FileContent {
@@ -71,6 +72,10 @@ public final class FileContent {
                     : options.attributes().resolve(current.mode(), false);
             String summary = (before == null ? "create " : "write ") + path;
             changes.add(new Change(summary, diff(path, before, desired), (ctx, result) -> {
+                byte[] now = read(ctx, path);
+                if (!Arrays.equals(now, before)) {
+                    throw new ModuleFailure(path + " changed on the host after it was read; nothing was written", Map.of("path", path));
+                }
                 if (options.validate() != null) validate(ctx, path, desired, attrs, options.validate());
                 if (options.parentAttributes() != null) {
                     String parent = parentOf(path);
