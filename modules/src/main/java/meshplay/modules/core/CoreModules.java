@@ -10,6 +10,6 @@ public final class CoreModules implements ModuleProvider {
     public List<Module> modules() {
         return List.of(new CommandModule(), new ShellModule(), new CopyModule(), new TemplateModule(),
                 new FileModule(), new LineInFileModule(), new BlockInFileModule(),
-                new StatModule(), new AptModule());
+                new StatModule(), new AptModule(), new SystemdModule());
     }
 }
