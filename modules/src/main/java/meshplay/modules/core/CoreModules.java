@@ -10,6 +10,7 @@ public final class CoreModules implements ModuleProvider {
     public List<Module> modules() {
         return List.of(new CommandModule(), new ShellModule(), new CopyModule(), new TemplateModule(),
                 new FileModule(), new LineInFileModule(), new BlockInFileModule(),
-                new StatModule(), new AptModule(), new SystemdModule());
+                new StatModule(), new AptModule(), new SystemdModule(),
+                new RebootModule(), new WaitForModule(), new WaitForConnectionModule());
     }
 }
