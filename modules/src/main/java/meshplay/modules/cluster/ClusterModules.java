@@ -8,6 +8,6 @@ import meshplay.engine.module.ModuleProvider;
 public final class ClusterModules implements ModuleProvider {
     @Override
     public List<Module> modules() {
-        return List.of(new Kmod(), new SystemdLink(), new UdevRule(), new Interfaces());
+        return List.of(new Kmod(), new SystemdLink(), new UdevRule(), new Interfaces(), new Sysctl());
     }
 }
