@@ -153,6 +153,7 @@ public final class Interfaces implements Module {
             out.put(key, values);
         }
         validateAddresses(ctx, out, family);
+        validateGateways(ctx, out, family);
         validateMtu(ctx, out);
         return out;
     }
@@ -180,6 +181,16 @@ public final class Interfaces implements Module {
             if ("inet".equals(family) != Ip.isV4(ip)) {
                 throw ArgProblem.of(ctx, NAME, "options", "address '" + address + "' does not belong to family " + family,
                         "use family: inet for IPv4 and family: inet6 for IPv6 addresses");
+            }
+        }
+    }
+
+    private static void validateGateways(ModuleContext ctx, Map<String, List<String>> options, String family) {
+        for (String gateway : options.getOrDefault("gateway", List.of())) {
+            boolean ok = "inet".equals(family) ? Ip.isV4(gateway) : Ip.isV6(gateway);
+            if (!ok) {
+                throw ArgProblem.of(ctx, NAME, "options", "gateway '" + gateway + "' is not an " + ("inet".equals(family) ? "IPv4" : "IPv6")
+                        + " address", "write the router's address without a prefix length, e.g. gateway: 10.11.11.1");
             }
         }
     }

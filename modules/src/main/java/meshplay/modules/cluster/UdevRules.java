@@ -178,7 +178,9 @@ final class UdevRules {
         while (pos < t.length()) {
             if (!m.find(pos) || m.start() != pos) return null;
             String quoted = m.group(3);
-            out.add(new Token(m.group(1), m.group(2), quoted.substring(quoted.indexOf('"') + 1, quoted.length() - 1)));
+            // an e"..." or r"..." prefix changes how udev reads the value, so it stays part of it
+            String prefix = quoted.substring(0, quoted.indexOf('"'));
+            out.add(new Token(m.group(1), m.group(2), prefix + quoted.substring(quoted.indexOf('"') + 1, quoted.length() - 1)));
             pos = m.end();
             while (pos < t.length() && Character.isWhitespace(t.charAt(pos))) pos++;
         }

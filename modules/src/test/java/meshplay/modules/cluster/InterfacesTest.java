@@ -119,6 +119,9 @@ class InterfacesTest {
         assertTrue(bad.getMessage().contains("not an IPv4 or IPv6 address"), bad.getMessage());
         UserError fam = assertThrows(UserError.class, () -> run(interfaces, conn, "iface", "en05", "method", "static", "options", map("address", "fd00::1/64")));
         assertTrue(fam.getMessage().contains("family inet"), fam.getMessage());
+        UserError gw = assertThrows(UserError.class, () -> run(interfaces, conn, "iface", "vmbr0", "method", "static",
+                "options", map("address", "10.11.11.12/24", "gateway", "10.11.11.1/24")));
+        assertTrue(gw.getMessage().contains("gateway '10.11.11.1/24' is not an IPv4 address"), gw.getMessage());
         UserError name = assertThrows(UserError.class, () -> run(interfaces, conn, "iface", "thunderbolt-net-0", "method", "manual"));
         assertTrue(name.getMessage().contains("argument 'iface'"), name.getMessage());
         UserError method = assertThrows(UserError.class, () -> run(interfaces, conn, "iface", "en05"));

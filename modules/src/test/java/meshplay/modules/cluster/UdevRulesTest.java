@@ -53,6 +53,7 @@ class UdevRulesTest {
         assertNotEquals(UdevRules.meaning(guide), UdevRules.meaning(guide.replace("en05\"", "en06\"")));
         assertNotEquals(UdevRules.meaning(guide), UdevRules.meaning(guide.replace("RUN+=", "RUN=")));
         assertEquals(UdevRules.meaning(guide), UdevRules.meaning("ACTION==\"move\", SUBSYSTEM==\"net\", \\\n  KERNEL==\"en05\", RUN+=\"/usr/local/bin/pve-en05.sh\"\n"));
+        assertNotEquals(UdevRules.meaning("RUN+=\"a\\nb\"\n"), UdevRules.meaning("RUN+=e\"a\\nb\"\n"), "an e-prefix changes the value");
         assertNull(UdevRules.parseRule("# a comment"));
         assertNull(UdevRules.parseRule("not a rule"));
         assertEquals(List.of("# tb4"), UdevRules.meaning("   # tb4  \n"));
