@@ -51,14 +51,15 @@ final class DocCommand implements Callable<Integer> {
             throw new UserError(Origin.of("meshplay doc"), "no module or action named '" + name + "'",
                     (near != null ? "did you mean '" + near + "'? " : "") + "see `meshplay doc --list`", ExitCode.BAD_OPTIONS);
         }
-        if (action != null) print(action.name() + " (engine action)", java.util.List.of(), action.spec());
+        if (action != null) print(action.name(), java.util.List.of("(engine action)"), action.spec());
         else print(module.name(), module.aliases(), module.spec());
         return 0;
     }
 
     private void print(String title, java.util.List<String> aliases, ArgSpec spec) {
         var out = io.out();
-        out.println(title.toUpperCase() + (aliases.isEmpty() ? "" : "  (also: " + String.join(", ", aliases) + ")"));
+        out.println(title.toUpperCase() + (aliases.isEmpty() ? "" : aliases.get(0).startsWith("(") ? " " + aliases.get(0)
+                : "  (also: " + String.join(", ", aliases) + ")"));
         out.println();
         out.println(wrap(spec.description(), "  "));
         out.println();
