@@ -44,7 +44,7 @@ class SshFaultTest {
     void stop() throws Exception {
         if (provider != null) provider.close();
         if (sshd != null) sshd.close();
-        new ProcessBuilder("rm", "-rf", work.toString()).start().waitFor();
+        if (work != null) new ProcessBuilder("rm", "-rf", work.toString()).start().waitFor();
     }
 
     private List<String> listing() throws Exception {
