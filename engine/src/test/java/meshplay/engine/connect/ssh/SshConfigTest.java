@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import meshplay.engine.connect.Connection;
 import meshplay.engine.connect.ExecRequest;
@@ -64,6 +65,34 @@ class SshConfigTest {
         assertEquals(2200, explicit.port());
         assertEquals("root", explicit.user());
         assertEquals("127.0.0.1", explicit.hostname());
+    }
+
+    @Test
+    void proxyJumpFromTheConfigIsFollowed() throws Exception {
+        SshEnvironment env = SshTesting.emptyEnvironment(tmp);
+        Files.writeString(env.config(), """
+                Host jumphost
+                    HostName 127.0.0.1
+                    Port %1$d
+                    User %2$s
+                    IdentityFile %3$s
+
+                Host behind
+                    HostName 127.0.0.1
+                    Port %1$d
+                    User %2$s
+                    IdentityFile %3$s
+                    ProxyJump jumphost
+                """.formatted(sshd.port(), SshdFixture.TEST_USER, sshd.clientKey()));
+        assertEquals("jumphost", SshTarget.resolve(bare("behind"), env.config()).proxyJump());
+        try (SshConnectionProvider p = new SshConnectionProvider(env)) {
+            Connection c = p.open(bare("behind"), sshd.options());
+            // the session to "behind" runs through a channel of the jump host's session; both host
+            // keys are checked against known_hosts under their real names (hops), not the tunnel's port
+            assertEquals(SshdFixture.TEST_USER + "\n", c.exec(ExecRequest.argv("id", "-un")).stdout());
+            assertEquals(List.of(new SshTarget.Hop("127.0.0.1", sshd.port()), new SshTarget.Hop("127.0.0.1", sshd.port())),
+                    SshTarget.resolve(bare("behind"), env.config()).hops());
+        }
     }
 
     @Test
