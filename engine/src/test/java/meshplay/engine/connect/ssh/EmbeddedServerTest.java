@@ -13,6 +13,7 @@ import meshplay.engine.connect.Connection;
 import meshplay.engine.connect.ConnectionException;
 import meshplay.engine.connect.ConnectionOptions;
 import meshplay.engine.connect.ExecRequest;
+import meshplay.engine.connect.ExecResult;
 import meshplay.engine.connect.HostAddress;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.session.helpers.AbstractSession;
@@ -41,7 +42,24 @@ class EmbeddedServerTest {
         server.setPort(0);
         server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(tmp.resolve("hostkey.ser")));
         server.setPasswordAuthenticator((user, pw, session) -> "tester".equals(user) && "secret".equals(pw));
-        server.setCommandFactory((channel, command) -> new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel));
+        // a fake sudo first on PATH: it wants the password "pw-123" on stdin unless bin/nopasswd exists
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Files.writeString(bin.resolve("sudo"), """
+                #!/bin/sh
+                printf "%s\\n" "$*" >> "$(dirname "$0")/sudo.log"
+                need=yes; [ -e "$(dirname "$0")/nopasswd" ] && need=no
+                case "$1" in
+                  -n) if [ $need = yes ]; then echo "sudo: a password is required" >&2; exit 1; fi ;;
+                  -S) if [ $need = yes ]; then IFS= read -r pw; [ "$pw" = pw-123 ] || { echo "Sorry, try again." >&2; exit 1; }; fi ;;
+                esac
+                while [ "$1" != "--" ]; do shift; done; shift
+                exec "$@"
+                """);
+        Files.setPosixFilePermissions(bin.resolve("sudo"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        server.setCommandFactory((channel, command) -> {
+            String withPath = "PATH=" + bin + ":$PATH; " + command;
+            return new ProcessShellFactory(withPath, "/bin/sh", "-c", withPath).createShell(channel);
+        });
         server.start();
         KeyPair hostKey = server.getKeyPairProvider().loadKeys(null).iterator().next();
         Path kh = tmp.resolve("known_hosts");
@@ -74,6 +92,48 @@ class EmbeddedServerTest {
         ConnectionOptions asked = new ConnectionOptions(options.knownHostsFiles(), false, Duration.ofSeconds(5), "secret", null, null);
         try (SshConnectionProvider p = new SshConnectionProvider(SshTesting.emptyEnvironment(tmp))) {
             assertEquals(0, p.open(address(null), asked).exec(ExecRequest.argv("true")).rc());
+        }
+    }
+
+    @Test
+    void becomePasswordGoesToSudoOnStdinOnlyWhenSudoAsksForIt() throws Exception {
+        Path bin = tmp.resolve("bin");
+        meshplay.engine.connect.Become root = new meshplay.engine.connect.Become("root", "sudo", "pw-123");
+        try (SshConnectionProvider p = new SshConnectionProvider(SshTesting.emptyEnvironment(tmp))) {
+            Connection c = p.open(address("secret"), options);
+            // sudo wants a password: it reads the first line, the command gets the rest
+            assertEquals("data", c.exec(ExecRequest.argv("cat").withStdin("data").withBecome(root)).stdout());
+        }
+        Files.createFile(bin.resolve("nopasswd"));
+        try (SshConnectionProvider p = new SshConnectionProvider(SshTesting.emptyEnvironment(tmp))) {
+            Connection c = p.open(address("secret"), options);
+            // NOPASSWD: sending the password would hand it to the command; it must get only its input
+            assertEquals("data", c.exec(ExecRequest.argv("cat").withStdin("data").withBecome(root)).stdout());
+        }
+        String log = Files.readString(bin.resolve("sudo.log"));
+        assertTrue(log.contains("-S -p  -H -u root -- cat"), log);
+        assertTrue(log.contains("-n -H -u root -- cat"), log);
+        assertTrue(!log.contains("pw-123"), "the password is never on a command line");
+    }
+
+    @Test
+    void askedBecomePasswordIsUsedWhenTheTaskHasNone() throws Exception {
+        ConnectionOptions asked = new ConnectionOptions(options.knownHostsFiles(), false, Duration.ofSeconds(5), null, "pw-123", null);
+        try (SshConnectionProvider p = new SshConnectionProvider(SshTesting.emptyEnvironment(tmp))) {
+            Connection c = p.open(address("secret"), asked);
+            ExecResult r = c.exec(ExecRequest.argv("echo", "ok").withBecome(new meshplay.engine.connect.Become("root", null, null)));
+            assertEquals("ok\n", r.stdout(), r.stderr());
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOutAsUnreachable() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"));
+             SshConnectionProvider p = new SshConnectionProvider(SshTesting.emptyEnvironment(tmp))) {
+            HostAddress a = new HostAddress("mute", "127.0.0.1", silent.getLocalPort(), "tester", null, "secret", Duration.ofMillis(800), null);
+            ConnectionException e = assertThrows(ConnectionException.class, () -> p.open(a, options).exec(ExecRequest.argv("true")));
+            assertTrue(e.unreachable());
+            assertTrue(e.getMessage().contains("800 ms"), e.getMessage());
         }
     }
 
