@@ -12,6 +12,7 @@ public final class CoreModules implements ModuleProvider {
                 new FileModule(), new LineInFileModule(), new BlockInFileModule(),
                 new StatModule(), new AptModule(), new SystemdModule(),
                 new RebootModule(), new WaitForModule(), new WaitForConnectionModule(),
-                new DebugModule(), new AssertModule(), new FailModule(), new PauseModule());
+                new DebugModule(), new AssertModule(), new FailModule(), new PauseModule(),
+                new SetupModule());
     }
 }
