@@ -56,7 +56,7 @@ public final class BlockInFileModule implements Module {
     @Override
     public Plan plan(ModuleContext ctx) throws Exception {
         Args args = ctx.args();
-        String path = args.str("path");
+        String path = FileContent.resolveLinks(ctx, args.str("path"));
         boolean present = "present".equals(args.str("state"));
         String marker = args.str("marker");
         if (!marker.contains("{mark}")) throw new ModuleFailure("marker must contain {mark}, e.g. '# {mark} MANAGED BLOCK'");

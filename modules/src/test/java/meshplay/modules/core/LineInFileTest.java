@@ -159,6 +159,16 @@ class LineInFileTest {
     }
 
     @Test
+    void editsTheFileBehindASymlinkAndKeepsTheLink() throws Exception {
+        root.file("/run/real.conf", "a\n").file("/etc/other", "");
+        Files.createSymbolicLink(root.path("/etc/link.conf"), Path.of("../run/real.conf"));
+        apply(module, args("path", "/etc/link.conf", "line", "b"), conn);
+        assertTrue(Files.isSymbolicLink(root.path("/etc/link.conf")));
+        assertEquals("a\nb\n", root.read("/run/real.conf"));
+        assertFalse(apply(module, args("path", "/etc/link.conf", "line", "b"), conn).changed());
+    }
+
+    @Test
     void argumentRules() throws Exception {
         root.file("/etc/f", "a\n");
         rejects(module, args("path", "/etc/f", "line", "x", "insertafter", "a", "insertbefore", "b"), conn, "cannot be used together");
