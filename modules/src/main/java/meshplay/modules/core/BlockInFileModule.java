@@ -90,6 +90,8 @@ public final class BlockInFileModule implements Module {
 
         Integer n0 = null;
         Integer n1 = null;
+        // markers compare without their line end, so an end marker on a last line without "\n" is still
+        // found (Ansible would miss it and add a second block)
         for (int i = 0; i < lines.size(); i++) {
             String bare = Lines.strip(lines.get(i));
             if (bare.equals(begin)) n0 = i;

@@ -126,6 +126,7 @@ class LineInFileTest {
     @Test
     void crlfLinesAndOtherBytesAreKept() throws Exception {
         converge("a\r\nb\r\n", args("path", "/etc/f", "line", "c"), "a\r\nb\r\nc\n");
+        converge("k=1\r\nz\r\n", args("path", "/etc/f", "regexp", "^k=1\r?$", "line", "k=2"), "k=2\nz\r\n");
         byte[] latin1 = {'x', '=', (byte) 0xe9, '\n'};
         Files.write(root.path("/etc/g"), latin1);
         apply(module, args("path", "/etc/g", "line", "y=1"), conn);
