@@ -69,7 +69,8 @@ abstract class CommandRunning implements Module {
         if (args.has("stdin")) request = request.withStdin(args.str("stdin") + (args.bool("stdin_add_newline") ? "\n" : ""));
         ExecRequest toRun = request;
         boolean strip = args.bool("strip_empty_ends");
-        return Plan.of(new Change("run: " + display(args), null, (c, result) -> run(c, toRun, cmd, strip, result)));
+        Change change = new Change("run: " + display(args), null, (c, result) -> run(c, toRun, cmd, strip, result));
+        return Plan.of(List.of(change), Map.of("cmd", cmd));
     }
 
     private static void run(ModuleContext ctx, ExecRequest request, Object cmd, boolean strip, ModuleResult.Builder result) throws Exception {

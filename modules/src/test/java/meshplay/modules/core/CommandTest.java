@@ -123,6 +123,7 @@ class CommandTest {
         assertNull(o.result());
         assertFalse(root.exists("/x"));
         assertEquals("run: touch \"$MESHPLAY_TEST_ROOT/x\"", o.plan().changes().get(0).summary());
+        assertEquals("touch \"$MESHPLAY_TEST_ROOT/x\"", o.plan().data().get("cmd"));
         assertTrue(new CommandModule().predictsByRunning());
     }
 
