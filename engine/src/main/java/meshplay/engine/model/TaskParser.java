@@ -175,8 +175,8 @@ final class TaskParser {
         }
         String near = Suggestions.nearest(key, Keywords.of(where).keySet());
         return new UserError(map.keyOrigin(key), "unknown keyword '" + key + "' in " + where.label,
-                (near != null ? "did you mean '" + near + "'? " : "") + "keywords allowed in " + where.label + ": "
-                        + String.join(", ", Keywords.of(where).keySet()));
+                near != null ? "did you mean '" + near + "'?"
+                        : "keywords allowed in " + where.label + ": " + String.join(", ", Keywords.of(where).keySet()));
     }
 
     static UserError unsupported(YMap map, String key) {
