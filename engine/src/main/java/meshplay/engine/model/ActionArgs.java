@@ -8,6 +8,7 @@ import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgValidator;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YList;
+import meshplay.engine.yaml.KeyValueText;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
 import meshplay.engine.yaml.YScalar;
@@ -54,13 +55,13 @@ final class ActionArgs {
         if (spec.freeFormArg() != null) {
             // Engine actions also accept "include_tasks: file=x.yml"; a command's text is never split.
             if (EngineActions.isEngineAction(action)) {
-                Optional<YMap> kv = KeyValueArgs.parse(text);
+                Optional<YMap> kv = KeyValueText.parse(text);
                 if (kv.isPresent() && kv.get().entries().keySet().stream().allMatch(k -> spec.find(k) != null)) return kv.get();
             }
             return text;
         }
-        if (Templates.isTemplate(text) && KeyValueArgs.split(text.text()).size() == 1 && !text.text().contains("=")) return text;
-        return KeyValueArgs.parse(text).orElseThrow(() -> new UserError(text.origin(),
+        if (Templates.isTemplate(text) && KeyValueText.split(text.text()).size() == 1 && !text.text().contains("=")) return text;
+        return KeyValueText.parse(text).orElseThrow(() -> new UserError(text.origin(),
                 "'" + action + "' takes named arguments, not free text: '" + text.text() + "'",
                 "write them as key=value pairs or as a mapping under '" + action + ":' (one 'name: value' per line)"));
     }

@@ -103,7 +103,9 @@ final class Keywords {
             Map.entry("fact_path", "remove the keyword; local facts are not gathered"),
             Map.entry("become_flags", "set the flags in become_method's configuration instead"),
             Map.entry("become_exe", "remove the keyword; sudo/su are found on the PATH"),
-            Map.entry("port", "set ansible_port as a host variable"));
+            Map.entry("port", "set ansible_port as a host variable"),
+            Map.entry("include", "use include_tasks (loaded when it runs) or import_tasks (loaded with the playbook)"),
+            Map.entry("static", "use import_tasks for a static include, include_tasks for a dynamic one"));
 
     private Keywords() {
     }

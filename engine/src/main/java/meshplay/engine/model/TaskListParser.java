@@ -118,6 +118,7 @@ final class TaskListParser {
             KeywordChecker.check(k, e.getValue());
             if (!Templates.isNull(e.getValue())) keywords.put(key, e.getValue());
         }
+        keywords.remove("collections");
         String name = keywords.remove("name") instanceof YScalar s ? s.text() : null;
         List<TaskItem> block = parseList(keywords.remove("block"), "block", scope, false);
         List<TaskItem> rescue = parseList(keywords.remove("rescue"), "rescue", scope, false);

@@ -9,6 +9,7 @@ import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgValidator;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YList;
+import meshplay.engine.yaml.KeyValueText;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
 import meshplay.engine.yaml.YScalar;
@@ -45,6 +46,7 @@ final class TaskParser {
                 actionKeys.add(key);
             }
         }
+        keywords.remove("collections");
         String name = keywords.containsKey("name") ? ((YScalar) keywords.remove("name")).text() : null;
         Call call = call(map, keywords, actionKeys, where);
         ArgSpec spec = actions.spec(call.action);
@@ -110,7 +112,7 @@ final class TaskParser {
             String rest = space < 0 ? "" : text.substring(space).strip();
             String action = resolveOrFail(module, s.origin());
             YNode args = rest.isEmpty() ? null
-                    : new YScalar(rest, rest, s.quoted(), KeyValueArgs.originAt(s, s.text().indexOf(rest, s.text().indexOf(module) + module.length())));
+                    : new YScalar(rest, rest, s.quoted(), KeyValueText.originAt(s, s.text().indexOf(rest, s.text().indexOf(module) + module.length())));
             return new Call(action, args, s.origin());
         }
         if (value instanceof YMap m && m.get("module") instanceof YScalar moduleName) {

@@ -321,4 +321,51 @@ class PlaybookErrorsTest {
         assertTrue(e.origin().file().endsWith("roles/r/tasks/main.yml"), e.origin().file());
         at(e, 2, 3);
     }
+
+    @Test
+    void notifyMustNameAHandlerOfThePlay() {
+        UserError e = fails("""
+                - hosts: all
+                  tasks:
+                    - command: touch /x
+                      notify: restart ngnix
+                  handlers:
+                    - name: restart nginx
+                      command: echo
+                """);
+        at(e, 4, 15);
+        assertEquals("no handler named 'restart ngnix' in this play", e.getMessage());
+        contains(e.hint(), "did you mean 'restart nginx'?");
+    }
+
+    @Test
+    void notifyMayUseListenTopicsAndRoleQualifiedNames() {
+        files.write("roles/web/handlers/main.yml", "- name: reload\n  command: echo\n  listen: web changed\n");
+        files.write("roles/web/tasks/main.yml", "- command: ls\n  notify: 'web : reload'\n");
+        Path site = files.write("site.yml", """
+                - hosts: all
+                  roles: [web]
+                  tasks:
+                    - command: ls
+                      notify: [web changed, reload]
+                """);
+        assertEquals(1, loader.load(site).plays().size());
+    }
+
+    @Test
+    void legacyIncludeSaysWhatToUse() {
+        UserError e = fails("- hosts: all\n  tasks:\n    - include: other.yml\n");
+        at(e, 3, 7);
+        assertEquals("'include' is not supported", e.getMessage());
+        contains(e.hint(), "include_tasks");
+    }
+
+    @Test
+    void includedFileThatDoesNotExistFailsAtTheInclude() {
+        Path site = files.write("site.yml", "- hosts: all\n  tasks:\n    - include_tasks: \"{{ f }}\"\n");
+        Task include = (Task) loader.load(site).plays().get(0).tasks().get(0);
+        UserError e = assertThrows(UserError.class, () -> loader.loadIncludedTasks(include, "missing.yml", dir));
+        assertEquals(include.origin(), e.origin());
+        assertEquals("task file not found: missing.yml", e.getMessage());
+    }
 }

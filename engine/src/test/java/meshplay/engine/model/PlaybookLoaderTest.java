@@ -127,6 +127,11 @@ class PlaybookLoaderTest {
                       throttle: 1
                       timeout: 30
                       any_errors_fatal: false
+                  handlers:
+                    - name: restart a
+                      ping:
+                    - name: restart b
+                      ping:
                 """);
         Task t = task(play.tasks(), 0);
         assertEquals("Everything", t.name());
@@ -425,5 +430,22 @@ class PlaybookLoaderTest {
     void hostsMayBeAList() {
         Play play = onlyPlay("- hosts: [a, b]\n  tasks: []\n");
         assertInstanceOf(YList.class, play.hosts());
+    }
+
+    @Test
+    void includeFromARoleTaskLooksInTheRoleTasksDirectory() {
+        files.write("roles/r/tasks/main.yml", "- include_tasks: \"{{ which }}.yml\"\n");
+        files.write("roles/r/tasks/step.yml", "- debug: msg=step\n");
+        Play play = onlyPlay("- hosts: all\n  roles: [r]\n");
+        Task include = task(play.roles().get(0).tasks(), 0);
+        List<TaskItem> loaded = loader.loadIncludedTasks(include, "step.yml", dir);
+        assertEquals("r", task(loaded, 0).role());
+        assertEquals(dir.resolve("roles/r"), task(loaded, 0).baseDir());
+    }
+
+    @Test
+    void collectionsAreAcceptedAndIgnored() {
+        Play play = onlyPlay("- hosts: all\n  tasks:\n    - ping:\n      collections: [community.general]\n");
+        assertFalse(task(play.tasks(), 0).keywords().containsKey("collections"));
     }
 }
