@@ -137,7 +137,9 @@ final class TaskListParser {
 
     private Task checkRole(Task task, YMap map, TaskScope scope) {
         if (task.action().equals(EngineActions.IMPORT_ROLE)) rejectRunTimeKeywords(task, map, "import_role", "include_role");
-        if (task.args() instanceof YMap args && args.get("name") instanceof YScalar name && !Templates.isTemplate(name)) {
+        // Task files loaded at run time do not know their playbook; the runner reports a missing role then.
+        if (scope.playbookDir() != null && task.args() instanceof YMap args && args.get("name") instanceof YScalar name
+                && !Templates.isTemplate(name)) {
             roles.find(name.text(), name.origin(), scope.playbookDir());
         }
         return task;

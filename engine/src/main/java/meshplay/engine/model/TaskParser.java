@@ -18,12 +18,14 @@ import meshplay.engine.yaml.YScalar;
  * Reads one task (not a block) from its mapping: keywords are checked and kept as written, the one
  * remaining key is the action, and its arguments are built and checked.
  *
- * <p>Legacy loop keywords: {@code with_list} becomes {@code loop}. {@code with_items} becomes
- * {@code loop} and is also kept under {@code with_items}, which tells the runner to flatten the
- * items one level, as Ansible does. {@code local_action} and {@code action} name the module in
- * their value; {@code local_action} also sets {@code delegate_to: localhost}.
+ * <p>The legacy loops {@code with_items} (flattened one level by the runner, as in Ansible),
+ * {@code with_list} and {@code with_dict} are kept under their own names; a task has at most one
+ * loop. {@code local_action} and {@code action} name the module in their value; {@code local_action}
+ * also sets {@code delegate_to: localhost}.
  */
 final class TaskParser {
+    private static final List<String> LOOP_KEYWORDS = List.of("loop", "with_items", "with_list", "with_dict");
+
     private final ActionNames actions;
 
     TaskParser(ActionNames actions) {
@@ -50,10 +52,11 @@ final class TaskParser {
         String name = keywords.containsKey("name") ? ((YScalar) keywords.remove("name")).text() : null;
         Call call = call(map, keywords, actionKeys, where);
         ArgSpec spec = actions.spec(call.action);
-        YNode args = ActionArgs.build(call.action, spec, call.value, keywords.remove("args"), call.origin);
-        ActionArgs.checkNames(call.action, spec, args, call.origin);
-        normaliseLoops(map, keywords);
-        return new Task(name, map.origin(), call.action, args, keywords, scope.role(), scope.baseDir());
+        ActionArgs.Built built = ActionArgs.build(call.action, spec, actions.isEngineAction(call.action), call.value, keywords.remove("args"));
+        ActionArgs.check(call.action, spec, built, call.origin);
+        if (built.argsKeyword() != null) keywords.put("args", built.argsKeyword());
+        checkSingleLoop(map, keywords);
+        return new Task(name, map.origin(), call.action, built.args(), keywords, scope.role(), scope.baseDir());
     }
 
     /** The action, the value written under it and the origin of its key. */
@@ -138,16 +141,12 @@ final class TaskParser {
         return -1;
     }
 
-    private static void normaliseLoops(YMap map, Map<String, YNode> keywords) {
-        int loops = (keywords.containsKey("loop") ? 1 : 0) + (keywords.containsKey("with_items") ? 1 : 0) + (keywords.containsKey("with_list") ? 1 : 0);
-        if (loops > 1) {
-            String second = map.entries().keySet().stream().filter(k -> k.equals("loop") || k.startsWith("with_")).skip(1).findFirst().orElse("loop");
-            throw new UserError(map.keyOrigin(second), "task has more than one loop ('loop', 'with_items', 'with_list')", "keep one loop keyword");
+    private static void checkSingleLoop(YMap map, Map<String, YNode> keywords) {
+        List<String> loops = LOOP_KEYWORDS.stream().filter(keywords::containsKey).toList();
+        if (loops.size() > 1) {
+            throw new UserError(map.keyOrigin(loops.get(1)), "task has more than one loop: '" + loops.get(0) + "' and '" + loops.get(1) + "'",
+                    "keep one loop keyword");
         }
-        YNode withList = keywords.remove("with_list");
-        if (withList != null) keywords.put("loop", withList);
-        YNode withItems = keywords.get("with_items");
-        if (withItems != null) keywords.put("loop", withItems);
     }
 
     /** True when a misspelt key is closer to a keyword than to any action (so "becom" is a keyword, "shel" a module). */

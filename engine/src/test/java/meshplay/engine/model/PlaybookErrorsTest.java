@@ -290,9 +290,9 @@ class PlaybookErrorsTest {
 
     @Test
     void unsupportedKeywordsSayWhatToDoInstead() {
-        UserError e = fails("- hosts: all\n  tasks:\n    - debug: var=item\n      with_dict: {a: 1}\n");
-        assertEquals("'with_dict' is not supported", e.getMessage());
-        contains(e.hint(), "dict2items");
+        UserError e = fails("- hosts: all\n  tasks:\n    - debug: var=item\n      with_nested: [[1], [2]]\n");
+        assertEquals("'with_nested' is not supported", e.getMessage());
+        contains(e.hint(), "loop");
     }
 
     @Test
@@ -367,5 +367,35 @@ class PlaybookErrorsTest {
         UserError e = assertThrows(UserError.class, () -> loader.loadIncludedTasks(include, "missing.yml", dir));
         assertEquals(include.origin(), e.origin());
         assertEquals("task file not found: missing.yml", e.getMessage());
+    }
+
+    @Test
+    void twoLoopsInOneTask() {
+        UserError e = fails("- hosts: all\n  tasks:\n    - debug: var=item\n      loop: [1]\n      with_items: [2]\n");
+        at(e, 5, 7);
+        contains(e.getMessage(), "more than one loop: 'loop' and 'with_items'");
+    }
+
+    @Test
+    void literalArgumentValuesAreValidated() {
+        UserError choice = fails("- hosts: all\n  tasks:\n    - file: path=/x state=directry\n");
+        at(choice, 3, 27);
+        assertEquals("argument 'state' of 'file' must be one of file, directory, absent; got 'directry'", choice.getMessage());
+        assertEquals("did you mean 'directory'?", choice.hint());
+
+        UserError type = fails("- hosts: all\n  tasks:\n    - wait_for:\n        timeout: soon\n");
+        at(type, 4, 9);
+        contains(type.getMessage(), "argument 'timeout' of module 'wait_for'");
+        contains(type.getMessage(), "not a whole number");
+
+        Path templated = files.write("t.yml", "- hosts: all\n  tasks:\n    - wait_for:\n        timeout: \"{{ t }}\"\n");
+        assertEquals(1, loader.load(templated).plays().size(), "templated values are checked when the task runs");
+    }
+
+    @Test
+    void engineActionArgumentsFollowTheRunnersSpecs() {
+        UserError e = fails("- hosts: all\n  tasks:\n    - group_by:\n        kee: x\n");
+        at(e, 4, 9);
+        contains(e.getMessage(), "unknown argument 'kee' for module 'group_by'");
     }
 }
