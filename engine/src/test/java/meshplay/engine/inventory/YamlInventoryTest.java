@@ -92,4 +92,16 @@ class YamlInventoryTest {
         assertEquals(List.of("n2", "n3", "n4"), inv.groups().get("pve"));
         assertEquals(1, value(inv, "n4", "from_dir"));
     }
+
+    @Test
+    void hostPortInTheName() {
+        Path f = files.write("p.yml", "all:\n  hosts:\n    n1:2222:\n    n2:\n");
+        Inventory inv = InventoryLoader.load(List.of(f.toString()), null);
+        assertEquals(List.of("n1", "n2"), inv.hosts());
+        assertEquals(2222, value(inv, "n1", "ansible_port"));
+        Path bad = files.write("q.ini", "n1:ssh\n");
+        UserError e = assertThrows(UserError.class, () -> InventoryLoader.load(List.of(bad.toString()), null));
+        assertEquals(new Origin(bad.toString(), 1, 4), e.origin());
+        assertTrue(e.getMessage().contains("invalid port 'ssh'"));
+    }
 }
