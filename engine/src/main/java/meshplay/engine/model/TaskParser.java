@@ -115,7 +115,7 @@ final class TaskParser {
             String rest = space < 0 ? "" : text.substring(space).strip();
             String action = resolveOrFail(module, s.origin());
             YNode args = rest.isEmpty() ? null
-                    : new YScalar(rest, rest, s.quoted(), KeyValueText.originAt(s, s.text().indexOf(rest, s.text().indexOf(module) + module.length())));
+                    : new YScalar(rest, rest, false, KeyValueText.originAt(s, s.text().indexOf(rest, s.text().indexOf(module) + module.length())));
             return new Call(action, args, s.origin());
         }
         if (value instanceof YMap m && m.get("module") instanceof YScalar moduleName) {

@@ -398,4 +398,34 @@ class PlaybookErrorsTest {
         at(e, 4, 9);
         contains(e.getMessage(), "unknown argument 'kee' for module 'group_by'");
     }
+
+    @Test
+    void importRoleOfAMissingRoleFailsAtLoad() {
+        UserError e = fails("- hosts: all\n  tasks:\n    - import_role:\n        name: ghost\n");
+        at(e, 4, 15);
+        assertEquals("role 'ghost' not found", e.getMessage());
+        Path site = files.write("ok.yml", "- hosts: all\n  tasks:\n    - include_role:\n        name: \"{{ which }}\"\n");
+        assertEquals(1, loader.load(site).plays().size(), "a templated role name is resolved at run time");
+    }
+
+    @Test
+    void handlersCannotBeBlocksButMayBeImported() {
+        UserError e = fails("- hosts: all\n  handlers:\n    - block:\n        - ping:\n");
+        at(e, 3, 7);
+        contains(e.getMessage(), "handlers cannot be blocks");
+
+        files.write("handlers.yml", "- name: h1\n  ping:\n- name: h2\n  ping:\n");
+        Path site = files.write("ok.yml", "- hosts: all\n  handlers:\n    - import_tasks: handlers.yml\n    - name: h3\n      ping:\n");
+        Play play = loader.load(site).plays().get(0);
+        assertEquals(java.util.List.of("h1", "h2", "h3"), play.handlers().stream().map(Task::name).toList());
+    }
+
+    @Test
+    void localActionArgumentsPointIntoTheLine() {
+        UserError e = fails("- hosts: all\n  tasks:\n    - local_action: copy dest=/x colour=red\n");
+        at(e, 3, 34);
+        contains(e.getMessage(), "unknown argument 'colour'");
+        UserError unknown = fails("- hosts: all\n  tasks:\n    - local_action: shel echo\n");
+        contains(unknown.getMessage(), "unknown module 'shel'");
+    }
 }
