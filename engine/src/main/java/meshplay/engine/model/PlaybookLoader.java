@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.exec.ContentLoader;
 import meshplay.engine.exec.actions.ActionRegistry;
@@ -50,7 +51,7 @@ public final class PlaybookLoader implements ContentLoader {
 
     public Playbook load(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new UserError(Origin.of(file.toString()), "playbook not found: " + file, "check the path", meshplay.engine.error.ExitCode.BAD_OPTIONS);
+            throw new UserError(Origin.of(file.toString()), "playbook not found: " + file, "check the path", ExitCode.BAD_OPTIONS);
         }
         Playbook playbook = new Playbook(file, plays(file, new ArrayList<>()));
         for (Play play : playbook.plays()) play.roles().forEach(this::remember);
@@ -58,19 +59,9 @@ public final class PlaybookLoader implements ContentLoader {
     }
 
     /**
-     * The tasks of an include_tasks file, for the runner. {@code file} is the rendered file name; it is
-     * looked up beside the file holding the include, then in the role's tasks/ directory, then in the
-     * playbook's directory.
+     * A role with tasks_from/vars_from/defaults_from/handlers_from (include_role/import_role arguments);
+     * {@code origin} is the including task's.
      */
-    public List<TaskItem> loadIncludedTasks(Task include, String file, Path playbookDir) {
-        Path from = Path.of(include.origin().file());
-        Path roleDir = include.role() != null ? include.baseDir() : null;
-        TaskScope scope = new TaskScope(from, include.role(), roleDir, include.baseDir(), playbookDir, List.of());
-        Path path = FileSearch.find(file, scope.searchDirs(), include.origin(), "task file");
-        return tasks.parseFile(path, scope.enter(path, include.origin()), false);
-    }
-
-    /** A role for include_role/import_role at run time, with tasks_from and the like; {@code origin} is the including task's. */
     public Role loadRole(String name, RoleFiles files, Origin origin, Path playbookDir) {
         return remember(roles.load(name, origin, playbookDir, Map.of(), VarsFile.empty(Path.of(origin.file())), files));
     }
@@ -81,7 +72,11 @@ public final class PlaybookLoader implements ContentLoader {
         return VarsFile.load(file);
     }
 
-    /** {@inheritDoc} A role's task files look up files under the role; imports inside are expanded. */
+    /**
+     * {@inheritDoc} The file has been resolved by the runner (include_tasks). Tasks of a role look up their
+     * files under the role; import_tasks inside are expanded. Including a file again is not a cycle here:
+     * a guarded recursive include is legitimate at run time.
+     */
     @Override
     public List<TaskItem> loadTasks(Path file, String role) {
         Path roleDir = role == null ? null : roleDirs.getOrDefault(role, roleDirOf(file));

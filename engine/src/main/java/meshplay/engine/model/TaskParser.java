@@ -149,11 +149,15 @@ final class TaskParser {
         }
     }
 
-    /** True when a misspelt key is closer to a keyword than to any action (so "becom" is a keyword, "shel" a module). */
+    /**
+     * True when a key in a task without a module is a misspelt keyword rather than a misspelt module:
+     * it is a keyword of another scope, or one letter away from a keyword and closer to it than to any
+     * action ("becom" is a keyword, "shel" a module).
+     */
     private boolean looksLikeKeyword(String key) {
         if (!Keywords.whereAllowed(key).isEmpty()) return true;
         String keyword = Suggestions.nearest(key, Keywords.HANDLER.keySet());
-        if (keyword == null) return false;
+        if (keyword == null || ArgValidator.editDistance(key, keyword) > 1) return false;
         String action = actions.nearest(key);
         return action == null || ArgValidator.editDistance(key, keyword) < ArgValidator.editDistance(ActionNames.shortName(key), action);
     }
@@ -164,8 +168,10 @@ final class TaskParser {
 
     private UserError unknownModule(Origin origin, String key) {
         String near = actions.nearest(key);
-        return new UserError(origin, "unknown module '" + key + "'",
-                near != null ? "did you mean '" + near + "'?" : "check the name; a task has exactly one module, and its other keys must be task keywords");
+        if (near != null) return new UserError(origin, "unknown module '" + key + "'", "did you mean '" + near + "'?");
+        String keyword = Suggestions.nearest(key, Keywords.HANDLER.keySet());
+        return new UserError(origin, "unknown module '" + key + "'", "no module of that name is installed"
+                + (keyword != null ? "; if it is meant as a keyword, did you mean '" + keyword + "'?" : "; a task has one module and its other keys are task keywords"));
     }
 
     static UserError unknownKeyword(YMap map, String key, Keywords.Scope where) {

@@ -360,14 +360,6 @@ class PlaybookErrorsTest {
         contains(e.hint(), "include_tasks");
     }
 
-    @Test
-    void includedFileThatDoesNotExistFailsAtTheInclude() {
-        Path site = files.write("site.yml", "- hosts: all\n  tasks:\n    - include_tasks: \"{{ f }}\"\n");
-        Task include = (Task) loader.load(site).plays().get(0).tasks().get(0);
-        UserError e = assertThrows(UserError.class, () -> loader.loadIncludedTasks(include, "missing.yml", dir));
-        assertEquals(include.origin(), e.origin());
-        assertEquals("task file not found: missing.yml", e.getMessage());
-    }
 
     @Test
     void twoLoopsInOneTask() {

@@ -292,7 +292,7 @@ class PlaybookLoaderTest {
                 """);
         Task include = task(play.tasks(), 0);
         assertEquals("include_tasks", include.action());
-        List<TaskItem> loaded = loader.loadIncludedTasks(include, "tasks/more.yml", dir);
+        List<TaskItem> loaded = loader.loadTasks(dir.resolve("tasks/more.yml"), include.role());
         assertEquals("debug", task(loaded, 0).action());
         assertEquals(Map.of("file", "tasks/more.yml", "apply", Map.of("tags", List.of("x"))), task(play.tasks(), 1).args().toJava());
         assertEquals("include_vars", task(play.tasks(), 2).action());
@@ -432,14 +432,15 @@ class PlaybookLoaderTest {
     }
 
     @Test
-    void includeFromARoleTaskLooksInTheRoleTasksDirectory() {
+    void taskFilesIncludedFromARoleBelongToTheRole() {
         files.write("roles/r/tasks/main.yml", "- include_tasks: \"{{ which }}.yml\"\n");
-        files.write("roles/r/tasks/step.yml", "- debug: msg=step\n");
+        files.write("roles/r/tasks/step.yml", "- debug: msg=step\n- include_tasks: step.yml\n  when: again\n");
         Play play = onlyPlay("- hosts: all\n  roles: [r]\n");
         Task include = task(play.roles().get(0).tasks(), 0);
-        List<TaskItem> loaded = loader.loadIncludedTasks(include, "step.yml", dir);
+        List<TaskItem> loaded = loader.loadTasks(dir.resolve("roles/r/tasks/step.yml"), include.role());
         assertEquals("r", task(loaded, 0).role());
         assertEquals(dir.resolve("roles/r"), task(loaded, 0).baseDir());
+        assertEquals("include_tasks", task(loaded, 1).action(), "a guarded recursive include is not a load-time cycle");
     }
 
     @Test
