@@ -378,6 +378,10 @@ def config(state, a, fmt):
             return "\n".join(lines)
         out(entries, fmt, plain)
         return 0
+    if sub == "ls":
+        names = sorted(options.OPTIONS)
+        out(names, fmt, "\n".join(names))
+        return 0
     if sub == "help":
         if len(a) < 2:
             raise Die("Invalid command: missing required parameter key(<string>)", EINVAL)

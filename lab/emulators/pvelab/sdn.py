@@ -555,7 +555,7 @@ def interfaces_sdn(cfg, node, version):
         if "ip6" in entry:
             addrs.append(entry["ip6"] + "/128")
         if lab_no_dummy():
-            out.append("\n# lab: this kernel has no 'dummy' link type; PVE's dummy_%s router ID is put on lo\n" % fid)
+            out.append("\n# lab: this kernel has no 'dummy' link type; the router ID of PVE's dummy_%s is put on lo\n" % fid)
             out.append("auto lo\niface lo inet loopback\n")
             out.extend("\taddress %s\n" % a for a in addrs)
         else:
