@@ -231,6 +231,36 @@ class SdnTest(EmulatorCase):
         self.ok("pvesh", "set", "/nodes/n3/network", "--regenerate-frr", "1", node="n3")
         self.assertIn(" net 49.0001.0101.0000.0103.00\n", self.read("/etc/frr/frr.conf"))
 
+    def test_apply_fans_out_to_every_node_through_lab_node_exec(self):
+        # one root per node sharing /etc/pve, and a lab-node-exec that enters "the node" by its root
+        base = tempfile.mkdtemp(prefix="pvelab-nodes-")
+        self.addCleanup(shutil.rmtree, base)
+        for n in ("n3", "n4"):
+            for p in ("/etc/network", "/etc/frr"):
+                os.makedirs(os.path.join(base, n) + p)
+            shutil.copy(self.root + "/etc/network/interfaces", os.path.join(base, n, "etc/network/interfaces"))
+            shutil.copy(self.root + "/etc/frr/daemons", os.path.join(base, n, "etc/frr/daemons"))
+            os.symlink(self.root + "/etc/pve", os.path.join(base, n, "etc/pve"))
+        bin_dir = os.path.join(base, "bin")
+        os.makedirs(bin_dir)
+        with open(os.path.join(bin_dir, "lab-node-exec"), "w") as f:
+            f.write('#!/bin/sh\nnode=$1; shift\nMESHPLAY_TEST_ROOT=%s/$node MESHPLAY_LAB_NODE=$node exec "$@"\n' % base)
+        os.chmod(os.path.join(bin_dir, "lab-node-exec"), 0o755)
+        self.guide_fabric()
+        p = self.run_tool("pvesh", "set", "/cluster/sdn", extra_env={"PATH": EMULATORS + ":" + bin_dir + ":/usr/bin:/bin"})
+        self.assertEqual(0, p.returncode, p.stderr)
+        upid = p.stdout.strip().splitlines()[-1]
+        self.assertEqual("OK", self.json("pvesh", "get", "/nodes/n2/tasks/%s/status" % upid, "--output-format", "json")["exitstatus"])
+        for n, rid, net in (("n3", "103", "0103"), ("n4", "104", "0104")):
+            with open(os.path.join(base, n, "etc/network/interfaces.d/sdn")) as f:
+                self.assertIn("\taddress 10.100.0.%s/32\n" % rid, f.read())
+            with open(os.path.join(base, n, "etc/frr/frr.conf")) as f:
+                conf = f.read()
+            self.assertIn("hostname %s\n" % n, conf)
+            self.assertIn(" net 49.0001.0101.0000.%s.00\n" % net, conf)
+            with open(os.path.join(base, n, "var/log/meshplay-lab/actions.log")) as f:
+                self.assertEqual("ifreload -a\nsystemctl enable --now frr\n", f.read())
+
     def test_failed_node_reload_still_exits_zero_but_the_task_says_so(self):
         self.guide_fabric()
         self.write("/etc/network/interfaces", "auto lo\niface lo inet loopback\n")
@@ -406,6 +436,32 @@ class RadosTest(EmulatorCase):
         self.assertIn("Removed %d objects" % writes, self.ok("rados", "-p", "cephtb4", "cleanup"))
         p = self.run_tool("rados", "-p", "cephtb4", "bench", "1", "seq")
         self.assertIn("Must write data before running a read benchmark!", p.stderr)
+
+    def test_replica_receiver_writes_with_fdatasync_before_acknowledging(self):
+        import socket
+        import struct
+        target = self.path("/dev/replica-disk")
+        with open(target, "wb") as f:
+            f.truncate(1 << 20)
+        srv = socket.socket()
+        srv.bind(("127.0.0.1", 0))
+        port = srv.getsockname()[1]
+        srv.close()
+        proc = subprocess.Popen(["/usr/bin/python3", os.path.join(EMULATORS, "pvelab", "replica.py"), str(port), target],
+                                stdout=subprocess.PIPE, text=True)
+        self.addCleanup(proc.stdout.close)
+        self.addCleanup(proc.kill)
+        self.assertEqual("READY", proc.stdout.readline().strip())
+        conn = socket.create_connection(("127.0.0.1", port), timeout=10)
+        payload = b"object-bytes" * 100
+        conn.sendall(struct.pack(">QQ", 4096, len(payload)) + payload)
+        self.assertEqual(b"A", conn.recv(1))
+        conn.sendall(struct.pack(">QQ", 0, 0))
+        conn.close()
+        self.assertEqual(0, proc.wait(timeout=10))
+        with open(target, "rb") as f:
+            f.seek(4096)
+            self.assertEqual(payload, f.read(len(payload)))
 
     def test_unknown_pool(self):
         EmulatorCase.ceph(self, osds=False)
