@@ -48,6 +48,13 @@ class CephOsdModuleTest {
     }
 
     @Test
+    void withoutCephTheTaskSaysToInstallIt() throws Exception {
+        EmulatedCluster bare = new EmulatedCluster(dir.resolve("bare"));
+        ModuleFailure e = assertThrows(ModuleFailure.class, () -> bare.run(module, "n2", Map.of("device", "/dev/nvme0n1"), false));
+        assertTrue(e.getMessage().contains("ceph-volume is not installed on this node"), e.getMessage());
+    }
+
+    @Test
     void checkModeCreatesNothing() throws Exception {
         assertTrue(cluster.run(module, "n2", Map.of("device", "/dev/nvme0n1"), true).changed());
         assertEquals("{}", cluster.ok("n2", "ceph-volume", "lvm", "list", "--format", "json").strip());
