@@ -4,7 +4,7 @@ import json
 import sys
 
 from . import cephstate as cs
-from . import cli, env, options, pools
+from . import env, options, pools
 from .env import Die
 
 EINVAL, ENOENT, EBUSY = 22, 2, 16

@@ -4,7 +4,6 @@ Exit codes as pve-manager: osd/mon/mgr/start/stop die with 255 when their task f
 create/set/destroy print the error but exit 0 (the real trap)."""
 import os
 import sys
-import time
 
 from . import cephstate as cs
 from . import cli, env, pools
