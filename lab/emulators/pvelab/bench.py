@@ -152,7 +152,7 @@ class Replicas:
         if not peers:
             self.note = "no replica: no other node holds an up+in OSD"
             return
-        if not env.can_fan_out() or env.test_root():
+        if not env.can_fan_out():
             self.note = "no replica: lab-node-exec is not available here, so replicas to %s were not sent" % \
                         ", ".join(p[0] for p in peers)
             return

@@ -305,7 +305,7 @@ def mgr_destroy(argv):
 
 def resolve_dev(dev):
     """abs_path of a device inside the node (symlinks such as /dev/disk/by-id/... resolve)."""
-    root = env.test_root().rstrip("/")
+    root = os.path.realpath(env.test_root()) if env.test_root() else ""
     real = os.path.realpath(env.path(dev))
     return real[len(root):] if root and real.startswith(root) else real
 

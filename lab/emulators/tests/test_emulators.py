@@ -437,6 +437,41 @@ class RadosTest(EmulatorCase):
         p = self.run_tool("rados", "-p", "cephtb4", "bench", "1", "seq")
         self.assertIn("Must write data before running a read benchmark!", p.stderr)
 
+    def test_bench_replicates_to_peer_nodes_through_lab_node_exec(self):
+        cluster = json.loads(json.dumps(CLUSTER))
+        for n in cluster["nodes"]:
+            n["ip"] = "127.0.0.1"
+        self.write("/etc/pve/.lab/cluster.json", json.dumps(cluster))
+        EmulatorCase.ceph(self, osds=False)
+        base = tempfile.mkdtemp(prefix="pvelab-nodes-")
+        self.addCleanup(shutil.rmtree, base)
+        for n in ("n3", "n4"):
+            os.makedirs(os.path.join(base, n, "dev"))
+            os.makedirs(os.path.join(base, n, "etc"))
+            os.symlink(self.root + "/etc/pve", os.path.join(base, n, "etc/pve"))
+            for d in ("nvme0n1", "nvme1n1"):
+                with open(os.path.join(base, n, "dev", d), "wb") as f:
+                    f.truncate(64 << 20)
+        os.symlink(self.root, os.path.join(base, "n2"))
+        bin_dir = os.path.join(base, "bin")
+        os.makedirs(bin_dir)
+        with open(os.path.join(bin_dir, "lab-node-exec"), "w") as f:
+            f.write('#!/bin/sh\nnode=$1; shift\nMESHPLAY_TEST_ROOT=%s/$node MESHPLAY_LAB_NODE=$node exec "$@"\n' % base)
+        os.chmod(os.path.join(bin_dir, "lab-node-exec"), 0o755)
+        env = {"PATH": EMULATORS + ":" + bin_dir + ":/usr/bin:/bin"}
+        for n in ("n2", "n3", "n4"):
+            node_env = dict(env, MESHPLAY_TEST_ROOT=os.path.join(base, n))
+            self.ok("pveceph", "install", "--repository", "test", "--version", "squid", node=n, extra_env=node_env)
+            self.ok("pveceph", "osd", "create", "/dev/nvme0n1", node=n, extra_env=node_env)
+        self.ok("pveceph", "pool", "create", "cephtb4", "--pg_num", "32")
+        out = self.ok("rados", "-p", "cephtb4", "bench", "1", "write", "--no-cleanup", "-b", "16K", "-t", "2", extra_env=env)
+        self.assertIn("replicated to n3:/dev/nvme0n1 at 127.0.0.1 via ", out)
+        self.assertIn("n4:/dev/nvme0n1 at 127.0.0.1", out)
+        for n in ("n3", "n4"):
+            with open(os.path.join(base, n, "dev", "nvme0n1"), "rb") as f:
+                f.seek(1 << 20)
+                self.assertTrue(f.read(32).startswith(b"benchmark_data_n2_"), "the replica reached %s's disk" % n)
+
     def test_replica_receiver_writes_with_fdatasync_before_acknowledging(self):
         import socket
         import struct
