@@ -87,6 +87,19 @@ class PveSdnModuleTest {
     }
 
     @Test
+    void unlistedNodesAreRemovedOnlyWhenNodesAreGiven() throws Exception {
+        cluster.run(module, "n2", guideFabric(), false);
+        Map<String, Object> fabricOnly = new LinkedHashMap<>();
+        fabricOnly.put("fabric", Map.of("id", "tb4", "ip_prefix", "10.100.0.0/24", "hello_interval", 3));
+        Outcome out = cluster.run(module, "n2", fabricOnly, false);
+        assertEquals(List.of("fabric tb4 hello_interval", "sdn pending changes"), out.plan().diffs().stream().map(Diff::subject).toList());
+        Map<String, Object> two = guideFabric();
+        two.put("nodes", List.of(Map.of("node_id", "n2", "ip", "10.100.0.102", "interfaces", List.of("en05", "en06"))));
+        Outcome removed = cluster.run(module, "n2", two, false);
+        assertEquals(List.of("delete node tb4/n3", "delete node tb4/n4"), removed.plan().changes().stream().map(c -> c.summary()).limit(2).toList());
+    }
+
+    @Test
     void absentRemovesNodesThenFabric() throws Exception {
         cluster.run(module, "n2", guideFabric(), false);
         Map<String, Object> args = guideFabric();

@@ -39,6 +39,15 @@ class PveStorageModuleTest {
     }
 
     @Test
+    void badArguments() {
+        assertThrows(ModuleFailure.class, () -> cluster.run(module, "n2", Map.of("storage", "ceph tb4"), false));
+        ModuleFailure e = assertThrows(ModuleFailure.class,
+                () -> cluster.run(module, "n2", Map.of("storage", "cephtb4", "content", List.of("iso")), false));
+        assertTrue(e.getMessage().contains("content"), e.getMessage());
+        assertFalse(cluster.root.exists("/etc/pve/storage.cfg"));
+    }
+
+    @Test
     void refusesToChangeTheType() throws Exception {
         cluster.run(module, "n2", Map.of("storage", "cephtb4", "pool", "cephtb4"), false);
         assertThrows(ModuleFailure.class, () -> cluster.run(module, "n2", Map.of("storage", "cephtb4", "type", "cephfs"), false));
