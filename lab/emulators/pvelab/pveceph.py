@@ -252,7 +252,7 @@ def _create_mgr(task, mgrid, node, addr):
         raise Die("ceph manager directory '%s' already exists" % directory)
     env.mkdirs(directory)
     env.write_text(directory + "/keyring", "[mgr.%s]\n\tkey = %s\n" % (mgrid, _key()), 0o600)
-    with env.cluster_lock("ceph-mgr"):
+    with env.cluster_lock("ceph"):
         state = cs.load()
         state["mgrs"][mgrid] = {"name": mgrid, "host": node, "addr": addr, "created": env.now()}
         if not state.get("active_mgr"):
@@ -290,7 +290,7 @@ def mgr_destroy(argv):
         directory = "/var/lib/ceph/mgr/ceph-%s" % mgrid
         if not env.exists(directory):
             raise Die("manager '%s' does not exist" % mgrid)
-        with env.cluster_lock("ceph-mgr"):
+        with env.cluster_lock("ceph"):
             state = cs.load()
             state["mgrs"].pop(mgrid, None)
             if state.get("active_mgr") == mgrid:

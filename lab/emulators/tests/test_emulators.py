@@ -357,6 +357,19 @@ class CephTest(EmulatorCase):
         self.ok("pveceph", "osd", "destroy", "0", "--cleanup", "1")
         self.assertEqual({"1"}, set(self.json("ceph-volume", "lvm", "list", "--format", "json")))
 
+    def test_nodes_creating_osds_at_the_same_time_get_distinct_ids(self):
+        self.ceph(osds=False)
+        env = {"PATH": EMULATORS + ":/usr/bin:/bin", "MESHPLAY_TEST_ROOT": self.root}
+        procs = [subprocess.Popen(["pveceph", "osd", "create", d], env=dict(env, MESHPLAY_LAB_NODE=n),
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                 for n in ("n2", "n3", "n4") for d in ("/dev/nvme0n1", "/dev/nvme1n1")]
+        for p in procs:
+            p.wait(timeout=60)
+            p.stderr.close()
+            self.assertEqual(0, p.returncode)
+        tree = self.json("ceph", "osd", "tree", "-f", "json")
+        self.assertEqual(list(range(6)), sorted(n["id"] for n in tree["nodes"] if n["type"] == "osd"))
+
     def test_cluster_network_check(self):
         self.ok("pveceph", "install", "--repository", "test", "--version", "squid")
         self.ok("pveceph", "init", "--network", "10.1.1.0/24", "--cluster-network", "10.200.0.0/24")
