@@ -77,10 +77,24 @@ def install(argv):
     print("start installation")
     print("lab: no packages are downloaded; the ceph, ceph-volume and rados emulators become available on this node")
     env.write_text(cs.INSTALLED, cs.VERSION + "\n")
+    add_ceph_user()
     for d in ("/var/lib/ceph", "/var/lib/ceph/mon", "/var/lib/ceph/mgr", "/var/lib/ceph/osd", "/etc/ceph"):
         env.mkdirs(d)
     print("\ninstalled Ceph %s Squid successfully!" % cs.VERSION)
     return 0
+
+
+def add_ceph_user():
+    """What the ceph-common package's postinst does: a 'ceph' system user and group, so the
+    guide's `chown ceph:ceph /var/lib/ceph` works. Only inside a lab node (or a test root)."""
+    if not (env.in_lab() or env.test_root()):
+        return
+    for path, line in (("/etc/group", "ceph:x:64045:\n"),
+                       ("/etc/passwd", "ceph:x:64045:64045:Ceph storage service:/var/lib/ceph:/usr/sbin/nologin\n")):
+        text = env.read_text(path)
+        if text is None or any(l.startswith("ceph:") for l in text.splitlines()):
+            continue
+        env.write_text(path, text + ("" if text.endswith("\n") or not text else "\n") + line)
 
 
 def init(argv):

@@ -297,7 +297,12 @@ class CephTest(EmulatorCase):
         p = self.run_tool("pveceph", "init", "--network", "10.1.1.0/24")
         self.assertEqual(255, p.returncode)
         self.assertIn("binary not installed: /usr/bin/ceph-mon", p.stderr)
+        self.write("/etc/passwd", "root:x:0:0:root:/root:/bin/bash\n")
+        self.write("/etc/group", "root:x:0:\n")
         self.ok("pveceph", "install", "--repository", "no-subscription", "--version", "squid")
+        self.ok("pveceph", "install", "--repository", "no-subscription", "--version", "squid")
+        self.assertEqual(1, self.read("/etc/passwd").count("\nceph:x:64045:64045:"))
+        self.assertIn("\nceph:x:64045:\n", self.read("/etc/group"))
         self.assertIn("ceph version 19.2.3", self.ok("ceph", "--version"))
         self.assertIn("Components: no-subscription\n", self.read("/etc/apt/sources.list.d/ceph.sources"))
 
