@@ -19,8 +19,6 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipalLookupService;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -201,8 +199,7 @@ public final class LocalConnection implements Connection {
             applyAttributes(tmp, new Attributes(mode, owner, group));
             String backup = null;
             if (options.backup() && existing != null) {
-                backup = path + "." + ProcessHandle.current().pid() + "."
-                        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")) + "~";
+                backup = WriteOptions.backupPath(path);
                 Files.copy(target, resolve(backup), StandardCopyOption.COPY_ATTRIBUTES);
             }
             try {

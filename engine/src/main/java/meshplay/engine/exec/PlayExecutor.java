@@ -1,0 +1,118 @@
+package meshplay.engine.exec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import meshplay.engine.error.UserError;
+import meshplay.engine.model.Play;
+import meshplay.engine.model.Role;
+import meshplay.engine.model.Task;
+import meshplay.engine.report.Event;
+import meshplay.engine.yaml.YList;
+import meshplay.engine.yaml.YNode;
+import meshplay.engine.yaml.YScalar;
+
+/**
+ * Runs one play: selects its hosts (pattern, --limit, minus hosts that failed earlier), splits them
+ * into serial batches, and per batch gathers facts and runs pre_tasks, roles + tasks and post_tasks,
+ * flushing handlers after each section.
+ */
+final class PlayExecutor {
+    private final RunContext run;
+    private final ItemWalker walker;
+    private final TaskDispatcher dispatcher;
+
+    PlayExecutor(RunContext run, ItemWalker walker, TaskDispatcher dispatcher) {
+        this.run = run;
+        this.walker = walker;
+        this.dispatcher = dispatcher;
+    }
+
+    void run(Play play) {
+        List<String> hosts = new ArrayList<>();
+        for (String h : PlayHosts.select(run, play)) {
+            if (run.host(h).active()) hosts.add(h);
+        }
+        run.events.on(new Event.PlayStart(play.name(), play.origin(), hosts));
+        if (hosts.isEmpty()) {
+            run.events.on(new Event.NoHosts(play.name(), "no hosts matched"));
+            return;
+        }
+        Map<String, Object> varsFiles = loadVarsFiles(play);
+        List<Task> numbered = PlayTasks.numbered(play);
+        Object serial = play.keywords().get("serial") == null ? null : run.templar.render(play.keywords().get("serial"), run.options.extraVars);
+        for (List<String> batch : SerialBatches.split(hosts, serial, play.origin())) {
+            PlayRun pr = new PlayRun(run, play, hosts, batch, varsFiles, numbered);
+            runBatch(play, pr);
+            if (pr.aborted() || pr.playEnded() || run.quit) break;
+        }
+    }
+
+    private void runBatch(Play play, PlayRun pr) {
+        Scope playScope = Scope.ofPlay(play.keywords());
+        gatherFacts(play, pr, playScope);
+        walker.run(play.preTasks(), playScope, pr, pr.batch());
+        flush(pr);
+        for (Role role : play.roles()) {
+            walker.run(role.tasks(), playScope.inRole(role), pr, pr.batch());
+        }
+        walker.run(play.tasks(), playScope, pr, pr.batch());
+        flush(pr);
+        walker.run(play.postTasks(), playScope, pr, pr.batch());
+        flush(pr);
+        if (!pr.playEnded() && !run.quit && pr.activeHosts(pr.batch()).isEmpty()) {
+            run.events.on(new Event.NoHosts(play.name(), "NO MORE HOSTS LEFT"));
+        }
+    }
+
+    private void flush(PlayRun pr) {
+        if (!run.quit) dispatcher.flushHandlers(pr);
+    }
+
+    private void gatherFacts(Play play, PlayRun pr, Scope playScope) {
+        YNode gather = play.keywords().get("gather_facts");
+        boolean wanted = gather == null || TaskDispatcher.literalBool(gather);
+        if (!wanted) return;
+        if (run.modules.find("setup") == null) {
+            run.events.on(new Event.Info("fact gathering skipped: no setup module", 2));
+            return;
+        }
+        Task setup = new Task("Gathering Facts", play.origin(), "setup", null,
+                Map.of("tags", new YScalar("always", "always", false, play.origin())), null, play.baseDir());
+        boolean asking = run.stepAsking;
+        run.stepAsking = false; // facts are gathered without asking, as Ansible's --step does for setup
+        try {
+            dispatcher.run(setup, playScope, pr, pr.batch(), false);
+        } finally {
+            run.stepAsking = asking && !run.quit;
+        }
+    }
+
+    private Map<String, Object> loadVarsFiles(Play play) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (YNode entry : play.varsFiles()) {
+            List<YNode> candidates = entry instanceof YList l ? l.items() : List.of(entry);
+            UserError last = null;
+            boolean loaded = false;
+            for (YNode c : candidates) {
+                Path p = resolve(play, String.valueOf(run.templar.render(c, run.options.extraVars)));
+                if (!p.toFile().exists()) {
+                    last = new UserError(c.origin(), "vars file not found: " + p, "check the path (relative to " + play.baseDir() + ")");
+                    continue;
+                }
+                out.putAll(VarsAssembler.entries(run.loader.loadVars(p)));
+                loaded = true;
+                break;
+            }
+            if (!loaded && last != null) throw last;
+        }
+        return out;
+    }
+
+    private static Path resolve(Play play, String file) {
+        Path p = Path.of(file);
+        return p.isAbsolute() || play.baseDir() == null ? p : play.baseDir().resolve(p);
+    }
+}

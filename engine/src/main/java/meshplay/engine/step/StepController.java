@@ -1,0 +1,24 @@
+package meshplay.engine.step;
+
+import java.util.Map;
+import meshplay.engine.exec.TaskResult;
+
+/**
+ * The hook an interactive front end (--step, the REPL) plugs into. The runner calls
+ * {@link #beforeTask} once per task (before it runs on any host of the batch) and {@link #afterTask}
+ * once it ran on all of them. A PREVIEW decision runs the task in check + diff mode (nothing counted,
+ * registered or notified) and then asks again, so "show me the diff, then decide" works.
+ */
+public interface StepController {
+    StepDecision beforeTask(StepPoint point);
+
+    /** After the task ran on every host; REDO runs it again. */
+    default AfterStep afterTask(StepPoint point, Map<String, TaskResult> results) {
+        return AfterStep.NEXT;
+    }
+
+    /** No stepping: every task runs. */
+    StepController NONE = point -> StepDecision.RUN;
+
+    enum AfterStep { NEXT, REDO }
+}

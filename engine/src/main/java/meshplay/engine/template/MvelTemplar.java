@@ -1,0 +1,324 @@
+package meshplay.engine.template;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import meshplay.engine.error.ExitCode;
+import meshplay.engine.error.UserError;
+import meshplay.engine.template.filter.Registry;
+import meshplay.engine.yaml.Origin;
+import meshplay.engine.yaml.YList;
+import meshplay.engine.yaml.YMap;
+import meshplay.engine.yaml.YNode;
+import meshplay.engine.yaml.YScalar;
+import org.mvel2.MVEL;
+import org.mvel2.PropertyAccessException;
+
+/**
+ * The templar: Jinja-style templates whose expressions are translated to MVEL, compiled once and cached
+ * (thread-safe; one instance serves all hosts and forks). Only YNode text is ever compiled: plain Java
+ * values are data and are returned unchanged. See docs/variables.md.
+ */
+public final class MvelTemplar implements Templar {
+    private static final int CACHE_LIMIT = 20_000;
+
+    private final Registry registry;
+    private final Map<String, List<TemplateNode>> parsed = new ConcurrentHashMap<>();
+    private final Map<String, String> translated = new ConcurrentHashMap<>();
+    private final Map<String, Serializable> compiled = new ConcurrentHashMap<>();
+
+    public MvelTemplar() {
+        this(Registry.standard());
+    }
+
+    public MvelTemplar(Registry registry) {
+        this.registry = registry;
+    }
+
+    Registry registry() {
+        return registry;
+    }
+
+    // ---- Templar
+
+    @Override
+    public Object render(Object value, Map<String, Object> vars) {
+        return renderValue(value, new RenderScope(this, vars));
+    }
+
+    @Override
+    public Object evaluate(String expression, Map<String, Object> vars, Origin origin) {
+        RenderScope scope = new RenderScope(this, vars);
+        String e = expression == null ? "" : expression.strip();
+        if (TemplateParser.hasTemplate(e)) return renderText(e, origin, scope);
+        return evaluateTop(e, e, origin, scope);
+    }
+
+    @Override
+    public boolean test(String expression, Map<String, Object> vars, Origin origin) {
+        Object v = evaluate(expression, vars, origin);
+        try {
+            return Ops.truthy(v);
+        } catch (UndefinedException e) {
+            throw undefined(e, expression, origin);
+        }
+    }
+
+    /** Renders trusted template text (a template file or a playbook string); the result is always text. */
+    public String renderTemplate(String text, Map<String, Object> vars, Origin origin) {
+        RenderScope scope = new RenderScope(this, vars);
+        StringBuilder out = new StringBuilder();
+        renderNodes(nodes(text, origin), origin, scope, out);
+        return out.toString();
+    }
+
+    // ---- rendering
+
+    Object renderValue(Object value, RenderScope scope) {
+        if (value instanceof YNode n) return renderNode(n, scope);
+        if (value instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k, renderValue(v, scope)));
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object v : l) out.add(renderValue(v, scope));
+            return out;
+        }
+        return value;
+    }
+
+    Object renderNode(YNode node, RenderScope scope) {
+        if (node instanceof YScalar s) {
+            if (s.value() instanceof String text) {
+                return TemplateParser.hasTemplate(text) ? renderText(text, s.origin(), scope) : text;
+            }
+            return s.value();
+        }
+        if (node instanceof YMap m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.entries().forEach((k, v) -> {
+                String key = TemplateParser.hasTemplate(k) ? Ops.toText(renderText(k, m.keyOrigin(k), scope)) : k;
+                out.put(key, v == null ? null : renderNode(v, scope));
+            });
+            return out;
+        }
+        YList l = (YList) node;
+        List<Object> out = new ArrayList<>(l.items().size());
+        for (YNode n : l.items()) out.add(n == null ? null : renderNode(n, scope));
+        return out;
+    }
+
+    /** A text with templates: one "{{ }}" alone keeps its value's type, anything else gives a string. */
+    private Object renderText(String text, Origin origin, RenderScope scope) {
+        List<TemplateNode> nodes = nodes(text, origin);
+        TemplateNode.Output single = singleOutput(nodes);
+        if (single != null) return evaluateTop(single.expression(), "{{ " + single.expression() + " }}", at(origin, single.line()), scope);
+        StringBuilder out = new StringBuilder();
+        renderNodes(nodes, origin, scope, out);
+        return out.toString();
+    }
+
+    private static TemplateNode.Output singleOutput(List<TemplateNode> nodes) {
+        TemplateNode.Output found = null;
+        for (TemplateNode n : nodes) {
+            if (n instanceof TemplateNode.Output o && found == null) found = o;
+            else if (!(n instanceof TemplateNode.Text t) || !t.text().isBlank()) return null;
+        }
+        return found;
+    }
+
+    private List<TemplateNode> nodes(String text, Origin origin) {
+        List<TemplateNode> n = parsed.get(text);
+        if (n != null) return n;
+        try {
+            n = TemplateParser.parse(text);
+        } catch (TemplateSyntaxException e) {
+            throw new UserError(at(origin, e.line), "template error: " + e.getMessage(),
+                "check the braces: expressions are written {{ expr }}, statements {% if ... %}", ExitCode.PARSE_ERROR);
+        }
+        if (parsed.size() > CACHE_LIMIT) parsed.clear();
+        parsed.put(text, n);
+        return n;
+    }
+
+    private void renderNodes(List<TemplateNode> nodes, Origin origin, RenderScope scope, StringBuilder out) {
+        for (TemplateNode node : nodes) {
+            if (node instanceof TemplateNode.Text t) {
+                out.append(t.text());
+            } else if (node instanceof TemplateNode.Output o) {
+                out.append(Ops.toText(evaluateTop(o.expression(), "{{ " + o.expression() + " }}", at(origin, o.line()), scope)));
+            } else if (node instanceof TemplateNode.If f) {
+                List<TemplateNode> chosen = f.otherwise();
+                for (TemplateNode.Branch b : f.branches()) {
+                    if (truth(b.condition(), "{% if " + b.condition() + " %}", at(origin, b.line()), scope)) {
+                        chosen = b.body();
+                        break;
+                    }
+                }
+                renderNodes(chosen, origin, scope, out);
+            } else if (node instanceof TemplateNode.For f) {
+                renderFor(f, origin, scope, out);
+            } else if (node instanceof TemplateNode.Set s) {
+                scope.setLocal(s.name(), evaluateTop(s.expression(), "{% set " + s.name() + " = " + s.expression() + " %}",
+                    at(origin, s.line()), scope));
+            }
+        }
+    }
+
+    private void renderFor(TemplateNode.For f, Origin origin, RenderScope scope, StringBuilder out) {
+        Origin where = at(origin, f.line());
+        Object iterable = evaluateTop(f.iterable(), "{% for ... in " + f.iterable() + " %}", where, scope);
+        List<Object> items;
+        try {
+            items = iterable instanceof Map<?, ?> m && f.targets().size() == 2 ? PyItems.of(m) : Seq.of(iterable);
+        } catch (TemplateTypeException e) {
+            throw new UserError(where, "cannot loop over " + Ops.typeName(iterable) + " in {% for ... in " + f.iterable() + " %}",
+                null, ExitCode.ERROR);
+        }
+        if (f.condition() != null) {
+            List<Object> kept = new ArrayList<>();
+            for (Object item : items) {
+                RenderScope body = scope.child();
+                bindTargets(f, item, body, where);
+                if (truth(f.condition(), "{% for ... if " + f.condition() + " %}", where, body)) kept.add(item);
+            }
+            items = kept;
+        }
+        if (items.isEmpty()) {
+            renderNodes(f.otherwise(), origin, scope, out);
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            RenderScope body = scope.child();
+            bindTargets(f, items.get(i), body, where);
+            body.setLocal("loop", LoopInfo.of(items, i));
+            renderNodes(f.body(), origin, body, out);
+        }
+    }
+
+    private static void bindTargets(TemplateNode.For f, Object item, RenderScope body, Origin where) {
+        if (f.targets().size() == 1) {
+            body.setLocal(f.targets().get(0), item);
+            return;
+        }
+        List<Object> parts = Seq.of(item);
+        if (parts.size() != f.targets().size()) {
+            throw new UserError(where, "cannot unpack " + parts.size() + " values into " + String.join(", ", f.targets()),
+                null, ExitCode.ERROR);
+        }
+        for (int k = 0; k < parts.size(); k++) body.setLocal(f.targets().get(k), parts.get(k));
+    }
+
+    private boolean truth(String expression, String display, Origin origin, RenderScope scope) {
+        Object v = evaluateTop(expression, display, origin, scope);
+        try {
+            return Ops.truthy(v);
+        } catch (UndefinedException e) {
+            throw undefined(e, display, origin);
+        }
+    }
+
+    private static Origin at(Origin origin, int lineOffset) {
+        if (origin == null) return Origin.UNKNOWN;
+        if (lineOffset == 0 || origin.line() <= 0) return origin;
+        return new Origin(origin.file(), origin.line() + lineOffset, 1);
+    }
+
+    // ---- expressions
+
+    /**
+     * Evaluates one expression. Errors become UserErrors naming the expression and origin, except an
+     * undefined variable met while rendering another variable's value: that stays an UndefinedException
+     * so that "| default" and "is defined" further out still see it.
+     */
+    Object evaluateTop(String expression, String display, Origin origin, RenderScope scope) {
+        String mvel;
+        try {
+            mvel = translate(expression);
+        } catch (ExpressionSyntaxException e) {
+            throw new UserError(origin, "syntax error in " + display + ": " + e.getMessage()
+                + " (at character " + (e.position + 1) + " of '" + expression + "')",
+                "expressions use Jinja syntax: a.b, a['b'], x | filter(arg), x is defined, 'a' ~ b, a if cond else b",
+                ExitCode.PARSE_ERROR);
+        }
+        try {
+            Object v = execute(mvel, scope);
+            if (v instanceof Undefined u) throw u.error();
+            return v;
+        } catch (UndefinedException e) {
+            if (scope.nested()) throw e;
+            throw undefined(e, display, origin);
+        } catch (TemplateTypeException e) {
+            throw new UserError(origin, e.getMessage() + " in " + display, null, ExitCode.ERROR);
+        }
+    }
+
+    private static UserError undefined(UndefinedException e, String display, Origin origin) {
+        String root = e.name().split("[.\\[]", 2)[0];
+        String hint = e.name().equals(root)
+            ? "define '" + root + "' (play vars, inventory, vars files or -e), or give a fallback: " + root + " | default(...)"
+            : "check the name, or give a fallback: " + e.name() + " | default(...)";
+        return new UserError(origin, e.getMessage() + " in " + display, hint, ExitCode.ERROR);
+    }
+
+    String translate(String expression) {
+        String m = translated.get(expression);
+        if (m == null) {
+            m = JinjaTranslator.translate(expression);
+            if (translated.size() > CACHE_LIMIT) translated.clear();
+            translated.put(expression, m);
+        }
+        return m;
+    }
+
+    /** Runs translated MVEL code in the scope; errors come out as UndefinedException, TemplateTypeException or UserError. */
+    Object execute(String mvel, RenderScope scope) {
+        Serializable code = compiled.get(mvel);
+        if (code == null) {
+            try {
+                code = MVEL.compileExpression(mvel);
+            } catch (RuntimeException e) {
+                throw new TemplateTypeException("cannot compile expression: " + mvelMessage(e));
+            }
+            if (compiled.size() > CACHE_LIMIT) compiled.clear();
+            compiled.put(mvel, code);
+        }
+        try {
+            return MVEL.executeExpression(code, scope.factory);
+        } catch (RuntimeException e) {
+            throw unwrap(e);
+        }
+    }
+
+    private static RuntimeException unwrap(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UndefinedException || t instanceof TemplateTypeException || t instanceof UserError) {
+                return (RuntimeException) t;
+            }
+            if (t instanceof ArithmeticException a) return new TemplateTypeException("arithmetic error: " + a.getMessage());
+        }
+        String msg = mvelMessage(e);
+        String prefix = "unresolvable property or identifier: ";
+        if (e instanceof PropertyAccessException && msg.startsWith(prefix)) {
+            return UndefinedException.variable(msg.substring(prefix.length()).trim());
+        }
+        return new TemplateTypeException(msg);
+    }
+
+    /** MVEL's "[Error: ...]" line without the "[Near ...]" decoration. */
+    static String mvelMessage(Throwable e) {
+        String m = e.getMessage();
+        if (m == null) return e.getClass().getSimpleName();
+        int s = m.indexOf("[Error: ");
+        if (s >= 0) {
+            int end = m.indexOf(']', s);
+            m = m.substring(s + 8, end > 0 ? end : m.length());
+        }
+        return m.strip();
+    }
+}

@@ -1,0 +1,259 @@
+package meshplay.engine.template;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Python methods users call in Jinja expressions ({@code name.startswith('n')}, {@code d.items()},
+ * {@code s.split(',')}). Other method names go to the Java object itself ({@code s.length()}).
+ */
+final class PyMethods {
+    private PyMethods() {
+    }
+
+    static Object call(Object obj, String method, List<Object> args, Map<String, Object> kw) {
+        if (obj instanceof Undefined u) throw u.error();
+        if (obj instanceof CharSequence cs) {
+            Object r = string(cs.toString(), method, args);
+            if (r != NONE) return r;
+        } else if (obj instanceof Map<?, ?> m) {
+            Object r = mapping(m, method, args);
+            if (r != NONE) return r;
+        } else if (obj instanceof List<?> l) {
+            Object r = list(l, method, args);
+            if (r != NONE) return r;
+        }
+        if (!kw.isEmpty()) throw new TemplateTypeException(method + "() does not take keyword arguments here");
+        return Reflect.invoke(obj, method, args);
+    }
+
+    private static final Object NONE = new Object();
+
+    private static Object arg(List<Object> args, int i, Object fallback) {
+        return i < args.size() ? args.get(i) : fallback;
+    }
+
+    private static Object string(String s, String method, List<Object> args) {
+        switch (method) {
+            case "startswith":
+                return anyOf(args.get(0), s::startsWith);
+            case "endswith":
+                return anyOf(args.get(0), s::endsWith);
+            case "split":
+                return split(s, arg(args, 0, null), ((Number) arg(args, 1, -1)).intValue());
+            case "rsplit": {
+                Object sep = arg(args, 0, null);
+                int max = ((Number) arg(args, 1, -1)).intValue();
+                if (max < 0 || sep == null) return split(s, sep, max);
+                List<Object> parts = new ArrayList<>();
+                String rest = s;
+                String sp = sep.toString();
+                while (max-- > 0) {
+                    int at = rest.lastIndexOf(sp);
+                    if (at < 0) break;
+                    parts.add(0, rest.substring(at + sp.length()));
+                    rest = rest.substring(0, at);
+                }
+                parts.add(0, rest);
+                return parts;
+            }
+            case "strip":
+                return strip(s, arg(args, 0, null), true, true);
+            case "lstrip":
+                return strip(s, arg(args, 0, null), true, false);
+            case "rstrip":
+                return strip(s, arg(args, 0, null), false, true);
+            case "lower":
+                return s.toLowerCase();
+            case "upper":
+                return s.toUpperCase();
+            case "capitalize":
+                return s.isEmpty() ? s : s.substring(0, 1).toUpperCase() + s.substring(1).toLowerCase();
+            case "title":
+                return StringsText.title(s);
+            case "replace": {
+                String from = Ops.toText(args.get(0));
+                String to = Ops.toText(args.get(1));
+                if (args.size() < 3) return s.replace(from, to);
+                int count = ((Number) args.get(2)).intValue();
+                String out = s;
+                int at = 0;
+                for (int i = 0; i < count; i++) {
+                    int f = out.indexOf(from, at);
+                    if (f < 0) break;
+                    out = out.substring(0, f) + to + out.substring(f + from.length());
+                    at = f + to.length();
+                }
+                return out;
+            }
+            case "find":
+                return s.indexOf(Ops.toText(args.get(0)));
+            case "index": {
+                int i = s.indexOf(Ops.toText(args.get(0)));
+                if (i < 0) throw new TemplateTypeException("substring " + Ops.repr(args.get(0), true) + " not found");
+                return i;
+            }
+            case "count": {
+                String sub = Ops.toText(args.get(0));
+                if (sub.isEmpty()) return s.length() + 1;
+                int n = 0;
+                for (int i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + sub.length())) n++;
+                return n;
+            }
+            case "join": {
+                List<String> parts = new ArrayList<>();
+                for (Object o : Seq.of(args.get(0))) parts.add(Ops.toText(o));
+                return String.join(s, parts);
+            }
+            case "splitlines": {
+                List<Object> out = new ArrayList<>(List.of(s.split("\r\n|\r|\n", -1)));
+                if ("".equals(out.get(out.size() - 1))) out.remove(out.size() - 1);
+                return out;
+            }
+            case "isdigit":
+                return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
+            case "isalpha":
+                return !s.isEmpty() && s.chars().allMatch(Character::isLetter);
+            case "isalnum":
+                return !s.isEmpty() && s.chars().allMatch(Character::isLetterOrDigit);
+            case "isspace":
+                return !s.isEmpty() && s.chars().allMatch(Character::isWhitespace);
+            case "islower":
+                return s.chars().anyMatch(Character::isLetter) && s.equals(s.toLowerCase());
+            case "isupper":
+                return s.chars().anyMatch(Character::isLetter) && s.equals(s.toUpperCase());
+            case "zfill": {
+                int width = ((Number) args.get(0)).intValue();
+                String sign = s.startsWith("-") || s.startsWith("+") ? s.substring(0, 1) : "";
+                String digits = s.substring(sign.length());
+                return sign + "0".repeat(Math.max(0, width - s.length())) + digits;
+            }
+            case "ljust":
+                return s + Ops.toText(arg(args, 1, " ")).repeat(Math.max(0, ((Number) args.get(0)).intValue() - s.length()));
+            case "rjust":
+                return Ops.toText(arg(args, 1, " ")).repeat(Math.max(0, ((Number) args.get(0)).intValue() - s.length())) + s;
+            case "format":
+                return format(s, args);
+            default:
+                return NONE;
+        }
+    }
+
+    private static Object mapping(Map<?, ?> m, String method, List<Object> args) {
+        switch (method) {
+            case "keys":
+                return new ArrayList<>(m.keySet());
+            case "values":
+                return new ArrayList<>(m.values());
+            case "items":
+                return PyItems.of(m);
+            case "get": {
+                Object k = args.get(0);
+                return m.containsKey(k) ? m.get(k) : arg(args, 1, null);
+            }
+            case "copy":
+                return new java.util.LinkedHashMap<>(m);
+            default:
+                return NONE;
+        }
+    }
+
+    private static Object list(List<?> l, String method, List<Object> args) {
+        switch (method) {
+            case "index": {
+                for (int i = 0; i < l.size(); i++) if (Ops.eq(l.get(i), args.get(0))) return i;
+                throw new TemplateTypeException(Ops.repr(args.get(0), true) + " is not in list");
+            }
+            case "count": {
+                int n = 0;
+                for (Object o : l) if (Ops.eq(o, args.get(0))) n++;
+                return n;
+            }
+            case "copy":
+                return new ArrayList<>(l);
+            default:
+                return NONE;
+        }
+    }
+
+    private static boolean anyOf(Object prefixes, java.util.function.Predicate<String> p) {
+        if (prefixes instanceof List<?> l) {
+            for (Object o : l) if (p.test(Ops.toText(o))) return true;
+            return false;
+        }
+        return p.test(Ops.toText(prefixes));
+    }
+
+    static List<Object> split(String s, Object sep, int max) {
+        List<Object> out = new ArrayList<>();
+        if (sep == null) {
+            String rest = s.strip();
+            while (!rest.isEmpty()) {
+                if (max >= 0 && out.size() == max) {
+                    out.add(rest);
+                    return out;
+                }
+                Matcher m = Pattern.compile("\\s+").matcher(rest);
+                if (!m.find()) {
+                    out.add(rest);
+                    break;
+                }
+                out.add(rest.substring(0, m.start()));
+                rest = rest.substring(m.end());
+            }
+            return out;
+        }
+        String sp = Ops.toText(sep);
+        if (sp.isEmpty()) throw new TemplateTypeException("empty separator");
+        int from = 0;
+        while (max < 0 || out.size() < max) {
+            int at = s.indexOf(sp, from);
+            if (at < 0) break;
+            out.add(s.substring(from, at));
+            from = at + sp.length();
+        }
+        out.add(s.substring(from));
+        return out;
+    }
+
+    static String strip(String s, Object chars, boolean left, boolean right) {
+        String set = chars == null ? null : Ops.toText(chars);
+        int a = 0;
+        int b = s.length();
+        while (left && a < b && (set == null ? Character.isWhitespace(s.charAt(a)) : set.indexOf(s.charAt(a)) >= 0)) a++;
+        while (right && b > a && (set == null ? Character.isWhitespace(s.charAt(b - 1)) : set.indexOf(s.charAt(b - 1)) >= 0)) b--;
+        return s.substring(a, b);
+    }
+
+    /** str.format with {} and {0} placeholders (no format specs beyond plain substitution). */
+    static String format(String s, List<Object> args) {
+        StringBuilder out = new StringBuilder();
+        int auto = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '{' && i + 1 < s.length() && s.charAt(i + 1) == '{') {
+                out.append('{');
+                i++;
+            } else if (c == '}' && i + 1 < s.length() && s.charAt(i + 1) == '}') {
+                out.append('}');
+                i++;
+            } else if (c == '{') {
+                int end = s.indexOf('}', i);
+                if (end < 0) throw new TemplateTypeException("unmatched '{' in format string");
+                String field = s.substring(i + 1, end);
+                int colon = field.indexOf(':');
+                if (colon >= 0) field = field.substring(0, colon);
+                int idx = field.isEmpty() ? auto++ : Integer.parseInt(field);
+                if (idx >= args.size()) throw new TemplateTypeException("format string needs more arguments");
+                out.append(Ops.toText(args.get(idx)));
+                i = end;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

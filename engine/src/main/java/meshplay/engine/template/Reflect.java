@@ -1,0 +1,82 @@
+package meshplay.engine.template;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.List;
+
+/** Java properties and methods of plain objects (records, beans, strings), for access the Python forms do not cover. */
+final class Reflect {
+    private Reflect() {
+    }
+
+    static Object property(Object obj, String name, String path) {
+        String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        for (String candidate : new String[] {name, "get" + cap, "is" + cap}) {
+            try {
+                Method m = obj.getClass().getMethod(candidate);
+                if (Modifier.isPublic(m.getDeclaringClass().getModifiers()) && m.getReturnType() != void.class) {
+                    return m.invoke(obj);
+                }
+            } catch (NoSuchMethodException e) {
+                // try the next form
+            } catch (ReflectiveOperationException e) {
+                throw new TemplateTypeException("reading '" + path + "." + name + "' failed: " + rootMessage(e));
+            }
+        }
+        throw new UndefinedException(path + "." + name,
+            "'" + path + "' (" + Ops.typeName(obj) + ") has no attribute '" + name + "'");
+    }
+
+    /** Calls a public method by name and argument count, converting numbers to the declared parameter types. */
+    static Object invoke(Object obj, String name, List<Object> args) {
+        if (obj == null) throw new TemplateTypeException("cannot call '" + name + "()' on None");
+        for (Method m : obj.getClass().getMethods()) {
+            if (!m.getName().equals(name) || m.getParameterCount() != args.size()) continue;
+            Object[] converted = convert(m.getParameterTypes(), args);
+            if (converted == null) continue;
+            try {
+                m.setAccessible(true);
+                return m.invoke(obj, converted);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new TemplateTypeException("calling " + name + "() on " + Ops.typeName(obj) + " failed: " + rootMessage(e));
+            }
+        }
+        throw new TemplateTypeException(Ops.typeName(obj) + " has no method '" + name + "' taking " + args.size()
+            + (args.size() == 1 ? " argument" : " arguments"));
+    }
+
+    private static Object[] convert(Class<?>[] types, List<Object> args) {
+        Object[] out = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            Object a = args.get(i);
+            Class<?> t = types[i];
+            if (a instanceof Number n) {
+                if (t == int.class || t == Integer.class) a = n.intValue();
+                else if (t == long.class || t == Long.class) a = n.longValue();
+                else if (t == double.class || t == Double.class) a = n.doubleValue();
+            }
+            if (a instanceof String s && (t == char.class || t == Character.class) && s.length() == 1) a = s.charAt(0);
+            if (a == null ? t.isPrimitive() : !box(t).isInstance(a)) return null;
+            out[i] = a;
+        }
+        return out;
+    }
+
+    private static Class<?> box(Class<?> t) {
+        if (!t.isPrimitive()) return t;
+        if (t == int.class) return Integer.class;
+        if (t == long.class) return Long.class;
+        if (t == double.class) return Double.class;
+        if (t == boolean.class) return Boolean.class;
+        if (t == char.class) return Character.class;
+        if (t == float.class) return Float.class;
+        if (t == short.class) return Short.class;
+        return Byte.class;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,105 @@
+package meshplay.engine.template.filter;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.Locale;
+import meshplay.engine.template.Ops;
+import meshplay.engine.template.TemplateTypeException;
+
+/** Numbers and booleans: int, float, abs, round, bool (Ansible words), ternary, log, pow, root. */
+final class NumberFilters {
+    private NumberFilters() {
+    }
+
+    static void register(Registry r) {
+        r.filter("int", (in, c) -> toInt(in, c.arg(0, "default", 0), c.integer(1, "base", 10)));
+        r.filter("float", (in, c) -> toFloat(in, c.arg(0, "default", 0.0)));
+        r.filter("abs", (in, c) -> {
+            Number n = number(in, c);
+            return Ops.isIntegral(n) ? Ops.integer(Math.abs(n.longValue())) : (Object) Math.abs(n.doubleValue());
+        });
+        r.filter("round", (in, c) -> {
+            double d = number(in, c).doubleValue();
+            int precision = c.integer(0, "precision", 0);
+            String method = c.string(1, "method", "common");
+            RoundingMode mode = switch (method) {
+                case "common" -> RoundingMode.HALF_UP;
+                case "ceil" -> RoundingMode.CEILING;
+                case "floor" -> RoundingMode.FLOOR;
+                default -> throw new TemplateTypeException("round: method must be common, ceil or floor");
+            };
+            return BigDecimal.valueOf(d).setScale(precision, mode).doubleValue();
+        });
+        r.filter("bool", (in, c) -> toBool(in));
+        r.filter("ternary", (in, c) -> {
+            if (in == null && c.has(2, "none_val")) return c.arg(2, "none_val", null);
+            return Ops.truthy(in) ? c.arg(0, "true_val", null) : c.arg(1, "false_val", null);
+        });
+        r.filter("log", (in, c) -> {
+            double base = c.has(0, "base") ? number(c.arg(0, "base", null), c).doubleValue() : Math.E;
+            return Math.log(number(in, c).doubleValue()) / Math.log(base);
+        });
+        r.filter("pow", (in, c) -> Math.pow(number(in, c).doubleValue(), number(c.required(0, "y"), c).doubleValue()));
+        r.filter("root", (in, c) -> {
+            double base = c.has(0, "base") ? number(c.arg(0, "base", null), c).doubleValue() : 2;
+            return base == 2 ? Math.sqrt(number(in, c).doubleValue()) : Math.pow(number(in, c).doubleValue(), 1.0 / base);
+        });
+    }
+
+    static Number number(Object in, FilterCall c) {
+        if (in instanceof Number n) return n;
+        if (in instanceof Boolean b) return b ? 1 : 0;
+        if (in instanceof CharSequence s) {
+            Object v = toFloat(s.toString(), null);
+            if (v != null) return Ops.isIntegral(toInt(s.toString(), null, 10)) ? (Number) toInt(s.toString(), null, 10) : (Number) v;
+        }
+        throw c.wrongInput("a number", in);
+    }
+
+    /** Jinja's int filter: numbers are truncated, text parsed (also "12.7"), anything else gives the default. */
+    static Object toInt(Object in, Object fallback, int base) {
+        if (in instanceof Boolean b) return b ? 1 : 0;
+        if (in instanceof Number n) return Ops.isIntegral(n) ? Ops.integer(n.longValue()) : Ops.integer((long) n.doubleValue());
+        if (in instanceof CharSequence cs) {
+            String s = cs.toString().strip().replace("_", "");
+            try {
+                String digits = s;
+                if (base == 16 && digits.toLowerCase(Locale.ROOT).startsWith("0x")) digits = digits.substring(2);
+                if (base == 8 && digits.toLowerCase(Locale.ROOT).startsWith("0o")) digits = digits.substring(2);
+                if (base == 2 && digits.toLowerCase(Locale.ROOT).startsWith("0b")) digits = digits.substring(2);
+                BigInteger v = new BigInteger(digits, base);
+                return v.bitLength() < 64 ? Ops.integer(v.longValue()) : v;
+            } catch (NumberFormatException e) {
+                try {
+                    return Ops.integer((long) Double.parseDouble(s));
+                } catch (NumberFormatException e2) {
+                    return fallback;
+                }
+            }
+        }
+        return fallback;
+    }
+
+    static Object toFloat(Object in, Object fallback) {
+        if (in instanceof Boolean b) return b ? 1.0 : 0.0;
+        if (in instanceof Number n) return n.doubleValue();
+        if (in instanceof CharSequence cs) {
+            try {
+                return Double.parseDouble(cs.toString().strip());
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }
+        return fallback;
+    }
+
+    /** Ansible's bool filter: yes/on/1/true (any case) and 1 are true, everything else false. */
+    static boolean toBool(Object in) {
+        if (in instanceof Boolean b) return b;
+        if (in == null) return false;
+        if (in instanceof Number n) return Ops.isIntegral(n) ? n.longValue() == 1 : n.doubleValue() == 1.0;
+        String s = Ops.toText(in).strip().toLowerCase(Locale.ROOT);
+        return s.equals("yes") || s.equals("on") || s.equals("1") || s.equals("true") || s.equals("y") || s.equals("t");
+    }
+}

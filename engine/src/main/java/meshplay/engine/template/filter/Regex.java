@@ -1,0 +1,71 @@
+package meshplay.engine.template.filter;
+
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import meshplay.engine.template.TemplateTypeException;
+
+/** Python regular expressions in Java: flags, and "\1" / "\g<name>" in replacements. */
+final class Regex {
+    private Regex() {
+    }
+
+    static Pattern compile(String regex, FilterCall call) {
+        int flags = 0;
+        if (call.bool(-1, "ignorecase", false)) flags |= Pattern.CASE_INSENSITIVE;
+        if (call.bool(-1, "multiline", false)) flags |= Pattern.MULTILINE;
+        try {
+            return Pattern.compile(pythonSyntax(regex), flags);
+        } catch (PatternSyntaxException e) {
+            throw new TemplateTypeException("invalid regular expression '" + regex + "': " + e.getDescription());
+        }
+    }
+
+    /** Python's named groups (?P<name>...) and backreferences (?P=name) in Java syntax. */
+    private static String pythonSyntax(String regex) {
+        return regex.replace("(?P<", "(?<").replaceAll("\\(\\?P=([A-Za-z_][A-Za-z0-9_]*)\\)", "\\\\k<$1>");
+    }
+
+    /** A Python replacement ("\1", "\g<1>", "\g<name>") as a Java replacement ("$1", "${name}"). */
+    static String replacement(String python) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < python.length(); i++) {
+            char c = python.charAt(i);
+            if (c == '\\' && i + 1 < python.length()) {
+                char n = python.charAt(i + 1);
+                if (Character.isDigit(n)) {
+                    b.append('$').append(n);
+                    i++;
+                    continue;
+                }
+                if (n == 'g' && i + 2 < python.length() && python.charAt(i + 2) == '<') {
+                    int end = python.indexOf('>', i);
+                    String g = python.substring(i + 3, end);
+                    b.append(g.chars().allMatch(Character::isDigit) ? "$" + g : "${" + g + "}");
+                    i = end;
+                    continue;
+                }
+                if (n == '\\') {
+                    b.append("\\\\");
+                    i++;
+                    continue;
+                }
+                if (n == 'n') {
+                    b.append('\n');
+                    i++;
+                    continue;
+                }
+                if (n == 't') {
+                    b.append('\t');
+                    i++;
+                    continue;
+                }
+                b.append("\\\\");
+            } else if (c == '$') {
+                b.append("\\$");
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,88 @@
+package meshplay.engine.template.filter;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import meshplay.engine.template.FilterNames;
+import meshplay.engine.template.TemplateTypeException;
+
+/** Filters and tests by name; names are looked up without their collection prefix. */
+public final class Registry {
+    private final Map<String, Filter> filters = new TreeMap<>();
+    private final Map<String, Test> tests = new TreeMap<>();
+
+    /** Every built-in filter and test. */
+    public static Registry standard() {
+        Registry r = new Registry();
+        StringFilters.register(r);
+        NumberFilters.register(r);
+        CollectionFilters.register(r);
+        SelectionFilters.register(r);
+        DataFormatFilters.register(r);
+        EncodingFilters.register(r);
+        NetworkFilters.register(r);
+        StandardTests.register(r);
+        return r;
+    }
+
+    public Registry filter(String name, Filter f) {
+        filters.put(name, f);
+        return this;
+    }
+
+    public Registry test(String name, Test t) {
+        tests.put(name, t);
+        return this;
+    }
+
+    public Filter filter(String name) {
+        Filter f = filters.get(FilterNames.strip(name));
+        if (f == null) throw new TemplateTypeException("unknown filter '" + name + "'" + nearest(name, filters));
+        return f;
+    }
+
+    public Test test(String name) {
+        Test t = tests.get(FilterNames.strip(name));
+        if (t == null) throw new TemplateTypeException("unknown test '" + name + "'" + nearest(name, tests));
+        return t;
+    }
+
+    public boolean hasTest(String name) {
+        return tests.containsKey(FilterNames.strip(name));
+    }
+
+    public Map<String, Filter> filters() {
+        return Collections.unmodifiableMap(filters);
+    }
+
+    private static String nearest(String name, Map<String, ?> known) {
+        String n = FilterNames.strip(name);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known.keySet()) {
+            int d = distance(n, k);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, n.length() / 3) ? " (did you mean '" + best + "'?)" : "";
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,116 @@
+package meshplay.engine.vars;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import meshplay.engine.error.ExitCode;
+import meshplay.engine.error.UserError;
+import meshplay.engine.yaml.Origin;
+import meshplay.engine.yaml.YMap;
+import meshplay.engine.yaml.YNode;
+import meshplay.engine.yaml.YScalar;
+
+/**
+ * Parses -e / --extra-vars values as ansible-playbook does: "k=v k2='v 2'" (values are strings),
+ * a JSON or YAML mapping ("{...}"), or "@file.yml" / "@file.json". The values are trusted text the
+ * user wrote, so they stay YNode and are templated when read.
+ */
+public final class ExtraVars {
+    public static final String ORIGIN = "<extra-vars>";
+
+    private ExtraVars() {
+    }
+
+    /** Several -e options in order; a later one overrides an earlier one. */
+    public static Map<String, YNode> parseAll(List<String> options, Path baseDir) {
+        Map<String, YNode> out = new LinkedHashMap<>();
+        for (String o : options) out.putAll(parse(o, baseDir));
+        return out;
+    }
+
+    /** One -e option; {@code baseDir} resolves relative @file paths. */
+    public static Map<String, YNode> parse(String option, Path baseDir) {
+        String s = option == null ? "" : option.strip();
+        if (s.isEmpty()) return Map.of();
+        if (s.startsWith("@")) return file(s.substring(1), baseDir);
+        if (s.startsWith("{") || s.startsWith("[")) return mapping(YamlValues.parse(s, ORIGIN), ORIGIN, s);
+        return keyValues(s);
+    }
+
+    private static Map<String, YNode> file(String name, Path baseDir) {
+        Path p = Path.of(name);
+        if (!p.isAbsolute() && baseDir != null) p = baseDir.resolve(p);
+        String text;
+        try {
+            text = Files.readString(p);
+        } catch (IOException e) {
+            throw new UserError(Origin.of(ORIGIN), "cannot read extra vars file " + p + ": " + e.getMessage(),
+                "give an existing file: -e @vars.yml", ExitCode.BAD_OPTIONS);
+        }
+        YNode root = YamlValues.parse(text, p.toString());
+        if (root == null) return Map.of();
+        return mapping(root, p.toString(), name);
+    }
+
+    private static Map<String, YNode> mapping(YNode root, String source, String given) {
+        if (root instanceof YMap m) return new LinkedHashMap<>(m.entries());
+        throw new UserError(root == null ? Origin.of(source) : root.origin(),
+            "extra vars must be a mapping of names to values, got: " + given,
+            "use -e 'name=value', -e '{\"name\": \"value\"}' or -e @file.yml", ExitCode.BAD_OPTIONS);
+    }
+
+    /** "k=v k2='v 2' k3=\"x y\"": shell-like words, each name=value; values stay strings. */
+    static Map<String, YNode> keyValues(String s) {
+        Map<String, YNode> out = new LinkedHashMap<>();
+        for (String word : words(s)) {
+            int eq = word.indexOf('=');
+            if (eq <= 0) {
+                throw new UserError(Origin.of(ORIGIN), "extra vars: '" + word + "' is not name=value",
+                    "use -e 'name=value other=value', -e '{\"name\": 1}' or -e @file.yml", ExitCode.BAD_OPTIONS);
+            }
+            String name = word.substring(0, eq);
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new UserError(Origin.of(ORIGIN), "extra vars: '" + name + "' is not a valid variable name",
+                    "names start with a letter or _ and contain letters, digits and _", ExitCode.BAD_OPTIONS);
+            }
+            String value = word.substring(eq + 1);
+            out.put(name, new YScalar(value, value, true, Origin.of(ORIGIN)));
+        }
+        return out;
+    }
+
+    private static List<String> words(String s) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        char quote = 0;
+        boolean any = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+                else if (c == '\\' && quote == '"' && i + 1 < s.length()) cur.append(s.charAt(++i));
+                else cur.append(c);
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                any = true;
+            } else if (Character.isWhitespace(c)) {
+                if (any || cur.length() > 0) out.add(cur.toString());
+                cur.setLength(0);
+                any = false;
+            } else if (c == '\\' && i + 1 < s.length()) {
+                cur.append(s.charAt(++i));
+            } else {
+                cur.append(c);
+            }
+        }
+        if (quote != 0) {
+            throw new UserError(Origin.of(ORIGIN), "extra vars: unclosed quote in: " + s, null, ExitCode.BAD_OPTIONS);
+        }
+        if (any || cur.length() > 0) out.add(cur.toString());
+        return out;
+    }
+}
