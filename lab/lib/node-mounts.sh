@@ -26,7 +26,7 @@ mount --bind /proc/sys /proc/sys
 mount -o remount,bind,ro /proc/sys
 mount --bind /proc/sys/net /proc/sys/net
 mount -o remount,bind,rw /proc/sys/net
-mount --bind /dev/null /proc/sysrq-trigger
+[ -e /proc/sysrq-trigger ] && mount --bind /dev/null /proc/sysrq-trigger
 if [ -f /proc/modules ]; then
     mount --bind "$S/kernel/modules" /proc/modules
 fi
