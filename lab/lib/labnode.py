@@ -48,7 +48,8 @@ def read(path, default=""):
 def host_lab(*args):
     """Runs lab/lab on the lab's host (outside every node namespace) and waits for it."""
     env = lab_env()
-    cmd = ["nsenter", "--target", "1", "--mount", "--net", "--uts", "--ipc", "--",
+    host = read("/run/meshplay-lab/pids/host.pid").strip() or "1"
+    cmd = ["nsenter", "--target", host, "--mount", "--net", "--uts", "--",
            "env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin",
            "MESHPLAY_LAB_STATE=" + env.get("LAB_STATE", ""),
            "MESHPLAY_LAB_INVENTORY=" + env.get("LAB_INVENTORY", ""),
