@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import meshplay.engine.connect.ConnectionOptions;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.exec.ConnectionPool;
-import meshplay.engine.exec.PlaybookContentLoader;
 import meshplay.engine.exec.PlaybookLister;
 import meshplay.engine.exec.RunContext;
 import meshplay.engine.exec.RunOptions;
@@ -25,14 +24,15 @@ import meshplay.engine.inventory.InventoryLoader;
 import meshplay.engine.model.Playbook;
 import meshplay.engine.model.PlaybookLoader;
 import meshplay.engine.module.ModuleRegistry;
+import meshplay.engine.report.CheckSummaryReporter;
 import meshplay.engine.report.ConsoleReporter;
-import meshplay.engine.report.Event;
 import meshplay.engine.report.EventBus;
 import meshplay.engine.report.JsonReporter;
 import meshplay.engine.step.StdinStepController;
 import meshplay.engine.step.StepController;
 import meshplay.engine.template.MvelTemplar;
 import meshplay.engine.vars.ExtraVars;
+import meshplay.cli.repl.StepControllers;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -75,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--step", description = "confirm each task before it runs: (N)o/(y)es/(c)ontinue")
     boolean step;
 
-    @Option(names = "--debugger", description = "accepted for compatibility; the interactive debugger is not in this build (use --step)")
+    @Option(names = "--debugger", description = "open the step prompt when a task fails (inspect, edit, redo)")
     boolean debugger;
 
     @Option(names = "--start-at-task", paramLabel = "NAME", description = "start the playbook at the task with this name")
@@ -157,17 +157,29 @@ final class RunCommand implements Callable<Integer> {
             if (listTags) lister.tags();
             return ExitCode.OK.code;
         }
-        EventBus events = new EventBus(json ? new JsonReporter(out)
-                : new ConsoleReporter(out, options.verbosity, ConsoleReporter.colorWanted()));
-        if (debugger) events.on(new Event.Warning("--debugger: the interactive debugger is not in this build; use --step"));
-        StepController stepper = step
-                ? new StdinStepController(new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8)), out)
-                : StepController.NONE;
-        RunContext run = new RunContext(inventory, templar, modules, new PlaybookContentLoader(loader, playbookDir), options,
-                events, stepper, new ConnectionPool(options.connectionOptions), playbookDir);
-        Runner.Outcome outcome = Interrupts.guard(out, () -> new Runner(run).run(pb));
-        events.close();
-        return outcome.exitCode().code;
+        EventBus events = json ? new EventBus(new JsonReporter(out))
+                : new EventBus(new ConsoleReporter(out, options.verbosity, ConsoleReporter.colorWanted()), new CheckSummaryReporter(out));
+        StepController stepper = stepController(out);
+        try {
+            RunContext run = new RunContext(inventory, templar, modules, loader, options, events, stepper,
+                    new ConnectionPool(options.connectionOptions), playbookDir);
+            Runner.Outcome outcome = Interrupts.guard(out, () -> new Runner(run).run(pb));
+            return outcome.exitCode().code;
+        } finally {
+            events.close();
+            StepControllers.close(stepper);
+        }
+    }
+
+    /**
+     * --step / --debugger: the REPL on a terminal; when stdin is not a terminal (a pipe, a test), --step
+     * answers Ansible's y/n/c questions read line by line.
+     */
+    private StepController stepController(PrintWriter out) {
+        if (!step && !debugger) return StepController.NONE;
+        if (io.in() == System.in && System.console() != null) return StepControllers.open(step, debugger);
+        if (!step) return StepController.NONE;
+        return new StdinStepController(new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8)), out);
     }
 
     private RunOptions options(Path playbookDir) {
@@ -186,6 +198,7 @@ final class RunCommand implements Callable<Integer> {
         o.become = become;
         o.becomeUser = becomeUser;
         o.becomeMethod = becomeMethod;
+        o.debugger = debugger;
         String password = askPass ? Prompts.secret(io, "SSH password: ") : null;
         String becomePassword = askBecomePass ? Prompts.secret(io, "BECOME password" + (askPass ? "[defaults to SSH password]" : "") + ": ") : null;
         if (askBecomePass && askPass && (becomePassword == null || becomePassword.isEmpty())) becomePassword = password;
