@@ -75,7 +75,7 @@ class ActionsTest {
         f.options.diff = true;
         f.run(play("web", List.of(task("c", "probe", map("name", "k", "changed", true))), List.of()));
         assertTrue(f.console.toString().contains("k: old -> new"), f.console.toString());
-        f.run(play("web", List.of(task("c", "probe", map("name", "k", "changed", true), "diff", false))), List.of()));
+        f.run(play("web", List.of(task("c", "probe", map("name", "k", "changed", true), "diff", false)), List.of()));
         assertFalse(f.console.toString().contains("k: old -> new"), f.console.toString());
     }
 
