@@ -81,8 +81,12 @@ final class ActionInvoker {
         String delegate = kw.str("delegate_to");
         String target = delegate == null ? q.host() : delegate;
         Connection connection = connector.connect(target, delegate == null ? vars : assembler.hostLevel(delegate));
+        Become become = become(kw, vars);
+        // file operations (read, write, stat, ...) then run as the become user too, not only commands
+        if (become != null) connection = connection.withBecome(become);
+        if (run.options.verbosity >= 3 && !kw.bool("no_log", false)) connection = new TracingConnection(connection, run.events);
         TaskModuleContext ctx = new TaskModuleContext(args, connection, q.host(), check, diff, q.task().origin(),
-                become(kw, vars), environment(kw), vars, run.templar, kindRoots(q), plainRoots(q));
+                become, environment(kw), vars, run.templar, kindRoots(q), plainRoots(q));
         Plan plan = module.plan(ctx);
         TaskResult r;
         if (check) {

@@ -242,7 +242,13 @@ final class TaskDispatcher {
         }
         YNode pctNode = scope.keyword("max_fail_percentage");
         if (pctNode != null && pctNode.toJava() != null) {
-            double pct = Double.parseDouble(String.valueOf(pctNode.toJava()).replace("%", "").trim());
+            double pct;
+            try {
+                pct = Double.parseDouble(String.valueOf(pctNode.toJava()).replace("%", "").trim());
+            } catch (NumberFormatException e) {
+                throw new meshplay.engine.error.UserError(pctNode.origin(), "max_fail_percentage must be a number, got '"
+                        + pctNode.toJava() + "'", "write e.g. max_fail_percentage: 30");
+            }
             long failed = play.batch().stream().filter(h -> !run.host(h).active()).count();
             if (failed * 100.0 / play.batch().size() > pct) {
                 run.events.on(new Event.Info("NO MORE HOSTS LEFT (max_fail_percentage " + pctNode.toJava() + "% exceeded)", 0));
