@@ -152,6 +152,20 @@ class EmbeddedServerTest {
     }
 
     @Test
+    void maxSessionsComesFromTheHostVariables() throws Exception {
+        HostAddress bad = new HostAddress("e1", "127.0.0.1", server.getPort(), "tester", null, "secret", null,
+                java.util.Map.of("ansible_ssh_max_sessions", "lots"));
+        try (SshConnectionProvider p = new SshConnectionProvider(SshTesting.emptyEnvironment(tmp))) {
+            ConnectionException e = assertThrows(ConnectionException.class, () -> p.open(bad, options));
+            assertTrue(e.getMessage().contains("ansible_ssh_max_sessions"), e.getMessage());
+        }
+        assertEquals(3, SshHost.maxSessions(new HostAddress("e1", null, null, null, null, null, null, java.util.Map.of("ansible_ssh_max_sessions", 3))));
+        assertEquals(2, SshHost.maxSessions(new HostAddress("e1", null, null, null, null, null, null, java.util.Map.of("ansible_ssh_max_sessions", "1"))),
+                "at least 2: the SFTP channel stays open beside the commands");
+        assertEquals(10, SshHost.maxSessions(new HostAddress("e1", null, null, null, null, null, null, null)));
+    }
+
+    @Test
     void lazyOpenDoesNotConnectUntilFirstUse() throws Exception {
         try (SshConnectionProvider p = new SshConnectionProvider(SshTesting.emptyEnvironment(tmp))) {
             Connection c = p.open(address("secret"), options);
