@@ -20,7 +20,17 @@ final class KeywordChecker {
     }
 
     static void check(Keyword keyword, YNode value) {
-        if (Templates.isNull(value) || Templates.isTemplate(value)) return;
+        if (Templates.isNull(value)) return;
+        // vars and loop_control are read as mappings before any templating, so a template cannot stand for them.
+        if (keyword.type() == KeywordType.VARS) {
+            checkVars(keyword.name(), value);
+            return;
+        }
+        if (keyword.type() == KeywordType.LOOP_CONTROL) {
+            checkLoopControl(value);
+            return;
+        }
+        if (Templates.isTemplate(value)) return;
         String name = keyword.name();
         switch (keyword.type()) {
             case BOOL -> {
