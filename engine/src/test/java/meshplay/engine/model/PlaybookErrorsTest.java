@@ -433,4 +433,20 @@ class PlaybookErrorsTest {
         contains(fails("- hosts: all\n  tasks:\n    - ping:\n      loop: [1]\n      loop_control: \"{{ c }}\"\n").getMessage(),
                 "'loop_control' expects a mapping");
     }
+
+    @Test
+    void blockNotifyIsCheckedToo() {
+        UserError e = fails("""
+                - hosts: all
+                  tasks:
+                    - block:
+                        - command: ls
+                      notify: reload
+                  handlers:
+                    - name: restart
+                      command: echo
+                """);
+        at(e, 5, 15);
+        assertEquals("no handler named 'reload' in this play", e.getMessage());
+    }
 }
