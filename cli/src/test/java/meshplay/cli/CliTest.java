@@ -60,6 +60,8 @@ class CliTest {
         assertEquals(5, run("run"));
         assertTrue(err.contains("PLAYBOOK"), err);
         assertEquals(5, run(pb.toString(), "-f", "notanumber"));
+        assertEquals(5, run());
+        assertTrue(err.contains("no playbook given"), err);
     }
 
     @Test

@@ -104,6 +104,7 @@ final class ActionInvoker {
             if (plan.note() != null && !m.changed()) r.note(plan.note());
         }
         if (diff) r.diffs().addAll(plan.diffs());
+        if (delegate != null) r.delegatedTo(delegate);
         if (r.data().get("ansible_facts") instanceof Map<?, ?> facts) {
             Map<String, Object> f = new LinkedHashMap<>();
             facts.forEach((k, v) -> f.put(String.valueOf(k), v));

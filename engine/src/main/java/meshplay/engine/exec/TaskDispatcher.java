@@ -120,7 +120,7 @@ final class TaskDispatcher {
             TaskRequest q = new TaskRequest(task, scope, play, h, overrides, preview);
             futures.put(h, pool.submit(() -> {
                 TaskResult r = executor.execute(q, item -> {
-                    if (!meta) run.events.on(new Event.HostResult(h, task.displayName(), delegate(scope), item, true, diffShown(scope)));
+                    if (!meta) run.events.on(new Event.HostResult(h, task.displayName(), item.delegatedTo() != null ? item.delegatedTo() : delegate(scope), item, true, diffShown(scope)));
                 });
                 account(task, scope, play, h, r, preview, meta);
                 return r;
@@ -150,7 +150,7 @@ final class TaskDispatcher {
 
     /** Stats, host failure state and handler notification for one host's result. */
     private void account(Task task, Scope scope, PlayRun play, String host, TaskResult r, boolean preview, boolean meta) {
-        if (!meta) run.events.on(new Event.HostResult(host, task.displayName(), delegate(scope), r, false, diffShown(scope)));
+        if (!meta) run.events.on(new Event.HostResult(host, task.displayName(), r.delegatedTo() != null ? r.delegatedTo() : delegate(scope), r, false, diffShown(scope)));
         if (preview) return;
         if (!meta) run.stats.host(host).count(r);
         HostState s = run.host(host);

@@ -86,6 +86,7 @@ public final class TaskExecutor {
             sink.accept(r);
             if (control.pause() > 0 && i < items.size() - 1) sleep(control.pause());
         }
+        agg.delegatedTo(agg.items().get(0).delegatedTo());
         boolean anyFailed = agg.items().stream().anyMatch(TaskResult::failed);
         boolean anyUnreachable = agg.items().stream().anyMatch(TaskResult::unreachable);
         if (anyUnreachable) agg.status(TaskResult.Status.UNREACHABLE);

@@ -220,7 +220,8 @@ class RunnerTest {
     void delegateToUsesTheDelegatesConnectionAndTheOriginalHostsVars() {
         f.hosts("h1");
         f.inventory.host("ctl", map("ansible_connection", "local"));
-        f.run(play("web", List.of(task("d", "probe", map("name", "{{ inventory_hostname }}"), "delegate_to", "ctl")), List.of()));
+        f.run(play("web", List.of(task("d", "probe", map("name", "{{ inventory_hostname }}"), "delegate_to", "{{ target }}")), List.of(),
+                "vars", map("target", "ctl")));
         TestModules.Call c = TestModules.CALLS.get(0);
         assertEquals("h1", c.host());
         assertEquals("ctl", c.connectionHost());
