@@ -40,6 +40,11 @@ final class PlayExecutor {
             run.events.on(new Event.NoHosts(displayName(play), "no hosts matched"));
             return;
         }
+        YNode strategy = play.keywords().get("strategy");
+        if (strategy != null && strategy.toJava() != null && !"linear".equals(String.valueOf(strategy.toJava()))) {
+            run.events.on(new Event.Warning("strategy '" + strategy.toJava() + "' (" + strategy.origin()
+                    + ") is not supported; the play runs with the linear strategy"));
+        }
         Map<String, Object> varsFiles = loadVarsFiles(play);
         List<Task> numbered = PlayTasks.numbered(play);
         Object serial = play.keywords().get("serial") == null ? null : run.templar.render(play.keywords().get("serial"), run.options.extraVars);
