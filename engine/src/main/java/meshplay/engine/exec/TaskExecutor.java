@@ -107,7 +107,6 @@ public final class TaskExecutor {
             attempt++;
             TaskResult r = invoker.invoke(q, kw, vars);
             ResultRules.apply(run.templar, r, q.scope().keywords(), vars, register);
-            if (r.included().isEmpty() && q.task().action().equals("include_tasks")) return r;
             if (until == null) return r;
             r.attempts(attempt);
             if (r.unreachable()) return r;

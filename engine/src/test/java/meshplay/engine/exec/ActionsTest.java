@@ -24,6 +24,7 @@ class ActionsTest {
         f.run(play("web", List.of(task("inc", "include_tasks", map("file", file.toString()), "loop", List.of("a", "b"),
                 "vars", map("x", 1)), task("after", "probe", map("name", "after"))), List.of()));
         assertEquals(List.of("a-1", "b-1", "after"), TestModules.calledNames("h1"));
+        assertTrue(f.console.toString().contains("included: " + file + " for h1 => (item=a)"), f.console.toString());
     }
 
     @Test
