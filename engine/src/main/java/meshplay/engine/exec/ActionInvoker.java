@@ -88,6 +88,8 @@ final class ActionInvoker {
         if (check) {
             r = new TaskResult(plan.hasChanges() ? TaskResult.Status.CHANGED : TaskResult.Status.OK);
             r.data().putAll(plan.data());
+            // planned, not done: what a later task reads from this result is a prediction
+            if (plan.hasChanges()) r.data().put(PredictedUse.MARK, true);
             if (module.predictsByRunning() && plan.hasChanges()) r.note("would run (check mode cannot know its outcome)");
             else if (plan.note() != null) r.note(plan.note());
         } else {

@@ -16,5 +16,6 @@ final class ResultRegistrar {
             throw new UserError(reg.origin(), "register: '" + name + "' is not a valid variable name", "use letters, digits and _");
         }
         run.host(q.host()).setVar(String.valueOf(name), result.toRegistered());
+        run.registers.note(q.host(), String.valueOf(name), q.task(), result);
     }
 }

@@ -19,6 +19,27 @@ final class ResultRules {
 
     static void apply(Templar templar, TaskResult r, Map<String, YNode> keywords, Map<String, Object> vars, String register) {
         if (r.skipped() || r.unreachable()) return;
+        if (Boolean.TRUE.equals(r.data().get(PredictedUse.MARK))) {
+            applyToPrediction(templar, r, keywords, vars, register);
+            return;
+        }
+        evaluate(templar, r, keywords, vars, register);
+    }
+
+    /** A planned-only result has no output to judge: a rule that needs it leaves the prediction as it is. */
+    private static void applyToPrediction(Templar templar, TaskResult r, Map<String, YNode> keywords, Map<String, Object> vars,
+                                          String register) {
+        TaskResult.Status before = r.status();
+        try {
+            evaluate(templar, r, keywords, vars, register);
+        } catch (meshplay.engine.error.UserError e) {
+            r.status(before);
+            String note = "changed_when/failed_when not evaluated: the task did not run in check mode (" + e.getMessage() + ")";
+            r.note(r.note() == null ? note : r.note() + "; " + note);
+        }
+    }
+
+    private static void evaluate(Templar templar, TaskResult r, Map<String, YNode> keywords, Map<String, Object> vars, String register) {
         YNode changedWhen = keywords.get("changed_when");
         if (changedWhen != null && !r.failed()) {
             boolean changed = Conditionals.test(templar, changedWhen, bind(vars, register, r));

@@ -26,6 +26,8 @@ public final class RunContext {
     public final Path playbookDir;
     /** Values set from the step prompt (set VAR=VALUE): above everything but magic variables. */
     public final Map<String, Object> stepOverrides = new ConcurrentHashMap<>();
+    /** Who registered each variable, and whether its value is predicted (check mode) or secret (no_log). */
+    public final RegisterNotes registers = new RegisterNotes();
     private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
     /** --start-at-task: false until the named task is reached. */
     volatile boolean startReached;

@@ -26,5 +26,7 @@ public final class RunOptions {
     public boolean become;
     public String becomeUser;
     public String becomeMethod;
+    /** --debugger: a failed task opens the step prompt (the task's debugger: keyword overrides it). */
+    public boolean debugger;
     public ConnectionOptions connectionOptions = ConnectionOptions.defaults();
 }

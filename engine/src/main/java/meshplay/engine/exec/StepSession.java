@@ -1,6 +1,8 @@
 package meshplay.engine.exec;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.exec.actions.EngineAction;
@@ -13,6 +15,10 @@ import meshplay.engine.yaml.YNode;
 
 /** The runner's StepPoint: the task about to run and the edits the prompt makes to it. */
 final class StepSession implements StepPoint {
+    /** Connection and become passwords: never shown by the prompt. */
+    private static final Set<String> SECRET_NAMES = Set.of("ansible_password", "ansible_ssh_pass", "ansible_become_password",
+            "ansible_become_pass", "ansible_sudo_pass", "ansible_ssh_private_key_passphrase");
+
     private final RunContext run;
     private final TaskExecutor executor;
     private final Task task;
@@ -20,9 +26,12 @@ final class StepSession implements StepPoint {
     private final PlayRun play;
     private final List<String> hosts;
     private final int number;
+    private final Task previous;
     private final Map<String, Object> argOverrides = new LinkedHashMap<>();
 
-    StepSession(RunContext run, TaskExecutor executor, Task task, Scope scope, PlayRun play, List<String> hosts, int number) {
+    StepSession(RunContext run, TaskExecutor executor, Task task, Scope scope, PlayRun play, List<String> hosts, int number,
+                Task previous) {
+        this.previous = previous;
         this.run = run;
         this.executor = executor;
         this.task = task;
@@ -41,6 +50,25 @@ final class StepSession implements StepPoint {
     @Override public String playName() { return play.play().name(); }
     @Override public List<String> hosts() { return hosts; }
     @Override public List<Task> taskList() { return play.numberedTasks(); }
+    @Override public Task previousTask() { return previous; }
+
+    @Override
+    public boolean noLog(String host) {
+        YNode n = scope.keyword("no_log");
+        if (n == null) return false;
+        try {
+            return new Keywords(run.templar, scope.keywords(), vars(host)).bool("no_log", false);
+        } catch (RuntimeException e) {
+            return true; // when it cannot be told, hiding is the safe answer
+        }
+    }
+
+    @Override
+    public Set<String> secretVars(String host) {
+        Set<String> out = new LinkedHashSet<>(SECRET_NAMES);
+        out.addAll(run.registers.secret(host));
+        return out;
+    }
 
     @Override
     public Map<String, Object> renderedArgs(String host) {

@@ -27,6 +27,7 @@ final class TaskDispatcher {
     private final ExecutorService pool;
     private final ItemWalker walker;
     private final TagFilter tags;
+    private final StepHistory history = new StepHistory();
 
     TaskDispatcher(RunContext run, TaskExecutor executor, ExecutorService pool, ItemWalker walker) {
         this.run = run;
@@ -50,7 +51,8 @@ final class TaskDispatcher {
         }
         List<String> targets = handler ? hosts : play.activeHosts(hosts);
         if (targets.isEmpty() || run.quit) return;
-        StepSession step = new StepSession(run, executor, task, scope, play, targets, number);
+        StepSession step = new StepSession(run, executor, task, scope, play, targets, number,
+                history.last() == null ? null : history.last().task());
         if (run.stepAsking && run.step != StepController.NONE) {
             while (true) {
                 StepDecision d = run.step.beforeTask(step);
@@ -66,7 +68,12 @@ final class TaskDispatcher {
                         continue;
                     }
                     case PREVIEW -> {
-                        runOn(task, scope, play, targets, step.argOverrides(), true, handler);
+                        run.step.previewed(step, runOn(task, scope, play, targets, step.argOverrides(), true, handler));
+                        continue;
+                    }
+                    case REDO_PREVIOUS -> {
+                        redoPrevious();
+                        if (run.quit) return;
                         continue;
                     }
                     case CONTINUE -> run.stepAsking = false;
@@ -76,9 +83,30 @@ final class TaskDispatcher {
             }
         }
         Map<String, TaskResult> results;
-        do {
+        while (true) {
             results = runOn(task, scope, play, targets, step.argOverrides(), false, handler);
-        } while (run.stepAsking && run.step.afterTask(step, results) == StepController.AfterStep.REDO);
+            if (run.quit) break;
+            StepController.AfterStep after = run.stepAsking ? run.step.afterTask(step, results) : StepController.AfterStep.NEXT;
+            if (after == StepController.AfterStep.NEXT && DebuggerPolicy.opens(scope.keyword("debugger"), run.options.debugger, results.values())) {
+                after = run.step.debug(step, results);
+            }
+            if (after == StepController.AfterStep.QUIT) run.quit = true;
+            if (after != StepController.AfterStep.REDO) break;
+            StepHistory.forget(run, task, results);
+        }
+        history.ran(new StepHistory.Ran(task, scope, play, targets, step.argOverrides(), handler, results));
+    }
+
+    /** Step "redo": the task that ran last runs again on the same hosts; only this run counts. */
+    private void redoPrevious() {
+        StepHistory.Ran p = history.last();
+        if (p == null) {
+            run.events.on(new Event.Warning("no task has run yet: there is nothing to redo"));
+            return;
+        }
+        StepHistory.forget(run, p.task(), p.results());
+        Map<String, TaskResult> results = runOn(p.task(), p.scope(), p.play(), p.hosts(), p.overrides(), false, p.handler());
+        history.ran(new StepHistory.Ran(p.task(), p.scope(), p.play(), p.hosts(), p.overrides(), p.handler(), results));
     }
 
     private Map<String, TaskResult> runOn(Task task, Scope scope, PlayRun play, List<String> hosts, Map<String, Object> overrides,

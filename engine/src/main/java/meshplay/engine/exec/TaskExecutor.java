@@ -51,6 +51,7 @@ public final class TaskExecutor {
         } catch (RuntimeException e) {
             result = TaskResult.failed("error while running the task: " + e).exception(e).noLog(noLog);
         }
+        PredictedUse.annotate(run, q, result);
         if (!q.preview()) {
             ResultRegistrar.register(run, q, result);
         }

@@ -14,6 +14,17 @@ public final class HostStats {
         }
     }
 
+    /** Takes back a counted result: the task is run again (step redo, debugger retry) and only its last run counts. */
+    public synchronized void uncount(meshplay.engine.exec.TaskResult r) {
+        switch (r.status()) {
+            case OK -> ok--;
+            case CHANGED -> { ok--; changed--; }
+            case SKIPPED -> skipped--;
+            case UNREACHABLE -> { if (r.ignored()) ignored--; else unreachable--; }
+            case FAILED -> { if (r.ignored()) ignored--; else failed--; }
+        }
+    }
+
     public synchronized void countRescued() {
         rescued++;
         // a rescued failure is not a failure of the host any more (as Ansible counts it)

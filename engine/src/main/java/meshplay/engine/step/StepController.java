@@ -17,8 +17,24 @@ public interface StepController {
         return AfterStep.NEXT;
     }
 
+    /**
+     * After a PREVIEW ran the task in check + diff mode: the predicted results per host (their diffs
+     * included even without --diff), so the prompt can show them before asking again.
+     */
+    default void previewed(StepPoint point, Map<String, TaskResult> results) {
+    }
+
+    /**
+     * The debugger: called after the task ran when {@code --debugger} or the task's {@code debugger:}
+     * keyword asks for it (on_failed, always, ...). REDO runs the task again (after edits made through
+     * the point), NEXT goes on, QUIT ends the run.
+     */
+    default AfterStep debug(StepPoint point, Map<String, TaskResult> results) {
+        return AfterStep.NEXT;
+    }
+
     /** No stepping: every task runs. */
     StepController NONE = point -> StepDecision.RUN;
 
-    enum AfterStep { NEXT, REDO }
+    enum AfterStep { NEXT, REDO, QUIT }
 }

@@ -2,6 +2,7 @@ package meshplay.engine.step;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import meshplay.engine.model.Task;
 import meshplay.engine.yaml.Origin;
 
@@ -38,4 +39,22 @@ public interface StepPoint {
 
     /** The play's tasks in order, for "list" and "jump N". */
     List<Task> taskList();
+
+    /** True when the task's output must stay hidden on this host (no_log, inherited keywords included). */
+    default boolean noLog(String host) {
+        return false;
+    }
+
+    /**
+     * Names of the variables whose values must never be shown on this host: passwords and the results
+     * registered by no_log tasks.
+     */
+    default Set<String> secretVars(String host) {
+        return Set.of();
+    }
+
+    /** The task that ran before this one (what "redo" runs again), or null. */
+    default Task previousTask() {
+        return null;
+    }
 }

@@ -40,7 +40,9 @@ public final class FileAttributes {
         /** The attributes for a path about to be created. */
         public Attributes forNew(boolean directory) {
             int base = directory ? NEW_DIRECTORY_MODE : NEW_FILE_MODE;
-            return new Attributes(mode == null ? (directory ? null : base) : mode.applyTo(base, directory), owner, group);
+            // no mode: a new directory keeps what mkdir and the umask give it (written out: a mixed ternary would unbox null)
+            if (mode == null) return new Attributes(directory ? null : Integer.valueOf(base), owner, group);
+            return new Attributes(mode.applyTo(base, directory), owner, group);
         }
     }
 
