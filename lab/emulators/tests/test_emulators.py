@@ -247,7 +247,7 @@ class SdnTest(EmulatorCase):
             f.write('#!/bin/sh\nnode=$1; shift\nMESHPLAY_TEST_ROOT=%s/$node MESHPLAY_LAB_NODE=$node exec "$@"\n' % base)
         os.chmod(os.path.join(bin_dir, "lab-node-exec"), 0o755)
         self.guide_fabric()
-        p = self.run_tool("pvesh", "set", "/cluster/sdn", extra_env={"PATH": EMULATORS + ":" + bin_dir + ":/usr/bin:/bin"})
+        p = self.run_tool("pvesh", "set", "/cluster/sdn", extra_env={"MESHPLAY_LAB_NODE_EXEC": os.path.join(bin_dir, "lab-node-exec")})
         self.assertEqual(0, p.returncode, p.stderr)
         upid = p.stdout.strip().splitlines()[-1]
         self.assertEqual("OK", self.json("pvesh", "get", "/nodes/n2/tasks/%s/status" % upid, "--output-format", "json")["exitstatus"])
@@ -477,7 +477,7 @@ class RadosTest(EmulatorCase):
         with open(os.path.join(bin_dir, "lab-node-exec"), "w") as f:
             f.write('#!/bin/sh\nnode=$1; shift\nMESHPLAY_TEST_ROOT=%s/$node MESHPLAY_LAB_NODE=$node exec "$@"\n' % base)
         os.chmod(os.path.join(bin_dir, "lab-node-exec"), 0o755)
-        env = {"PATH": EMULATORS + ":" + bin_dir + ":/usr/bin:/bin"}
+        env = {"MESHPLAY_LAB_NODE_EXEC": os.path.join(bin_dir, "lab-node-exec")}
         for n in ("n2", "n3", "n4"):
             node_env = dict(env, MESHPLAY_TEST_ROOT=os.path.join(base, n))
             self.ok("pveceph", "install", "--repository", "test", "--version", "squid", node=n, extra_env=node_env)
