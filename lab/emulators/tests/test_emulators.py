@@ -104,7 +104,7 @@ class EmulatorCase(unittest.TestCase):
     def run_tool(self, *argv, node="n2", extra_env=None):
         env = {"PATH": EMULATORS + ":/usr/bin:/bin", "MESHPLAY_TEST_ROOT": self.root, "MESHPLAY_LAB_NODE": node}
         env.update(extra_env or {})
-        return subprocess.run(list(argv), capture_output=True, text=True, env=env, timeout=60)
+        return subprocess.run(list(argv), capture_output=True, text=True, env=env, timeout=180)
 
     def ok(self, *argv, node="n2", extra_env=None):
         p = self.run_tool(*argv, node=node, extra_env=extra_env)
