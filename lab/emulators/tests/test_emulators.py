@@ -404,6 +404,16 @@ class CephTest(EmulatorCase):
         p = self.run_tool("pveceph", "pool", "create", "x", "--size", "9")
         self.assertEqual(255, p.returncode, "parameter errors die before the task")
 
+    def test_storage_entries_and_sizes_from_the_emulated_disks(self):
+        self.ceph()
+        self.ok("pveceph", "pool", "create", "cephtb4", "--pg_num", "32", "--add_storages", "1")
+        entry = self.json("pvesh", "get", "/storage/cephtb4", "--output-format", "json")
+        self.assertEqual(("rbd", "cephtb4", "rootdir,images"), (entry["type"], entry["pool"], entry["content"]))
+        p = self.run_tool("pvesm", "add", "rbd", "cephtb4", "--pool", "cephtb4")
+        self.assertIn("storage ID 'cephtb4' already defined", p.stderr)
+        line = [l for l in self.ok("pvesm", "status").splitlines() if l.startswith("cephtb4")][0].split()
+        self.assertEqual(["rbd", "active", str(6 * (64 << 20) // 3 // 1024)], line[1:4], "6 disks of 64 MiB, 3 replicas")
+
     def test_config_database(self):
         self.ceph(osds=False)
         p = self.run_tool("ceph", "config", "set", "osd", "bluestore_cache_kv_max", "2147483648")
