@@ -369,4 +369,16 @@ class RunnerTest {
         assertTrue(f.json.toString().lines().anyMatch(l -> l.contains("\"event\":\"recap\"")));
         assertTrue(f.events.stream().anyMatch(e -> e instanceof Event.Recap));
     }
+
+    @Test
+    void veryVerboseTracesWritesButNotForNoLogTasks(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        f.hosts("h1");
+        f.options.verbosity = 3;
+        String open = dir.resolve("open.txt").toString();
+        String hidden = dir.resolve("hidden.txt").toString();
+        f.run(play("web", List.of(task("w", "put", map("path", open, "content", "x")),
+                task("s", "put", map("path", hidden, "content", "y"), "no_log", true)), List.of()));
+        assertTrue(f.console.toString().contains("<h1> PUT " + open + " (1 bytes)"), f.console.toString());
+        assertFalse(f.console.toString().contains(hidden), f.console.toString());
+    }
 }
