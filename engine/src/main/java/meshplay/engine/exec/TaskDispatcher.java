@@ -143,7 +143,7 @@ final class TaskDispatcher {
         if (preview) return results;
         if (runOnce) copyToOthers(task, scope, play, hosts, results);
         runIncludes(task, scope, play, results);
-        if (play.takeFlushRequest()) flushHandlers(play);
+        if (play.takeFlushRequest(hosts)) flushHandlers(play, hosts);
         batchRules(scope, play, results);
         return results;
     }
@@ -215,10 +215,11 @@ final class TaskDispatcher {
         return new Scope(kw, whens, outerTags, layers, entered.role(), entered.includeParams());
     }
 
-    void flushHandlers(PlayRun play) {
+    /** Runs the handlers notified for {@code only} (the hosts of the flushing task or section). */
+    void flushHandlers(PlayRun play, List<String> only) {
         boolean force = literalBool(play.play().keywords().get("force_handlers"));
         Map.Entry<Task, List<String>> next;
-        while (!play.stopped() && (next = play.handlers().next()) != null) {
+        while (!play.stopped() && (next = play.handlers().next(only)) != null) {
             List<String> hosts = new ArrayList<>();
             for (String h : next.getValue()) {
                 HostState s = run.host(h);

@@ -381,4 +381,19 @@ class RunnerTest {
         assertTrue(f.console.toString().contains("<h1> PUT " + open + " (1 bytes)"), f.console.toString());
         assertFalse(f.console.toString().contains(hidden), f.console.toString());
     }
+
+    @Test
+    void freeStrategyLetsAHostRunAheadAndFlushesHandlersPerHost() {
+        f.hosts("h1", "h2");
+        List<TaskItem> tasks = List.of(
+                task("wait", "gate", map("until_called", "h2-done"), "when", "inventory_hostname == 'h1'"),
+                task("work", "probe", map("name", "{{ inventory_hostname }}-work", "changed", true), "notify", "restart"),
+                task("done", "probe", map("name", "{{ inventory_hostname }}-done")));
+        Runner.Outcome out = f.run(play("web", tasks, List.of(probe("restart")), "strategy", "free"));
+        assertEquals(ExitCode.OK, out.exitCode(), f.console.toString());
+        // h2 finished while h1 was still waiting at its first task
+        assertEquals(List.of("h2-work", "h2-done", "restart"), TestModules.calledNames("h2"));
+        assertEquals(List.of("h1-work", "h1-done", "restart"), TestModules.calledNames("h1"));
+        assertTrue(TestModules.calledNames().indexOf("h2-done") < TestModules.calledNames().indexOf("h1-work"));
+    }
 }
