@@ -148,7 +148,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.OK.code;
         }
         RunOptions options = options(playbookDir);
-        Inventory inventory = InventoryLoader.load(inventories.isEmpty() ? List.of("localhost,") : inventories, playbookDir);
+        Inventory inventory = InventoryLoader.load(inventories, playbookDir);
         MvelTemplar templar = new MvelTemplar();
         if (listTasks || listHosts || listTags) {
             PlaybookLister lister = new PlaybookLister(pb, out);

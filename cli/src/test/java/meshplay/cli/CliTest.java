@@ -186,4 +186,13 @@ class CliTest {
         assertTrue(out.startsWith("meshplay "), out);
         assertEquals(0, run("--version"));
     }
+
+    @Test
+    void withoutAnInventoryTheImplicitLocalhostRunsLocally() throws Exception {
+        Path marker = dir.resolve("implicit");
+        Path pb = write("local.yml", "- hosts: localhost\n  gather_facts: false\n  tasks:\n    - command: touch " + marker + "\n");
+        assertEquals(0, run(pb.toString()));
+        assertTrue(Files.exists(marker), out);
+        assertTrue(out.contains("PLAY [localhost]"), out);
+    }
 }
