@@ -1,7 +1,6 @@
 package meshplay.engine.exec;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,31 +187,16 @@ final class TaskDispatcher {
                 hostsByKey.computeIfAbsent(inc.key(), k -> new ArrayList<>()).add(e.getKey());
             }
         }
-        // the include's own when/tags do not pass to the included tasks; its vars and `apply` do
-        Scope base = scope;
+        // the include's own when/tags/keywords do not pass to the included tasks; its vars and `apply` do
+        Scope outer = scope.parent() != null ? scope.parent() : scope;
         for (Map.Entry<String, Included> e : byKey.entrySet()) {
             Included inc = e.getValue();
-            Scope s = outerOf(task, base);
+            Scope s = outer;
             if (inc.role() != null) s = s.inRole(inc.role());
             if (task.keywords().get("vars") instanceof YMap v) s = s.withKeywords(Map.of("vars", v));
             s = s.withKeywords(inc.apply()).withIncludeParams(inc.params());
             walker.run(inc.items(), s, play, hostsByKey.get(e.getKey()));
         }
-    }
-
-    /** The scope the include task itself was in (before its own keywords were added). */
-    private Scope outerOf(Task task, Scope entered) {
-        Map<String, YNode> kw = new HashMap<>(entered.keywords());
-        for (String own : task.keywords().keySet()) kw.remove(own);
-        List<YNode> whens = new ArrayList<>(entered.whens());
-        YNode w = task.keywords().get("when");
-        int own = w instanceof meshplay.engine.yaml.YList l ? l.items().size() : w != null ? 1 : 0;
-        whens = whens.subList(0, whens.size() - own);
-        java.util.Set<String> outerTags = new java.util.LinkedHashSet<>(entered.tags());
-        outerTags.removeAll(Scope.tagsOf(task.keywords().get("tags")));
-        List<YMap> layers = new ArrayList<>(entered.varLayers());
-        if (task.keywords().get("vars") instanceof YMap && !layers.isEmpty()) layers.remove(layers.size() - 1);
-        return new Scope(kw, whens, outerTags, layers, entered.role(), entered.includeParams());
     }
 
     /** Runs the handlers notified for {@code only} (the hosts of the flushing task or section). */
