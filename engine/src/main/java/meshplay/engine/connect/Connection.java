@@ -1,5 +1,6 @@
 package meshplay.engine.connect;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,24 @@ public interface Connection extends AutoCloseable {
 
     /** Drops and re-establishes the transport (after a reboot); local: no-op. */
     default void reconnect() throws ConnectionException {
+    }
+
+    /**
+     * Like {@link #reconnect()}, but keeps retrying until {@code within} has passed (a host that is
+     * rebooting refuses connections for a while). Local: no-op.
+     */
+    default void reconnect(Duration within) throws ConnectionException {
+        reconnect();
+    }
+
+    /**
+     * This connection with file operations (stat, read, write, mkdirs, remove, symlink, setAttributes)
+     * done as {@code become} (for example root via sudo) instead of as the login user. Commands are
+     * unaffected: they carry their own {@link ExecRequest#become()}. The view shares the transport and
+     * closing it does nothing. Connections that already act with full rights return themselves.
+     */
+    default Connection withBecome(Become become) {
+        return this;
     }
 
     @Override

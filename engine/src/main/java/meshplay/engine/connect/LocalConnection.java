@@ -19,8 +19,6 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipalLookupService;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -68,7 +66,7 @@ public final class LocalConnection implements Connection {
 
     @Override
     public ExecResult exec(ExecRequest request) throws ConnectionException {
-        List<String> inner = request.shell() != null ? List.of("/bin/sh", "-c", request.shell()) : request.argv();
+        List<String> inner = request.shell() != null ? List.of("/bin/sh", "-c", request.shell()) : withExtraPath(request.argv());
         Become become = request.become();
         boolean escalate = become != null && !become.user().equals(SELF);
         List<String> command = new ArrayList<>();
@@ -116,6 +114,23 @@ public final class LocalConnection implements Connection {
             Thread.currentThread().interrupt();
             throw new ConnectionException("interrupted while running " + request.describe(), e);
         }
+    }
+
+    /**
+     * ProcessBuilder looks a bare program name up on the JVM's own PATH, not on the child's, so a fake
+     * tool in {@code extraPath} would lose to the host's real one: resolve the name here first.
+     */
+    private List<String> withExtraPath(List<String> argv) {
+        if (extraPath.isEmpty() || argv.isEmpty() || argv.get(0).contains("/")) return argv;
+        for (Path dir : extraPath) {
+            Path candidate = dir.resolve(argv.get(0));
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                List<String> out = new ArrayList<>(argv);
+                out.set(0, candidate.toAbsolutePath().toString());
+                return out;
+            }
+        }
+        return argv;
     }
 
     private static byte[] drain(InputStream in) {
@@ -184,8 +199,7 @@ public final class LocalConnection implements Connection {
             applyAttributes(tmp, new Attributes(mode, owner, group));
             String backup = null;
             if (options.backup() && existing != null) {
-                backup = path + "." + ProcessHandle.current().pid() + "."
-                        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")) + "~";
+                backup = WriteOptions.backupPath(path);
                 Files.copy(target, resolve(backup), StandardCopyOption.COPY_ATTRIBUTES);
             }
             try {

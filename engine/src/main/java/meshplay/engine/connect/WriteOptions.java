@@ -11,6 +11,12 @@ public record WriteOptions(Attributes attributes, boolean backup) {
         attributes = attributes == null ? Attributes.NONE : attributes;
     }
 
+    /** Where the backup of {@code path} goes: Ansible's name, path.PID.YYYY-MM-DD@HH:MM:SS~ */
+    public static String backupPath(String path) {
+        return path + "." + ProcessHandle.current().pid() + "."
+                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")) + "~";
+    }
+
     public static WriteOptions mode(int mode) {
         return new WriteOptions(new Attributes(mode, null, null), false);
     }

@@ -1,0 +1,46 @@
+package meshplay.cli.repl;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import meshplay.engine.step.StepController;
+
+/**
+ * The one place the command line gets its step controller from: the REPL when --step or --debugger is
+ * given (the debugger alone asks nothing before tasks), otherwise none. Close what it returns at the
+ * end of the run (it saves the prompt's history).
+ */
+public final class StepControllers {
+    private StepControllers() {
+    }
+
+    public static StepController open(boolean step, boolean debugger) {
+        if (!step && !debugger) return StepController.NONE;
+        ReplCompleter completer = new ReplCompleter();
+        return new StepRepl(ReplTerminal.system(historyFile(), completer), completer, step);
+    }
+
+    /** The REPL over given streams (a dumb terminal): for callers that do not read the process's stdin. */
+    public static StepRepl open(boolean step, InputStream in, OutputStream out) {
+        ReplCompleter completer = new ReplCompleter();
+        return new StepRepl(ReplTerminal.streams(in, out, historyFile(), completer), completer, step);
+    }
+
+    /** Closes a controller from {@link #open} if it holds a terminal. */
+    public static void close(StepController c) {
+        if (c instanceof AutoCloseable a) {
+            try {
+                a.close();
+            } catch (Exception e) {
+                // the run is over; closing the prompt is best effort
+            }
+        }
+    }
+
+    /** MESHPLAY_HISTORY, else ~/.meshplay_history. */
+    static Path historyFile() {
+        String env = System.getenv("MESHPLAY_HISTORY");
+        if (env != null && !env.isBlank()) return Path.of(env);
+        return Path.of(System.getProperty("user.home"), ".meshplay_history");
+    }
+}

@@ -1,0 +1,262 @@
+package meshplay.engine.connect.ssh;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import meshplay.engine.connect.Attributes;
+import meshplay.engine.connect.ConnectionException;
+import meshplay.engine.connect.FileStat;
+import meshplay.engine.connect.ShellQuote;
+import meshplay.engine.connect.WriteOptions;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHFsyncExtension;
+import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHPosixRenameExtension;
+import org.apache.sshd.sftp.client.impl.AbstractSftpClient;
+import org.apache.sshd.sftp.client.impl.SftpOutputStreamAsync;
+import org.apache.sshd.sftp.common.SftpConstants;
+import org.apache.sshd.sftp.common.SftpException;
+
+/**
+ * File operations over the session's SFTP client, as the login user. Writes are atomic: a hidden temp
+ * file in the target directory (mode 0600 while it fills), fsync@openssh.com, owner then mode, then
+ * posix-rename@openssh.com over the target. A guard command runs beside each write and deletes the
+ * temp file when its input ends; the write closes that input only after the rename, so a connection
+ * that dies mid-transfer leaves no partial file behind on the host.
+ */
+final class SftpFiles implements RemoteFiles {
+    private static final int CHUNK = 32 * 1024;
+
+    private final SshHost host;
+
+    SftpFiles(SshHost host) {
+        this.host = host;
+    }
+
+    private IdNames.Runner runner() {
+        return command -> host.exec(command, null, null, "looking up user and group names");
+    }
+
+    private static SftpClient.Attributes statOrNull(SftpClient sftp, String path, boolean follow) throws IOException {
+        try {
+            return follow ? sftp.stat(path) : sftp.lstat(path);
+        } catch (SftpException e) {
+            if (SshHost.missing(e)) return null;
+            throw e;
+        }
+    }
+
+    private record Found(SftpClient.Attributes attrs, String linkTarget) {
+    }
+
+    @Override
+    public FileStat stat(String path, boolean follow) throws ConnectionException {
+        String p = RemoteFiles.requireAbsolute(path);
+        Found f = host.sftp("stat " + p, sftp -> {
+            SftpClient.Attributes a = statOrNull(sftp, p, follow);
+            if (a == null) return null;
+            return new Found(a, a.isSymbolicLink() ? sftp.readLink(p) : null);
+        });
+        if (f == null) return null;
+        SftpClient.Attributes a = f.attrs();
+        String type = a.isSymbolicLink() ? "link" : a.isDirectory() ? "directory" : a.isRegularFile() ? "file" : "other";
+        long mtime = a.getModifyTime() == null ? 0 : a.getModifyTime().toInstant().getEpochSecond();
+        return new FileStat(path, type, a.getPermissions() & 07777, host.ids().userName(a.getUserId(), runner()),
+                host.ids().groupName(a.getGroupId(), runner()), a.getSize(), mtime, f.linkTarget());
+    }
+
+    @Override
+    public Optional<byte[]> read(String path) throws ConnectionException {
+        String p = RemoteFiles.requireAbsolute(path);
+        return host.sftp("read " + p, sftp -> {
+            try (InputStream in = sftp.read(p)) {
+                return Optional.of(in.readAllBytes());
+            } catch (SftpException e) {
+                if (SshHost.missing(e)) return Optional.empty();
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> write(String path, byte[] content, WriteOptions options) throws ConnectionException {
+        String p = RemoteFiles.requireAbsolute(path);
+        Attributes want = options.attributes();
+        SftpClient.Attributes existing = host.sftp("stat " + p, sftp -> statOrNull(sftp, p, true));
+        if (existing == null) mkdirs(RemoteFiles.parent(p), Attributes.NONE);
+        int mode = want.mode() != null ? want.mode() : existing != null ? existing.getPermissions() & 07777 : 0644;
+        Integer uid = want.owner() != null ? Integer.valueOf(host.ids().userId(want.owner(), runner()))
+                : existing != null ? Integer.valueOf(existing.getUserId()) : null;
+        Integer gid = want.group() != null ? Integer.valueOf(host.ids().groupId(want.group(), runner()))
+                : existing != null ? Integer.valueOf(existing.getGroupId()) : null;
+        String tmp = RemoteFiles.tempSibling(p);
+        String backup = options.backup() && existing != null ? WriteOptions.backupPath(p) : null;
+        ChannelExec guard = host.detached(ShellQuote.join(List.of("sh", "-c", "cat >/dev/null; rm -f -- \"$1\"", "sh", tmp)),
+                "starting the write of " + p);
+        try {
+            host.sftp("write " + p, sftp -> {
+                try (SftpClient.CloseableHandle h = sftp.open(tmp, SftpClient.OpenMode.Write, SftpClient.OpenMode.Create,
+                        SftpClient.OpenMode.Exclusive)) {
+                    // private while it fills, whatever the server's umask
+                    sftp.setStat(h, new SftpClient.Attributes().perms(0600));
+                    try (OutputStream out = new SftpOutputStreamAsync((AbstractSftpClient) sftp, CHUNK, tmp, h, false)) {
+                        out.write(content);
+                    }
+                    OpenSSHFsyncExtension fsync = sftp.getExtension(OpenSSHFsyncExtension.class);
+                    if (fsync != null && fsync.isSupported()) fsync.fsync(h);
+                }
+                applyAttributes(sftp, tmp, uid, gid, mode);
+                if (backup != null) copyForBackup(p, backup);
+                rename(sftp, tmp, p);
+                return null;
+            });
+        } catch (ConnectionException e) {
+            if (!e.unreachable()) removeQuietly(tmp);
+            throw e;
+        } finally {
+            // EOF lets the guard finish (after a successful rename its rm finds nothing); the server
+            // then closes its channel, which gives the channel permit back
+            try {
+                guard.getInvertedIn().close();
+            } catch (IOException ignored) {
+                // the session is gone; the guard saw EOF anyway
+            }
+        }
+        return Optional.ofNullable(backup);
+    }
+
+    private void copyForBackup(String path, String backup) throws IOException {
+        try {
+            OpenSession.Raw r = host.exec(ShellQuote.join(List.of("cp", "-p", "--", path, backup)), null, null, "backing up " + path);
+            if (r.rc() != 0) throw new IOException("backup of " + path + " failed: " + new String(r.stderr()).strip());
+        } catch (ConnectionException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private void removeQuietly(String path) {
+        try {
+            host.sftp("remove " + path, sftp -> {
+                sftp.remove(path);
+                return null;
+            });
+        } catch (ConnectionException ignored) {
+            // the guard removes it when the session ends
+        }
+    }
+
+    /** Owner first: chown clears set-id bits, so the mode must come after it. */
+    private static void applyAttributes(SftpClient sftp, String path, Integer uid, Integer gid, Integer mode) throws IOException {
+        if (uid != null || gid != null) {
+            SftpClient.Attributes now = (uid == null || gid == null) ? sftp.lstat(path) : null;
+            sftp.setStat(path, new SftpClient.Attributes().owner(uid != null ? uid : now.getUserId(), gid != null ? gid : now.getGroupId()));
+        }
+        if (mode != null) sftp.setStat(path, new SftpClient.Attributes().perms(mode));
+    }
+
+    private static void rename(SftpClient sftp, String from, String to) throws IOException {
+        OpenSSHPosixRenameExtension posix = sftp.getExtension(OpenSSHPosixRenameExtension.class);
+        if (posix != null && posix.isSupported()) {
+            posix.posixRename(from, to);
+            return;
+        }
+        try {
+            sftp.rename(from, to, SftpClient.CopyMode.Overwrite, SftpClient.CopyMode.Atomic);
+        } catch (SftpException | UnsupportedOperationException e) {
+            // SFTP v3 without the OpenSSH extension cannot replace a file in one step
+            try {
+                sftp.remove(to);
+            } catch (SftpException gone) {
+                if (!SshHost.missing(gone)) throw gone;
+            }
+            sftp.rename(from, to);
+        }
+    }
+
+    @Override
+    public void mkdirs(String path, Attributes attributes) throws ConnectionException {
+        String p = RemoteFiles.requireAbsolute(path);
+        Integer uid = attributes != null && attributes.owner() != null ? host.ids().userId(attributes.owner(), runner()) : null;
+        Integer gid = attributes != null && attributes.group() != null ? host.ids().groupId(attributes.group(), runner()) : null;
+        Integer mode = attributes == null ? null : attributes.mode();
+        host.sftp("mkdir " + p, sftp -> {
+            List<String> missing = new ArrayList<>();
+            for (String cur = p; !cur.equals("/"); cur = RemoteFiles.parent(cur)) {
+                SftpClient.Attributes a = statOrNull(sftp, cur, true);
+                if (a != null) {
+                    if (!a.isDirectory()) throw new SftpException(SftpConstants.SSH_FX_FAILURE, cur + " exists and is not a directory");
+                    break;
+                }
+                missing.add(0, cur);
+            }
+            for (String dir : missing) {
+                try {
+                    sftp.mkdir(dir);
+                } catch (SftpException e) {
+                    SftpClient.Attributes a = statOrNull(sftp, dir, true);
+                    if (a == null || !a.isDirectory()) throw e;
+                    continue; // created concurrently: not ours to change
+                }
+                applyAttributes(sftp, dir, uid, gid, mode);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void remove(String path, boolean recursive) throws ConnectionException {
+        String p = RemoteFiles.requireAbsolute(path);
+        SftpClient.Attributes a = host.sftp("stat " + p, sftp -> statOrNull(sftp, p, false));
+        if (a == null) return;
+        if (a.isDirectory() && recursive) {
+            // one command instead of a round trip per file of the tree
+            OpenSession.Raw r = host.exec(ShellQuote.join(List.of("rm", "-rf", "--", p)), null, null, "removing " + p);
+            if (r.rc() != 0) throw new ConnectionException("remove " + p + " on " + host.name() + ": " + new String(r.stderr()).strip());
+            return;
+        }
+        host.sftp("remove " + p, sftp -> {
+            try {
+                if (a.isDirectory()) sftp.rmdir(p);
+                else sftp.remove(p);
+            } catch (SftpException e) {
+                if (!SshHost.missing(e)) throw e;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void symlink(String target, String link) throws ConnectionException {
+        String l = RemoteFiles.requireAbsolute(link);
+        String tmp = RemoteFiles.tempSibling(l);
+        host.sftp("symlink " + l + " -> " + target, sftp -> {
+            sftp.symLink(tmp, target);
+            try {
+                rename(sftp, tmp, l);
+            } catch (IOException e) {
+                try {
+                    sftp.remove(tmp);
+                } catch (IOException ignored) {
+                    // reported below
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void setAttributes(String path, Attributes attributes) throws ConnectionException {
+        String p = RemoteFiles.requireAbsolute(path);
+        if (attributes == null || attributes.isEmpty()) return;
+        Integer uid = attributes.owner() != null ? host.ids().userId(attributes.owner(), runner()) : null;
+        Integer gid = attributes.group() != null ? host.ids().groupId(attributes.group(), runner()) : null;
+        host.sftp("chmod/chown " + p, sftp -> {
+            applyAttributes(sftp, p, uid, gid, attributes.mode());
+            return null;
+        });
+    }
+}

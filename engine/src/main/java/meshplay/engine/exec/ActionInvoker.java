@@ -1,0 +1,164 @@
+package meshplay.engine.exec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import meshplay.engine.connect.Become;
+import meshplay.engine.connect.Connection;
+import meshplay.engine.connect.ConnectionException;
+import meshplay.engine.error.ExitCode;
+import meshplay.engine.error.UserError;
+import meshplay.engine.exec.actions.EngineAction;
+import meshplay.engine.model.Task;
+import meshplay.engine.module.ArgSpec;
+import meshplay.engine.module.ArgValidator;
+import meshplay.engine.module.Args;
+import meshplay.engine.module.Module;
+import meshplay.engine.module.ModuleFailure;
+import meshplay.engine.module.ModuleResult;
+import meshplay.engine.module.Plan;
+
+/**
+ * One attempt of a task on one host: render and validate the arguments, then either an engine action,
+ * or module.plan followed (unless check mode) by module.apply. Every failure becomes a result.
+ */
+final class ActionInvoker {
+    private final RunContext run;
+    private final HostConnector connector;
+    private final VarsAssembler assembler;
+
+    ActionInvoker(RunContext run, VarsAssembler assembler) {
+        this.run = run;
+        this.connector = new HostConnector(run);
+        this.assembler = assembler;
+    }
+
+    TaskResult invoke(TaskRequest q, Keywords kw, Map<String, Object> vars) {
+        Task task = q.task();
+        try {
+            EngineAction action = run.actions.find(task.action());
+            if (action != null) {
+                Args args = args(q, kw, action.name(), action.spec(), vars);
+                boolean check = q.preview() || kw.bool("check_mode", run.options.check);
+                return action.run(new TaskActionContext(run, q, args, vars, check));
+            }
+            Module module = run.modules.find(task.action());
+            if (module == null) {
+                String near = run.modules.nearest(task.action());
+                throw new UserError(task.origin(), "unknown module or action '" + task.action() + "'",
+                        near != null ? "did you mean '" + near + "'?" : "see `meshplay doc --list` for the modules there are",
+                        ExitCode.PARSE_ERROR);
+            }
+            Args args = args(q, kw, module.name(), module.spec(), vars);
+            return runModule(q, kw, vars, module, args);
+        } catch (UserError e) {
+            return TaskResult.failed(e);
+        } catch (ModuleFailure f) {
+            TaskResult r = TaskResult.failed(f.getMessage());
+            r.data().putAll(f.data());
+            return r;
+        } catch (ConnectionException e) {
+            return e.unreachable() ? TaskResult.unreachable(e.getMessage()) : TaskResult.failed(e.getMessage()).exception(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return TaskResult.failed("interrupted");
+        } catch (Exception e) {
+            return TaskResult.failed(task.action() + " failed unexpectedly: " + e).exception(e);
+        }
+    }
+
+    private Args args(TaskRequest q, Keywords kw, String name, ArgSpec spec, Map<String, Object> vars) {
+        Map<String, Object> given = ArgRenderer.render(q.task(), kw.node("args"), spec, run.templar, vars);
+        if (q.argOverrides() != null) given.putAll(q.argOverrides());
+        return ArgValidator.validate(name, spec, given, k -> ArgRenderer.originOf(q.task(), k), q.task().origin());
+    }
+
+    private TaskResult runModule(TaskRequest q, Keywords kw, Map<String, Object> vars, Module module, Args args) throws Exception {
+        boolean check = q.preview() || kw.bool("check_mode", run.options.check);
+        boolean diff = q.preview() || kw.bool("diff", run.options.diff);
+        String delegate = kw.str("delegate_to");
+        String target = delegate == null ? q.host() : delegate;
+        Connection connection = connector.connect(target, delegate == null ? vars : assembler.hostLevel(delegate));
+        Become become = become(kw, vars);
+        // file operations (read, write, stat, ...) then run as the become user too, not only commands
+        if (become != null) connection = connection.withBecome(become);
+        if (run.options.verbosity >= 3 && !kw.bool("no_log", false)) connection = new TracingConnection(connection, run.events);
+        TaskModuleContext ctx = new TaskModuleContext(args, connection, q.host(), check, diff, q.task().origin(),
+                become, environment(kw), vars, run.templar, kindRoots(q), plainRoots(q));
+        Plan plan = module.plan(ctx);
+        TaskResult r;
+        if (check) {
+            r = new TaskResult(plan.hasChanges() ? TaskResult.Status.CHANGED : TaskResult.Status.OK);
+            r.data().putAll(plan.data());
+            // planned, not done: what a later task reads from this result is a prediction
+            if (plan.hasChanges()) r.data().put(PredictedUse.MARK, true);
+            if (module.predictsByRunning() && plan.hasChanges()) r.note("would run (check mode cannot know its outcome)");
+            else if (plan.note() != null) r.note(plan.note());
+        } else {
+            ModuleResult m = module.apply(ctx, plan);
+            r = new TaskResult(m.failed() ? TaskResult.Status.FAILED : m.changed() ? TaskResult.Status.CHANGED : TaskResult.Status.OK);
+            r.msg(m.msg());
+            r.data().putAll(m.data());
+            if (plan.note() != null && !m.changed()) r.note(plan.note());
+        }
+        if (diff) r.diffs().addAll(plan.diffs());
+        if (delegate != null) r.delegatedTo(delegate);
+        if (r.data().get("ansible_facts") instanceof Map<?, ?> facts) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            facts.forEach((k, v) -> f.put(String.valueOf(k), v));
+            run.host(q.host()).addFacts(f);
+        }
+        return r;
+    }
+
+    private Become become(Keywords kw, Map<String, Object> vars) {
+        boolean hostDefault = run.options.become;
+        Object hostBecome = vars.get("ansible_become");
+        if (hostBecome != null) hostDefault = ArgValidator.toBool(run.templar.render(hostBecome, vars));
+        if (!kw.bool("become", hostDefault)) return null;
+        String user = firstNonNull(kw.str("become_user"), run.options.becomeUser, varStr(vars, "ansible_become_user"));
+        String method = firstNonNull(kw.str("become_method"), run.options.becomeMethod, varStr(vars, "ansible_become_method"));
+        String password = firstNonNull(varStr(vars, "ansible_become_password"), varStr(vars, "ansible_become_pass"),
+                run.options.connectionOptions.askedBecomePassword());
+        return new Become(user, method, password);
+    }
+
+    private Map<String, String> environment(Keywords kw) {
+        Object env = kw.value("environment");
+        Map<String, String> out = new LinkedHashMap<>();
+        if (env instanceof Map<?, ?> m) m.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+        return out;
+    }
+
+    private String varStr(Map<String, Object> vars, String name) {
+        Object v = vars.get(name);
+        if (v == null) return null;
+        Object r = run.templar.render(v, vars);
+        return r == null ? null : String.valueOf(r);
+    }
+
+    private List<Path> kindRoots(TaskRequest q) {
+        List<Path> out = new ArrayList<>();
+        if (q.scope().roleDir() != null) out.add(q.scope().roleDir());
+        if (q.task().baseDir() != null) out.add(q.task().baseDir());
+        out.add(run.playbookDir);
+        return out;
+    }
+
+    private List<Path> plainRoots(TaskRequest q) {
+        List<Path> out = new ArrayList<>();
+        if (q.task().baseDir() != null) out.add(q.task().baseDir());
+        out.add(run.playbookDir);
+        return out;
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T v : values) {
+            if (v != null) return v;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,24 @@
+package meshplay.engine.exec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import meshplay.engine.error.UserError;
+import meshplay.engine.model.Role;
+import meshplay.engine.model.TaskItem;
+import meshplay.engine.yaml.Origin;
+import meshplay.engine.yaml.YNode;
+
+/** Loads files the run needs at run time (vars files, included task files, roles): the front end implements it. */
+public interface ContentLoader {
+    /** A YAML file of variables (vars_files, include_vars): must be a mapping. */
+    YNode loadVars(Path file);
+
+    /** The tasks of a task file named by an include_tasks task (already found: {@code file} exists). */
+    List<TaskItem> loadTasks(meshplay.engine.model.Task include, Path file);
+
+    /** A role for include_role / import_role; loaders without role support say so. */
+    default Role loadRole(String name, Path playbookDir, Map<String, YNode> params, Origin origin) {
+        throw new UserError(origin, "include_role is not supported by this loader", "use roles: in the play or import_tasks");
+    }
+}

@@ -1,0 +1,59 @@
+package meshplay.engine.exec;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import meshplay.engine.connect.Connection;
+import meshplay.engine.connect.ConnectionException;
+import meshplay.engine.connect.HostAddress;
+import meshplay.engine.template.Templar;
+
+/** Turns a host's variables into its connection: type from ansible_connection (or -c), address from ansible_*. */
+final class HostConnector {
+    private static final Set<String> LOCAL_NAMES = Set.of("localhost", "127.0.0.1", "::1");
+    private final RunContext run;
+
+    HostConnector(RunContext run) {
+        this.run = run;
+    }
+
+    Connection connect(String host, Map<String, Object> vars) throws ConnectionException {
+        Templar t = run.templar;
+        String type = str(t, vars, "ansible_connection");
+        if (type == null) type = run.options.connection;
+        // as Ansible: only the implicit localhost (not in the inventory) is local without being told
+        if (type == null) type = LOCAL_NAMES.contains(host) && !run.inventory.hosts().contains(host) ? "local" : "ssh";
+        String hostname = str(t, vars, "ansible_host");
+        String port = str(t, vars, "ansible_port");
+        String user = str(t, vars, "ansible_user");
+        String key = str(t, vars, "ansible_ssh_private_key_file");
+        String password = str(t, vars, "ansible_password");
+        if (password == null) password = str(t, vars, "ansible_ssh_pass");
+        if (password == null) password = run.options.connectionOptions.askedPassword();
+        Map<String, Object> connVars = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : vars.entrySet()) {
+            if (e.getKey().startsWith("ansible_") && !e.getKey().equals("ansible_facts") && !e.getKey().contains("pass")) {
+                Object v = e.getValue();
+                connVars.put(e.getKey(), v instanceof meshplay.engine.yaml.YNode ? t.render(v, vars) : v);
+            }
+        }
+        Integer portNumber;
+        try {
+            portNumber = port == null ? null : Integer.valueOf(port.trim());
+        } catch (NumberFormatException e) {
+            throw new ConnectionException("ansible_port of " + host + " is not a number: " + port, true, e);
+        }
+        HostAddress address = new HostAddress(host, hostname == null ? host : hostname, portNumber,
+                user == null ? run.options.remoteUser : user, key == null ? null : Path.of(key), password,
+                run.options.connectionOptions.connectTimeout(), connVars);
+        return run.connections.get(host, type, address);
+    }
+
+    private static String str(Templar t, Map<String, Object> vars, String name) {
+        Object v = vars.get(name);
+        if (v == null) return null;
+        Object r = t.render(v, vars);
+        return r == null ? null : String.valueOf(r);
+    }
+}

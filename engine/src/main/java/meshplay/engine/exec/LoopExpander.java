@@ -1,0 +1,104 @@
+package meshplay.engine.exec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import meshplay.engine.error.UserError;
+import meshplay.engine.yaml.YMap;
+import meshplay.engine.yaml.YNode;
+
+/** loop / with_items / with_list / with_dict items, and loop_control (loop_var, index_var, label, pause, extended). */
+final class LoopExpander {
+    record Control(String loopVar, String indexVar, YNode label, double pause, boolean extended) {
+    }
+
+    private LoopExpander() {
+    }
+
+    static boolean hasLoop(Keywords kw) {
+        return kw.has("loop") || kw.has("with_items") || kw.has("with_list") || kw.has("with_dict");
+    }
+
+    static List<Object> items(Keywords kw) {
+        String key = kw.has("loop") ? "loop" : kw.has("with_items") ? "with_items" : kw.has("with_list") ? "with_list" : "with_dict";
+        Object v = kw.value(key);
+        YNode node = kw.node(key);
+        List<Object> out = new ArrayList<>();
+        if (key.equals("with_dict")) {
+            if (!(v instanceof Map<?, ?> m)) throw new UserError(node.origin(), "with_dict needs a mapping, got " + describe(v), "give it a dict variable");
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                Map<String, Object> pair = new LinkedHashMap<>();
+                pair.put("key", e.getKey());
+                pair.put("value", e.getValue());
+                out.add(pair);
+            }
+            return out;
+        }
+        if (v == null) return out;
+        if (!(v instanceof List<?> l)) {
+            if (key.equals("with_items")) return List.of(v);
+            throw new UserError(node.origin(), key + " needs a list, got " + describe(v),
+                    "write a YAML list, or a variable that holds one (loop: \"{{ my_list }}\")");
+        }
+        for (Object item : l) {
+            // with_items flattens one level, as in Ansible
+            if (key.equals("with_items") && item instanceof List<?> inner) out.addAll(inner);
+            else out.add(item);
+        }
+        return out;
+    }
+
+    static Control control(Keywords kw) {
+        YNode n = kw.node("loop_control");
+        if (!(n instanceof YMap m)) return new Control("item", null, null, 0, false);
+        String loopVar = text(m.get("loop_var"), "item");
+        String indexVar = text(m.get("index_var"), null);
+        double pause = 0;
+        String p = text(m.get("pause"), null);
+        if (p != null) {
+            try {
+                pause = Double.parseDouble(p);
+            } catch (NumberFormatException e) {
+                throw new UserError(m.get("pause").origin(), "loop_control.pause must be a number of seconds", "write pause: 2");
+            }
+        }
+        String ext = text(m.get("extended"), "false");
+        return new Control(loopVar, indexVar, m.get("label"), pause, ext.equalsIgnoreCase("true") || ext.equalsIgnoreCase("yes"));
+    }
+
+    /** Variables bound for one item: the loop var, index_var and (extended) ansible_loop. */
+    static Map<String, Object> bind(Control c, List<Object> items, int index) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put(c.loopVar(), items.get(index));
+        if (c.indexVar() != null) v.put(c.indexVar(), index);
+        if (c.extended()) {
+            Map<String, Object> loop = new LinkedHashMap<>();
+            loop.put("allitems", items);
+            loop.put("index", index + 1);
+            loop.put("index0", index);
+            loop.put("revindex", items.size() - index);
+            loop.put("revindex0", items.size() - index - 1);
+            loop.put("first", index == 0);
+            loop.put("last", index == items.size() - 1);
+            loop.put("length", items.size());
+            loop.put("previtem", index > 0 ? items.get(index - 1) : null);
+            loop.put("nextitem", index < items.size() - 1 ? items.get(index + 1) : null);
+            v.put("ansible_loop", loop);
+        }
+        v.put("ansible_loop_var", c.loopVar());
+        return v;
+    }
+
+    private static String text(YNode n, String fallback) {
+        if (n == null) return fallback;
+        Object v = n.toJava();
+        return v == null ? fallback : String.valueOf(v);
+    }
+
+    private static String describe(Object v) {
+        if (v == null) return "nothing";
+        if (v instanceof Map) return "a mapping";
+        return "'" + v + "'";
+    }
+}

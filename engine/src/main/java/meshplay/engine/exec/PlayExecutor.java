@@ -1,0 +1,151 @@
+package meshplay.engine.exec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import meshplay.engine.error.UserError;
+import meshplay.engine.model.Play;
+import meshplay.engine.model.Role;
+import meshplay.engine.model.Task;
+import meshplay.engine.report.Event;
+import meshplay.engine.yaml.YList;
+import meshplay.engine.yaml.YNode;
+import meshplay.engine.yaml.YScalar;
+
+/**
+ * Runs one play: selects its hosts (pattern, --limit, minus hosts that failed earlier), splits them
+ * into serial batches, and per batch gathers facts and runs pre_tasks, roles + tasks and post_tasks,
+ * flushing handlers after each section.
+ */
+final class PlayExecutor {
+    private final RunContext run;
+    private final ItemWalker walker;
+    private final TaskDispatcher dispatcher;
+
+    PlayExecutor(RunContext run, ItemWalker walker, TaskDispatcher dispatcher) {
+        this.run = run;
+        this.walker = walker;
+        this.dispatcher = dispatcher;
+    }
+
+    void run(Play play) {
+        List<String> hosts = new ArrayList<>();
+        for (String h : PlayHosts.select(run, play)) {
+            if (run.host(h).active()) hosts.add(h);
+        }
+        run.events.on(new Event.PlayStart(displayName(play), play.origin(), hosts));
+        if (hosts.isEmpty()) {
+            run.events.on(new Event.NoHosts(displayName(play), "no hosts matched"));
+            return;
+        }
+        boolean free = freeStrategy(play);
+        Map<String, Object> varsFiles = loadVarsFiles(play);
+        List<Task> numbered = PlayTasks.numbered(play);
+        Object serial = play.keywords().get("serial") == null ? null : run.templar.render(play.keywords().get("serial"), run.options.extraVars);
+        for (List<String> batch : SerialBatches.split(hosts, serial, play.origin())) {
+            PlayRun pr = new PlayRun(run, play, hosts, batch, varsFiles, numbered);
+            runBatch(play, pr, free);
+            if (pr.aborted() || pr.playEnded() || run.quit) break;
+        }
+    }
+
+    /** A play without a name is shown by its host pattern, as in Ansible. */
+    static String displayName(Play play) {
+        if (play.name() != null && !play.name().isBlank()) return play.name();
+        Object hosts = play.hosts() == null ? null : play.hosts().toJava();
+        return hosts instanceof java.util.List<?> l ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(hosts);
+    }
+
+    private void runBatch(Play play, PlayRun pr, boolean free) {
+        Scope playScope = Scope.ofPlay(play.keywords());
+        gatherFacts(play, pr, playScope);
+        if (free) {
+            FreeStrategy.run(run, pr.batch(), host -> runSections(play, pr, playScope, List.of(host)));
+        } else {
+            runSections(play, pr, playScope, pr.batch());
+        }
+        if (!pr.playEnded() && !run.quit && pr.activeHosts(pr.batch()).isEmpty()) {
+            run.events.on(new Event.NoHosts(displayName(play), "NO MORE HOSTS LEFT"));
+        }
+    }
+
+    /** pre_tasks, roles + tasks, post_tasks, each followed by the handlers notified for these hosts. */
+    private void runSections(Play play, PlayRun pr, Scope playScope, List<String> hosts) {
+        walker.run(play.preTasks(), playScope, pr, hosts);
+        flush(pr, hosts);
+        for (Role role : play.roles()) {
+            walker.run(role.tasks(), playScope.inRole(role), pr, hosts);
+        }
+        walker.run(play.tasks(), playScope, pr, hosts);
+        flush(pr, hosts);
+        walker.run(play.postTasks(), playScope, pr, hosts);
+        flush(pr, hosts);
+    }
+
+    /**
+     * strategy: free lets each host run through the play at its own pace. The step prompt and the
+     * debugger need every host at the same task, so with them (and for strategies not implemented
+     * here) the play runs linear, with a warning.
+     */
+    private boolean freeStrategy(Play play) {
+        YNode strategy = play.keywords().get("strategy");
+        String name = strategy == null || strategy.toJava() == null ? "linear" : String.valueOf(strategy.toJava());
+        if (name.equals("linear")) return false;
+        if (name.equals("free") && run.step == meshplay.engine.step.StepController.NONE) return true;
+        run.events.on(new Event.Warning("strategy '" + name + "' (" + strategy.origin() + ") "
+                + (name.equals("free") ? "cannot be used with --step or --debugger" : "is not supported")
+                + "; the play runs with the linear strategy"));
+        return false;
+    }
+
+    private void flush(PlayRun pr, List<String> hosts) {
+        if (!run.quit) dispatcher.flushHandlers(pr, hosts);
+    }
+
+    private void gatherFacts(Play play, PlayRun pr, Scope playScope) {
+        YNode gather = play.keywords().get("gather_facts");
+        boolean wanted = gather == null || TaskDispatcher.literalBool(gather);
+        if (!wanted) return;
+        if (run.modules.find("setup") == null) {
+            run.events.on(new Event.Info("fact gathering skipped: no setup module", 2));
+            return;
+        }
+        Task setup = new Task("Gathering Facts", play.origin(), "setup", null,
+                Map.of("tags", new YScalar("always", "always", false, play.origin())), null, play.baseDir());
+        boolean asking = run.stepAsking;
+        run.stepAsking = false; // facts are gathered without asking, as Ansible's --step does for setup
+        try {
+            dispatcher.run(setup, playScope, pr, pr.batch(), false);
+        } finally {
+            run.stepAsking = asking && !run.quit;
+        }
+    }
+
+    private Map<String, Object> loadVarsFiles(Play play) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (YNode entry : play.varsFiles()) {
+            List<YNode> candidates = entry instanceof YList l ? l.items() : List.of(entry);
+            UserError last = null;
+            boolean loaded = false;
+            for (YNode c : candidates) {
+                Path p = resolve(play, String.valueOf(run.templar.render(c, run.options.extraVars)));
+                if (!p.toFile().exists()) {
+                    last = new UserError(c.origin(), "vars file not found: " + p, "check the path (relative to " + play.baseDir() + ")");
+                    continue;
+                }
+                out.putAll(VarsAssembler.entries(run.loader.loadVars(p)));
+                loaded = true;
+                break;
+            }
+            if (!loaded && last != null) throw last;
+        }
+        return out;
+    }
+
+    private static Path resolve(Play play, String file) {
+        Path p = Path.of(file);
+        return p.isAbsolute() || play.baseDir() == null ? p : play.baseDir().resolve(p);
+    }
+}

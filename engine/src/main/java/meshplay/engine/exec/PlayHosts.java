@@ -1,0 +1,31 @@
+package meshplay.engine.exec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import meshplay.engine.inventory.Inventory;
+import meshplay.engine.model.Play;
+import meshplay.engine.template.Templar;
+
+/** A play's hosts: its pattern (templated with extra vars) matched in the inventory, intersected with --limit. */
+public final class PlayHosts {
+    private PlayHosts() {
+    }
+
+    static List<String> select(RunContext run, Play play) {
+        return select(run.inventory, run.templar, run.options.extraVars, run.options.limit, play);
+    }
+
+    public static List<String> select(Inventory inventory, Templar templar, Map<String, Object> extraVars, String limit, Play play) {
+        Object rendered = play.hosts() == null ? "" : templar.render(play.hosts(), extraVars);
+        String pattern = rendered instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(rendered);
+        List<String> hosts = new ArrayList<>(inventory.match(pattern.trim()));
+        if (limit != null && !limit.isBlank()) {
+            Set<String> allowed = new LinkedHashSet<>(inventory.match(limit));
+            hosts.removeIf(h -> !allowed.contains(h));
+        }
+        return hosts;
+    }
+}

@@ -1,0 +1,21 @@
+package meshplay.engine.exec;
+
+import meshplay.engine.error.UserError;
+import meshplay.engine.yaml.YNode;
+
+/** register: stores the result (data, never templated) under the register name for the host. */
+final class ResultRegistrar {
+    private ResultRegistrar() {
+    }
+
+    static void register(RunContext run, TaskRequest q, TaskResult result) {
+        YNode reg = q.scope().keywords().get("register");
+        if (reg == null) return;
+        Object name = reg.toJava();
+        if (name == null || !String.valueOf(name).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new UserError(reg.origin(), "register: '" + name + "' is not a valid variable name", "use letters, digits and _");
+        }
+        run.host(q.host()).setVar(String.valueOf(name), result.toRegistered());
+        run.registers.note(q.host(), String.valueOf(name), q.task(), result);
+    }
+}

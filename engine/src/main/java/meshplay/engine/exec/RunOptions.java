@@ -1,0 +1,32 @@
+package meshplay.engine.exec;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import meshplay.engine.connect.ConnectionOptions;
+
+/** Run-wide settings from the command line. Mutable while the CLI fills it; read-only during a run. */
+public final class RunOptions {
+    public boolean check;
+    public boolean diff;
+    public int forks = 5;
+    public String limit;
+    public Set<String> tags = new LinkedHashSet<>();
+    public Set<String> skipTags = new LinkedHashSet<>();
+    public String startAtTask;
+    /** -e values (YNode for trusted text, plain values from JSON), highest precedence. */
+    public Map<String, Object> extraVars = new LinkedHashMap<>();
+    public int verbosity;
+    /** -u: the remote user when the inventory names none. */
+    public String remoteUser;
+    /** -c: the connection type for every host without ansible_connection. */
+    public String connection;
+    /** -b and --become-user: defaults for tasks that do not set become themselves. */
+    public boolean become;
+    public String becomeUser;
+    public String becomeMethod;
+    /** --debugger: a failed task opens the step prompt (the task's debugger: keyword overrides it). */
+    public boolean debugger;
+    public ConnectionOptions connectionOptions = ConnectionOptions.defaults();
+}

@@ -1,0 +1,50 @@
+package meshplay.engine.exec;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import meshplay.engine.error.ExitCode;
+import meshplay.engine.model.Play;
+import meshplay.engine.model.Playbook;
+import meshplay.engine.report.Event;
+import meshplay.engine.report.RunStats;
+
+/** Runs a playbook: every play in order, then the recap; returns the exit code. */
+public final class Runner {
+    private final RunContext run;
+
+    public Runner(RunContext run) {
+        this.run = run;
+    }
+
+    /** The outcome of a run: its exit code and recap counters. */
+    public record Outcome(ExitCode exitCode, RunStats stats) {
+    }
+
+    public Outcome run(Playbook playbook) {
+        int forks = Math.max(1, run.options.forks);
+        ExecutorService pool = Executors.newFixedThreadPool(forks, r -> {
+            Thread t = new Thread(r, "meshplay-fork");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            run.events.on(new Event.RunStart(String.valueOf(playbook.file()), run.options.check, run.options.diff));
+            TaskExecutor executor = new TaskExecutor(run);
+            ItemWalker walker = new ItemWalker();
+            TaskDispatcher dispatcher = new TaskDispatcher(run, executor, pool, walker);
+            walker.wire(dispatcher, new BlockRunner(run, walker));
+            PlayExecutor plays = new PlayExecutor(run, walker, dispatcher);
+            for (Play play : playbook.plays()) {
+                if (run.quit) break;
+                plays.run(play);
+            }
+            run.events.on(new Event.Recap(run.stats.snapshot()));
+            ExitCode code = run.quit ? ExitCode.INTERRUPTED : run.stats.exitCode();
+            run.events.on(new Event.RunEnd(code.code));
+            return new Outcome(code, run.stats);
+        } finally {
+            pool.shutdownNow();
+            run.connections.close();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package meshplay.engine.exec;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Map;
+import meshplay.engine.exec.actions.EngineAction;
+import meshplay.engine.model.Task;
+import meshplay.engine.module.ArgSpec;
+import meshplay.engine.module.ArgValidator;
+import meshplay.engine.module.Module;
+import meshplay.engine.step.StepPoint;
+import meshplay.engine.yaml.YNode;
+
+/** The runner's StepPoint: the task about to run and the edits the prompt makes to it. */
+final class StepSession implements StepPoint {
+    /** Connection and become passwords: never shown by the prompt. */
+    private static final Set<String> SECRET_NAMES = Set.of("ansible_password", "ansible_ssh_pass", "ansible_become_password",
+            "ansible_become_pass", "ansible_sudo_pass", "ansible_ssh_private_key_passphrase");
+
+    private final RunContext run;
+    private final TaskExecutor executor;
+    private final Task task;
+    private final Scope scope;
+    private final PlayRun play;
+    private final List<String> hosts;
+    private final int number;
+    private final Task previous;
+    private final Map<String, Object> argOverrides = new LinkedHashMap<>();
+
+    StepSession(RunContext run, TaskExecutor executor, Task task, Scope scope, PlayRun play, List<String> hosts, int number,
+                Task previous) {
+        this.previous = previous;
+        this.run = run;
+        this.executor = executor;
+        this.task = task;
+        this.scope = scope;
+        this.play = play;
+        this.hosts = List.copyOf(hosts);
+        this.number = number;
+    }
+
+    Map<String, Object> argOverrides() {
+        return argOverrides;
+    }
+
+    @Override public Task task() { return task; }
+    @Override public int number() { return number; }
+    @Override public String playName() { return play.play().name(); }
+    @Override public List<String> hosts() { return hosts; }
+    @Override public List<Task> taskList() { return play.numberedTasks(); }
+    @Override public Task previousTask() { return previous; }
+
+    @Override
+    public boolean noLog(String host) {
+        YNode n = scope.keyword("no_log");
+        if (n == null) return false;
+        try {
+            return new Keywords(run.templar, scope.keywords(), vars(host)).bool("no_log", false);
+        } catch (RuntimeException e) {
+            return true; // when it cannot be told, hiding is the safe answer
+        }
+    }
+
+    @Override
+    public Set<String> secretVars(String host) {
+        Set<String> out = new LinkedHashSet<>(SECRET_NAMES);
+        out.addAll(run.registers.secret(host));
+        return out;
+    }
+
+    @Override
+    public Map<String, Object> renderedArgs(String host) {
+        Map<String, Object> vars = vars(host);
+        ArgSpec spec = spec();
+        YNode argsKw = scope.keyword("args");
+        Map<String, Object> given = ArgRenderer.render(task, argsKw, spec, run.templar, vars);
+        given.putAll(argOverrides);
+        Map<String, Object> out = new LinkedHashMap<>();
+        given.forEach((k, v) -> out.put(k, ArgValidator.plain(v)));
+        return out;
+    }
+
+    @Override
+    public Map<String, Object> vars(String host) {
+        return executor.vars().forTask(host, play, scope);
+    }
+
+    @Override
+    public Object evaluate(String host, String expression) {
+        return run.templar.evaluate(expression, vars(host), task.origin());
+    }
+
+    @Override
+    public void setVar(String name, Object value) {
+        run.stepOverrides.put(name, value);
+    }
+
+    @Override
+    public void setArg(String key, Object value) {
+        argOverrides.put(key, value);
+    }
+
+    private ArgSpec spec() {
+        EngineAction a = run.actions.find(task.action());
+        if (a != null) return a.spec();
+        Module m = run.modules.find(task.action());
+        return m == null ? null : m.spec();
+    }
+}

@@ -1,0 +1,53 @@
+package meshplay.engine.exec;
+
+import java.nio.file.Path;
+import java.util.Map;
+import meshplay.engine.exec.actions.ActionContext;
+import meshplay.engine.inventory.Inventory;
+import meshplay.engine.model.Role;
+import meshplay.engine.model.Task;
+import meshplay.engine.module.Args;
+import meshplay.engine.yaml.YNode;
+
+/** The runner's ActionContext for one host. */
+final class TaskActionContext implements ActionContext {
+    private final RunContext run;
+    private final TaskRequest q;
+    private final Args args;
+    private final Map<String, Object> vars;
+    private final boolean check;
+
+    TaskActionContext(RunContext run, TaskRequest q, Args args, Map<String, Object> vars, boolean check) {
+        this.run = run;
+        this.q = q;
+        this.args = args;
+        this.vars = vars;
+        this.check = check;
+    }
+
+    @Override public Args args() { return args; }
+    @Override public YNode rawArgs() { return q.task().args(); }
+    @Override public String host() { return q.host(); }
+    @Override public Task task() { return q.task(); }
+    @Override public Map<String, Object> vars() { return vars; }
+    @Override public boolean checkMode() { return check; }
+    @Override public void setHostVar(String name, Object value) { run.host(q.host()).setVar(name, value); }
+    @Override public void includeVars(Map<String, Object> values) { run.host(q.host()).includeVars(values); }
+    @Override public void clearFacts() { run.host(q.host()).clearFacts(); }
+    @Override public Inventory inventory() { return run.inventory; }
+    @Override public meshplay.engine.exec.ContentLoader loader() { return run.loader; }
+    @Override public Path roleDir() { return q.scope().roleDir(); }
+    @Override public Path taskDir() { return q.task().baseDir(); }
+    @Override public Path playbookDir() { return run.playbookDir; }
+    @Override public Role role() { return q.scope().role(); }
+
+    @Override
+    public PlayControl play() {
+        PlayRun p = q.play();
+        return new PlayControl() {
+            public void flushHandlers() { p.requestFlush(q.host()); }
+            public void endPlay() { p.endPlay(); }
+            public void endHost(String host) { p.endHost(host); }
+        };
+    }
+}

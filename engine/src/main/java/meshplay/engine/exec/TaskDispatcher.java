@@ -1,0 +1,263 @@
+package meshplay.engine.exec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import meshplay.engine.model.Task;
+import meshplay.engine.module.ArgValidator;
+import meshplay.engine.report.Event;
+import meshplay.engine.step.StepController;
+import meshplay.engine.step.StepDecision;
+import meshplay.engine.yaml.YMap;
+import meshplay.engine.yaml.YNode;
+
+/**
+ * Runs one task on the active hosts of a batch, in parallel (forks): tag and --start-at-task
+ * selection, the step hook, run_once, the result bookkeeping (stats, host failure, notify), includes,
+ * meta: flush_handlers, and the batch-wide rules any_errors_fatal and max_fail_percentage.
+ */
+final class TaskDispatcher {
+    private final RunContext run;
+    private final TaskExecutor executor;
+    private final ExecutorService pool;
+    private final ItemWalker walker;
+    private final TagFilter tags;
+    private final StepHistory history = new StepHistory();
+
+    TaskDispatcher(RunContext run, TaskExecutor executor, ExecutorService pool, ItemWalker walker) {
+        this.run = run;
+        this.executor = executor;
+        this.pool = pool;
+        this.walker = walker;
+        this.tags = new TagFilter(run.options.tags, run.options.skipTags);
+    }
+
+    void run(Task task, Scope outer, PlayRun play, List<String> hosts, boolean handler) {
+        Scope scope = outer.enter(task);
+        if (!handler && !tags.selects(scope.tags())) return;
+        if (!run.startReached) {
+            if (!task.displayName().equals(run.options.startAtTask) && !String.valueOf(task.name()).equals(run.options.startAtTask)) return;
+            run.startReached = true;
+        }
+        int number = play.number(task);
+        if (play.jumpTarget > 0 && number > 0) {
+            if (number < play.jumpTarget) return;
+            play.jumpTarget = 0;
+        }
+        List<String> targets = handler ? hosts : play.activeHosts(hosts);
+        if (targets.isEmpty() || run.quit) return;
+        StepSession step = new StepSession(run, executor, task, scope, play, targets, number,
+                history.last() == null ? null : history.last().task());
+        if (run.stepAsking && run.step != StepController.NONE) {
+            while (true) {
+                StepDecision d = run.step.beforeTask(step);
+                switch (d.kind()) {
+                    case SKIP -> { return; }
+                    case QUIT -> { run.quit = true; return; }
+                    case JUMP -> {
+                        if (d.target() > number) {
+                            play.jumpTarget = d.target();
+                            return;
+                        }
+                        run.events.on(new Event.Warning("jump only goes forward; task " + d.target() + " is not after this one"));
+                        continue;
+                    }
+                    case PREVIEW -> {
+                        run.step.previewed(step, runOn(task, scope, play, targets, step.argOverrides(), true, handler));
+                        continue;
+                    }
+                    case REDO_PREVIOUS -> {
+                        redoPrevious();
+                        if (run.quit) return;
+                        continue;
+                    }
+                    case CONTINUE -> run.stepAsking = false;
+                    case RUN -> { }
+                }
+                break;
+            }
+        }
+        Map<String, TaskResult> results;
+        while (true) {
+            results = runOn(task, scope, play, targets, step.argOverrides(), false, handler);
+            if (run.quit) break;
+            StepController.AfterStep after = run.stepAsking ? run.step.afterTask(step, results) : StepController.AfterStep.NEXT;
+            if (after == StepController.AfterStep.NEXT && DebuggerPolicy.opens(scope.keyword("debugger"), run.options.debugger, results.values())) {
+                after = run.step.debug(step, results);
+            }
+            if (after == StepController.AfterStep.QUIT) run.quit = true;
+            if (after != StepController.AfterStep.REDO) break;
+            StepHistory.forget(run, task, results);
+        }
+        history.ran(new StepHistory.Ran(task, scope, play, targets, step.argOverrides(), handler, results));
+    }
+
+    /** Step "redo": the task that ran last runs again on the same hosts; only this run counts. */
+    private void redoPrevious() {
+        StepHistory.Ran p = history.last();
+        if (p == null) {
+            run.events.on(new Event.Warning("no task has run yet: there is nothing to redo"));
+            return;
+        }
+        StepHistory.forget(run, p.task(), p.results());
+        Map<String, TaskResult> results = runOn(p.task(), p.scope(), p.play(), p.hosts(), p.overrides(), false, p.handler());
+        history.ran(new StepHistory.Ran(p.task(), p.scope(), p.play(), p.hosts(), p.overrides(), p.handler(), results));
+    }
+
+    private Map<String, TaskResult> runOn(Task task, Scope scope, PlayRun play, List<String> hosts, Map<String, Object> overrides,
+                                          boolean preview, boolean handler) {
+        boolean meta = task.action().equals("meta") || task.action().endsWith(".meta");
+        if (!meta) run.events.on(new Event.TaskStart(task.displayName(), task.origin(), handler, task.action()));
+        boolean runOnce = literalBool(scope.keyword("run_once"));
+        List<String> targets = runOnce ? List.of(hosts.get(0)) : hosts;
+        Map<String, Future<TaskResult>> futures = new LinkedHashMap<>();
+        for (String h : targets) {
+            TaskRequest q = new TaskRequest(task, scope, play, h, overrides, preview);
+            futures.put(h, pool.submit(() -> {
+                TaskResult r = executor.execute(q, item -> {
+                    if (!meta) run.events.on(new Event.HostResult(h, task.displayName(), item.delegatedTo() != null ? item.delegatedTo() : delegate(scope), item, true, diffShown(scope)));
+                });
+                account(task, scope, play, h, r, preview, meta);
+                return r;
+            }));
+        }
+        Map<String, TaskResult> results = new LinkedHashMap<>();
+        for (Map.Entry<String, Future<TaskResult>> e : futures.entrySet()) {
+            try {
+                results.put(e.getKey(), e.getValue().get());
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                run.quit = true;
+                return results;
+            } catch (ExecutionException ex) {
+                TaskResult r = TaskResult.failed("internal error: " + ex.getCause()).exception(ex.getCause());
+                account(task, scope, play, e.getKey(), r, preview, meta);
+                results.put(e.getKey(), r);
+            }
+        }
+        if (preview) return results;
+        if (runOnce) copyToOthers(task, scope, play, hosts, results);
+        runIncludes(task, scope, play, results);
+        if (play.takeFlushRequest(hosts)) flushHandlers(play, hosts);
+        batchRules(scope, play, results);
+        return results;
+    }
+
+    /** Stats, host failure state and handler notification for one host's result. */
+    private void account(Task task, Scope scope, PlayRun play, String host, TaskResult r, boolean preview, boolean meta) {
+        if (!meta) run.events.on(new Event.HostResult(host, task.displayName(), r.delegatedTo() != null ? r.delegatedTo() : delegate(scope), r, false, diffShown(scope)));
+        if (preview) return;
+        if (!meta) run.stats.host(host).count(r);
+        HostState s = run.host(host);
+        if (r.unreachable() && !r.ignored()) {
+            s.unreachable(true);
+        } else if (r.failed() && !r.ignored()) {
+            s.lastFailure(task, r);
+            s.failed(true);
+        }
+        if (r.changed()) play.handlers().notify(host, scope.keyword("notify"));
+    }
+
+    private void copyToOthers(Task task, Scope scope, PlayRun play, List<String> hosts, Map<String, TaskResult> results) {
+        TaskResult first = results.get(hosts.get(0));
+        if (first == null) return;
+        YNode reg = scope.keyword("register");
+        for (String h : hosts.subList(1, hosts.size())) {
+            if (reg != null) run.host(h).setVar(String.valueOf(reg.toJava()), first.toRegistered());
+            if (first.failed() && !first.ignored()) {
+                run.host(h).lastFailure(task, first);
+                run.host(h).failed(true);
+                run.stats.host(h).count(first);
+            }
+            if (first.changed()) play.handlers().notify(h, scope.keyword("notify"));
+        }
+    }
+
+    /** include_tasks / include_role: hosts that included the same file (and item) run its tasks together. */
+    private void runIncludes(Task task, Scope scope, PlayRun play, Map<String, TaskResult> results) {
+        Map<String, Included> byKey = new LinkedHashMap<>();
+        Map<String, List<String>> hostsByKey = new LinkedHashMap<>();
+        for (Map.Entry<String, TaskResult> e : results.entrySet()) {
+            for (Included inc : e.getValue().included()) {
+                byKey.putIfAbsent(inc.key(), inc);
+                hostsByKey.computeIfAbsent(inc.key(), k -> new ArrayList<>()).add(e.getKey());
+            }
+        }
+        // the include's own when/tags/keywords do not pass to the included tasks; its vars and `apply` do
+        Scope outer = scope.parent() != null ? scope.parent() : scope;
+        for (Map.Entry<String, Included> e : byKey.entrySet()) {
+            Included inc = e.getValue();
+            Scope s = outer;
+            if (inc.role() != null) s = s.inRole(inc.role());
+            if (task.keywords().get("vars") instanceof YMap v) s = s.withKeywords(Map.of("vars", v));
+            s = s.withKeywords(inc.apply()).withIncludeParams(inc.params());
+            walker.run(inc.items(), s, play, hostsByKey.get(e.getKey()));
+        }
+    }
+
+    /** Runs the handlers notified for {@code only} (the hosts of the flushing task or section). */
+    void flushHandlers(PlayRun play, List<String> only) {
+        boolean force = literalBool(play.play().keywords().get("force_handlers"));
+        Map.Entry<Task, List<String>> next;
+        while (!play.stopped() && (next = play.handlers().next(only)) != null) {
+            List<String> hosts = new ArrayList<>();
+            for (String h : next.getValue()) {
+                HostState s = run.host(h);
+                if (!s.unreachable() && (force || !s.failed())) hosts.add(h);
+            }
+            if (hosts.isEmpty()) continue;
+            Task handler = next.getKey();
+            Scope scope = Scope.ofPlay(play.play().keywords());
+            if (play.handlers().roleOf(handler) != null) scope = scope.inRole(play.handlers().roleOf(handler));
+            run(handler, scope, play, hosts, true);
+        }
+    }
+
+    private void batchRules(Scope scope, PlayRun play, Map<String, TaskResult> results) {
+        boolean anyFailed = results.values().stream().anyMatch(r -> (r.failed() || r.unreachable()) && !r.ignored());
+        if (!anyFailed) return;
+        if (literalBool(scope.keyword("any_errors_fatal"))) {
+            run.events.on(new Event.Info("NO MORE HOSTS LEFT (any_errors_fatal)", 0));
+            play.abort();
+            return;
+        }
+        YNode pctNode = scope.keyword("max_fail_percentage");
+        if (pctNode != null && pctNode.toJava() != null) {
+            double pct;
+            try {
+                pct = Double.parseDouble(String.valueOf(pctNode.toJava()).replace("%", "").trim());
+            } catch (NumberFormatException e) {
+                throw new meshplay.engine.error.UserError(pctNode.origin(), "max_fail_percentage must be a number, got '"
+                        + pctNode.toJava() + "'", "write e.g. max_fail_percentage: 30");
+            }
+            long failed = play.batch().stream().filter(h -> !run.host(h).active()).count();
+            if (failed * 100.0 / play.batch().size() > pct) {
+                run.events.on(new Event.Info("NO MORE HOSTS LEFT (max_fail_percentage " + pctNode.toJava() + "% exceeded)", 0));
+                play.abort();
+            }
+        }
+    }
+
+    private String delegate(Scope scope) {
+        YNode d = scope.keyword("delegate_to");
+        return d == null || d.toJava() == null ? null : String.valueOf(d.toJava());
+    }
+
+    private boolean diffShown(Scope scope) {
+        YNode d = scope.keyword("diff");
+        return d != null && d.toJava() != null ? literalBool(d) : run.options.diff;
+    }
+
+    static boolean literalBool(YNode n) {
+        if (n == null || n.toJava() == null) return false;
+        try {
+            return ArgValidator.toBool(n.toJava());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package meshplay.engine.exec;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import meshplay.engine.error.UserError;
+import meshplay.engine.report.Event;
+import meshplay.engine.yaml.YNode;
+
+/**
+ * Runs one task on one host: variables, `when`, loop items, retries (until), result rules, then
+ * ignore_errors, register and notify. Each step is delegated to a class of its own.
+ */
+public final class TaskExecutor {
+    private final RunContext run;
+    private final VarsAssembler assembler;
+    private final ActionInvoker invoker;
+
+    public TaskExecutor(RunContext run) {
+        this.run = run;
+        this.assembler = new VarsAssembler(run);
+        this.invoker = new ActionInvoker(run, assembler);
+    }
+
+    public VarsAssembler vars() {
+        return assembler;
+    }
+
+    /** Runs the task; loop items are passed to {@code itemSink} as they finish. */
+    public TaskResult execute(TaskRequest q, Consumer<TaskResult> itemSink) {
+        TaskResult result;
+        boolean noLog = false;
+        Keywords kw = null;
+        try {
+            Map<String, Object> vars = assembler.forTask(q.host(), q.play(), q.scope());
+            kw = new Keywords(run.templar, q.scope().keywords(), vars);
+            noLog = kw.bool("no_log", false);
+            if (LoopExpander.hasLoop(kw)) {
+                result = runLoop(q, kw, vars, noLog, itemSink);
+            } else if (!Conditionals.all(run.templar, q.scope().whens(), vars)) {
+                result = TaskResult.skipped("Conditional result was False");
+            } else {
+                result = runWithRetries(q, vars);
+            }
+            result.noLog(noLog);
+            if (result.failed() && kw.bool("ignore_errors", false)) result.ignored(true);
+            if (result.unreachable() && kw.bool("ignore_unreachable", false)) result.ignored(true);
+        } catch (UserError e) {
+            result = TaskResult.failed(e).noLog(noLog);
+        } catch (RuntimeException e) {
+            result = TaskResult.failed("error while running the task: " + e).exception(e).noLog(noLog);
+        }
+        PredictedUse.annotate(run, q, result);
+        if (!q.preview()) {
+            ResultRegistrar.register(run, q, result);
+        }
+        return result;
+    }
+
+    private TaskResult runLoop(TaskRequest q, Keywords kw, Map<String, Object> vars, boolean noLog, Consumer<TaskResult> sink) {
+        List<Object> items = LoopExpander.items(kw);
+        LoopExpander.Control control = LoopExpander.control(kw);
+        TaskResult agg = new TaskResult(TaskResult.Status.OK).loop(true);
+        if (items.isEmpty()) {
+            agg.status(TaskResult.Status.SKIPPED);
+            agg.data().put("skip_reason", "No items in the list");
+            return agg;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, Object> itemVars = new LinkedHashMap<>(vars);
+            Map<String, Object> binding = LoopExpander.bind(control, items, i);
+            itemVars.putAll(binding);
+            TaskResult r = Conditionals.all(run.templar, q.scope().whens(), itemVars)
+                    ? runWithRetries(q, itemVars)
+                    : TaskResult.skipped("Conditional result was False");
+            String label = control.label() == null ? null : String.valueOf(run.templar.render(control.label(), itemVars));
+            r.item(items.get(i), label, control.loopVar());
+            r.noLog(noLog);
+            for (Included inc : r.included()) {
+                Map<String, Object> params = new LinkedHashMap<>(inc.params());
+                params.putAll(binding);
+                agg.included().add(new Included(inc.key() + "#" + i, inc.items(), params, inc.apply(), inc.role()));
+            }
+            agg.items().add(r);
+            sink.accept(r);
+            if (control.pause() > 0 && i < items.size() - 1) sleep(control.pause());
+        }
+        agg.delegatedTo(agg.items().get(0).delegatedTo());
+        boolean anyFailed = agg.items().stream().anyMatch(TaskResult::failed);
+        boolean anyUnreachable = agg.items().stream().anyMatch(TaskResult::unreachable);
+        if (anyUnreachable) agg.status(TaskResult.Status.UNREACHABLE);
+        else if (anyFailed) agg.status(TaskResult.Status.FAILED).msg("One or more items failed");
+        else if (agg.items().stream().anyMatch(TaskResult::changed)) agg.status(TaskResult.Status.CHANGED);
+        else if (agg.items().stream().allMatch(TaskResult::skipped)) agg.status(TaskResult.Status.SKIPPED);
+        return agg;
+    }
+
+    private TaskResult runWithRetries(TaskRequest q, Map<String, Object> vars) {
+        Keywords kw = new Keywords(run.templar, q.scope().keywords(), vars);
+        YNode until = kw.node("until");
+        String register = kw.str("register");
+        int retries = until == null ? 1 : Math.max(1, kw.integer("retries", 3));
+        double delay = until == null ? 0 : kw.integer("delay", 5);
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            TaskResult r = invoker.invoke(q, kw, vars);
+            ResultRules.apply(run.templar, r, q.scope().keywords(), vars, register);
+            if (until == null) return r;
+            r.attempts(attempt);
+            if (r.unreachable()) return r;
+            if (Conditionals.test(run.templar, until, ResultRules.bind(vars, register, r))) return r;
+            if (attempt >= retries) {
+                r.status(TaskResult.Status.FAILED);
+                if (r.msg() == null) r.msg("the until condition was still false after " + attempt + " attempts");
+                return r;
+            }
+            run.events.on(new Event.Info("FAILED - RETRYING: [" + q.host() + "]: " + q.task().displayName() + " ("
+                    + (retries - attempt) + " retries left).", 0));
+            sleep(delay);
+        }
+    }
+
+    private static void sleep(double seconds) {
+        try {
+            Thread.sleep((long) (seconds * 1000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

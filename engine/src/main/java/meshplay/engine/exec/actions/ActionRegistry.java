@@ -1,0 +1,29 @@
+package meshplay.engine.exec.actions;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The engine's own actions by name (with ansible.builtin. prefixes resolved). */
+public final class ActionRegistry {
+    private final Map<String, EngineAction> byName = new LinkedHashMap<>();
+
+    public ActionRegistry() {
+        for (EngineAction a : List.of(new SetFactAction(), new IncludeVarsAction(), new IncludeTasksAction(),
+                new IncludeRoleAction("include_role"), new IncludeRoleAction("import_role"), new MetaAction(),
+                new AddHostAction(), new GroupByAction())) {
+            byName.put(a.name(), a);
+        }
+    }
+
+    public EngineAction find(String name) {
+        EngineAction a = byName.get(name);
+        if (a != null) return a;
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? byName.get(name.substring(dot + 1)) : null;
+    }
+
+    public Map<String, EngineAction> all() {
+        return byName;
+    }
+}

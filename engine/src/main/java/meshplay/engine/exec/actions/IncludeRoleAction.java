@@ -1,0 +1,44 @@
+package meshplay.engine.exec.actions;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import meshplay.engine.exec.Included;
+import meshplay.engine.exec.TaskResult;
+import meshplay.engine.model.Role;
+import meshplay.engine.module.ArgSpec;
+import meshplay.engine.module.ArgType;
+import meshplay.engine.yaml.YMap;
+import meshplay.engine.yaml.YNode;
+
+/** include_role / import_role as a task: loads the role through the content loader and runs its tasks here. */
+public final class IncludeRoleAction implements EngineAction {
+    private final String name;
+
+    IncludeRoleAction(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ArgSpec spec() {
+        return ArgSpec.builder("Runs a role's tasks in place of this task (role defaults, vars and files apply). "
+                        + "Needs role loading support from the playbook loader; without it the task fails and says so.")
+                .add(ArgSpec.arg("name", ArgType.STR).required().doc("the role's name (a directory under roles/)"))
+                .add(ArgSpec.arg("apply", ArgType.DICT).doc("keywords applied to the role's tasks"))
+                .add(ArgSpec.arg("public", ArgType.BOOL).doc("accepted for compatibility; role vars stay with the role's tasks"))
+                .build();
+    }
+
+    public TaskResult run(ActionContext ctx) {
+        Map<String, YNode> params = new LinkedHashMap<>(ctx.task().keywords().get("vars") instanceof YMap v ? v.entries() : Map.of());
+        Role role = ctx.loader().loadRole(ctx.args().str("name"), ctx.playbookDir(), params, ctx.task().origin());
+        Map<String, YNode> apply = new LinkedHashMap<>();
+        if (ctx.rawArgs() instanceof YMap m && m.get("apply") instanceof YMap a) apply.putAll(a.entries());
+        TaskResult r = TaskResult.ok();
+        r.included().add(new Included("role:" + role.name(), role.tasks(), Map.of(), apply, role));
+        r.data().put("include", role.dir().toString());
+        return r;
+    }
+}

@@ -1,0 +1,33 @@
+package meshplay.engine.exec.actions;
+
+import java.util.Map;
+import meshplay.engine.exec.TaskResult;
+import meshplay.engine.module.ArgSpec;
+
+/** set_fact: values are rendered once, then stored for the host as data (never templated again). */
+public final class SetFactAction implements EngineAction {
+    private static final ArgSpec SPEC = ArgSpec.builder(
+            "Sets variables for the current host. Each value is rendered once and then kept as data; "
+                    + "later templates see the value, never re-evaluate it. 'cacheable' is accepted and ignored.")
+            .acceptsAnyArgs().build();
+
+    public String name() {
+        return "set_fact";
+    }
+
+    public ArgSpec spec() {
+        return SPEC;
+    }
+
+    public TaskResult run(ActionContext ctx) {
+        TaskResult r = TaskResult.ok();
+        Map<String, Object> facts = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : ctx.args().asMap().entrySet()) {
+            if (e.getKey().equals("cacheable")) continue;
+            ctx.setHostVar(e.getKey(), e.getValue());
+            facts.put(e.getKey(), e.getValue());
+        }
+        r.data().put("ansible_facts", facts);
+        return r;
+    }
+}

@@ -1,0 +1,37 @@
+package meshplay.engine.report;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import meshplay.engine.exec.TaskResult;
+
+/** What reporters may show of a result: everything, or only the censored notice under no_log. */
+public final class ResultView {
+    private ResultView() {
+    }
+
+    public static Map<String, Object> of(TaskResult r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (r.noLog()) {
+            out.put("censored", TaskResult.NO_LOG_MESSAGE);
+            out.put("changed", r.changed());
+            if (r.failed()) out.put("failed", true);
+            return out;
+        }
+        Map<String, Object> reg = r.toRegistered();
+        if (r.isLoop()) {
+            reg.remove("results");
+        }
+        reg.remove("ansible_loop_var");
+        if (r.loopVar() != null) reg.remove(r.loopVar());
+        if (r.note() != null) reg.put("note", r.note());
+        return reg;
+    }
+
+    /** The label of a loop item as shown in "(item=...)"; hidden under no_log as Ansible does. */
+    public static String itemLabel(TaskResult r) {
+        if (r.noLog()) return "None";
+        if (r.label() != null) return r.label();
+        Object item = r.item();
+        return item instanceof Map || item instanceof java.util.List ? Json.write(item) : String.valueOf(item);
+    }
+}

@@ -1,0 +1,56 @@
+package meshplay.engine.yaml;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import meshplay.engine.error.UserError;
+
+/** Reads a file of variables (vars_files, role defaults/vars, group_vars, host_vars): a mapping of valid variable names. */
+public final class VarsFile {
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private VarsFile() {
+    }
+
+    /** The file's variables; an empty file gives an empty mapping. */
+    public static YMap load(Path file) {
+        YNode root = YamlLoader.loadFile(file);
+        if (root == null) return empty(file);
+        if (!(root instanceof YMap map)) {
+            throw new UserError(root.origin(), "a vars file must be a mapping of variable names to values, got "
+                    + (root instanceof YList ? "a list" : "'" + ((YScalar) root).text() + "'"),
+                    "write one 'name: value' per line, without a leading '- '");
+        }
+        checkNames(map);
+        return map;
+    }
+
+    /** Fails at the first key that is not a valid variable name. */
+    public static void checkNames(YMap vars) {
+        for (String name : vars.entries().keySet()) {
+            if (!isVariableName(name)) {
+                throw new UserError(vars.keyOrigin(name), "invalid variable name '" + name + "'",
+                        "variable names use letters, digits and _ and do not start with a digit, e.g. " + name.replaceAll("[^A-Za-z0-9_]", "_"));
+            }
+        }
+    }
+
+    public static boolean isVariableName(String name) {
+        return VARIABLE_NAME.matcher(name).matches();
+    }
+
+    /** NAME.yml, NAME.yaml, NAME.json or NAME in {@code dir}, the first that is a file, or null. */
+    public static Path firstExisting(Path dir, String name) {
+        for (String candidate : List.of(name + ".yml", name + ".yaml", name + ".json", name)) {
+            Path p = dir.resolve(candidate);
+            if (Files.isRegularFile(p)) return p;
+        }
+        return null;
+    }
+
+    public static YMap empty(Path where) {
+        return new YMap(Map.of(), Map.of(), Origin.of(where.toString()));
+    }
+}

@@ -1,0 +1,84 @@
+package meshplay.engine.yaml;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import meshplay.engine.error.UserError;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads YAML (1.1, like Ansible) into a {@link YNode} tree whose every node knows its file:line:col.
+ * Syntax errors, duplicate keys and unsupported constructs become {@link UserError}s at the offending
+ * position. Documents are composed, never constructed into arbitrary Java objects.
+ */
+public final class YamlLoader {
+    /** Enough for any real playbook; stops "billion laughs" style alias expansion. */
+    static final int MAX_ALIASES = 100;
+    static final int MAX_NESTING = 200;
+    static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
+
+    private YamlLoader() {
+    }
+
+    /** Loads a file; an empty file gives null. */
+    public static YNode loadFile(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UserError(Origin.of(file.toString()), "file not found: " + file, "check the path");
+        } catch (MalformedInputException e) {
+            throw new UserError(Origin.of(file.toString()), "file is not UTF-8 text: " + file, "save it as UTF-8");
+        } catch (IOException e) {
+            throw new UserError(Origin.of(file.toString()), "cannot read " + file + ": " + e.getMessage(), "check the file's permissions");
+        }
+        return loadString(text, file.toString());
+    }
+
+    /** Loads text; {@code label} names it in origins and errors (a file name, "-e", "<test>"). Empty text gives null. */
+    public static YNode loadString(String text, String label) {
+        LoaderOptions options = options();
+        Node root;
+        try {
+            root = new Yaml(new SafeConstructor(options)).compose(new StringReader(stripBom(text)));
+        } catch (MarkedYAMLException e) {
+            throw syntaxError(e, label);
+        } catch (YAMLException e) {
+            throw new UserError(Origin.of(label), "cannot read YAML: " + e.getMessage(), null);
+        }
+        return root == null ? null : new NodeConverter(label, new ScalarValues(options)).convert(root);
+    }
+
+    private static LoaderOptions options() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setAllowRecursiveKeys(false);
+        options.setMergeOnCompose(false);
+        return options;
+    }
+
+    private static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static UserError syntaxError(MarkedYAMLException e, String label) {
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        Origin origin = mark == null ? Origin.of(label) : new Origin(label, mark.getLine() + 1, mark.getColumn() + 1);
+        String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+        String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
+        return new UserError(origin, "YAML syntax error: " + problem + context, SyntaxHints.forProblem(problem + context));
+    }
+}

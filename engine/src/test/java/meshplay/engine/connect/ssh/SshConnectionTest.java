@@ -1,0 +1,263 @@
+package meshplay.engine.connect.ssh;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import meshplay.engine.connect.Attributes;
+import meshplay.engine.connect.Connection;
+import meshplay.engine.connect.ExecRequest;
+import meshplay.engine.connect.ExecResult;
+import meshplay.engine.connect.FileStat;
+import meshplay.engine.connect.WriteOptions;
+import meshplay.engine.testing.SshdFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SSH connection against a real OpenSSH sshd, as the clean test user (and root where owners change). */
+class SshConnectionTest {
+    @TempDir
+    static Path tmp;
+    static SshdFixture sshd;
+    static SshConnectionProvider provider;
+    static Connection conn;
+    static Path work;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sshd = SshdFixture.start(tmp.resolve("sshd"));
+        provider = new SshConnectionProvider(SshTesting.emptyEnvironment(tmp));
+        conn = provider.open(sshd.address("n1", SshdFixture.TEST_USER), sshd.options());
+        work = Files.createDirectories(SshdFixture.TEST_HOME.resolve("work-" + ProcessHandle.current().pid()));
+        new ProcessBuilder("chown", "-R", SshdFixture.TEST_USER + ":", work.toString()).start().waitFor();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (provider != null) provider.close();
+        if (sshd != null) sshd.close();
+        if (work != null) new ProcessBuilder("rm", "-rf", work.toString()).start().waitFor();
+    }
+
+    @Test
+    void execReportsRcStdoutAndStderrSeparately() throws Exception {
+        ExecResult r = conn.exec(ExecRequest.shell("echo out; echo err >&2; exit 3"));
+        assertEquals(3, r.rc());
+        assertEquals("out\n", r.stdout());
+        assertEquals("err\n", r.stderr());
+        assertFalse(r.timedOut());
+    }
+
+    @Test
+    void argvIsQuotedNotInterpretedByTheShell() throws Exception {
+        ExecResult r = conn.exec(ExecRequest.argv("printf", "%s|", "a b", "$HOME", "it's", "*"));
+        assertEquals("a b|$HOME|it's|*|", r.stdout());
+        assertEquals(SshdFixture.TEST_USER + "\n", conn.exec(ExecRequest.argv("id", "-un")).stdout());
+    }
+
+    @Test
+    void stdinEnvAndChdirReachTheCommand() throws Exception {
+        assertEquals("hello\nworld", conn.exec(ExecRequest.argv("cat").withStdin("hello\nworld")).stdout());
+        ExecResult env = conn.exec(ExecRequest.shell("echo \"$GREETING\"").withEnv(Map.of("GREETING", "hi there; $x")));
+        assertEquals("hi there; $x\n", env.stdout());
+        assertEquals("/tmp\n", conn.exec(ExecRequest.argv("pwd").withChdir("/tmp")).stdout());
+        // a command that ignores stdin still ends (EOF is sent)
+        assertEquals(0, conn.exec(ExecRequest.argv("true").withStdin(new byte[100_000])).rc());
+    }
+
+    @Test
+    void commandThatOutlivesItsTimeoutIsKilledWithItsChildren() throws Exception {
+        Path pids = work.resolve("pids");
+        ExecResult r = conn.exec(ExecRequest.shell("sleep 300 & echo $! > " + pids + "; echo $$ >> " + pids + "; wait")
+                .withTimeout(Duration.ofMillis(800)));
+        assertTrue(r.timedOut());
+        assertEquals(-1, r.rc());
+        List<Long> ids = Files.readAllLines(pids).stream().map(String::trim).map(Long::parseLong).toList();
+        assertEquals(2, ids.size());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (ids.stream().anyMatch(SshConnectionTest::alive) && System.nanoTime() < deadline) Thread.sleep(100);
+        for (long pid : ids) assertFalse(alive(pid), "process " + pid + " still runs after the timeout");
+        // the connection stays usable
+        assertEquals(0, conn.exec(ExecRequest.argv("true")).rc());
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    @Test
+    void concurrentCommandsOnOneConnectionStayWithinMaxSessions() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(30);
+        try {
+            List<Future<ExecResult>> fs = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                int n = i;
+                fs.add(pool.submit(() -> conn.exec(ExecRequest.shell("sleep 0.05; echo " + n))));
+            }
+            for (int i = 0; i < fs.size(); i++) {
+                ExecResult r = fs.get(i).get();
+                assertEquals(0, r.rc(), r.stderr());
+                assertEquals(i + "\n", r.stdout());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void twentyConnectionsUsedByTwentyThreadsAtOnce() throws Exception {
+        // 20 aliases of one sshd (MaxSessions 10); each thread drives its connection with 12 parallel
+        // commands at a time, so every connection must hold itself to 10 channels
+        List<Connection> conns = new ArrayList<>();
+        for (int i = 0; i < 20; i++) conns.add(provider.open(sshd.address("alias" + i, SshdFixture.TEST_USER), sshd.options()));
+        ExecutorService outer = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Integer>> hosts = new ArrayList<>();
+            for (Connection c : conns) {
+                hosts.add(outer.submit(() -> {
+                    ExecutorService inner = Executors.newFixedThreadPool(12);
+                    try {
+                        List<Future<ExecResult>> rs = new ArrayList<>();
+                        for (int k = 0; k < 24; k++) {
+                            int n = k;
+                            rs.add(inner.submit(() -> c.exec(ExecRequest.shell("sleep 0.02; echo " + c.host() + "-" + n))));
+                        }
+                        int ok = 0;
+                        for (int k = 0; k < rs.size(); k++) {
+                            ExecResult r = rs.get(k).get();
+                            assertEquals(0, r.rc(), r.stderr());
+                            assertEquals(c.host() + "-" + k + "\n", r.stdout());
+                            ok++;
+                        }
+                        return ok;
+                    } finally {
+                        inner.shutdownNow();
+                    }
+                }));
+            }
+            for (Future<Integer> h : hosts) assertEquals(24, h.get());
+        } finally {
+            outer.shutdownNow();
+            conns.forEach(Connection::close);
+        }
+    }
+
+    @Test
+    void writeIsAtomicKeepsModeAndLeavesNoTempFile() throws Exception {
+        String path = work.resolve("conf/app.conf").toString();
+        assertEquals(Optional.empty(), conn.write(path, "one\n".getBytes(), WriteOptions.mode(0640)));
+        assertEquals("one\n", Files.readString(Path.of(path)));
+        assertEquals(0640, mode(Path.of(path)));
+        // a rewrite without a mode keeps the file's mode
+        conn.write(path, "two\n".getBytes(), WriteOptions.DEFAULT);
+        assertEquals("two\n", Files.readString(Path.of(path)));
+        assertEquals(0640, mode(Path.of(path)));
+        try (Stream<Path> s = Files.list(Path.of(path).getParent())) {
+            assertEquals(List.of("app.conf"), s.map(p -> p.getFileName().toString()).toList());
+        }
+        byte[] big = new byte[3 * 1024 * 1024 + 17];
+        for (int i = 0; i < big.length; i++) big[i] = (byte) (i * 31);
+        conn.write(path, big, WriteOptions.DEFAULT);
+        assertArrayEquals(big, conn.read(path).orElseThrow());
+    }
+
+    @Test
+    void writeWithBackupKeepsTheOldContent() throws Exception {
+        String path = work.resolve("backed.txt").toString();
+        conn.write(path, "old\n".getBytes(), WriteOptions.DEFAULT);
+        Optional<String> backup = conn.write(path, "new\n".getBytes(), new WriteOptions(Attributes.NONE, true));
+        assertTrue(backup.isPresent());
+        assertEquals("old\n", Files.readString(Path.of(backup.get())));
+        assertEquals("new\n", Files.readString(Path.of(path)));
+    }
+
+    @Test
+    void statReadMkdirsRemoveAndSymlink() throws Exception {
+        String dir = work.resolve("a/b/c").toString();
+        conn.mkdirs(dir, new Attributes(0750, null, null));
+        FileStat d = conn.stat(dir, true);
+        assertTrue(d.isDirectory());
+        assertEquals(0750, d.mode());
+        assertEquals(SshdFixture.TEST_USER, d.owner());
+        assertEquals(0750, mode(work.resolve("a")));
+
+        String file = dir + "/f.txt";
+        conn.write(file, "data".getBytes(StandardCharsets.UTF_8), WriteOptions.mode(0604));
+        FileStat f = conn.stat(file, false);
+        assertEquals("file", f.type());
+        assertEquals(4, f.size());
+        assertEquals(0604, f.mode());
+        assertEquals("data", new String(conn.read(file).orElseThrow(), StandardCharsets.UTF_8));
+        assertEquals(Optional.empty(), conn.read(dir + "/absent"));
+        assertNull(conn.stat(dir + "/absent", false));
+
+        String link = work.resolve("link").toString();
+        conn.symlink(file, link);
+        conn.symlink(file, link); // replacing an existing link works
+        FileStat l = conn.stat(link, false);
+        assertEquals("link", l.type());
+        assertEquals(file, l.linkTarget());
+        assertEquals("file", conn.stat(link, true).type());
+        assertEquals(file, Files.readSymbolicLink(Path.of(link)).toString());
+
+        conn.setAttributes(file, new Attributes(0600, null, null));
+        assertEquals(0600, mode(Path.of(file)));
+
+        conn.remove(link, false);
+        assertFalse(Files.exists(Path.of(link), LinkOption.NOFOLLOW_LINKS));
+        assertTrue(Files.exists(Path.of(file)), "removing a link keeps its target");
+        conn.remove(work.resolve("a").toString(), true);
+        assertFalse(Files.exists(work.resolve("a")));
+        conn.remove(work.resolve("a").toString(), true); // absent: no error
+    }
+
+    @Test
+    void ownerAndGroupAreSetAsRoot() throws Exception {
+        try (Connection root = provider.open(sshd.address("n1-root", "root"), sshd.options())) {
+            String path = work.resolve("owned.conf").toString();
+            root.write(path, "x\n".getBytes(), new WriteOptions(new Attributes(04750, SshdFixture.TEST_USER, "root"), false));
+            PosixFileAttributes a = Files.readAttributes(Path.of(path), PosixFileAttributes.class);
+            assertEquals(SshdFixture.TEST_USER, a.owner().getName());
+            assertEquals("root", a.group().getName());
+            FileStat st = root.stat(path, true);
+            assertEquals(04750, st.mode(), "set-id bits survive because the mode is applied after the owner");
+            assertEquals(SshdFixture.TEST_USER, st.owner());
+            root.setAttributes(path, new Attributes(null, "root", null));
+            assertEquals("root", Files.getOwner(Path.of(path)).getName());
+        }
+    }
+
+    @Test
+    void oneSessionServesManyCalls() throws Exception {
+        int before = provider.connectionsOpened();
+        Connection c = provider.open(sshd.address("reuse", SshdFixture.TEST_USER), sshd.options());
+        for (int i = 0; i < 20; i++) assertEquals(0, c.exec(ExecRequest.argv("true")).rc());
+        c.write(work.resolve("reuse.txt").toString(), "r".getBytes(), WriteOptions.DEFAULT);
+        assertNotNull(c.stat(work.resolve("reuse.txt").toString(), true));
+        assertEquals(before + 1, provider.connectionsOpened());
+        c.close();
+    }
+
+    private static int mode(Path p) throws Exception {
+        return (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
+    }
+}

@@ -1,0 +1,80 @@
+package meshplay.engine.exec;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import meshplay.engine.connect.ConnectionProvider;
+import meshplay.engine.model.Play;
+import meshplay.engine.model.Playbook;
+import meshplay.engine.module.ModuleRegistry;
+import meshplay.engine.report.ConsoleReporter;
+import meshplay.engine.report.Event;
+import meshplay.engine.report.EventBus;
+import meshplay.engine.report.HostStats;
+import meshplay.engine.report.JsonReporter;
+import meshplay.engine.step.StepController;
+
+/** Runs hand-built plays against local connections and keeps every event and the console/JSON output. */
+final class Fixture {
+    final TestInventory inventory = new TestInventory();
+    final RunOptions options = new RunOptions();
+    final List<Event> events = new CopyOnWriteArrayList<>();
+    final Map<String, ConnectionProvider> providers = new HashMap<>();
+    StepController step = StepController.NONE;
+    ContentLoader loader = new meshplay.engine.model.PlaybookLoader(new ModuleRegistry(TestModules.all()));
+    StringWriter console = new StringWriter();
+    StringWriter json = new StringWriter();
+    Runner.Outcome outcome;
+
+    Fixture() {
+        TestModules.CALLS.clear();
+        TestModules.COUNTERS.clear();
+    }
+
+    /** Hosts h1..hN using the local connection. */
+    Fixture hosts(String... names) {
+        for (String n : names) inventory.host(n, Y.map("ansible_connection", "local"), "web");
+        return this;
+    }
+
+    Runner.Outcome run(Play... plays) {
+        console = new StringWriter();
+        json = new StringWriter();
+        EventBus bus = new EventBus(events::add, new ConsoleReporter(new PrintWriter(console), options.verbosity, false),
+                new JsonReporter(new PrintWriter(json)));
+        RunContext ctx = new RunContext(inventory, new meshplay.engine.template.MvelTemplar(), new ModuleRegistry(TestModules.all()), loader, options,
+                bus, step, new ConnectionPool(options.connectionOptions, providers), Path.of("."));
+        outcome = new Runner(ctx).run(new Playbook(Path.of("test.yml"), List.of(plays)));
+        return outcome;
+    }
+
+    HostStats stats(String host) {
+        return outcome.stats().snapshot().get(host);
+    }
+
+    /** Host results (not items) of the task with this name, in arrival order. */
+    List<Event.HostResult> results(String task) {
+        List<Event.HostResult> out = new ArrayList<>();
+        for (Event e : events) {
+            if (e instanceof Event.HostResult r && !r.item() && r.task().equals(task)) out.add(r);
+        }
+        return out;
+    }
+
+    TaskResult result(String task, String host) {
+        return results(task).stream().filter(r -> r.host().equals(host)).findFirst().map(Event.HostResult::result).orElse(null);
+    }
+
+    List<String> taskStarts() {
+        List<String> out = new ArrayList<>();
+        for (Event e : events) {
+            if (e instanceof Event.TaskStart t) out.add((t.handler() ? "H:" : "") + t.name());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,84 @@
+package meshplay.modules.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import meshplay.engine.connect.Attributes;
+import meshplay.engine.connect.FileStat;
+import meshplay.engine.module.ArgSpec;
+import meshplay.engine.module.ArgType;
+import meshplay.engine.module.Args;
+import meshplay.engine.module.Change;
+import meshplay.engine.module.ModuleContext;
+import meshplay.engine.module.ModuleFailure;
+import meshplay.engine.module.Plan;
+import meshplay.modules.support.FileAttributes;
+import meshplay.modules.support.FileContent;
+import meshplay.modules.support.TextBytes;
+
+/**
+ * What copy and template share once the content is known: where it goes (a directory dest means
+ * dest/basename), force, backup, validate, attributes, and Ansible's result (dest, checksum, size, mode).
+ */
+final class ContentPlacement {
+    private ContentPlacement() {
+    }
+
+    /** dest, mode/owner/group, backup, force, validate, directory_mode. */
+    static ArgSpec.Builder destinationArgs(ArgSpec.Builder b) {
+        b.add(ArgSpec.arg("dest", ArgType.PATH).required().doc("absolute path on the target; ending in / or an existing directory means dest/basename(src)"))
+                .add(ArgSpec.arg("backup", ArgType.BOOL).defaultValue(false).doc("keep a timestamped copy of a replaced file"))
+                .add(ArgSpec.arg("force", ArgType.BOOL).defaultValue(true).doc("replace a file whose content differs; false writes only when dest is missing"))
+                .add(ArgSpec.arg("validate", ArgType.STR).doc("command that checks the new file before it replaces dest; %s is the file (e.g. 'visudo -cf %s')"))
+                .add(ArgSpec.arg("directory_mode", ArgType.MODE).doc("mode of directories created for a dest ending in /"));
+        return FileAttributes.addArgs(b);
+    }
+
+    /**
+     * Plans writing {@code content} for a task. {@code srcName} is the source file's name (null for
+     * inline content, where dest may not be a directory).
+     */
+    static Plan plan(ModuleContext ctx, byte[] content, String srcName) throws Exception {
+        Args args = ctx.args();
+        String given = args.str("dest");
+        String dest = given;
+        boolean createParents = false;
+        FileStat destStat = ctx.connection().stat(dest, true);
+        if (given.endsWith("/") || (destStat != null && destStat.isDirectory())) {
+            if (srcName == null) throw new ModuleFailure("can not use content with a dir as dest (" + given + "); name the file in dest");
+            String dir = given.endsWith("/") ? given.substring(0, given.length() - 1) : given;
+            dest = (dir.isEmpty() ? "" : dir) + "/" + srcName;
+            createParents = given.endsWith("/") && destStat == null;
+            destStat = ctx.connection().stat(dest, true);
+        }
+        if (destStat != null && destStat.isDirectory()) throw new ModuleFailure("dest " + dest + " is a directory");
+        if (!createParents && destStat == null) {
+            String parent = FileContent.parentOf(dest);
+            if (ctx.connection().stat(parent, true) == null) {
+                throw new ModuleFailure("Destination directory " + parent + " does not exist", Map.of("dest", dest));
+            }
+        }
+        FileAttributes.Desired attrs = FileAttributes.Desired.from(args);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("dest", dest);
+        data.put("checksum", TextBytes.sha1(content));
+        data.put("size", content.length);
+        data.put("state", "file");
+        if (destStat != null && !args.bool("force")) {
+            data.put("mode", FileAttributes.octal(destStat.mode()));
+            return Plan.noChange(data).withNote("dest exists and force is false");
+        }
+        byte[] before = destStat == null ? null : FileContent.read(ctx, dest);
+        FileContent.Options options = FileContent.Options.of(attrs, args.bool("backup")).withValidate(args.str("validate"));
+        if (createParents) {
+            Attributes dirAttrs = args.mode("directory_mode") == null ? Attributes.NONE
+                    : new Attributes(args.mode("directory_mode").applyTo(FileAttributes.NEW_DIRECTORY_MODE, true), attrs.owner(), attrs.group());
+            options = options.creatingParents(dirAttrs);
+        }
+        Attributes finalAttrs = destStat == null ? attrs.forNew(false) : attrs.resolve(destStat.mode(), false);
+        data.put("mode", FileAttributes.octal(finalAttrs.mode() != null ? finalAttrs.mode() : destStat.mode()));
+        List<Change> changes = new ArrayList<>(FileContent.plan(dest, destStat, before, content, options));
+        return Plan.of(changes, data);
+    }
+}

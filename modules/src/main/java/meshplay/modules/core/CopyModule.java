@@ -1,0 +1,45 @@
+package meshplay.modules.core;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import meshplay.engine.module.ArgSpec;
+import meshplay.engine.module.ArgType;
+import meshplay.engine.module.Args;
+import meshplay.engine.module.Module;
+import meshplay.engine.module.ModuleContext;
+import meshplay.engine.module.Plan;
+
+/** Puts a controller file or inline content at a path on the target. */
+public final class CopyModule implements Module {
+    private static final ArgSpec SPEC = ContentPlacement.destinationArgs(ArgSpec.builder(
+                    "Copies a file from the controller (src, looked up in the role's/playbook's files/) or inline content "
+                            + "to dest on the target, atomically, with mode/owner/group, optional backup and validation.")
+            .add(ArgSpec.arg("src", ArgType.PATH).doc("controller file or directory to copy; relative paths are looked up under files/; "
+                    + "a directory ending in / copies its contents, otherwise the directory itself"))
+            .add(ArgSpec.arg("content", ArgType.STR).doc("text to write instead of a file (written exactly as given)"))
+            .mutuallyExclusive("src", "content")
+            .requiredOneOf("src", "content"))
+            .build();
+
+    @Override
+    public String name() {
+        return "copy";
+    }
+
+    @Override
+    public ArgSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Plan plan(ModuleContext ctx) throws Exception {
+        Args args = ctx.args();
+        if (args.has("content")) {
+            return ContentPlacement.plan(ctx, args.str("content").getBytes(StandardCharsets.UTF_8), null);
+        }
+        Path src = ctx.controllerFile(args.str("src"), "files");
+        if (Files.isDirectory(src)) return DirectoryCopy.plan(ctx, src, args.str("src").endsWith("/"));
+        return ContentPlacement.plan(ctx, Files.readAllBytes(src), src.getFileName().toString());
+    }
+}

@@ -1,0 +1,149 @@
+package meshplay.modules.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import meshplay.engine.connect.Attributes;
+import meshplay.engine.connect.ExecRequest;
+import meshplay.engine.connect.ExecResult;
+import meshplay.engine.connect.FileStat;
+import meshplay.engine.connect.WriteOptions;
+import meshplay.engine.module.ArgSpec;
+import meshplay.engine.module.ArgType;
+import meshplay.engine.module.Args;
+import meshplay.engine.module.Change;
+import meshplay.engine.module.Diff;
+import meshplay.engine.module.Module;
+import meshplay.engine.module.ModuleContext;
+import meshplay.engine.module.ModuleFailure;
+import meshplay.engine.module.Plan;
+import meshplay.modules.support.FileAttributes;
+import meshplay.modules.support.FileContent;
+
+/** Makes a path a file, directory, symlink or nothing, with mode/owner/group. */
+public final class FileModule implements Module {
+    private static final ArgSpec SPEC = FileAttributes.addArgs(ArgSpec.builder(
+                    "Sets what a path is (file, directory, link, absent, touch) and its mode/owner/group. "
+                            + "state=file only changes attributes of an existing file; use touch to create an empty one.")
+            .add(ArgSpec.arg("path", ArgType.PATH).required().aliases("dest", "name").doc("the path on the target"))
+            .add(ArgSpec.arg("state", ArgType.STR).choices("file", "directory", "absent", "touch", "link")
+                    .doc("file: must exist; directory: created with parents; absent: removed (recursively); "
+                            + "touch: created empty when missing (an existing file's times are kept, so a second run changes nothing); "
+                            + "link: symbolic link to src. Default: the path's current kind, or file"))
+            .add(ArgSpec.arg("src", ArgType.PATH).doc("target of the link for state=link (relative to the link's directory when relative)"))
+            .add(ArgSpec.arg("recurse", ArgType.BOOL).defaultValue(false).doc("state=directory: also apply mode/owner/group to everything below it "
+                    + "(symlinks left alone; use symbolic modes such as u=rwX so directories stay searchable)"))
+            .add(ArgSpec.arg("force", ArgType.BOOL).defaultValue(false).doc("state=link: replace an existing file or empty directory, or link to a missing src"))
+            .add(ArgSpec.arg("follow", ArgType.BOOL).defaultValue(true).doc("when path is a symlink, apply state file/directory and attributes to what it points to")))
+            .build();
+
+    @Override
+    public String name() {
+        return "file";
+    }
+
+    @Override
+    public ArgSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Plan plan(ModuleContext ctx) throws Exception {
+        Args args = ctx.args();
+        String path = args.str("path");
+        FileStat lstat = ctx.connection().stat(path, false);
+        FileStat stat = args.bool("follow") && lstat != null && lstat.isLink() ? ctx.connection().stat(path, true) : lstat;
+        String state = args.has("state") ? args.str("state") : lstat == null ? "file" : kindOf(lstat);
+        FileAttributes.Desired attrs = FileAttributes.Desired.from(args);
+        List<Change> changes = new ArrayList<>();
+        switch (state) {
+            case "absent" -> {
+                if (lstat != null) {
+                    changes.add(new Change("remove " + path, Diff.state(path, kindOf(lstat), "absent"),
+                            (c, r) -> c.connection().remove(path, true)));
+                }
+            }
+            case "file" -> {
+                if (stat == null) throw new ModuleFailure("file " + path + " does not exist, use state=touch to create it", Map.of("path", path));
+                if (!stat.isFile()) throw new ModuleFailure(path + " is a " + stat.type() + ", not a file (state=file)", Map.of("path", path));
+                changes.addAll(FileAttributes.changes(path, stat, attrs, false));
+            }
+            case "directory" -> {
+                if (stat == null) {
+                    Attributes dirAttrs = attrs.forNew(true);
+                    changes.add(new Change("create directory " + path, Diff.state(path, lstat == null ? "absent" : "dangling link", "directory"),
+                            (c, r) -> c.connection().mkdirs(path, dirAttrs)));
+                } else if (!stat.isDirectory()) {
+                    throw new ModuleFailure(path + " already exists as a " + stat.type() + "; remove it first to make a directory", Map.of("path", path));
+                } else {
+                    changes.addAll(FileAttributes.changes(path, stat, attrs, false));
+                    if (args.bool("recurse")) changes.addAll(belowDirectory(ctx, path, attrs));
+                }
+            }
+            case "touch" -> {
+                if (stat == null) {
+                    Attributes fileAttrs = attrs.forNew(false);
+                    changes.add(new Change("create empty file " + path, Diff.state(path, "absent", "file"),
+                            (c, r) -> c.connection().write(path, new byte[0], new WriteOptions(fileAttrs, false))));
+                } else {
+                    changes.addAll(FileAttributes.changes(path, stat, attrs, false));
+                }
+            }
+            case "link" -> changes.addAll(planLink(ctx, path, lstat, args));
+            default -> throw new ModuleFailure("unsupported state " + state);
+        }
+        if (args.bool("recurse") && !state.equals("directory")) throw new ModuleFailure("recurse works only with state=directory");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("path", path);
+        data.put("state", state);
+        return Plan.of(changes, data);
+    }
+
+    private static List<Change> planLink(ModuleContext ctx, String path, FileStat lstat, Args args) throws Exception {
+        String src = args.str("src");
+        if (src == null) throw new ModuleFailure("src is required for state=link (the path the link points to)");
+        boolean force = args.bool("force");
+        if (lstat != null && lstat.isLink() && src.equals(lstat.linkTarget())) return List.of();
+        String absoluteSrc = src.startsWith("/") ? src : FileContent.parentOf(path) + "/" + src;
+        if (!force && ctx.connection().stat(absoluteSrc, true) == null) {
+            throw new ModuleFailure("src file does not exist, use force=yes if you really want to create the link: " + absoluteSrc);
+        }
+        String before = lstat == null ? "absent" : lstat.isLink() ? "link to " + lstat.linkTarget() : lstat.type();
+        if (lstat != null && !lstat.isLink() && !force) {
+            throw new ModuleFailure("refusing to convert from " + lstat.type() + " to symlink for " + path + " (use force=yes to replace it)");
+        }
+        boolean replacesNonLink = lstat != null && !lstat.isLink();
+        return List.of(new Change("link " + path + " -> " + src, Diff.state(path, before, "link to " + src), (c, r) -> {
+            if (replacesNonLink) c.connection().remove(path, false);
+            c.connection().symlink(src, path);
+        }));
+    }
+
+    /**
+     * Attribute changes for everything below an existing directory (recurse). The tree is listed on the
+     * target with one GNU find; symlinks are left alone.
+     */
+    private static List<Change> belowDirectory(ModuleContext ctx, String dir, FileAttributes.Desired attrs) throws Exception {
+        if (attrs.isEmpty()) return List.of();
+        ExecResult r = ctx.run(ExecRequest.argv("find", "-P", dir, "-mindepth", "1", "-printf", "%y %m %u %g %p\\0"));
+        if (!r.ok()) throw new ModuleFailure("listing " + dir + " for recurse failed (rc=" + r.rc() + "): " + r.stderr().strip());
+        List<Change> out = new ArrayList<>();
+        for (String entry : r.stdout().split("\0")) {
+            String[] f = entry.split(" ", 5);
+            if (f.length < 5 || f[0].equals("l")) continue;
+            String type = f[0].equals("d") ? "directory" : f[0].equals("f") ? "file" : "other";
+            FileStat s = new FileStat(f[4], type, Integer.parseInt(f[1], 8), f[2], f[3], 0, 0, null);
+            out.addAll(FileAttributes.changes(f[4], s, attrs, false));
+        }
+        return out;
+    }
+
+    private static String kindOf(FileStat s) {
+        return switch (s.type()) {
+            case "link" -> "link";
+            case "directory" -> "directory";
+            default -> "file";
+        };
+    }
+}

@@ -1,0 +1,101 @@
+package meshplay.modules.core;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import meshplay.engine.connect.FileStat;
+import meshplay.engine.module.ArgSpec;
+import meshplay.engine.module.ArgType;
+import meshplay.engine.module.Args;
+import meshplay.engine.module.Module;
+import meshplay.engine.module.ModuleContext;
+import meshplay.engine.module.ModuleFailure;
+import meshplay.engine.module.Plan;
+import meshplay.modules.support.FileAttributes;
+import meshplay.modules.support.FileContent;
+import meshplay.modules.support.Lines;
+import meshplay.modules.support.PyRegex;
+import meshplay.modules.support.TextBytes;
+
+/** Ensures one line is (or is not) in a text file, leaving every other line untouched. */
+public final class LineInFileModule implements Module {
+    private static final ArgSpec SPEC = FileAttributes.addArgs(ArgSpec.builder(
+                    "Ensures a particular line is in a file, or replaces an existing line matched by regexp/search_string; "
+                            + "state=absent removes every matching line. Same semantics as Ansible's lineinfile.")
+            .add(ArgSpec.arg("path", ArgType.PATH).required().aliases("dest", "destfile", "name").doc("file to edit"))
+            .add(ArgSpec.arg("regexp", ArgType.STR).aliases("regex").doc("Python-style regular expression searched in each line; "
+                    + "present: the last matching line is replaced; absent: matching lines are removed"))
+            .add(ArgSpec.arg("search_string", ArgType.STR).doc("literal string searched in each line (instead of regexp)"))
+            .add(ArgSpec.arg("line", ArgType.STR).aliases("value").doc("the line to put in the file (required for state=present)"))
+            .add(ArgSpec.arg("state", ArgType.STR).defaultValue("present").choices("present", "absent").doc("whether the line should be there"))
+            .add(ArgSpec.arg("insertafter", ArgType.STR).doc("when nothing matches: insert after the last line matching this regex, or EOF (default), or BOF"))
+            .add(ArgSpec.arg("insertbefore", ArgType.STR).doc("when nothing matches: insert before the last line matching this regex, or BOF"))
+            .add(ArgSpec.arg("backrefs", ArgType.BOOL).doc("(default false) expand \\1 / \\g<name> in line from the regexp match; "
+                    + "when regexp does not match, the file is left unchanged"))
+            .add(ArgSpec.arg("create", ArgType.BOOL).defaultValue(false).doc("create the file (and its directories) when missing"))
+            .add(ArgSpec.arg("backup", ArgType.BOOL).defaultValue(false).doc("keep a timestamped copy of the file before changing it"))
+            .add(ArgSpec.arg("firstmatch", ArgType.BOOL).defaultValue(false).doc("use the first line matching insertafter/insertbefore/regexp instead of the last"))
+            .add(ArgSpec.arg("validate", ArgType.STR).doc("command that checks the new file before it replaces the old; %s is the file"))
+            .mutuallyExclusive("insertbefore", "insertafter")
+            .mutuallyExclusive("regexp", "search_string")
+            // backrefs has no declared default: a defaulted value would count as given in this group
+            .mutuallyExclusive("backrefs", "search_string"))
+            .build();
+
+    @Override
+    public String name() {
+        return "lineinfile";
+    }
+
+    @Override
+    public ArgSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Plan plan(ModuleContext ctx) throws Exception {
+        Args args = ctx.args();
+        String path = FileContent.resolveLinks(ctx, args.str("path"));
+        boolean present = "present".equals(args.str("state"));
+        Pattern regexp = args.has("regexp") ? PyRegex.compile("regexp", args.str("regexp")) : null;
+        String line = args.str("line");
+        if (present) {
+            if (args.bool("backrefs") && regexp == null) throw new ModuleFailure("regexp is required with backrefs=true");
+            if (line == null) throw new ModuleFailure("line is required with state=present");
+        } else if (regexp == null && !args.has("search_string") && line == null) {
+            throw new ModuleFailure("one of line, search_string, or regexp is required with state=absent");
+        }
+        FileStat stat = ctx.connection().stat(path, true);
+        if (stat != null && stat.isDirectory()) throw new ModuleFailure("Path " + path + " is a directory !", Map.of("rc", 256));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("path", path);
+        if (stat == null) {
+            if (!present) return Plan.noChange(Map.of("path", path, "msg", "file not present"));
+            if (!args.bool("create")) throw new ModuleFailure("Destination " + path + " does not exist !", Map.of("rc", 257));
+        }
+        byte[] before = stat == null ? null : FileContent.read(ctx, path);
+        TextBytes text = TextBytes.decode(before == null ? new byte[0] : before);
+        List<String> lines = Lines.split(text.text());
+        LineEdit.Outcome outcome;
+        if (present) {
+            String after = args.str("insertafter");
+            String beforeArg = args.str("insertbefore");
+            if (after == null && beforeArg == null) after = "EOF";
+            Pattern insertRe = null;
+            if (after != null && !after.equals("EOF") && !after.equals("BOF")) insertRe = PyRegex.compile("insertafter", after);
+            else if (beforeArg != null && !beforeArg.equals("BOF")) insertRe = PyRegex.compile("insertbefore", beforeArg);
+            outcome = LineEdit.present(lines, new LineEdit.Request(regexp, args.str("search_string"), line, after, beforeArg,
+                    args.bool("backrefs"), args.bool("firstmatch")), insertRe);
+        } else {
+            outcome = LineEdit.absent(lines, regexp, args.str("search_string"), line);
+        }
+        data.put("msg", outcome.msg());
+        if (stat == null && !outcome.changed()) return Plan.noChange(data);
+        byte[] desired = text.encode(Lines.join(outcome.lines()));
+        FileContent.Options options = FileContent.Options.of(FileAttributes.Desired.from(args), args.bool("backup"))
+                .withValidate(args.str("validate"));
+        if (stat == null) options = options.creatingParents(null);
+        return Plan.of(FileContent.plan(path, stat, before, desired, options), data);
+    }
+}

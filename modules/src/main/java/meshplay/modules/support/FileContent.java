@@ -1,0 +1,148 @@
+package meshplay.modules.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import meshplay.engine.connect.Attributes;
+import meshplay.engine.connect.ExecRequest;
+import meshplay.engine.connect.ExecResult;
+import meshplay.engine.connect.FileStat;
+import meshplay.engine.connect.ShellQuote;
+import meshplay.engine.connect.WriteOptions;
+import meshplay.engine.module.Change;
+import meshplay.engine.module.Diff;
+import meshplay.engine.module.ModuleContext;
+import meshplay.engine.module.ModuleFailure;
+
+/**
+ * Plans putting whole-file content at a path: compares the current bytes with the desired ones and
+ * returns a Change (unified diff for text, a note for binary) whose action validates (optional),
+ * then writes atomically with mode/owner/group and an optional backup; plus attribute Changes.
+ * The write is refused (nothing changes) when the file no longer holds what the plan was made from.
+ * Used by every module that owns a file's full content (copy, template, lineinfile, blockinfile, ...).
+ */
+public final class FileContent {
+
+    /**
+     * How to write. {@code validate} is a command with %s for the file to check (e.g. "visudo -cf %s");
+     * {@code parentAttributes} non-null means missing parent directories are created with them.
+     */
+    public record Options(FileAttributes.Desired attributes, boolean backup, String validate, Attributes parentAttributes) {
+        public static Options of(FileAttributes.Desired attributes, boolean backup) {
+            return new Options(attributes, backup, null, null);
+        }
+
+        public Options withValidate(String command) {
+            return new Options(attributes, backup, command, parentAttributes);
+        }
+
+        public Options creatingParents(Attributes dirAttributes) {
+            return new Options(attributes, backup, validate, dirAttributes == null ? Attributes.NONE : dirAttributes);
+        }
+    }
+
+    private FileContent() {
+    }
+
+    /** The current content, or null when the path does not exist. */
+    public static byte[] read(ModuleContext ctx, String path) throws Exception {
+        return ctx.connection().read(path).orElse(null);
+    }
+
+    /** Fails the task clearly unless a validate command names the file with %s. */
+    public static void checkValidateCommand(String validate) throws ModuleFailure {
+        if (validate != null && !validate.contains("%s")) {
+            throw new ModuleFailure("validate must contain %s (the file to check), e.g. 'visudo -cf %s'");
+        }
+    }
+
+    /**
+     * Changes that make {@code path} hold {@code desired} with the wanted attributes. {@code current}
+     * and {@code before} are the path's stat and bytes (both null when absent). Empty when nothing differs.
+     */
+    public static List<Change> plan(String path, FileStat current, byte[] before, byte[] desired, Options options) throws ModuleFailure {
+        checkValidateCommand(options.validate());
+        List<Change> changes = new ArrayList<>();
+        boolean contentDiffers = before == null || !Arrays.equals(before, desired);
+        if (contentDiffers) {
+            Attributes attrs = current == null ? options.attributes().forNew(false)
+                    : options.attributes().resolve(current.mode(), false);
+            String summary = (before == null ? "create " : "write ") + path;
+            changes.add(new Change(summary, diff(path, before, desired), (ctx, result) -> {
+                byte[] now = read(ctx, path);
+                if (!Arrays.equals(now, before)) {
+                    throw new ModuleFailure(path + " changed on the host after it was read; nothing was written", Map.of("path", path));
+                }
+                if (options.validate() != null) validate(ctx, path, desired, attrs, options.validate());
+                if (options.parentAttributes() != null) {
+                    String parent = parentOf(path);
+                    if (ctx.connection().stat(parent, true) == null) ctx.connection().mkdirs(parent, options.parentAttributes());
+                }
+                ctx.connection().write(path, desired, new WriteOptions(attrs, options.backup()))
+                        .ifPresent(b -> result.put("backup_file", b));
+            }));
+        }
+        changes.addAll(FileAttributes.changes(path, current, options.attributes(), contentDiffers));
+        return changes;
+    }
+
+    /** A unified-diff-ready file diff for text, a one-line state diff for binary content. */
+    public static Diff diff(String path, byte[] before, byte[] after) {
+        boolean text = (before == null || TextBytes.isText(before)) && TextBytes.isText(after);
+        if (text) {
+            return Diff.file(path, before == null ? null : new String(before, StandardCharsets.UTF_8),
+                    new String(after, StandardCharsets.UTF_8));
+        }
+        return Diff.state(path, before == null ? "absent" : "binary file (" + before.length + " bytes)",
+                "binary file changed (" + after.length + " bytes, sha1 " + TextBytes.sha1(after) + ")");
+    }
+
+    /**
+     * Writes the content to a hidden temp file beside the destination and runs the validate command
+     * on it; nothing at the destination changes when it fails.
+     */
+    public static void validate(ModuleContext ctx, String path, byte[] content, Attributes attrs, String command) throws Exception {
+        String parent = parentOf(path);
+        String temp = (parent.equals("/") ? "" : parent) + "/." + baseName(path) + ".meshplay-validate-" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            ctx.connection().write(temp, content, new WriteOptions(new Attributes(0600, attrs.owner(), attrs.group()), false));
+            ExecResult r = ctx.run(ExecRequest.shell(command.replace("%s", ShellQuote.quote(temp))));
+            if (!r.ok()) {
+                throw new ModuleFailure("failed to validate " + path + " with '" + command + "' (rc=" + r.rc() + "): "
+                        + (r.stderr().isBlank() ? r.stdout() : r.stderr()).strip(),
+                        Map.of("rc", r.rc(), "stdout", r.stdout(), "stderr", r.stderr()));
+            }
+        } finally {
+            ctx.connection().remove(temp, false);
+        }
+    }
+
+    /**
+     * The path with a symlink at its end followed to the file it names (chains too), so that editing
+     * a linked file changes the file and keeps the link, as Ansible's lineinfile/blockinfile do.
+     */
+    public static String resolveLinks(ModuleContext ctx, String path) throws Exception {
+        String p = path;
+        for (int hops = 0; hops < 40; hops++) {
+            FileStat s = ctx.connection().stat(p, false);
+            if (s == null || !s.isLink()) return p;
+            String target = s.linkTarget();
+            String parent = parentOf(p);
+            p = java.nio.file.Path.of(target.startsWith("/") ? target : (parent.equals("/") ? "" : parent) + "/" + target).normalize().toString();
+        }
+        throw new ModuleFailure("too many levels of symbolic links at " + path);
+    }
+
+    public static String parentOf(String path) {
+        int slash = path.lastIndexOf('/', path.length() - 2);
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
+    public static String baseName(String path) {
+        String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+}
