@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.template.filter.Registry;
@@ -24,6 +26,17 @@ import org.mvel2.PropertyAccessException;
  */
 public final class MvelTemplar implements Templar {
     private static final int CACHE_LIMIT = 20_000;
+
+    /**
+     * MVEL logs a Java stack trace (java.util.logging, WARNING) when a variable or method fails while it
+     * optimizes an expression: the same errors this class reports as UserErrors. Its loggers stay silent;
+     * the reference is kept because java.util.logging holds loggers weakly.
+     */
+    private static final Logger MVEL_LOG = Logger.getLogger("org.mvel2");
+
+    static {
+        MVEL_LOG.setLevel(Level.OFF);
+    }
 
     private final Registry registry;
     private final Map<String, List<TemplateNode>> parsed = new ConcurrentHashMap<>();
