@@ -118,6 +118,17 @@ class RenderingTest {
     }
 
     @Test
+    void aFailedEvaluationDoesNotStickToTheCompiledExpression() {
+        MvelTemplar fresh = new MvelTemplar();
+        assertThrows(UserError.class, () -> fresh.render(Y.s("{{ a.b + 1 }}"), Y.vars()));
+        assertThrows(UserError.class, () -> fresh.render(Y.s("{{ a.b + 1 }}"), Y.vars("a", Map.of())));
+        assertEquals(2, fresh.render(Y.s("{{ a.b + 1 }}"), Y.vars("a", Map.of("b", 1))));
+        assertEquals("xy", fresh.render(Y.s("{{ a.b + 'y' }}"), Y.vars("a", Map.of("b", "x"))));
+        assertEquals(3, fresh.render(Y.s("{{ a.b + 1 }}"), Y.vars("a", Map.of("b", 2))));
+        assertEquals(2.5, fresh.render(Y.s("{{ a.b + 1 }}"), Y.vars("a", Map.of("b", 1.5))));
+    }
+
+    @Test
     void resultsAreFreshContainers() {
         @SuppressWarnings("unchecked")
         List<Object> a = (List<Object>) r("{{ [1, 2] }}");
