@@ -61,4 +61,30 @@ class RobustnessTest {
             }
         }
     }
+
+    private static final String[] QUERY = {
+        "a", "b", ".", "[", "]", "*", "?", "==", "!=", "<", ">=", "&&", "||", "!", "|", "(", ")", "{", "}", ":", ",",
+        "'s'", "`1`", "`{\"k\": 2}`", "@", "0", "-1", "length(", "keys(", "join(',', ", "\"q\"", "[]", "[*]", ".*"};
+
+    @Test
+    void randomJsonQueriesFailCleanly() {
+        MvelTemplar t = new MvelTemplar();
+        Map<String, Object> vars = Y.vars("data", Map.of("a", List.of(Map.of("b", 1), Map.of("b", "x")), "q", Map.of("k", 2)));
+        Random random = new Random(11);
+        for (int i = 0; i < 1500; i++) {
+            StringBuilder query = new StringBuilder();
+            int n = 1 + random.nextInt(7);
+            for (int k = 0; k < n; k++) query.append(QUERY[random.nextInt(QUERY.length)]);
+            Map<String, Object> withQuery = new java.util.HashMap<>(vars);
+            withQuery.put("query", query.toString());
+            try {
+                t.evaluate("data | json_query(query)", withQuery, Y.AT);
+            } catch (UserError e) {
+                String msg = e.getMessage() + " " + e.hint();
+                assertFalse(msg.contains("__c") || msg.contains("Exception") || msg.contains("org.mvel"), query + " -> " + msg);
+            } catch (RuntimeException e) {
+                throw new AssertionError(query + " threw " + e, e);
+            }
+        }
+    }
 }
