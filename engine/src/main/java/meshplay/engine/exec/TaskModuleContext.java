@@ -14,7 +14,6 @@ import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.template.Templar;
 import meshplay.engine.yaml.Origin;
-import meshplay.engine.yaml.YScalar;
 
 /** The runner's ModuleContext for one host and one task (or loop item). */
 final class TaskModuleContext implements ModuleContext {
