@@ -12,7 +12,7 @@ import meshplay.engine.module.Change;
 import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.Plan;
-import meshplay.modules.support.ManagedFile;
+import meshplay.modules.support.FileContent;
 
 /**
  * Manages one systemd .link file ([Match] + [Link]). The file is compared as parsed sections, so an
@@ -55,14 +55,14 @@ public final class SystemdLink implements Module {
     public Plan plan(ModuleContext ctx) throws Exception {
         String path = DropInPath.resolve(ctx, NAME, DIR, ".link");
         boolean present = "present".equals(ctx.args().str("state"));
-        String before = ManagedFile.read(ctx.connection(), path);
+        String before = FileContent.readText(ctx.connection(), path);
         String after = null;
         if (present) {
             Map<String, Map<String, List<String>>> wanted = wanted(ctx);
             after = before != null && LinkFile.same(LinkFile.parse(before), wanted) ? before : LinkFile.render(wanted);
         }
         List<Change> changes = new ArrayList<>();
-        Change c = ManagedFile.change(path, before, after);
+        Change c = FileContent.textChange(path, before, after);
         boolean changed = c != null;
         if (changed) {
             changes.add(new Change(c.summary() + " (takes effect after update-initramfs -u -k all and a reboot)", c.diff(), c.action()));

@@ -12,7 +12,7 @@ import meshplay.engine.module.Change;
 import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.Plan;
-import meshplay.modules.support.ManagedFile;
+import meshplay.modules.support.FileContent;
 
 /**
  * Manages one udev rules file. The file is compared as parsed rules (spacing and blank lines do not
@@ -54,14 +54,14 @@ public final class UdevRule implements Module {
     public Plan plan(ModuleContext ctx) throws Exception {
         String path = DropInPath.resolve(ctx, NAME, DIR, ".rules");
         boolean present = "present".equals(ctx.args().str("state"));
-        String before = ManagedFile.read(ctx.connection(), path);
+        String before = FileContent.readText(ctx.connection(), path);
         String after = null;
         if (present) {
             String rendered = render(ctx);
             after = before != null && UdevRules.meaning(before).equals(UdevRules.meaning(rendered)) ? before : rendered;
         }
         List<Change> changes = new ArrayList<>();
-        Change write = ManagedFile.change(path, before, after);
+        Change write = FileContent.textChange(path, before, after);
         if (write != null) {
             changes.add(write);
             if (ctx.args().bool("reload")) {
