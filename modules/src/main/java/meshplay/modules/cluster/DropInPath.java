@@ -1,5 +1,9 @@
 package meshplay.modules.cluster;
 
+import static meshplay.engine.module.ArgSpec.arg;
+
+import meshplay.engine.module.ArgSpec;
+import meshplay.engine.module.ArgType;
 import meshplay.engine.module.ModuleContext;
 
 /**
@@ -11,12 +15,25 @@ final class DropInPath {
     private DropInPath() {
     }
 
+    /** Adds path, or name and priority, naming files DIR/PRIORITY-NAME.SUFFIX. */
+    static ArgSpec.Builder addPathArgs(ArgSpec.Builder b, String dir, String suffix, String nameExample, String priorityDoc) {
+        String pattern = dir + "/PRIORITY-NAME" + suffix;
+        return b.add(arg("path", ArgType.PATH).doc("The " + suffix + " file. Instead, give name (and priority) for " + pattern + "."))
+                .add(arg("name", ArgType.STR).doc("File name part: " + pattern + " (e.g. " + nameExample + ")."))
+                .add(arg("priority", ArgType.STR).defaultValue("10").doc(priorityDoc));
+    }
+
+    /** Adds state (absent removes the file) and requires exactly one of path and name. */
+    static ArgSpec.Builder addStateArg(ArgSpec.Builder b) {
+        return b.add(arg("state", ArgType.STR).defaultValue("present").choices("present", "absent").doc("absent removes the file."))
+                .mutuallyExclusive("path", "name")
+                .requiredOneOf("path", "name");
+    }
+
     static String resolve(ModuleContext ctx, String module, String dir, String suffix) {
         String path = ctx.args().str("path");
         if (path != null) {
-            if (!path.startsWith("/")) {
-                throw ArgProblem.of(ctx, module, "path", "'" + path + "' is not an absolute path", "write the full path, e.g. " + dir + "/10-example" + suffix);
-            }
+            ArgProblem.requireAbsolute(ctx, module, "path", path, dir + "/10-example" + suffix);
             if (!path.endsWith(suffix)) {
                 throw ArgProblem.of(ctx, module, "path", "'" + path + "' does not end with " + suffix,
                         "the file is ignored without the " + suffix + " suffix; rename it");

@@ -65,10 +65,7 @@ public final class Interfaces implements Module {
 
     @Override
     public Plan plan(ModuleContext ctx) throws Exception {
-        String path = ctx.args().str("path");
-        if (!path.startsWith("/")) {
-            throw ArgProblem.of(ctx, NAME, "path", "'" + path + "' is not an absolute path", "write the full path, e.g. /etc/network/interfaces");
-        }
+        String path = ArgProblem.requireAbsolute(ctx, NAME, "path", ctx.args().str("path"), "/etc/network/interfaces");
         String iface = ctx.args().str("iface").strip();
         if (!iface.matches("[A-Za-z0-9_.:@-]{1,15}")) {
             throw ArgProblem.of(ctx, NAME, "iface", "'" + iface + "' is not an interface name",

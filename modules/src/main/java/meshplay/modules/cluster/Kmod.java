@@ -75,12 +75,8 @@ public final class Kmod implements Module {
         boolean wantLoaded = "present".equals(ctx.args().str("state"));
         Map<String, String> params = params(ctx);
         String persistent = ctx.args().str("persistent");
-        String persistentFile = ctx.args().has("persistent_file") ? ctx.args().str("persistent_file")
-                : "/etc/modules-load.d/" + name + ".conf";
-        if (!persistentFile.startsWith("/")) {
-            throw ArgProblem.of(ctx, NAME, "persistent_file", "'" + persistentFile + "' is not an absolute path",
-                    "write the full path, e.g. /etc/modules");
-        }
+        String persistentFile = ArgProblem.requireAbsolute(ctx, NAME, "persistent_file", ctx.args().has("persistent_file")
+                ? ctx.args().str("persistent_file") : "/etc/modules-load.d/" + name + ".conf", "/etc/modules");
         String modprobeFile = "/etc/modprobe.d/" + name + ".conf";
 
         List<Change> changes = new ArrayList<>();

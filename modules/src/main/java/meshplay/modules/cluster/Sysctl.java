@@ -54,10 +54,7 @@ public final class Sysctl implements Module {
 
     @Override
     public Plan plan(ModuleContext ctx) throws Exception {
-        String file = ctx.args().str("file");
-        if (!file.startsWith("/")) {
-            throw ArgProblem.of(ctx, NAME, "file", "'" + file + "' is not an absolute path", "e.g. /etc/sysctl.d/90-tb4.conf");
-        }
+        String file = ArgProblem.requireAbsolute(ctx, NAME, "file", ctx.args().str("file"), "/etc/sysctl.d/90-tb4.conf");
         boolean present = "present".equals(ctx.args().str("state"));
         Map<String, String> wanted = wanted(ctx, present);
 

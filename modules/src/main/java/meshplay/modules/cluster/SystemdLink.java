@@ -24,22 +24,21 @@ import meshplay.modules.support.FileContent;
 public final class SystemdLink implements Module {
     static final String NAME = "systemd-link";
     static final String DIR = "/etc/systemd/network";
-    private static final ArgSpec SPEC = ArgSpec.builder(
-                    "Write or remove a systemd .link file that matches a network device and sets its name, MAC policy, MTU, "
-                            + "offloads... Compares parsed sections; rewrites the file canonically when it must change. A change "
-                            + "needs 'update-initramfs -u -k all' and a reboot to take effect (reported in the result).")
-            .add(arg("path", ArgType.PATH).doc("The .link file. Instead, give name (and priority) for " + DIR + "/PRIORITY-NAME.link."))
-            .add(arg("name", ArgType.STR).doc("File name part: " + DIR + "/PRIORITY-NAME.link (e.g. thunderbolt0)."))
-            .add(arg("priority", ArgType.STR).defaultValue("10").doc("Two/three-digit prefix that orders .link files; "
-                    + "the first matching file wins (the guide uses \"00\"; quote it to keep the zeros)."))
-            .add(arg("match", ArgType.DICT).doc("[Match] keys, in order: " + String.join(", ", LinkFile.MATCH_KEYS)
-                    + ". A list value becomes one line per item. Required for state=present (an empty [Match] matches every device)."))
-            .add(arg("link", ArgType.DICT).doc("[Link] keys, in order (systemd.link(5)): " + String.join(", ", LinkFile.LINK_KEYS)
-                    + ". Booleans are written yes/no."))
-            .add(arg("state", ArgType.STR).defaultValue("present").choices("present", "absent").doc("absent removes the file."))
-            .mutuallyExclusive("path", "name")
-            .requiredOneOf("path", "name")
-            .build();
+    private static final ArgSpec SPEC = buildSpec();
+
+    private static ArgSpec buildSpec() {
+        ArgSpec.Builder b = ArgSpec.builder(
+                "Write or remove a systemd .link file that matches a network device and sets its name, MAC policy, MTU, "
+                        + "offloads... Compares parsed sections; rewrites the file canonically when it must change. A change "
+                        + "needs 'update-initramfs -u -k all' and a reboot to take effect (reported in the result).");
+        DropInPath.addPathArgs(b, DIR, ".link", "thunderbolt0", "Two/three-digit prefix that orders .link files; "
+                + "the first matching file wins (the guide uses \"00\"; quote it to keep the zeros).");
+        b.add(arg("match", ArgType.DICT).doc("[Match] keys, in order: " + String.join(", ", LinkFile.MATCH_KEYS)
+                        + ". A list value becomes one line per item. Required for state=present (an empty [Match] matches every device)."))
+                .add(arg("link", ArgType.DICT).doc("[Link] keys, in order (systemd.link(5)): " + String.join(", ", LinkFile.LINK_KEYS)
+                        + ". Booleans are written yes/no."));
+        return DropInPath.addStateArg(b).build();
+    }
 
     @Override
     public String name() {

@@ -23,22 +23,22 @@ import meshplay.modules.support.FileContent;
 public final class UdevRule implements Module {
     static final String NAME = "udev-rule";
     static final String DIR = "/etc/udev/rules.d";
-    private static final ArgSpec SPEC = ArgSpec.builder(
-                    "Write or remove a udev rules file from structured rules ({match: {...}, assign: {...}}) or raw lines. "
-                            + "Validates keys and operators against udev(7); compares parsed rules; reloads udevd's rules when changed.")
-            .add(arg("path", ArgType.PATH).doc("The .rules file. Instead, give name (and priority) for " + DIR + "/PRIORITY-NAME.rules."))
-            .add(arg("name", ArgType.STR).doc("File name part: " + DIR + "/PRIORITY-NAME.rules (e.g. tb-en)."))
-            .add(arg("priority", ArgType.STR).defaultValue("10").doc("Prefix that orders rules files (quote it: \"10\")."))
-            .add(arg("rules", ArgType.LIST).doc("The file's lines in order. Each item is a raw line (a string, written as is; "
-                    + "comments too) or a mapping {match: {KEY: value}, assign: {KEY: value}}. Match keys render ==, or != when the "
-                    + "key ends with '!'; a list value becomes \"a|b\". Assign keys render =, or +=, := and -= when the key ends "
-                    + "with '+', ':' or '-'. Match keys: " + String.join(", ", UdevRules.MATCH_KEYS) + ". Assign keys: "
-                    + String.join(", ", UdevRules.ASSIGN_KEYS) + "."))
-            .add(arg("state", ArgType.STR).defaultValue("present").choices("present", "absent").doc("absent removes the file."))
-            .add(arg("reload", ArgType.BOOL).defaultValue(true).doc("Run 'udevadm control --reload-rules' after a change (never in check mode)."))
-            .mutuallyExclusive("path", "name")
-            .requiredOneOf("path", "name")
-            .build();
+    private static final ArgSpec SPEC = buildSpec();
+
+    private static ArgSpec buildSpec() {
+        ArgSpec.Builder b = ArgSpec.builder(
+                "Write or remove a udev rules file from structured rules ({match: {...}, assign: {...}}) or raw lines. "
+                        + "Validates keys and operators against udev(7); compares parsed rules; reloads udevd's rules when changed.");
+        DropInPath.addPathArgs(b, DIR, ".rules", "tb-en", "Prefix that orders rules files (quote it: \"10\").");
+        b.add(arg("rules", ArgType.LIST).doc("The file's lines in order. Each item is a raw line (a string, written as is; "
+                + "comments too) or a mapping {match: {KEY: value}, assign: {KEY: value}}. Match keys render ==, or != when the "
+                + "key ends with '!'; a list value becomes \"a|b\". Assign keys render =, or +=, := and -= when the key ends "
+                + "with '+', ':' or '-'. Match keys: " + String.join(", ", UdevRules.MATCH_KEYS) + ". Assign keys: "
+                + String.join(", ", UdevRules.ASSIGN_KEYS) + "."));
+        DropInPath.addStateArg(b);
+        b.add(arg("reload", ArgType.BOOL).defaultValue(true).doc("Run 'udevadm control --reload-rules' after a change (never in check mode)."));
+        return b.build();
+    }
 
     @Override
     public String name() {
