@@ -4,7 +4,9 @@ import static meshplay.engine.module.ArgSpec.arg;
 
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
+import meshplay.engine.module.Change;
 import meshplay.engine.module.ModuleContext;
+import meshplay.modules.support.FileContent;
 
 /**
  * The file a module manages: the {@code path} argument, or DIR/PRIORITY-NAME.SUFFIX built from
@@ -28,6 +30,24 @@ final class DropInPath {
         return b.add(arg("state", ArgType.STR).defaultValue("present").choices("present", "absent").doc("absent removes the file."))
                 .mutuallyExclusive("path", "name")
                 .requiredOneOf("path", "name");
+    }
+
+    /** The managed file's path and the Change that brings it to the wanted state (null when it is there). */
+    record Planned(String path, Change change) {
+    }
+
+    /** The text a present file should hold, given its current text (null: absent). */
+    @FunctionalInterface
+    interface Content {
+        String wanted(String before);
+    }
+
+    /** Plans the file: with state=present it should hold what {@code content} says, with state=absent it is removed. */
+    static Planned plan(ModuleContext ctx, String module, String dir, String suffix, Content content) throws Exception {
+        String path = resolve(ctx, module, dir, suffix);
+        String before = FileContent.readText(ctx.connection(), path);
+        String after = "present".equals(ctx.args().str("state")) ? content.wanted(before) : null;
+        return new Planned(path, FileContent.textChange(path, before, after));
     }
 
     static String resolve(ModuleContext ctx, String module, String dir, String suffix) {

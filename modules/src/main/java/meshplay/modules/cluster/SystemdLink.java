@@ -12,7 +12,6 @@ import meshplay.engine.module.Change;
 import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.Plan;
-import meshplay.modules.support.FileContent;
 
 /**
  * Manages one systemd .link file ([Match] + [Link]). The file is compared as parsed sections, so an
@@ -52,22 +51,18 @@ public final class SystemdLink implements Module {
 
     @Override
     public Plan plan(ModuleContext ctx) throws Exception {
-        String path = DropInPath.resolve(ctx, NAME, DIR, ".link");
-        boolean present = "present".equals(ctx.args().str("state"));
-        String before = FileContent.readText(ctx.connection(), path);
-        String after = null;
-        if (present) {
+        DropInPath.Planned file = DropInPath.plan(ctx, NAME, DIR, ".link", before -> {
             Map<String, Map<String, List<String>>> wanted = wanted(ctx);
-            after = before != null && LinkFile.same(LinkFile.parse(before), wanted) ? before : LinkFile.render(wanted);
-        }
+            return before != null && LinkFile.same(LinkFile.parse(before), wanted) ? before : LinkFile.render(wanted);
+        });
         List<Change> changes = new ArrayList<>();
-        Change c = FileContent.textChange(path, before, after);
+        Change c = file.change();
         boolean changed = c != null;
         if (changed) {
             changes.add(new Change(c.summary() + " (takes effect after update-initramfs -u -k all and a reboot)", c.diff(), c.action()));
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("path", path);
+        data.put("path", file.path());
         data.put("initramfs_update_required", changed);
         data.put("reboot_required", changed);
         return Plan.of(changes, data);

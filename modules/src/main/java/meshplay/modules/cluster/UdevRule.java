@@ -12,7 +12,6 @@ import meshplay.engine.module.Change;
 import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.Plan;
-import meshplay.modules.support.FileContent;
 
 /**
  * Manages one udev rules file. The file is compared as parsed rules (spacing and blank lines do not
@@ -52,16 +51,12 @@ public final class UdevRule implements Module {
 
     @Override
     public Plan plan(ModuleContext ctx) throws Exception {
-        String path = DropInPath.resolve(ctx, NAME, DIR, ".rules");
-        boolean present = "present".equals(ctx.args().str("state"));
-        String before = FileContent.readText(ctx.connection(), path);
-        String after = null;
-        if (present) {
+        DropInPath.Planned file = DropInPath.plan(ctx, NAME, DIR, ".rules", before -> {
             String rendered = render(ctx);
-            after = before != null && UdevRules.meaning(before).equals(UdevRules.meaning(rendered)) ? before : rendered;
-        }
+            return before != null && UdevRules.meaning(before).equals(UdevRules.meaning(rendered)) ? before : rendered;
+        });
         List<Change> changes = new ArrayList<>();
-        Change write = FileContent.textChange(path, before, after);
+        Change write = file.change();
         if (write != null) {
             changes.add(write);
             if (ctx.args().bool("reload")) {
@@ -70,7 +65,7 @@ public final class UdevRule implements Module {
             }
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("path", path);
+        data.put("path", file.path());
         return Plan.of(changes, data);
     }
 
