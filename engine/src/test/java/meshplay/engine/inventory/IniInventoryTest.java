@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.error.UserError;
+import meshplay.engine.testing.FileTree;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YScalar;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,11 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 class IniInventoryTest {
     @TempDir
     Path dir;
-    InventoryFiles files;
+    FileTree files;
 
     @BeforeEach
     void setUp() {
-        files = new InventoryFiles(dir);
+        files = new FileTree(dir);
     }
 
     private Inventory load(String ini) {

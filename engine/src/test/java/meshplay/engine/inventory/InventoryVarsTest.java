@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.error.UserError;
+import meshplay.engine.testing.FileTree;
 import meshplay.engine.yaml.YNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,11 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 class InventoryVarsTest {
     @TempDir
     Path dir;
-    InventoryFiles files;
+    FileTree files;
 
     @BeforeEach
     void setUp() {
-        files = new InventoryFiles(dir);
+        files = new FileTree(dir);
     }
 
     private static Object value(Inventory inv, String host, String var) {

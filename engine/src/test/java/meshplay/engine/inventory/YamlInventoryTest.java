@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import meshplay.engine.error.UserError;
+import meshplay.engine.testing.FileTree;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,11 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 class YamlInventoryTest {
     @TempDir
     Path dir;
-    InventoryFiles files;
+    FileTree files;
 
     @BeforeEach
     void setUp() {
-        files = new InventoryFiles(dir);
+        files = new FileTree(dir);
     }
 
     private static Object value(Inventory inv, String host, String var) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
+import meshplay.engine.testing.FileTree;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,12 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 class PlaybookErrorsTest {
     @TempDir
     Path dir;
-    PlaybookFiles files;
+    FileTree files;
     PlaybookLoader loader;
 
     @BeforeEach
     void setUp() {
-        files = new PlaybookFiles(dir);
+        files = new FileTree(dir);
         loader = new PlaybookLoader(FakeModules.registry());
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import meshplay.engine.testing.FileTree;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.YMap;
@@ -21,12 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 class PlaybookLoaderTest {
     @TempDir
     Path dir;
-    PlaybookFiles files;
+    FileTree files;
     PlaybookLoader loader;
 
     @BeforeEach
     void setUp() {
-        files = new PlaybookFiles(dir);
+        files = new FileTree(dir);
         loader = new PlaybookLoader(FakeModules.registry());
     }
 
