@@ -8,6 +8,7 @@ import java.util.Objects;
 import meshplay.modules.cluster.InterfacesFile.Block;
 import meshplay.modules.cluster.InterfacesFile.Kind;
 import meshplay.modules.cluster.InterfacesFile.Stanza;
+import meshplay.modules.support.Lines;
 
 /**
  * Edits one interface stanza in an /etc/network/interfaces text, keeping every other line byte for byte.
@@ -147,7 +148,7 @@ final class InterfacesEdit {
     }
 
     private static boolean isComment(Block b, String comment) {
-        return b.kind() == Kind.COMMENT && RawLines.body(b.lines().get(0)).strip().replaceFirst("^#\\s*", "").equals(comment.strip());
+        return b.kind() == Kind.COMMENT && Lines.body(b.lines().get(0)).strip().replaceFirst("^#\\s*", "").equals(comment.strip());
     }
 
     private static boolean isOwnAuto(Block b, String name) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import meshplay.modules.support.Lines;
 
 /**
  * systemd .link files (systemd.link(5)): the valid [Match] and [Link] keys, a parser to sections of
@@ -43,8 +44,8 @@ final class LinkFile {
         Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
         Map<String, List<String>> current = null;
         StringBuilder pending = null;
-        for (String raw : RawLines.split(text)) {
-            String line = RawLines.body(raw);
+        for (String raw : Lines.split(text)) {
+            String line = Lines.body(raw);
             if (pending != null) {
                 line = pending + line;
                 pending = null;
