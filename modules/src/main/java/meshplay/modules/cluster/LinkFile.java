@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import meshplay.engine.module.ArgValidator;
 import meshplay.modules.support.Lines;
 
 /**
@@ -138,15 +139,6 @@ final class LinkFile {
     }
 
     private static String nearest(String key, List<String> valid) {
-        String best = null;
-        int bestDistance = 4;
-        for (String v : valid) {
-            int d = meshplay.engine.module.ArgValidator.editDistance(key.toLowerCase(), v.toLowerCase());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = v;
-            }
-        }
-        return best;
+        return ArgValidator.nearest(valid, v -> ArgValidator.editDistance(key.toLowerCase(), v.toLowerCase()), 3);
     }
 }
