@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import meshplay.engine.module.Diff;
 import meshplay.engine.module.ModuleFailure;
+import meshplay.engine.testing.FakePackages;
 import meshplay.engine.testing.ModuleHarness.Outcome;
 import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,21 +28,8 @@ class AptTest extends TempRootTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        root.fakeTool("dpkg-query", """
-                shift 2
-                rc=0
-                for p in "$@"; do
-                  f="$MESHPLAY_TEST_ROOT/fakedpkg/$p"
-                  if [ -f "$f" ]; then printf '%s\\t%s\\n' "$p" "$(cat "$f")"; else echo "dpkg-query: no packages found matching $p" >&2; rc=1; fi
-                done
-                exit $rc""");
-        root.fakeTool("apt-cache", """
-                shift
-                for p in "$@"; do
-                  cand=$(cat "$MESHPLAY_TEST_ROOT/fakerepo/$p" 2>/dev/null || echo '(none)')
-                  inst=$(cut -f2 "$MESHPLAY_TEST_ROOT/fakedpkg/$p" 2>/dev/null || echo '(none)')
-                  printf '%s:\\n  Installed: %s\\n  Candidate: %s\\n' "$p" "$inst" "$cand"
-                done""");
+        root.fakeTool("dpkg-query", FakePackages.DPKG_QUERY);
+        root.fakeTool("apt-cache", FakePackages.APT_CACHE_POLICY);
         root.fakeTool("apt-get", """
                 echo "$DEBIAN_FRONTEND $*" >> "$MESHPLAY_TEST_ROOT/apt.log"
                 mkdir -p "$MESHPLAY_TEST_ROOT/fakedpkg"
