@@ -149,11 +149,8 @@ final class KmodFiles {
 
     /** True when /proc/modules lists the module. */
     static boolean loaded(String procModules, String name) {
-        for (String line : Lines.split(procModules)) {
-            String w = firstWord(line);
-            if (w != null && sameModule(w, name)) return true;
-        }
-        return false;
+        // /proc/modules has the shape of a modules-load list: the name first on each line
+        return listed(procModules, name);
     }
 
     /** True when modules.builtin lists the module ("kernel/drivers/thunderbolt/thunderbolt.ko"). */

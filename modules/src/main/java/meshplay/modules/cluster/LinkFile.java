@@ -89,20 +89,9 @@ final class LinkFile {
         Map<String, Map<String, List<String>>> out = new TreeMap<>();
         sections.forEach((name, keys) -> {
             if (keys.isEmpty()) return;
-            Map<String, List<String>> k = new TreeMap<>();
-            keys.forEach((key, values) -> k.put(key, values.stream().map(LinkFile::normalValue).toList()));
-            out.put(name, k);
+            out.put(name, OptionValues.normalised(keys));
         });
         return out;
-    }
-
-    private static String normalValue(String v) {
-        String t = v.strip().replaceAll("\\s+", " ");
-        return switch (t.toLowerCase()) {
-            case "yes", "true", "on" -> "yes";
-            case "no", "false", "off" -> "no";
-            default -> t;
-        };
     }
 
     /**
