@@ -12,18 +12,18 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 /**
  * The prompt's terminal: JLine on the real terminal (editing, Tab completion, history), or a silent
- * dumb terminal when stdin is piped, which echoes what it read so a scripted session's transcript
- * shows the commands.
+ * dumb terminal when stdin is piped; either way the line reader shows each line after its prompt, so
+ * a scripted session's transcript shows the commands.
  */
 final class ReplTerminal implements AutoCloseable {
     private final Terminal terminal;
     private final LineReader reader;
-    private final boolean echo;
 
     private ReplTerminal(Terminal terminal, Path history, Completer completer) {
         this.terminal = terminal;
@@ -41,7 +41,6 @@ final class ReplTerminal implements AutoCloseable {
                 .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();
-        this.echo = terminal.getType().startsWith(Terminal.TYPE_DUMB);
     }
 
     /** The process's terminal; piped stdin gives a dumb terminal without warnings. */
@@ -56,7 +55,12 @@ final class ReplTerminal implements AutoCloseable {
     /** A dumb terminal over the given streams (tests, or input that is not the process's stdin). */
     static ReplTerminal streams(InputStream in, OutputStream out, Path history, Completer completer) {
         try {
-            Terminal t = TerminalBuilder.builder().system(false).streams(in, out).type(Terminal.TYPE_DUMB).build();
+            // no echo from the terminal itself (it would echo all piped input at once) and no \r added to line ends:
+            // the line reader shows each line as it reads it, as on a real terminal
+            Attributes quiet = new Attributes();
+            quiet.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+            quiet.setOutputFlag(Attributes.OutputFlag.OPOST, false);
+            Terminal t = TerminalBuilder.builder().system(false).streams(in, out).type(Terminal.TYPE_DUMB).attributes(quiet).build();
             return new ReplTerminal(t, history, completer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,9 +80,6 @@ final class ReplTerminal implements AutoCloseable {
             return "";
         } catch (EndOfFileException e) {
             return null;
-        }
-        if (echo) {
-            terminal.writer().println(line);
         }
         terminal.writer().flush();
         try {
