@@ -142,6 +142,7 @@ class Replicas:
 
     def __init__(self, state, node, pool_size):
         self.peers = []  # (node, addr, device, process, port)
+        self.missing = []
         self.note = ""
         peers = []
         for o in sorted(state["osds"].values(), key=lambda o: o["id"]):
@@ -151,7 +152,7 @@ class Replicas:
         if not peers:
             self.note = "no replica: no other node holds an up+in OSD"
             return
-        if not env.can_fan_out() or env.test_root():
+        if not env.can_fan_out():
             self.note = "no replica: lab-node-exec is not available here, so replicas to %s were not sent" % \
                         ", ".join(p[0] for p in peers)
             return
@@ -163,7 +164,9 @@ class Replicas:
             line = proc.stdout.readline().strip()
             if line != "READY":
                 proc.kill()
-                raise Die("replica receiver on %s did not start: %s" % (peer, (line + proc.stderr.read()).strip()), 1)
+                # a replica that cannot be reached is left out, and the summary says so
+                self.missing.append("%s (%s)" % (peer, (line + proc.stderr.read()).strip()[-200:]))
+                continue
             self.peers.append((peer, peer_address(peer), device, proc, port))
 
     def connect(self):
@@ -175,9 +178,11 @@ class Replicas:
         return conns
 
     def describe(self):
+        missing = ("; replica receiver not started on: " + ", ".join(self.missing)) if self.missing else ""
         if not self.peers:
-            return self.note
-        return "replicated to " + ", ".join("%s:%s at %s via %s" % (p, d, a, route_dev(a)) for p, a, d, _, _ in self.peers)
+            return (self.note or "no replica") + missing
+        return "replicated to " + ", ".join("%s:%s at %s via %s" % (p, d, a, route_dev(a))
+                                            for p, a, d, _, _ in self.peers) + missing
 
     def close(self):
         for _, _, _, proc, _ in self.peers:

@@ -4,7 +4,7 @@ import json
 import sys
 
 from . import cephstate as cs
-from . import cli, env, options, pools
+from . import env, options, pools
 from .env import Die
 
 EINVAL, ENOENT, EBUSY = 22, 2, 16
@@ -377,6 +377,10 @@ def config(state, a, fmt):
                                                                "" if e["can_update_at_runtime"] else "*"))
             return "\n".join(lines)
         out(entries, fmt, plain)
+        return 0
+    if sub == "ls":
+        names = sorted(options.OPTIONS)
+        out(names, fmt, "\n".join(names))
         return 0
     if sub == "help":
         if len(a) < 2:

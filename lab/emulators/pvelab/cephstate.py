@@ -243,6 +243,11 @@ def usage(state):
     return raw, used, objects
 
 
+def logical_bytes(state):
+    """Bytes stored in objects, before replication."""
+    return sum(o["size"] for objs in state.get("pool_objects", {}).values() for o in objs)
+
+
 def status_json(state):
     h = health(state)
     mons = sorted(state["mons"].values(), key=lambda m: m["rank"])
@@ -263,7 +268,7 @@ def status_json(state):
                    "num_remapped_pgs": 0},
         "pgmap": {"pgs_by_state": [{"state_name": k, "count": v} for k, v in sorted(pgs.items())],
                   "num_pgs": sum(pgs.values()), "num_pools": len(state["pools"]), "num_objects": objects,
-                  "data_bytes": used // max(1, 1), "bytes_used": used, "bytes_avail": max(0, raw - used), "bytes_total": raw},
+                  "data_bytes": logical_bytes(state), "bytes_used": used, "bytes_avail": max(0, raw - used), "bytes_total": raw},
         "mgrmap": {"available": bool(state["mgrs"]), "num_standbys": max(0, len(state["mgrs"]) - 1),
                    "modules": ["iostat", "nfs", "restful"], "services": {}},
         "servicemap": {"epoch": 1, "modified": "0.000000", "services": {}},
@@ -304,7 +309,7 @@ def status_text(state):
     raw, used, objects = usage(state)
     pgs = pg_summary(state)
     lines += ["", "  data:", "    pools:   %d pools, %d pgs" % (len(state["pools"]), sum(pgs.values())),
-              "    objects: %d objects, %s" % (objects, bytes_h(used // max(1, max([p["size"] for p in state["pools"].values()] or [1])))),
+              "    objects: %d objects, %s" % (objects, bytes_h(logical_bytes(state))),
               "    usage:   %s used, %s / %s avail" % (bytes_h(used), bytes_h(max(0, raw - used)), bytes_h(raw))]
     if pgs:
         first = True

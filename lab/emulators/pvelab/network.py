@@ -1,9 +1,10 @@
 """The apply of SDN: PUT /cluster/sdn (commit + fan-out to every node) and the per-node part,
 PUT /nodes/<node>/network (interfaces.new, interfaces.d/sdn, ifreload, FRR)."""
+import os
 import re
 import subprocess
 
-from . import env, sdn
+from . import env, sdn, tasks
 from .env import Die
 from .tasks import Task
 
@@ -57,7 +58,6 @@ def remote_reload(node, regenerate, task):
     upids = [l for l in p.stdout.splitlines() if l.startswith("UPID:")]
     if p.returncode != 0 or not upids:
         raise Die((p.stderr or "exit code %d" % p.returncode).strip())
-    from . import tasks
     return tasks.status(upids[-1]).get("exitstatus", "unknown")
 
 
@@ -85,7 +85,6 @@ def reload_node(node, regenerate, parent=None, task=None):
             parent.log(line)
     try:
         if env.exists(INTERFACES + ".new"):
-            import os
             os.replace(env.path(INTERFACES + ".new"), env.path(INTERFACES))
             log("  moved /etc/network/interfaces.new over /etc/network/interfaces")
         running = sdn.running_config()

@@ -4,7 +4,6 @@ Exit codes as pve-manager: osd/mon/mgr/start/stop die with 255 when their task f
 create/set/destroy print the error but exit 0 (the real trap)."""
 import os
 import sys
-import time
 
 from . import cephstate as cs
 from . import cli, env, pools
@@ -78,10 +77,24 @@ def install(argv):
     print("start installation")
     print("lab: no packages are downloaded; the ceph, ceph-volume and rados emulators become available on this node")
     env.write_text(cs.INSTALLED, cs.VERSION + "\n")
+    add_ceph_user()
     for d in ("/var/lib/ceph", "/var/lib/ceph/mon", "/var/lib/ceph/mgr", "/var/lib/ceph/osd", "/etc/ceph"):
         env.mkdirs(d)
     print("\ninstalled Ceph %s Squid successfully!" % cs.VERSION)
     return 0
+
+
+def add_ceph_user():
+    """What the ceph-common package's postinst does: a 'ceph' system user and group, so the
+    guide's `chown ceph:ceph /var/lib/ceph` works. Only inside a lab node (or a test root)."""
+    if not (env.in_lab() or env.test_root()):
+        return
+    for path, line in (("/etc/group", "ceph:x:64045:\n"),
+                       ("/etc/passwd", "ceph:x:64045:64045:Ceph storage service:/var/lib/ceph:/usr/sbin/nologin\n")):
+        text = env.read_text(path)
+        if text is None or any(l.startswith("ceph:") for l in text.splitlines()):
+            continue
+        env.write_text(path, text + ("" if text.endswith("\n") or not text else "\n") + line)
 
 
 def init(argv):
@@ -253,7 +266,7 @@ def _create_mgr(task, mgrid, node, addr):
         raise Die("ceph manager directory '%s' already exists" % directory)
     env.mkdirs(directory)
     env.write_text(directory + "/keyring", "[mgr.%s]\n\tkey = %s\n" % (mgrid, _key()), 0o600)
-    with env.cluster_lock("ceph-mgr"):
+    with env.cluster_lock("ceph"):
         state = cs.load()
         state["mgrs"][mgrid] = {"name": mgrid, "host": node, "addr": addr, "created": env.now()}
         if not state.get("active_mgr"):
@@ -291,7 +304,7 @@ def mgr_destroy(argv):
         directory = "/var/lib/ceph/mgr/ceph-%s" % mgrid
         if not env.exists(directory):
             raise Die("manager '%s' does not exist" % mgrid)
-        with env.cluster_lock("ceph-mgr"):
+        with env.cluster_lock("ceph"):
             state = cs.load()
             state["mgrs"].pop(mgrid, None)
             if state.get("active_mgr") == mgrid:
@@ -306,7 +319,7 @@ def mgr_destroy(argv):
 
 def resolve_dev(dev):
     """abs_path of a device inside the node (symlinks such as /dev/disk/by-id/... resolve)."""
-    root = env.test_root().rstrip("/")
+    root = os.path.realpath(env.test_root()) if env.test_root() else ""
     real = os.path.realpath(env.path(dev))
     return real[len(root):] if root and real.startswith(root) else real
 

@@ -15,8 +15,10 @@ VERBS = {"get": "GET", "ls": "GET", "create": "POST", "set": "PUT", "delete": "D
 ROUTES = []
 
 
-def route(method, pattern, options=()):
+def route(method, pattern, options=(), exit_code=False):
+    """Registers a handler. exit_code: the handler ran a task and returns pvesh's exit code."""
     def register(fn):
+        fn.exit_code = exit_code
         ROUTES.append((method, re.compile("^" + pattern + "$"), tuple(options), fn))
         return fn
     return register
@@ -49,7 +51,7 @@ def main(argv):
             for g in GLOBAL_OPTS:
                 params.pop(g, None)
             result = fn(params, *match.groups())
-            if isinstance(result, int) and not isinstance(result, bool) and method == "PUT" and fn in (_apply, _node_network):
+            if fn.exit_code:
                 return result
             if result is not None:
                 cli.output(result, fmt)
@@ -70,7 +72,7 @@ def _sdn_index(params):
     return [{"id": x} for x in ("vnets", "zones", "controllers", "ipams", "dns", "fabrics")]
 
 
-@route("PUT", "/cluster/sdn", ("lock-token", "release-lock"))
+@route("PUT", "/cluster/sdn", ("lock-token", "release-lock"), exit_code=True)
 def _apply(params):
     return network.apply_cluster(params)
 
@@ -223,7 +225,7 @@ def _task_log(params, node, upid):
     return tasks.log(upid)
 
 
-@route("PUT", "/nodes/([^/]+)/network", ("regenerate-frr",))
+@route("PUT", "/nodes/([^/]+)/network", ("regenerate-frr",), exit_code=True)
 def _node_network(params, node):
     _known_node(node)
     return network.reload_node_cli(node, params)

@@ -3,7 +3,8 @@
 it accepts replica writes over TCP and writes each object into that node's emulated OSD disk with
 fdatasync before it acknowledges, like a replica OSD commits before the primary acks the client.
 
-Usage: replica.py PORT TARGET   (TARGET: a disk file written at the given offsets, or a directory)
+Usage: replica.py PORT TARGET   (TARGET: a disk file written at the given offsets, or a directory;
+                                 prefixed with MESHPLAY_TEST_ROOT when that is set)
 Protocol per object: 8-byte offset, 8-byte length (big endian), then the bytes; reply b"A".
 A length of 0 closes the connection. The receiver exits when every connection is closed, or after
 30 s without any connection.
@@ -56,7 +57,9 @@ def serve(conn, target):
 
 
 def main(argv):
-    port, target = int(argv[0]), argv[1]
+    port = int(argv[0])
+    # TARGET is a path of the node; unit tests stand a directory in for "/" (MESHPLAY_TEST_ROOT)
+    target = os.environ.get("MESHPLAY_TEST_ROOT", "").rstrip("/") + argv[1]
     srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     srv.bind(("0.0.0.0", port))

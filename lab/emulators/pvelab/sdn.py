@@ -540,9 +540,27 @@ def node_fabrics(cfg, node):
             if nid == node and fid in cfg.fabrics]
 
 
+DUMMY_PROBE_CACHE = "/run/meshplay-lab-pvelab/dummy-support"
+
+
 def lab_no_dummy():
-    """The lab kernel has no dummy link type: the router ID goes on lo instead (see README)."""
-    return env.in_lab() or os.environ.get("MESHPLAY_LAB_NO_DUMMY") == "1"
+    """True when this node cannot create `dummy` links: the router ID then goes on lo (see README).
+
+    Inside a lab node it is probed once per boot (`ip link add meshplaytest0 type dummy`, in the
+    node's own netns); under a test root nothing is probed (that would touch the host) and
+    MESHPLAY_LAB_NO_DUMMY=1 selects the lo variant; on any other host dummy links are assumed."""
+    if os.environ.get("MESHPLAY_LAB_NO_DUMMY") == "1":
+        return True
+    if env.test_root() or not env.in_lab():
+        return False
+    cached = env.read_text(DUMMY_PROBE_CACHE)
+    if cached is None:
+        rc, _, _ = env.run_host_action(["ip", "link", "add", "meshplaytest0", "type", "dummy"], timeout=10)
+        if rc == 0:
+            env.run_host_action(["ip", "link", "del", "meshplaytest0"], timeout=10)
+        cached = "yes" if rc == 0 else "no"
+        env.write_text(DUMMY_PROBE_CACHE, cached + "\n")
+    return cached.strip() != "yes"
 
 
 def interfaces_sdn(cfg, node, version):
@@ -555,7 +573,7 @@ def interfaces_sdn(cfg, node, version):
         if "ip6" in entry:
             addrs.append(entry["ip6"] + "/128")
         if lab_no_dummy():
-            out.append("\n# lab: this kernel has no 'dummy' link type; PVE's dummy_%s router ID is put on lo\n" % fid)
+            out.append("\n# lab: this kernel has no 'dummy' link type; the router ID of PVE's dummy_%s is put on lo\n" % fid)
             out.append("auto lo\niface lo inet loopback\n")
             out.extend("\taddress %s\n" % a for a in addrs)
         else:

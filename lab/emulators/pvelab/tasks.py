@@ -30,9 +30,8 @@ class Task:
     def warn(self, line):
         self.warnings += 1
         self.log_lines.append("WARN: " + line)
-        if not self.quiet:
-            sys.stderr.write(line + "\n")
-            sys.stderr.flush()
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
 
     def finish(self, error=None):
         """Ends the task: OK, 'WARNINGS: n' or the error text, as PVE records it."""

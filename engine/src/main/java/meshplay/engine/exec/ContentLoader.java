@@ -14,8 +14,8 @@ public interface ContentLoader {
     /** A YAML file of variables (vars_files, include_vars): must be a mapping. */
     YNode loadVars(Path file);
 
-    /** A task file for include_tasks; {@code role} is the role the including task belongs to, or null. */
-    List<TaskItem> loadTasks(Path file, String role);
+    /** The tasks of a task file named by an include_tasks task (already found: {@code file} exists). */
+    List<TaskItem> loadTasks(meshplay.engine.model.Task include, Path file);
 
     /** A role for include_role / import_role; loaders without role support say so. */
     default Role loadRole(String name, Path playbookDir, Map<String, YNode> params, Origin origin) {

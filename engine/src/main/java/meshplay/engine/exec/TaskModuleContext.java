@@ -64,6 +64,7 @@ final class TaskModuleContext implements ModuleContext {
 
     @Override
     public String renderTemplate(String text) {
+        if (templar instanceof meshplay.engine.template.MvelTemplar m) return m.renderTemplate(text, vars, origin);
         // the text is a controller-side file named by the playbook: trusted, so it is wrapped as YAML text
         Object r = templar.render(new YScalar(text, text, true, origin), vars);
         return r == null ? "" : String.valueOf(r);

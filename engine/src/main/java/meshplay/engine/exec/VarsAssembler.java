@@ -4,16 +4,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import meshplay.engine.model.Play;
 import meshplay.engine.model.Role;
+import meshplay.engine.vars.FactVars;
+import meshplay.engine.vars.HostVars;
+import meshplay.engine.vars.VarLayers;
+import meshplay.engine.vars.VarLevel;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
 
 /**
- * The variables a task sees on one host, lowest to highest precedence (as Ansible): role defaults,
- * inventory vars, facts, play vars, vars_files, role vars, block vars, task vars, include_vars,
- * set_fact/registered, role and include params, extra vars; magic variables last (they cannot be
- * overridden). Trusted values stay YNode so the templar renders them when they are read.
+ * The variables a task sees on one host, built as {@link VarLayers} (Ansible's precedence, see
+ * {@link VarLevel}): role defaults, inventory, facts, play vars, vars_files, role vars, block and task
+ * vars, include_vars, set_fact/registered, role and include params, extra vars, magic variables.
+ * Trusted values stay YNode so the templar renders them when they are read.
  */
 public final class VarsAssembler {
     private final RunContext run;
@@ -24,49 +27,57 @@ public final class VarsAssembler {
 
     /** Host-level variables without play/task layers: what hostvars[host] shows. */
     public Map<String, Object> hostLevel(String host) {
-        Map<String, Object> v = new LinkedHashMap<>(run.inventory.hostVars(host));
+        VarLayers l = hostLayers(host);
+        Map<String, Object> magic = new LinkedHashMap<>();
+        magic.put("inventory_hostname", host);
+        magic.put("group_names", run.inventory.groupNames(host));
+        l.set(VarLevel.MAGIC, magic);
+        return l.view();
+    }
+
+    private VarLayers hostLayers(String host) {
+        VarLayers l = new VarLayers();
+        l.set(VarLevel.INVENTORY_HOST, run.inventory.hostVars(host));
         HostState s = run.host(host);
-        putFacts(v, s.facts());
-        v.putAll(s.includedVars());
-        v.putAll(s.hostVars());
-        v.putAll(run.options.extraVars);
-        v.put("inventory_hostname", host);
-        return v;
+        Map<String, Object> facts = s.facts();
+        if (!facts.isEmpty()) l.set(VarLevel.FACTS, new FactVars(facts));
+        l.set(VarLevel.INCLUDE_VARS, s.includedVars());
+        l.set(VarLevel.SET_FACTS, s.hostVars());
+        l.set(VarLevel.EXTRA_VARS, extraVars());
+        return l;
     }
 
     public Map<String, Object> forTask(String host, PlayRun play, Scope scope) {
-        Map<String, Object> v = new LinkedHashMap<>();
+        VarLayers l = hostLayers(host);
         Role role = scope.role();
-        if (role != null && role.defaults() != null) v.putAll(role.defaults().entries());
-        v.putAll(run.inventory.hostVars(host));
-        HostState s = run.host(host);
-        putFacts(v, s.facts());
-        Play p = play.play();
-        v.putAll(p.vars());
-        v.putAll(play.varsFiles());
-        if (role != null && role.vars() != null) v.putAll(role.vars().entries());
-        for (YMap layer : scope.varLayers()) v.putAll(layer.entries());
-        v.putAll(s.includedVars());
-        v.putAll(s.hostVars());
-        if (role != null && role.params() != null) v.putAll(role.params().entries());
-        v.putAll(scope.includeParams());
-        v.putAll(run.options.extraVars);
+        if (role != null && role.defaults() != null) l.set(VarLevel.ROLE_DEFAULTS, role.defaults().entries());
+        l.set(VarLevel.PLAY_VARS, play.play().vars());
+        l.set(VarLevel.PLAY_VARS_FILES, play.varsFiles());
+        if (role != null && role.vars() != null) l.set(VarLevel.ROLE_VARS, role.vars().entries());
+        if (!scope.varLayers().isEmpty()) {
+            Map<String, Object> blockVars = new LinkedHashMap<>();
+            for (YMap layer : scope.varLayers()) blockVars.putAll(layer.entries());
+            l.set(VarLevel.BLOCK_VARS, blockVars);
+        }
+        if (role != null && role.params() != null) l.set(VarLevel.ROLE_PARAMS, role.params().entries());
+        l.set(VarLevel.INCLUDE_PARAMS, scope.includeParams());
+        l.set(VarLevel.MAGIC, magic(host, play, role));
+        return l.view();
+    }
+
+    private Map<String, Object> extraVars() {
+        if (run.stepOverrides.isEmpty()) return run.options.extraVars;
+        Map<String, Object> v = new LinkedHashMap<>(run.options.extraVars);
         v.putAll(run.stepOverrides);
-        magic(v, host, play, role);
         return v;
     }
 
-    private static void putFacts(Map<String, Object> v, Map<String, Object> facts) {
-        if (facts.isEmpty()) return;
-        v.put("ansible_facts", facts);
-        facts.forEach((k, val) -> v.put(k.startsWith("ansible_") ? k : "ansible_" + k, val));
-    }
-
-    private void magic(Map<String, Object> v, String host, PlayRun play, Role role) {
+    private Map<String, Object> magic(String host, PlayRun play, Role role) {
+        Map<String, Object> v = new LinkedHashMap<>();
         v.put("inventory_hostname", host);
         int dot = host.indexOf('.');
         v.put("inventory_hostname_short", dot > 0 ? host.substring(0, dot) : host);
-        v.put("hostvars", new HostVarsView(run.inventory, this));
+        v.put("hostvars", new HostVars(run.inventory::hosts, this::hostLevel));
         v.put("groups", run.inventory.groups());
         v.put("group_names", run.inventory.groupNames(host));
         List<String> active = play.activeHosts(play.allHosts());
@@ -79,12 +90,12 @@ public final class VarsAssembler {
         v.put("ansible_diff_mode", run.options.diff);
         v.put("ansible_verbosity", run.options.verbosity);
         v.put("playbook_dir", run.playbookDir.toString());
-        v.put("inventory_dir", v.getOrDefault("inventory_dir", run.playbookDir.toString()));
         if (role != null) {
             v.put("role_path", role.dir().toString());
             v.put("role_name", role.name());
         }
-        v.putIfAbsent("omit", "__omit_place_holder__");
+        v.put("omit", ArgRenderer.OMIT);
+        return v;
     }
 
     /** YNode values of a vars file as a map (trusted values stay YNode). */

@@ -77,17 +77,9 @@ final class IniInventoryParser {
         List<IniWords.Word> words = IniWords.split(raw, file, n);
         IniWords.Word hostWord = words.get(0);
         Origin hostOrigin = new Origin(file, n, hostWord.column());
-        String host = hostWord.text();
-        YScalar port = null;
-        int colon = host.lastIndexOf(':');
-        if (colon > 0 && colon > host.lastIndexOf(']') && host.indexOf(':') == colon) {
-            String digits = host.substring(colon + 1);
-            if (!digits.matches("\\d+")) {
-                throw new UserError(new Origin(file, n, hostWord.column() + colon + 1), "invalid port '" + digits + "' after host name", "write host:PORT with digits, or set ansible_port=PORT");
-            }
-            port = new YScalar(digits, Integer.parseInt(digits), false, new Origin(file, n, hostWord.column() + colon + 1));
-            host = host.substring(0, colon);
-        }
+        HostName written = HostName.parse(hostWord.text(), hostOrigin);
+        String host = written.name();
+        YScalar port = written.port();
         for (String name : HostRanges.expand(host, hostOrigin)) {
             Map<String, YNode> vars = data.addHost(name, section);
             if (port != null) vars.put("ansible_port", port);

@@ -34,6 +34,10 @@ final class StaticInventory implements Inventory {
     private final List<VarsDirectory> hostVarsDirs;
     private final Map<String, Map<String, Object>> addedVars = new HashMap<>();
     private final Map<String, Map<String, Object>> merged = new HashMap<>();
+    /** Group -> member hosts (recursively), host -> position and host -> groups; rebuilt after add_host. */
+    private Map<String, List<String>> members;
+    private Map<String, Integer> position;
+    private Map<String, TreeSet<String>> groupsOfHost;
 
     StaticInventory(InventoryData data, List<VarsDirectory> groupVarsDirs, List<VarsDirectory> hostVarsDirs) {
         this.data = data;
@@ -45,6 +49,22 @@ final class StaticInventory implements Inventory {
         for (VarsDirectory d : hostVarsDirs) d.preload(hostNames);
     }
 
+    private List<String> members(String group) {
+        if (members == null) {
+            members = new HashMap<>();
+            for (String g : data.groups.keySet()) members.put(g, List.copyOf(data.hostsOf(g)));
+        }
+        return members.getOrDefault(group, List.of());
+    }
+
+    private int position(String host) {
+        if (position == null) {
+            position = new HashMap<>();
+            for (String h : data.hosts.keySet()) position.put(h, position.size());
+        }
+        return position.getOrDefault(host, Integer.MAX_VALUE);
+    }
+
     @Override
     public synchronized List<String> hosts() {
         return List.copyOf(data.hosts.keySet());
@@ -53,24 +73,27 @@ final class StaticInventory implements Inventory {
     @Override
     public synchronized Map<String, List<String>> groups() {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String g : data.groups.keySet()) out.put(g, List.copyOf(data.hostsOf(g)));
+        for (String g : data.groups.keySet()) out.put(g, members(g));
         return Collections.unmodifiableMap(out);
     }
 
     @Override
     public synchronized List<String> groupNames(String host) {
-        TreeSet<String> out = new TreeSet<>();
-        for (String g : data.groups.keySet()) {
-            if (!g.equals(InventoryData.ALL) && data.hostsOf(g).contains(host)) out.add(g);
+        if (groupsOfHost == null) {
+            groupsOfHost = new HashMap<>();
+            for (String g : data.groups.keySet()) {
+                if (g.equals(InventoryData.ALL)) continue;
+                for (String h : members(g)) groupsOfHost.computeIfAbsent(h, k -> new TreeSet<>()).add(g);
+            }
         }
-        return List.copyOf(out);
+        return List.copyOf(groupsOfHost.getOrDefault(host, new TreeSet<>()));
     }
 
     @Override
     public synchronized List<String> match(String pattern) {
         List<String> found = HostPattern.match(pattern, new HostPattern.Hosts() {
             public List<String> all() {
-                return data.hostsOf(InventoryData.ALL);
+                return members(InventoryData.ALL);
             }
 
             public Iterable<String> groupNames() {
@@ -78,16 +101,15 @@ final class StaticInventory implements Inventory {
             }
 
             public List<String> hostsOf(String group) {
-                return data.hostsOf(group);
+                return members(group);
             }
 
             public boolean isHost(String name) {
                 return data.hosts.containsKey(name) || name.equals(LOCALHOST);
             }
         });
-        List<String> order = new ArrayList<>(data.hosts.keySet());
         List<String> sorted = new ArrayList<>(found);
-        sorted.sort(Comparator.comparingInt(h -> order.contains(h) ? order.indexOf(h) : Integer.MAX_VALUE));
+        sorted.sort(Comparator.comparingInt(this::position));
         return sorted;
     }
 
@@ -131,5 +153,8 @@ final class StaticInventory implements Inventory {
         }
         if (vars != null && !vars.isEmpty()) addedVars.computeIfAbsent(host, h -> new LinkedHashMap<>()).putAll(vars);
         merged.clear();
+        members = null;
+        position = null;
+        groupsOfHost = null;
     }
 }

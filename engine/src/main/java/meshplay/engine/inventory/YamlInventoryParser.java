@@ -61,8 +61,11 @@ final class YamlInventoryParser {
         if (!(node instanceof YMap hosts)) throw new UserError(node.origin(), "hosts: of group '" + group + "' must be a mapping of host names", null);
         for (var e : hosts.entries().entrySet()) {
             Map<String, YNode> vars = vars("host " + e.getKey(), e.getValue());
-            for (String host : HostRanges.expand(e.getKey(), hosts.keyOrigin(e.getKey()))) {
-                data.addHost(host, group).putAll(vars);
+            HostName written = HostName.parse(e.getKey(), hosts.keyOrigin(e.getKey()));
+            for (String host : HostRanges.expand(written.name(), hosts.keyOrigin(e.getKey()))) {
+                Map<String, YNode> hostVars = data.addHost(host, group);
+                if (written.port() != null) hostVars.put("ansible_port", written.port());
+                hostVars.putAll(vars);
             }
         }
     }

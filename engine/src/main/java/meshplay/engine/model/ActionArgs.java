@@ -1,11 +1,15 @@
 package meshplay.engine.model;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import meshplay.engine.error.UserError;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgValidator;
+import meshplay.engine.yaml.KeyValueText;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.YMap;
@@ -14,36 +18,37 @@ import meshplay.engine.yaml.YScalar;
 
 /**
  * Builds a task's arguments from the value under its action key and the {@code args:} keyword, and
- * checks literal argument names against the action's spec.
+ * checks what can be checked before running.
  * <ul>
- * <li>A mapping stays a mapping.</li>
+ * <li>A mapping stays a mapping; {@code args:} is merged into it.</li>
  * <li>Text for an action with a free-form argument (command, shell, include_tasks, meta ...) stays a
- * YScalar; other text of the form {@code k=v k2="a b"} becomes a mapping.</li>
- * <li>{@code args:} merges into the mapping; combined with free-form text, the text goes under the
- * spec's free-form argument name (e.g. {@code cmd}).</li>
+ * YScalar, and {@code args:} stays a keyword beside it: the runner splits the text as Ansible does.</li>
+ * <li>Other text of the form {@code k=v k2="a b"} becomes a mapping.</li>
  * </ul>
  */
 final class ActionArgs {
+    /** The task's arguments, and the args: keyword when it has to stay a keyword (next to free-form text). */
+    record Built(YNode args, YNode argsKeyword) {
+    }
+
     private ActionArgs() {
     }
 
-    static YNode build(String action, ArgSpec spec, YNode inline, YNode argsKeyword, Origin actionOrigin) {
-        YNode args = fromInline(action, spec, inline, actionOrigin);
-        if (Templates.isNull(argsKeyword)) return args;
-        if (Templates.isTemplate(argsKeyword)) {
-            if (args != null) {
-                throw new UserError(argsKeyword.origin(), "'args:' as a template cannot be combined with arguments written under '" + action + "'",
-                        "move all arguments into one place");
+    static Built build(String action, ArgSpec spec, boolean engineAction, YNode inline, YNode argsKeyword) {
+        YNode args = fromInline(action, spec, engineAction, inline);
+        if (Templates.isNull(argsKeyword)) return new Built(args, null);
+        if (args == null) return new Built(argsKeyword, null);
+        if (Templates.isTemplate(argsKeyword) || args instanceof YScalar) {
+            if (!(args instanceof YScalar && spec.freeFormArg() != null && argsKeyword instanceof YMap)) {
+                throw new UserError(argsKeyword.origin(), "'args:' cannot be combined with the arguments written under '" + action + "'",
+                        "move all arguments into one mapping");
             }
-            return argsKeyword;
+            return new Built(args, argsKeyword);
         }
-        YMap extra = (YMap) argsKeyword;
-        if (args == null) return extra;
-        YMap base = args instanceof YScalar s ? freeFormAsMap(action, spec, s, actionOrigin) : (YMap) args;
-        return merge(base, extra);
+        return new Built(merge((YMap) args, (YMap) argsKeyword), null);
     }
 
-    private static YNode fromInline(String action, ArgSpec spec, YNode inline, Origin actionOrigin) {
+    private static YNode fromInline(String action, ArgSpec spec, boolean engineAction, YNode inline) {
         if (Templates.isNull(inline)) return null;
         if (inline instanceof YMap) return inline;
         if (inline instanceof YList) {
@@ -52,23 +57,17 @@ final class ActionArgs {
         }
         YScalar text = (YScalar) inline;
         if (spec.freeFormArg() != null) {
-            // Engine actions also accept "include_tasks: file=x.yml"; a command's text is never split.
-            if (EngineActions.isEngineAction(action)) {
-                Optional<YMap> kv = KeyValueArgs.parse(text);
+            // Engine actions also accept "include_tasks: file=x.yml"; a command's text is never split here.
+            if (engineAction) {
+                Optional<YMap> kv = KeyValueText.parse(text);
                 if (kv.isPresent() && kv.get().entries().keySet().stream().allMatch(k -> spec.find(k) != null)) return kv.get();
             }
             return text;
         }
-        if (Templates.isTemplate(text) && KeyValueArgs.split(text.text()).size() == 1 && !text.text().contains("=")) return text;
-        return KeyValueArgs.parse(text).orElseThrow(() -> new UserError(text.origin(),
+        if (Templates.isTemplate(text) && KeyValueText.split(text.text()).size() == 1 && !text.text().contains("=")) return text;
+        return KeyValueText.parse(text).orElseThrow(() -> new UserError(text.origin(),
                 "'" + action + "' takes named arguments, not free text: '" + text.text() + "'",
                 "write them as key=value pairs or as a mapping under '" + action + ":' (one 'name: value' per line)"));
-    }
-
-    private static YMap freeFormAsMap(String action, ArgSpec spec, YScalar text, Origin actionOrigin) {
-        Map<String, YNode> entries = new LinkedHashMap<>();
-        entries.put(spec.freeFormArg(), text);
-        return new YMap(entries, Map.of(spec.freeFormArg(), actionOrigin), text.origin());
     }
 
     private static YMap merge(YMap base, YMap extra) {
@@ -85,26 +84,49 @@ final class ActionArgs {
         return new YMap(entries, origins, base.origin());
     }
 
-    /** Unknown or missing arguments are load-time errors when the argument names are written literally. */
-    static void checkNames(String action, ArgSpec spec, YNode args, Origin actionOrigin) {
+    /**
+     * Unknown and missing arguments are load-time errors when the names are written literally; literal
+     * values are checked against their choices; a mapping without any template is validated completely
+     * (types, choices, exclusive arguments), exactly as the runner would.
+     */
+    static void check(String action, ArgSpec spec, Built built, Origin actionOrigin) {
+        YNode args = built.args();
+        List<String> names = new ArrayList<>();
+        Map<String, Origin> origins = new LinkedHashMap<>();
         if (args instanceof YMap map) {
             if (map.entries().keySet().stream().anyMatch(Templates::isTemplate)) return;
-            ArgValidator.checkNames(action, spec, map.entries().keySet(), map::keyOrigin, actionOrigin);
+            names.addAll(map.entries().keySet());
+            origins.putAll(map.keyOrigins());
         } else if (args instanceof YScalar s) {
-            if (spec.freeFormArg() != null) {
-                ArgValidator.checkNames(action, spec, java.util.List.of(spec.freeFormArg()), k -> s.origin(), actionOrigin);
-            }
-        } else if (args == null) {
-            ArgValidator.checkNames(action, spec, java.util.List.of(), k -> actionOrigin, actionOrigin);
+            if (spec.freeFormArg() == null) return;
+            names.add(spec.freeFormArg());
+            origins.put(spec.freeFormArg(), s.origin());
         }
-        if (EngineActions.META.equals(action)) checkMeta(args);
+        if (built.argsKeyword() instanceof YMap extra) {
+            names.addAll(extra.entries().keySet());
+            origins.putAll(extra.keyOrigins());
+        }
+        Function<String, Origin> originOf = k -> origins.getOrDefault(k, actionOrigin);
+        ArgValidator.checkNames(action, spec, names, originOf, actionOrigin);
+        checkChoices(action, spec, args);
+        if (args instanceof YMap map && built.argsKeyword() == null && !Templates.containsTemplate(map)) {
+            ArgValidator.validate(action, spec, new LinkedHashMap<>(map.entries()), originOf, actionOrigin);
+        }
     }
 
-    private static void checkMeta(YNode args) {
-        YNode value = args instanceof YMap m ? m.get("_raw_params") : args;
-        if (value instanceof YScalar s && !Templates.isTemplate(s) && !EngineActions.META_ACTIONS.contains(s.text())) {
-            throw new UserError(s.origin(), "unknown meta action '" + s.text() + "'",
-                    KeywordChecker.nearestHint(s.text(), EngineActions.META_ACTIONS) + "known: " + String.join(", ", EngineActions.META_ACTIONS));
+    /** A literal value outside its argument's choices, with the nearest choice as a hint. */
+    private static void checkChoices(String action, ArgSpec spec, YNode args) {
+        Map<String, YNode> values = new LinkedHashMap<>();
+        if (args instanceof YMap map) values.putAll(map.entries());
+        else if (args instanceof YScalar s && spec.freeFormArg() != null && !s.text().contains("=")) values.put(spec.freeFormArg(), s);
+        for (var e : values.entrySet()) {
+            ArgSpec.Arg arg = spec.find(e.getKey());
+            if (arg == null || arg.choices().isEmpty() || !(e.getValue() instanceof YScalar s) || Templates.isTemplate(s)) continue;
+            String text = s.text().strip();
+            if (arg.choices().contains(text) || (s.value() instanceof Boolean b && arg.choices().contains(String.valueOf(b)))) continue;
+            String what = arg.name().equals(spec.freeFormArg()) ? "'" + action + "'" : "argument '" + arg.name() + "' of '" + action + "'";
+            throw new UserError(s.origin(), what + " must be one of " + String.join(", ", arg.choices()) + "; got '" + text + "'",
+                    KeywordChecker.nearestHint(text, arg.choices()).strip());
         }
     }
 }

@@ -1,18 +1,26 @@
 package meshplay.engine.model;
 
+import java.util.ArrayList;
+import java.util.List;
+import meshplay.engine.exec.actions.ActionRegistry;
+import meshplay.engine.exec.actions.EngineAction;
 import meshplay.engine.module.ArgSpec;
+import meshplay.engine.module.ArgValidator;
 import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleRegistry;
 
 /**
- * Resolves the key of a task to an action: an engine action or a module, with a collection prefix
- * such as "ansible.builtin." or "community.general." removed.
+ * Resolves the key of a task to an action: import_tasks (expanded while loading), an engine action
+ * of the runner (set_fact, include_tasks, meta, ...) or a module; a collection prefix such as
+ * "ansible.builtin." or "community.general." is removed.
  */
 final class ActionNames {
     private final ModuleRegistry modules;
+    private final ActionRegistry engine;
 
-    ActionNames(ModuleRegistry modules) {
+    ActionNames(ModuleRegistry modules, ActionRegistry engine) {
         this.modules = modules;
+        this.engine = engine;
     }
 
     /** "ansible.builtin.copy" -> "copy"; a name without a collection prefix is returned unchanged. */
@@ -24,24 +32,33 @@ final class ActionNames {
     /** The canonical action name for a key, or null when it names neither an engine action nor a module. */
     String resolve(String key) {
         String name = shortName(key);
-        if (EngineActions.isEngineAction(name)) return name;
+        if (name.equals(EngineActions.IMPORT_TASKS)) return name;
+        EngineAction action = engine.find(name);
+        if (action != null) return action.name();
         Module m = modules.find(name);
         return m == null ? null : m.name();
     }
 
+    boolean isEngineAction(String action) {
+        return action.equals(EngineActions.IMPORT_TASKS) || engine.find(action) != null;
+    }
+
     /** The argument spec of a resolved action. */
     ArgSpec spec(String action) {
-        if (EngineActions.isEngineAction(action)) return EngineActions.spec(action);
-        return modules.find(action).spec();
+        if (action.equals(EngineActions.IMPORT_TASKS)) return EngineActions.IMPORT_TASKS_SPEC;
+        EngineAction a = engine.find(action);
+        return a != null ? a.spec() : modules.find(action).spec();
     }
 
     /** The closest known action name to a misspelt one, or null. */
     String nearest(String key) {
         String name = shortName(key);
+        List<String> engineNames = new ArrayList<>(engine.all().keySet());
+        engineNames.add(EngineActions.IMPORT_TASKS);
         String module = modules.nearest(name);
-        String engine = Suggestions.nearest(name, EngineActions.names());
-        if (module == null) return engine;
-        if (engine == null) return module;
-        return meshplay.engine.module.ArgValidator.editDistance(name, engine) < meshplay.engine.module.ArgValidator.editDistance(name, module) ? engine : module;
+        String own = Suggestions.nearest(name, engineNames);
+        if (module == null) return own;
+        if (own == null) return module;
+        return ArgValidator.editDistance(name, own) < ArgValidator.editDistance(name, module) ? own : module;
     }
 }

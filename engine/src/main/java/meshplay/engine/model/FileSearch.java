@@ -14,10 +14,10 @@ final class FileSearch {
     private FileSearch() {
     }
 
-    /** The directory of a file as written ("site.yml" -> ""), so derived paths stay as readable as the user's. */
+    /** The directory of a file as written ("site.yml" -> "."), so derived paths stay as readable as the user's. */
     static Path dirOf(Path file) {
         Path parent = file.getParent();
-        return parent == null ? Path.of("") : parent;
+        return parent == null ? Path.of(".") : parent;
     }
 
     static List<Path> distinct(List<Path> dirs) {
@@ -35,7 +35,8 @@ final class FileSearch {
                 "searched " + String.join(", ", candidates.stream().map(FileSearch::display).toList()));
     }
 
+    /** Absolute, so "searched ..." hints say exactly where. */
     static String display(Path p) {
-        return p.toString().isEmpty() ? "." : p.toString();
+        return p.toAbsolutePath().normalize().toString();
     }
 }

@@ -59,7 +59,7 @@ final class Keywords {
     };
 
     private static final Keyword[] TASK_ONLY = {
-            Keyword.of("when", CONDITION), Keyword.of("loop", LIST), Keyword.of("with_items", ANY), Keyword.of("with_list", LIST),
+            Keyword.of("when", CONDITION), Keyword.of("loop", LIST), Keyword.of("with_items", ANY), Keyword.of("with_list", LIST), Keyword.of("with_dict", MAPPING),
             Keyword.of("loop_control", LOOP_CONTROL), Keyword.of("register", IDENTIFIER), Keyword.of("notify", STRINGS),
             Keyword.of("changed_when", CONDITION), Keyword.of("failed_when", CONDITION), Keyword.of("until", CONDITION),
             Keyword.of("retries", INT), Keyword.of("delay", INT), Keyword.of("delegate_to", STRING),
@@ -89,7 +89,6 @@ final class Keywords {
             Map.entry("vars_prompt", "pass the values with -e name=value instead"),
             Map.entry("async", "run the task synchronously (set 'timeout:' if it can hang)"),
             Map.entry("poll", "run the task synchronously (set 'timeout:' if it can hang)"),
-            Map.entry("with_dict", "use loop: \"{{ mydict | dict2items }}\""),
             Map.entry("with_nested", "use a loop over a precomputed list, or nested include_tasks"),
             Map.entry("with_together", "use loop with a list built by a template"),
             Map.entry("with_subelements", "use loop with a list built by a template"),
@@ -103,7 +102,9 @@ final class Keywords {
             Map.entry("fact_path", "remove the keyword; local facts are not gathered"),
             Map.entry("become_flags", "set the flags in become_method's configuration instead"),
             Map.entry("become_exe", "remove the keyword; sudo/su are found on the PATH"),
-            Map.entry("port", "set ansible_port as a host variable"));
+            Map.entry("port", "set ansible_port as a host variable"),
+            Map.entry("include", "use include_tasks (loaded when it runs) or import_tasks (loaded with the playbook)"),
+            Map.entry("static", "use import_tasks for a static include, include_tasks for a dynamic one"));
 
     private Keywords() {
     }

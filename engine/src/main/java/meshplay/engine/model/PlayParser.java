@@ -51,7 +51,9 @@ final class PlayParser {
         map.entries().forEach((k, v) -> {
             if (!STRUCTURE.contains(k) && !Templates.isNull(v)) keywords.put(k, v);
         });
-        return new Play(name, map.origin(), hosts, vars, varsFiles, preTasks, playRoles, playTasks, postTasks, handlers, keywords, dir);
+        Play play = new Play(name, map.origin(), hosts, vars, varsFiles, preTasks, playRoles, playTasks, postTasks, handlers, keywords, dir);
+        NotifyChecker.check(play);
+        return play;
     }
 
     private void checkKeys(YMap map) {

@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
+import meshplay.engine.exec.ContentLoader;
+import meshplay.engine.exec.actions.ActionRegistry;
 import meshplay.engine.module.ModuleRegistry;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YList;
@@ -20,15 +24,17 @@ import meshplay.engine.yaml.YamlLoader;
  * Loads a playbook into the model, checking everything that can be checked before running:
  * YAML syntax, keywords and their literal types, module names and argument names, task files,
  * roles and vars files. {@code import_playbook} and {@code import_tasks} are expanded here;
- * include_tasks and include_role are loaded at run time through {@link #loadIncludedTasks} and
- * {@link #loadRole}.
+ * include_tasks, include_role/import_role and vars files are loaded at run time through the
+ * {@link ContentLoader} methods.
  */
-public final class PlaybookLoader {
+public final class PlaybookLoader implements ContentLoader {
     private final ActionNames actions;
     private final RoleLocator roleLocator;
     private final TaskListParser tasks;
     private final RoleLoader roles;
     private final PlayParser plays;
+    /** Directories of the roles loaded so far, so task files included from a role resolve like the role's own. */
+    private final Map<String, Path> roleDirs = new ConcurrentHashMap<>();
 
     public PlaybookLoader(ModuleRegistry modules) {
         this(modules, List.of());
@@ -36,7 +42,7 @@ public final class PlaybookLoader {
 
     /** {@code rolesPath}: extra directories holding roles, searched after the playbook's roles/ directories. */
     public PlaybookLoader(ModuleRegistry modules, List<Path> rolesPath) {
-        this.actions = new ActionNames(modules);
+        this.actions = new ActionNames(modules, new ActionRegistry());
         this.roleLocator = new RoleLocator(rolesPath);
         this.tasks = new TaskListParser(new TaskParser(actions), roleLocator, actions);
         this.roles = new RoleLoader(roleLocator, tasks);
@@ -45,27 +51,56 @@ public final class PlaybookLoader {
 
     public Playbook load(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new UserError(Origin.of(file.toString()), "playbook not found: " + file, "check the path", meshplay.engine.error.ExitCode.BAD_OPTIONS);
+            throw new UserError(Origin.of(file.toString()), "playbook not found: " + file, "check the path", ExitCode.BAD_OPTIONS);
         }
-        return new Playbook(file, plays(file, new ArrayList<>()));
+        Playbook playbook = new Playbook(file, plays(file, new ArrayList<>()));
+        for (Play play : playbook.plays()) play.roles().forEach(this::remember);
+        return playbook;
     }
 
     /**
-     * The tasks of an include_tasks file, for the runner. {@code file} is the rendered file name; it is
-     * looked up beside the file holding the include, then in the role's tasks/ directory, then in the
-     * playbook's directory.
+     * A role with tasks_from/vars_from/defaults_from/handlers_from (include_role/import_role arguments);
+     * {@code origin} is the including task's.
      */
-    public List<TaskItem> loadIncludedTasks(Task include, String file, Path playbookDir) {
-        Path from = Path.of(include.origin().file());
-        Path roleDir = include.role() != null ? include.baseDir() : null;
-        TaskScope scope = new TaskScope(from, include.role(), roleDir, include.baseDir(), playbookDir, List.of());
-        Path path = FileSearch.find(file, scope.searchDirs(), include.origin(), "task file");
-        return tasks.parseFile(path, scope.enter(path, include.origin()), false);
+    public Role loadRole(String name, RoleFiles files, Origin origin, Path playbookDir) {
+        return remember(roles.load(name, origin, playbookDir, Map.of(), VarsFile.empty(Path.of(origin.file())), files));
     }
 
-    /** A role for include_role/import_role at run time; {@code origin} is the including task's. */
-    public Role loadRole(String name, RoleFiles files, Origin origin, Path playbookDir) {
-        return roles.load(name, origin, playbookDir, Map.of(), VarsFile.empty(Path.of(origin.file())), files);
+    /** {@inheritDoc} The file has been resolved by the runner. */
+    @Override
+    public YNode loadVars(Path file) {
+        return VarsFile.load(file);
+    }
+
+    /**
+     * {@inheritDoc} The file has been resolved by the runner (include_tasks). Tasks of a role look up their
+     * files under the role; import_tasks inside are expanded. Including a file again is not a cycle here:
+     * a guarded recursive include is legitimate at run time.
+     */
+    @Override
+    public List<TaskItem> loadTasks(Path file, String role) {
+        Path roleDir = role == null ? null : roleDirs.getOrDefault(role, roleDirOf(file));
+        Path baseDir = roleDir != null ? roleDir : FileSearch.dirOf(file);
+        TaskScope scope = new TaskScope(file, role, roleDir, baseDir, null, List.of(file.toAbsolutePath().normalize()));
+        return tasks.parseFile(file, scope, false);
+    }
+
+    @Override
+    public Role loadRole(String name, Path playbookDir, Map<String, YNode> params, Origin origin) {
+        YMap paramMap = new YMap(params, Map.of(), origin);
+        return remember(roles.load(name, origin, playbookDir, Map.of(), paramMap, RoleFiles.MAIN));
+    }
+
+    private Role remember(Role role) {
+        roleDirs.put(role.name(), role.dir());
+        return role;
+    }
+
+    /** roles/NAME/tasks/x.yml -> roles/NAME, for a role this loader has not loaded itself. */
+    private static Path roleDirOf(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        while (dir != null && dir.getFileName() != null && !dir.getFileName().toString().equals("tasks")) dir = dir.getParent();
+        return dir == null || dir.getParent() == null ? FileSearch.dirOf(file) : dir.getParent();
     }
 
     private List<Play> plays(Path file, List<Path> chain) {

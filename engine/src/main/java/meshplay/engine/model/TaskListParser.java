@@ -118,6 +118,7 @@ final class TaskListParser {
             KeywordChecker.check(k, e.getValue());
             if (!Templates.isNull(e.getValue())) keywords.put(key, e.getValue());
         }
+        keywords.remove("collections");
         String name = keywords.remove("name") instanceof YScalar s ? s.text() : null;
         List<TaskItem> block = parseList(keywords.remove("block"), "block", scope, false);
         List<TaskItem> rescue = parseList(keywords.remove("rescue"), "rescue", scope, false);
@@ -136,7 +137,9 @@ final class TaskListParser {
 
     private Task checkRole(Task task, YMap map, TaskScope scope) {
         if (task.action().equals(EngineActions.IMPORT_ROLE)) rejectRunTimeKeywords(task, map, "import_role", "include_role");
-        if (task.args() instanceof YMap args && args.get("name") instanceof YScalar name && !Templates.isTemplate(name)) {
+        // Task files loaded at run time do not know their playbook; the runner reports a missing role then.
+        if (scope.playbookDir() != null && task.args() instanceof YMap args && args.get("name") instanceof YScalar name
+                && !Templates.isTemplate(name)) {
             roles.find(name.text(), name.origin(), scope.playbookDir());
         }
         return task;

@@ -9,6 +9,7 @@ import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgValidator;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YList;
+import meshplay.engine.yaml.KeyValueText;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
 import meshplay.engine.yaml.YScalar;
@@ -17,12 +18,14 @@ import meshplay.engine.yaml.YScalar;
  * Reads one task (not a block) from its mapping: keywords are checked and kept as written, the one
  * remaining key is the action, and its arguments are built and checked.
  *
- * <p>Legacy loop keywords: {@code with_list} becomes {@code loop}. {@code with_items} becomes
- * {@code loop} and is also kept under {@code with_items}, which tells the runner to flatten the
- * items one level, as Ansible does. {@code local_action} and {@code action} name the module in
- * their value; {@code local_action} also sets {@code delegate_to: localhost}.
+ * <p>The legacy loops {@code with_items} (flattened one level by the runner, as in Ansible),
+ * {@code with_list} and {@code with_dict} are kept under their own names; a task has at most one
+ * loop. {@code local_action} and {@code action} name the module in their value; {@code local_action}
+ * also sets {@code delegate_to: localhost}.
  */
 final class TaskParser {
+    private static final List<String> LOOP_KEYWORDS = List.of("loop", "with_items", "with_list", "with_dict");
+
     private final ActionNames actions;
 
     TaskParser(ActionNames actions) {
@@ -45,13 +48,15 @@ final class TaskParser {
                 actionKeys.add(key);
             }
         }
+        keywords.remove("collections");
         String name = keywords.containsKey("name") ? ((YScalar) keywords.remove("name")).text() : null;
         Call call = call(map, keywords, actionKeys, where);
         ArgSpec spec = actions.spec(call.action);
-        YNode args = ActionArgs.build(call.action, spec, call.value, keywords.remove("args"), call.origin);
-        ActionArgs.checkNames(call.action, spec, args, call.origin);
-        normaliseLoops(map, keywords);
-        return new Task(name, map.origin(), call.action, args, keywords, scope.role(), scope.baseDir());
+        ActionArgs.Built built = ActionArgs.build(call.action, spec, actions.isEngineAction(call.action), call.value, keywords.remove("args"));
+        ActionArgs.check(call.action, spec, built, call.origin);
+        if (built.argsKeyword() != null) keywords.put("args", built.argsKeyword());
+        checkSingleLoop(map, keywords);
+        return new Task(name, map.origin(), call.action, built.args(), keywords, scope.role(), scope.baseDir());
     }
 
     /** The action, the value written under it and the origin of its key. */
@@ -110,7 +115,7 @@ final class TaskParser {
             String rest = space < 0 ? "" : text.substring(space).strip();
             String action = resolveOrFail(module, s.origin());
             YNode args = rest.isEmpty() ? null
-                    : new YScalar(rest, rest, s.quoted(), KeyValueArgs.originAt(s, s.text().indexOf(rest, s.text().indexOf(module) + module.length())));
+                    : new YScalar(rest, rest, false, KeyValueText.originAt(s, s.text().indexOf(rest, s.text().indexOf(module) + module.length())));
             return new Call(action, args, s.origin());
         }
         if (value instanceof YMap m && m.get("module") instanceof YScalar moduleName) {
@@ -136,23 +141,23 @@ final class TaskParser {
         return -1;
     }
 
-    private static void normaliseLoops(YMap map, Map<String, YNode> keywords) {
-        int loops = (keywords.containsKey("loop") ? 1 : 0) + (keywords.containsKey("with_items") ? 1 : 0) + (keywords.containsKey("with_list") ? 1 : 0);
-        if (loops > 1) {
-            String second = map.entries().keySet().stream().filter(k -> k.equals("loop") || k.startsWith("with_")).skip(1).findFirst().orElse("loop");
-            throw new UserError(map.keyOrigin(second), "task has more than one loop ('loop', 'with_items', 'with_list')", "keep one loop keyword");
+    private static void checkSingleLoop(YMap map, Map<String, YNode> keywords) {
+        List<String> loops = LOOP_KEYWORDS.stream().filter(keywords::containsKey).toList();
+        if (loops.size() > 1) {
+            throw new UserError(map.keyOrigin(loops.get(1)), "task has more than one loop: '" + loops.get(0) + "' and '" + loops.get(1) + "'",
+                    "keep one loop keyword");
         }
-        YNode withList = keywords.remove("with_list");
-        if (withList != null) keywords.put("loop", withList);
-        YNode withItems = keywords.get("with_items");
-        if (withItems != null) keywords.put("loop", withItems);
     }
 
-    /** True when a misspelt key is closer to a keyword than to any action (so "becom" is a keyword, "shel" a module). */
+    /**
+     * True when a key in a task without a module is a misspelt keyword rather than a misspelt module:
+     * it is a keyword of another scope, or one letter away from a keyword and closer to it than to any
+     * action ("becom" is a keyword, "shel" a module).
+     */
     private boolean looksLikeKeyword(String key) {
         if (!Keywords.whereAllowed(key).isEmpty()) return true;
         String keyword = Suggestions.nearest(key, Keywords.HANDLER.keySet());
-        if (keyword == null) return false;
+        if (keyword == null || ArgValidator.editDistance(key, keyword) > 1) return false;
         String action = actions.nearest(key);
         return action == null || ArgValidator.editDistance(key, keyword) < ArgValidator.editDistance(ActionNames.shortName(key), action);
     }
@@ -163,8 +168,10 @@ final class TaskParser {
 
     private UserError unknownModule(Origin origin, String key) {
         String near = actions.nearest(key);
-        return new UserError(origin, "unknown module '" + key + "'",
-                near != null ? "did you mean '" + near + "'?" : "check the name; a task has exactly one module, and its other keys must be task keywords");
+        if (near != null) return new UserError(origin, "unknown module '" + key + "'", "did you mean '" + near + "'?");
+        String keyword = Suggestions.nearest(key, Keywords.HANDLER.keySet());
+        return new UserError(origin, "unknown module '" + key + "'", "no module of that name is installed"
+                + (keyword != null ? "; if it is meant as a keyword, did you mean '" + keyword + "'?" : "; a task has one module and its other keys are task keywords"));
     }
 
     static UserError unknownKeyword(YMap map, String key, Keywords.Scope where) {
@@ -175,8 +182,8 @@ final class TaskParser {
         }
         String near = Suggestions.nearest(key, Keywords.of(where).keySet());
         return new UserError(map.keyOrigin(key), "unknown keyword '" + key + "' in " + where.label,
-                (near != null ? "did you mean '" + near + "'? " : "") + "keywords allowed in " + where.label + ": "
-                        + String.join(", ", Keywords.of(where).keySet()));
+                near != null ? "did you mean '" + near + "'?"
+                        : "keywords allowed in " + where.label + ": " + String.join(", ", Keywords.of(where).keySet()));
     }
 
     static UserError unsupported(YMap map, String key) {

@@ -145,6 +145,7 @@ public final class EvalContext implements FilterEnv {
         return Reflect.property(obj, name, path);
     }
 
+    @Override
     public Object item(Object obj, Object key, String path) {
         if (obj instanceof Map<?, ?> m) {
             if (m.containsKey(key)) return found(m, m.get(key));
@@ -197,11 +198,29 @@ public final class EvalContext implements FilterEnv {
     }
 
     public Object call(Object obj, String method, List<Object> args, List<Object> kw) {
-        return PyMethods.call(obj, method, args, kwargs(kw));
+        try {
+            return PyMethods.call(obj, method, args, kwargs(kw));
+        } catch (RuntimeException e) {
+            throw failure(e, method + "()");
+        }
     }
 
     public Object fn(String name, List<Object> args, List<Object> kw) {
-        return Functions.call(name, args, kwargs(kw), scope);
+        try {
+            return Functions.call(name, args, kwargs(kw), scope);
+        } catch (RuntimeException e) {
+            throw failure(e, name + "()");
+        }
+    }
+
+    /** Our own errors pass; anything else (a bug or a Java exception from a method) gets a readable message. */
+    private static RuntimeException failure(RuntimeException e, String what) {
+        if (e instanceof UndefinedException || e instanceof TemplateTypeException || e instanceof meshplay.engine.error.UserError) {
+            return e;
+        }
+        if (e instanceof IndexOutOfBoundsException) return new TemplateTypeException(what + ": missing argument");
+        if (e instanceof ClassCastException) return new TemplateTypeException(what + ": an argument has the wrong type");
+        return new TemplateTypeException(what + " failed: " + Reflect.rootMessage(e));
     }
 
     // ---- filters and tests
@@ -213,7 +232,12 @@ public final class EvalContext implements FilterEnv {
 
     @Override
     public Object filter(String name, Object input, List<Object> args, Map<String, Object> kwargs) {
-        return scope.templar.registry().filter(name).apply(input, new FilterCall(FilterNames.strip(name), args, kwargs, this));
+        var filter = scope.templar.registry().filter(name);
+        try {
+            return filter.apply(input, new FilterCall(FilterNames.strip(name), args, kwargs, this));
+        } catch (RuntimeException e) {
+            throw failure(e, "filter '" + FilterNames.strip(name) + "'");
+        }
     }
 
     public boolean check(String name, Object input, List<Object> args) {
@@ -224,7 +248,12 @@ public final class EvalContext implements FilterEnv {
 
     @Override
     public boolean test(String name, Object input, List<Object> args) {
-        return scope.templar.registry().test(name).test(input, new FilterCall(name, args, Map.of(), this));
+        var test = scope.templar.registry().test(name);
+        try {
+            return test.test(input, new FilterCall(FilterNames.strip(name), args, Map.of(), this));
+        } catch (RuntimeException e) {
+            throw failure(e, "test '" + FilterNames.strip(name) + "'");
+        }
     }
 
     @Override

@@ -107,12 +107,10 @@ final class ExpressionLexer {
                     case '\'' -> sb.append('\'');
                     case '"' -> sb.append('"');
                     case 'u' -> {
-                        if (i + 6 <= n) {
-                            sb.append((char) Integer.parseInt(src.substring(i + 2, i + 6), 16));
-                            i += 4;
-                        } else {
-                            sb.append("\\u");
-                        }
+                        String hex = i + 6 <= n ? src.substring(i + 2, i + 6) : "";
+                        if (!hex.matches("[0-9A-Fa-f]{4}")) throw new ExpressionSyntaxException("bad \\u escape in string", i);
+                        sb.append((char) Integer.parseInt(hex, 16));
+                        i += 4;
                     }
                     default -> sb.append('\\').append(e);
                 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.mvel2.compiler.AbstractParser;
 
 /**
  * Parses a Jinja-style expression (with the common MVEL operators && || ! ?: contains accepted too)
@@ -16,7 +17,7 @@ import java.util.Set;
 final class JinjaTranslator {
     static final String CTX = "__c";
 
-    /** Words MVEL reserves; a variable with such a name is read through the context instead. */
+    /** Statement words MVEL reserves; a variable with such a name is read through the context instead. */
     private static final Set<String> MVEL_RESERVED = Set.of(
         "if", "else", "while", "for", "foreach", "do", "until", "with", "new", "var", "def", "function",
         "return", "import", "import_static", "assert", "contains", "is", "instanceof", "soundslike", "strsim",
@@ -253,9 +254,15 @@ final class JinjaTranslator {
                     Args a = callArgs();
                     return CTX + ".fn(" + literal(n) + ", " + a.positional() + ", " + a.keywords() + ")";
                 }
-                return MVEL_RESERVED.contains(n) ? CTX + ".v(" + literal(n) + ")" : n;
+                return mvelMeaning(n) ? CTX + ".v(" + literal(n) + ")" : n;
             }
         }
+    }
+
+    /** True for names MVEL would read as a keyword, literal or Java class: such variables are read through the context. */
+    private static boolean mvelMeaning(String name) {
+        return MVEL_RESERVED.contains(name) || AbstractParser.LITERALS.containsKey(name)
+            || AbstractParser.CLASS_LITERALS.containsKey(name) || AbstractParser.OPERATORS.containsKey(name);
     }
 
     private String parenthesised() {
@@ -312,6 +319,11 @@ final class JinjaTranslator {
                     Args a = callArgs();
                     node = CTX + ".call(" + node + ", " + literal(name.text()) + ", " + a.positional() + ", "
                         + a.keywords() + ")";
+                } else if (name.kind() == Token.Kind.NUMBER && name.text().contains(".")) {
+                    // "x.0.1" lexes as x . 0.1: two index steps
+                    String[] steps = name.text().split("\\.", 2);
+                    node = CTX + ".attr(" + node + ", " + literal(steps[0]) + ", " + literal(path) + ")";
+                    node = CTX + ".attr(" + node + ", " + literal(steps[1]) + ", " + literal(path + "." + steps[0]) + ")";
                 } else {
                     node = CTX + ".attr(" + node + ", " + literal(name.text()) + ", " + literal(path) + ")";
                 }

@@ -30,6 +30,7 @@ public final class Json {
 
     private static void write(Object v, StringBuilder b, int indent, int level, boolean sortKeys) {
         if (v instanceof Undefined u) throw u.error();
+        if (level > 64) throw new TemplateTypeException("the value is nested too deeply to write as JSON (does it contain itself?)");
         if (v == null) {
             b.append("null");
         } else if (v instanceof Boolean || Ops.isIntegral(v) || v instanceof BigDecimal) {

@@ -1,7 +1,5 @@
 package meshplay.engine.template;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.mvel2.integration.VariableResolver;
 import org.mvel2.integration.impl.BaseVariableResolverFactory;
 import org.mvel2.integration.impl.SimpleValueResolver;
@@ -12,16 +10,15 @@ import org.mvel2.integration.impl.SimpleValueResolver;
  */
 final class LazyVarsFactory extends BaseVariableResolverFactory {
     private final RenderScope scope;
-    private final Map<String, Object> locals = new HashMap<>();
 
     LazyVarsFactory(RenderScope scope) {
         this.scope = scope;
     }
 
+    /** Expressions cannot assign (the translator never writes "="); refuse rather than write into the variables. */
     @Override
     public VariableResolver createVariable(String name, Object value) {
-        locals.put(name, value);
-        return new SimpleValueResolver(value);
+        throw new TemplateTypeException("expressions cannot assign variables ('" + name + "')");
     }
 
     @Override
@@ -31,18 +28,21 @@ final class LazyVarsFactory extends BaseVariableResolverFactory {
 
     @Override
     public boolean isTarget(String name) {
-        return isResolveable(name);
+        return false;
     }
 
+    /**
+     * Every identifier in generated code is a variable, so every name resolves here: an undefined one
+     * raises UndefinedException when read, and MVEL never falls back to Java class names.
+     */
     @Override
     public boolean isResolveable(String name) {
-        return JinjaTranslator.CTX.equals(name) || locals.containsKey(name) || scope.isDefined(name);
+        return true;
     }
 
     @Override
     public VariableResolver getVariableResolver(String name) {
         if (JinjaTranslator.CTX.equals(name)) return new SimpleValueResolver(scope.context);
-        if (locals.containsKey(name)) return new SimpleValueResolver(locals.get(name));
         return new SimpleValueResolver(scope.lookup(name));
     }
 }

@@ -59,15 +59,11 @@ public final class MvelTemplar implements Templar {
 
     @Override
     public boolean test(String expression, Map<String, Object> vars, Origin origin) {
-        Object v = evaluate(expression, vars, origin);
-        try {
-            return Ops.truthy(v);
-        } catch (UndefinedException e) {
-            throw undefined(e, expression, origin);
-        }
+        return Ops.truthy(evaluate(expression, vars, origin));
     }
 
     /** Renders trusted template text (a template file or a playbook string); the result is always text. */
+    @Override
     public String renderTemplate(String text, Map<String, Object> vars, Origin origin) {
         RenderScope scope = new RenderScope(this, vars);
         StringBuilder out = new StringBuilder();
@@ -215,12 +211,7 @@ public final class MvelTemplar implements Templar {
     }
 
     private boolean truth(String expression, String display, Origin origin, RenderScope scope) {
-        Object v = evaluateTop(expression, display, origin, scope);
-        try {
-            return Ops.truthy(v);
-        } catch (UndefinedException e) {
-            throw undefined(e, display, origin);
-        }
+        return Ops.truthy(evaluateTop(expression, display, origin, scope));
     }
 
     private static Origin at(Origin origin, int lineOffset) {
@@ -249,13 +240,21 @@ public final class MvelTemplar implements Templar {
         try {
             Object v = execute(mvel, scope);
             if (v instanceof Undefined u) throw u.error();
-            return v;
+            return v instanceof VariableNamespace ns ? materialize(ns) : v;
         } catch (UndefinedException e) {
             if (scope.nested()) throw e;
             throw undefined(e, display, origin);
         } catch (TemplateTypeException e) {
             throw new UserError(origin, e.getMessage() + " in " + display, null, ExitCode.ERROR);
         }
+    }
+
+    /** A whole namespace as a value ({{ hostvars['n2'] }}): its variables rendered with the namespace itself. */
+    private Map<String, Object> materialize(VariableNamespace ns) {
+        RenderScope own = new RenderScope(this, ns);
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String name : ns.keySet()) out.put(name, own.lookup(name));
+        return out;
     }
 
     private static UserError undefined(UndefinedException e, String display, Origin origin) {
@@ -296,18 +295,24 @@ public final class MvelTemplar implements Templar {
     }
 
     private static RuntimeException unwrap(RuntimeException e) {
+        Throwable root = e;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof UndefinedException || t instanceof TemplateTypeException || t instanceof UserError) {
                 return (RuntimeException) t;
             }
             if (t instanceof ArithmeticException a) return new TemplateTypeException("arithmetic error: " + a.getMessage());
+            root = t;
         }
         String msg = mvelMessage(e);
         String prefix = "unresolvable property or identifier: ";
         if (e instanceof PropertyAccessException && msg.startsWith(prefix)) {
             return UndefinedException.variable(msg.substring(prefix.length()).trim());
         }
-        return new TemplateTypeException(msg);
+        if (!root.getClass().getName().startsWith("org.mvel2")) {
+            return new TemplateTypeException("evaluation failed: " + Reflect.rootMessage(root));
+        }
+        // generated code is not the user's text: never show it
+        return new TemplateTypeException(msg.contains(JinjaTranslator.CTX) ? "the expression cannot be evaluated" : msg);
     }
 
     /** MVEL's "[Error: ...]" line without the "[Near ...]" decoration. */

@@ -155,6 +155,9 @@ public final class Ops {
     }
 
     public static Object mod(Object a, Object b) {
+        if (a instanceof CharSequence fmt) {
+            return PercentFormat.format(fmt.toString(), b instanceof List<?> l ? new ArrayList<>(l) : java.util.Arrays.asList(b));
+        }
         requireNumbers(a, b, "%");
         Number x = num(a);
         Number y = num(b);
@@ -229,29 +232,54 @@ public final class Ops {
 
     /** Python's repr() for nested values (strings quoted), str() at the top when quoteStrings is false. */
     public static String repr(Object o, boolean quoteStrings) {
-        if (o == null) return "None";
-        if (o instanceof Boolean b) return b ? "True" : "False";
-        if (o instanceof Double || o instanceof Float) return floatText(((Number) o).doubleValue());
-        if (o instanceof BigDecimal d) return d.toPlainString();
-        if (o instanceof Number) return o.toString();
-        if (o instanceof CharSequence s) return quoteStrings ? pyQuote(s.toString()) : s.toString();
-        if (o instanceof Map<?, ?> m) {
-            StringBuilder b = new StringBuilder("{");
+        StringBuilder b = new StringBuilder();
+        repr(o, quoteStrings, b, 0);
+        return b.toString();
+    }
+
+    /** Deeper than this is a structure that contains itself (hostvars inside hostvars): shown as "...". */
+    private static final int MAX_DEPTH = 32;
+
+    private static void repr(Object o, boolean quoteStrings, StringBuilder b, int depth) {
+        if (depth > MAX_DEPTH) {
+            b.append("...");
+        } else if (o == null) {
+            b.append("None");
+        } else if (o instanceof Boolean bool) {
+            b.append(bool ? "True" : "False");
+        } else if (o instanceof Double || o instanceof Float) {
+            b.append(floatText(((Number) o).doubleValue()));
+        } else if (o instanceof BigDecimal d) {
+            b.append(d.toPlainString());
+        } else if (o instanceof Number) {
+            b.append(o);
+        } else if (o instanceof CharSequence s) {
+            b.append(quoteStrings ? pyQuote(s.toString()) : s.toString());
+        } else if (o instanceof Map<?, ?> m) {
+            b.append('{');
+            boolean first = true;
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                if (b.length() > 1) b.append(", ");
-                b.append(repr(e.getKey(), true)).append(": ").append(repr(e.getValue(), true));
+                if (!first) b.append(", ");
+                first = false;
+                repr(e.getKey(), true, b, depth + 1);
+                b.append(": ");
+                repr(e.getValue(), true, b, depth + 1);
             }
-            return b.append('}').toString();
-        }
-        if (o instanceof Iterable<?> it) {
-            StringBuilder b = new StringBuilder("[");
+            b.append('}');
+        } else if (o instanceof Iterable<?> it) {
+            b.append('[');
+            boolean first = true;
             for (Object e : it) {
-                if (b.length() > 1) b.append(", ");
-                b.append(repr(e, true));
+                if (!first) b.append(", ");
+                first = false;
+                repr(e, true, b, depth + 1);
             }
-            return b.append(']').toString();
+            b.append(']');
+        } else if (o instanceof meshplay.engine.yaml.YNode n) {
+            repr(n.toJava(), quoteStrings, b, depth);
+        } else {
+            b.append(o);
         }
-        return o.toString();
     }
 
     static String floatText(double d) {

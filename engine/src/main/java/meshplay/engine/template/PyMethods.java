@@ -3,8 +3,6 @@ package meshplay.engine.template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Python methods users call in Jinja expressions ({@code name.startswith('n')}, {@code d.items()},
@@ -43,11 +41,11 @@ final class PyMethods {
             case "endswith":
                 return anyOf(args.get(0), s::endsWith);
             case "split":
-                return split(s, arg(args, 0, null), ((Number) arg(args, 1, -1)).intValue());
+                return StringsText.split(s, arg(args, 0, null), ((Number) arg(args, 1, -1)).intValue());
             case "rsplit": {
                 Object sep = arg(args, 0, null);
                 int max = ((Number) arg(args, 1, -1)).intValue();
-                if (max < 0 || sep == null) return split(s, sep, max);
+                if (max < 0 || sep == null) return StringsText.split(s, sep, max);
                 List<Object> parts = new ArrayList<>();
                 String rest = s;
                 String sp = sep.toString();
@@ -61,34 +59,22 @@ final class PyMethods {
                 return parts;
             }
             case "strip":
-                return strip(s, arg(args, 0, null), true, true);
+                return StringsText.strip(s, arg(args, 0, null), true, true);
             case "lstrip":
-                return strip(s, arg(args, 0, null), true, false);
+                return StringsText.strip(s, arg(args, 0, null), true, false);
             case "rstrip":
-                return strip(s, arg(args, 0, null), false, true);
+                return StringsText.strip(s, arg(args, 0, null), false, true);
             case "lower":
                 return s.toLowerCase();
             case "upper":
                 return s.toUpperCase();
             case "capitalize":
-                return s.isEmpty() ? s : s.substring(0, 1).toUpperCase() + s.substring(1).toLowerCase();
+                return StringsText.capitalize(s);
             case "title":
                 return StringsText.title(s);
-            case "replace": {
-                String from = Ops.toText(args.get(0));
-                String to = Ops.toText(args.get(1));
-                if (args.size() < 3) return s.replace(from, to);
-                int count = ((Number) args.get(2)).intValue();
-                String out = s;
-                int at = 0;
-                for (int i = 0; i < count; i++) {
-                    int f = out.indexOf(from, at);
-                    if (f < 0) break;
-                    out = out.substring(0, f) + to + out.substring(f + from.length());
-                    at = f + to.length();
-                }
-                return out;
-            }
+            case "replace":
+                return StringsText.replace(s, Ops.toText(args.get(0)), Ops.toText(args.get(1)),
+                    args.size() < 3 ? -1 : ((Number) args.get(2)).intValue());
             case "find":
                 return s.indexOf(Ops.toText(args.get(0)));
             case "index": {
@@ -185,47 +171,6 @@ final class PyMethods {
             return false;
         }
         return p.test(Ops.toText(prefixes));
-    }
-
-    static List<Object> split(String s, Object sep, int max) {
-        List<Object> out = new ArrayList<>();
-        if (sep == null) {
-            String rest = s.strip();
-            while (!rest.isEmpty()) {
-                if (max >= 0 && out.size() == max) {
-                    out.add(rest);
-                    return out;
-                }
-                Matcher m = Pattern.compile("\\s+").matcher(rest);
-                if (!m.find()) {
-                    out.add(rest);
-                    break;
-                }
-                out.add(rest.substring(0, m.start()));
-                rest = rest.substring(m.end());
-            }
-            return out;
-        }
-        String sp = Ops.toText(sep);
-        if (sp.isEmpty()) throw new TemplateTypeException("empty separator");
-        int from = 0;
-        while (max < 0 || out.size() < max) {
-            int at = s.indexOf(sp, from);
-            if (at < 0) break;
-            out.add(s.substring(from, at));
-            from = at + sp.length();
-        }
-        out.add(s.substring(from));
-        return out;
-    }
-
-    static String strip(String s, Object chars, boolean left, boolean right) {
-        String set = chars == null ? null : Ops.toText(chars);
-        int a = 0;
-        int b = s.length();
-        while (left && a < b && (set == null ? Character.isWhitespace(s.charAt(a)) : set.indexOf(s.charAt(a)) >= 0)) a++;
-        while (right && b > a && (set == null ? Character.isWhitespace(s.charAt(b - 1)) : set.indexOf(s.charAt(b - 1)) >= 0)) b--;
-        return s.substring(a, b);
     }
 
     /** str.format with {} and {0} placeholders (no format specs beyond plain substitution). */

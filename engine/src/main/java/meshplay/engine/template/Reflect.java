@@ -13,10 +13,8 @@ final class Reflect {
         String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
         for (String candidate : new String[] {name, "get" + cap, "is" + cap}) {
             try {
-                Method m = obj.getClass().getMethod(candidate);
-                if (Modifier.isPublic(m.getDeclaringClass().getModifiers()) && m.getReturnType() != void.class) {
-                    return m.invoke(obj);
-                }
+                Method m = accessible(obj.getClass(), obj.getClass().getMethod(candidate));
+                if (m != null && m.getReturnType() != void.class) return m.invoke(obj);
             } catch (NoSuchMethodException e) {
                 // try the next form
             } catch (ReflectiveOperationException e) {
@@ -33,16 +31,36 @@ final class Reflect {
         for (Method m : obj.getClass().getMethods()) {
             if (!m.getName().equals(name) || m.getParameterCount() != args.size()) continue;
             Object[] converted = convert(m.getParameterTypes(), args);
-            if (converted == null) continue;
+            Method callable = converted == null ? null : accessible(obj.getClass(), m);
+            if (callable == null) continue;
             try {
-                m.setAccessible(true);
-                return m.invoke(obj, converted);
+                return callable.invoke(obj, converted);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 throw new TemplateTypeException("calling " + name + "() on " + Ops.typeName(obj) + " failed: " + rootMessage(e));
             }
         }
         throw new TemplateTypeException(Ops.typeName(obj) + " has no method '" + name + "' taking " + args.size()
             + (args.size() == 1 ? " argument" : " arguments"));
+    }
+
+    /**
+     * The same method as declared by a public class or interface, so that it can be called without
+     * opening modules (List.of(...) is a private class; List.size() is public).
+     */
+    private static Method accessible(Class<?> type, Method m) {
+        if (type == null) return null;
+        if (Modifier.isPublic(type.getModifiers()) && type.getModule().isExported(type.getPackageName())) {
+            try {
+                return type.getMethod(m.getName(), m.getParameterTypes());
+            } catch (NoSuchMethodException e) {
+                return null;
+            }
+        }
+        for (Class<?> i : type.getInterfaces()) {
+            Method found = accessible(i, m);
+            if (found != null) return found;
+        }
+        return accessible(type.getSuperclass(), m);
     }
 
     private static Object[] convert(Class<?>[] types, List<Object> args) {

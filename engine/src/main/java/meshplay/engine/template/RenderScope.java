@@ -48,8 +48,11 @@ final class RenderScope {
 
     boolean isDefined(String name) {
         if (locals.containsKey(name)) return true;
-        return parent != null ? parent.isDefined(name) : vars.containsKey(name);
+        return parent != null ? parent.isDefined(name) : vars.containsKey(name) || VARS.equals(name);
     }
+
+    /** {@code vars['tb4_' ~ iface]}: all variables by name, as in Ansible, unless a variable is called "vars". */
+    private static final String VARS = "vars";
 
     /** True while a variable's own template is being rendered (errors then carry the variable chain). */
     boolean nested() {
@@ -60,7 +63,10 @@ final class RenderScope {
         if (locals.containsKey(name)) return locals.get(name);
         if (parent != null) return parent.lookup(name);
         if (rendered.containsKey(name)) return rendered.get(name);
-        if (!vars.containsKey(name)) throw UndefinedException.variable(name);
+        if (!vars.containsKey(name)) {
+            if (VARS.equals(name)) return new NamespaceView(vars);
+            throw UndefinedException.variable(name);
+        }
         Object value = vars.get(name);
         if (!(value instanceof YNode node)) return value;
         if (resolving.contains(name)) {

@@ -18,4 +18,13 @@ public interface Templar {
 
     /** Evaluates a bare expression as a condition (Ansible truthiness; undefined variable is an error). */
     boolean test(String expression, Map<String, Object> vars, Origin origin);
+
+    /**
+     * Renders trusted template text (a controller-side template file named by the playbook) to text,
+     * with {% if %}/{% for %} statements; {@code origin} is the file, line 1.
+     */
+    default String renderTemplate(String text, Map<String, Object> vars, Origin origin) {
+        Object r = render(new meshplay.engine.yaml.YScalar(text, text, true, origin), vars);
+        return r == null ? "" : String.valueOf(r);
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import meshplay.engine.template.NamespaceView;
 import meshplay.engine.template.VariableNamespace;
 
 /**
@@ -31,7 +32,7 @@ public final class HostVars extends AbstractMap<String, Object> {
     public Object get(Object key) {
         if (!containsKey(key)) return null;
         Map<String, ?> v = varsOf.apply((String) key);
-        return v instanceof VariableNamespace ns ? ns : new LayeredVars(List.of(v == null ? Map.of() : v));
+        return v instanceof VariableNamespace ns ? ns : new NamespaceView(v == null ? Map.of() : v);
     }
 
     @Override

@@ -49,6 +49,10 @@ final class NodeConverter {
     }
 
     private YScalar scalar(ScalarNode node) {
+        if ("!vault".equals(node.getTag().getValue())) {
+            throw new UserError(origin(node), "vault-encrypted values are not supported",
+                    "pass the secret with -e @file or an environment lookup instead of !vault");
+        }
         DumperOptions.ScalarStyle style = node.getScalarStyle();
         boolean quoted = style == DumperOptions.ScalarStyle.SINGLE_QUOTED || style == DumperOptions.ScalarStyle.DOUBLE_QUOTED;
         Object value;

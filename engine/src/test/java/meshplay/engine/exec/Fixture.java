@@ -11,7 +11,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import meshplay.engine.connect.ConnectionProvider;
 import meshplay.engine.model.Play;
 import meshplay.engine.model.Playbook;
-import meshplay.engine.model.TaskItem;
 import meshplay.engine.module.ModuleRegistry;
 import meshplay.engine.report.ConsoleReporter;
 import meshplay.engine.report.Event;
@@ -19,7 +18,6 @@ import meshplay.engine.report.EventBus;
 import meshplay.engine.report.HostStats;
 import meshplay.engine.report.JsonReporter;
 import meshplay.engine.step.StepController;
-import meshplay.engine.yaml.YNode;
 
 /** Runs hand-built plays against local connections and keeps every event and the console/JSON output. */
 final class Fixture {
@@ -28,10 +26,7 @@ final class Fixture {
     final List<Event> events = new CopyOnWriteArrayList<>();
     final Map<String, ConnectionProvider> providers = new HashMap<>();
     StepController step = StepController.NONE;
-    ContentLoader loader = new ContentLoader() {
-        public YNode loadVars(Path file) { throw new UnsupportedOperationException(); }
-        public List<TaskItem> loadTasks(Path file, String role) { throw new UnsupportedOperationException(); }
-    };
+    ContentLoader loader = new PlaybookContentLoader(new meshplay.engine.model.PlaybookLoader(new ModuleRegistry(TestModules.all())), Path.of("."));
     StringWriter console = new StringWriter();
     StringWriter json = new StringWriter();
     Runner.Outcome outcome;
@@ -52,7 +47,7 @@ final class Fixture {
         json = new StringWriter();
         EventBus bus = new EventBus(events::add, new ConsoleReporter(new PrintWriter(console), options.verbosity, false),
                 new JsonReporter(new PrintWriter(json)));
-        RunContext ctx = new RunContext(inventory, new TestTemplar(), new ModuleRegistry(TestModules.all()), loader, options,
+        RunContext ctx = new RunContext(inventory, new meshplay.engine.template.MvelTemplar(), new ModuleRegistry(TestModules.all()), loader, options,
                 bus, step, new ConnectionPool(options.connectionOptions, providers), Path.of("."));
         outcome = new Runner(ctx).run(new Playbook(Path.of("test.yml"), List.of(plays)));
         return outcome;

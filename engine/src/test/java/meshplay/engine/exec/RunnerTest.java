@@ -99,10 +99,10 @@ class RunnerTest {
         f.hosts("h1");
         Task loop = task("loop", "probe", map("name", "{{ item }}"), "loop", List.of("a", "b", "c"),
                 "when", "item != 'b'", "register", "out");
-        Task check = task("check", "probe", map("name", "n", "value", "{{ out.results.size() }}:{{ out.results[1].skipped }}"));
+        Task check = task("check", "probe", map("name", "n", "value", "{{ out.results | length }}:{{ out.results[1].skipped }}"));
         f.run(play("web", List.of(loop, check), List.of()));
         assertEquals(List.of("a", "c", "n"), TestModules.calledNames("h1"), f.console.toString());
-        assertEquals("3:true", f.result("check", "h1").data().get("value"));
+        assertEquals("3:True", f.result("check", "h1").data().get("value"));
         assertTrue(f.console.toString().contains("skipping: [h1] => (item=b)"));
     }
 
@@ -113,7 +113,7 @@ class RunnerTest {
                 "loop", List.of(map("n", "x"), map("n", "y")),
                 "loop_control", map("loop_var", "pkg", "index_var", "i", "label", "{{ pkg.n }}", "extended", true));
         f.run(play("web", List.of(loop), List.of()));
-        assertEquals(List.of("x-0-false", "y-1-true"), TestModules.calledNames("h1"), f.console.toString());
+        assertEquals(List.of("x-0-False", "y-1-True"), TestModules.calledNames("h1"), f.console.toString());
         assertTrue(f.console.toString().contains("ok: [h1] => (item=y)"), f.console.toString());
     }
 
@@ -177,7 +177,7 @@ class RunnerTest {
     @Test
     void maxFailPercentageMustBeExceededToStopThePlay() {
         f.hosts("h1", "h2", "h3", "h4");
-        Task half = failing("f", "when", "inventory_hostname == 'h1' || inventory_hostname == 'h2'");
+        Task half = failing("f", "when", "inventory_hostname == 'h1' or inventory_hostname == 'h2'");
         f.run(play("web", List.of(half, probe("next")), List.of(), "max_fail_percentage", 50));
         assertEquals(2, TestModules.CALLS.stream().filter(c -> c.name().equals("next")).count());
 

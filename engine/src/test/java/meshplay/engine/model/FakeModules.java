@@ -32,7 +32,8 @@ final class FakeModules {
                         .add(arg("src", ArgType.PATH)).add(arg("content", ArgType.STR)).add(arg("mode", ArgType.MODE)).build()),
                 new Fake("debug", List.of(), ArgSpec.builder("prints").add(arg("msg", ArgType.STR)).add(arg("var", ArgType.STR)).build()),
                 new Fake("file", List.of(), ArgSpec.builder("files").add(arg("path", ArgType.PATH).required().aliases("dest", "name"))
-                        .add(arg("state", ArgType.STR)).build()),
+                        .add(arg("state", ArgType.STR).choices("file", "directory", "absent")).build()),
+                new Fake("wait_for", List.of(), ArgSpec.builder("waits").add(arg("timeout", ArgType.INT)).build()),
                 new Fake("systemd", List.of("service"), ArgSpec.builder("units").add(arg("name", ArgType.STR).required())
                         .add(arg("state", ArgType.STR)).build()),
                 new Fake("ping", List.of(), ArgSpec.builder("pings").build())));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -127,6 +126,11 @@ class PlaybookLoaderTest {
                       throttle: 1
                       timeout: 30
                       any_errors_fatal: false
+                  handlers:
+                    - name: restart a
+                      ping:
+                    - name: restart b
+                      ping:
                 """);
         Task t = task(play.tasks(), 0);
         assertEquals("Everything", t.name());
@@ -194,8 +198,9 @@ class PlaybookLoaderTest {
         assertEquals(new Origin(dir.resolve("site.yml").toString(), 4, 14), debug.keyOrigin("msg"));
         assertEquals(new Origin(dir.resolve("site.yml").toString(), 4, 32), debug.keyOrigin("var"));
 
-        YMap command = assertInstanceOf(YMap.class, task(play.tasks(), 2).args());
-        assertEquals(Map.of("cmd", "ls -l", "chdir", "/tmp"), command.toJava());
+        Task command = task(play.tasks(), 2);
+        assertEquals("ls -l", ((YScalar) command.args()).text(), "free-form text stays text; args: stays beside it");
+        assertEquals(Map.of("chdir", "/tmp"), command.keywords().get("args").toJava());
 
         assertEquals(Map.of("dest", "/etc/x", "content", "hi"), task(play.tasks(), 3).args().toJava());
         Task fq = task(play.tasks(), 4);
@@ -223,10 +228,10 @@ class PlaybookLoaderTest {
                     - action: shell uptime
                 """);
         Task withItems = task(play.tasks(), 0);
-        assertSame(withItems.keywords().get("loop"), withItems.keywords().get("with_items"), "with_items is a loop flattened one level");
+        assertEquals(List.of(List.of(1, 2), 3), withItems.keywords().get("with_items").toJava(), "kept as written; the runner flattens it");
+        assertFalse(withItems.keywords().containsKey("loop"));
         Task withList = task(play.tasks(), 1);
-        assertEquals(List.of("a", "b"), withList.keywords().get("loop").toJava());
-        assertFalse(withList.keywords().containsKey("with_list"));
+        assertEquals(List.of("a", "b"), withList.keywords().get("with_list").toJava());
 
         Task local = task(play.tasks(), 2);
         assertEquals("command", local.action());
@@ -287,7 +292,7 @@ class PlaybookLoaderTest {
                 """);
         Task include = task(play.tasks(), 0);
         assertEquals("include_tasks", include.action());
-        List<TaskItem> loaded = loader.loadIncludedTasks(include, "tasks/more.yml", dir);
+        List<TaskItem> loaded = loader.loadTasks(dir.resolve("tasks/more.yml"), include.role());
         assertEquals("debug", task(loaded, 0).action());
         assertEquals(Map.of("file", "tasks/more.yml", "apply", Map.of("tags", List.of("x"))), task(play.tasks(), 1).args().toJava());
         assertEquals("include_vars", task(play.tasks(), 2).action());
@@ -373,7 +378,6 @@ class PlaybookLoaderTest {
                     - import_role: name=db
                     - include_role:
                         name: db
-                        tasks_from: backup
                 """);
         assertEquals("import_role", task(play.tasks(), 0).action());
         Task include = task(play.tasks(), 1);
@@ -425,5 +429,50 @@ class PlaybookLoaderTest {
     void hostsMayBeAList() {
         Play play = onlyPlay("- hosts: [a, b]\n  tasks: []\n");
         assertInstanceOf(YList.class, play.hosts());
+    }
+
+    @Test
+    void taskFilesIncludedFromARoleBelongToTheRole() {
+        files.write("roles/r/tasks/main.yml", "- include_tasks: \"{{ which }}.yml\"\n");
+        files.write("roles/r/tasks/step.yml", "- debug: msg=step\n- include_tasks: step.yml\n  when: again\n");
+        Play play = onlyPlay("- hosts: all\n  roles: [r]\n");
+        Task include = task(play.roles().get(0).tasks(), 0);
+        List<TaskItem> loaded = loader.loadTasks(dir.resolve("roles/r/tasks/step.yml"), include.role());
+        assertEquals("r", task(loaded, 0).role());
+        assertEquals(dir.resolve("roles/r"), task(loaded, 0).baseDir());
+        assertEquals("include_tasks", task(loaded, 1).action(), "a guarded recursive include is not a load-time cycle");
+    }
+
+    @Test
+    void collectionsAreAcceptedAndIgnored() {
+        Play play = onlyPlay("- hosts: all\n  tasks:\n    - ping:\n      collections: [community.general]\n");
+        assertFalse(task(play.tasks(), 0).keywords().containsKey("collections"));
+    }
+
+    @Test
+    void contentLoaderForTheRunner() {
+        files.write("roles/web/tasks/main.yml", "- ping:\n");
+        files.write("roles/web/tasks/extra.yml", "- import_tasks: more.yml\n");
+        files.write("roles/web/tasks/more.yml", "- debug: msg=more\n");
+        files.write("vars/x.yml", "a: 1\n");
+        onlyPlay("- hosts: all\n  roles: [web]\n");
+
+        List<TaskItem> items = loader.loadTasks(dir.resolve("roles/web/tasks/extra.yml"), "web");
+        Task more = task(assertInstanceOf(Block.class, items.get(0)).block(), 0);
+        assertEquals("web", more.role());
+        assertEquals(dir.resolve("roles/web"), more.baseDir());
+
+        assertEquals(Map.of("a", 1), loader.loadVars(dir.resolve("vars/x.yml")).toJava());
+
+        Origin origin = new Origin(dir.resolve("site.yml").toString(), 3, 7);
+        Role role = loader.loadRole("web", dir, Map.of("p", new YScalar("v", "v", false, origin)), origin);
+        assertEquals(Map.of("p", "v"), role.params().toJava());
+        assertEquals("ping", task(role.tasks(), 0).action());
+    }
+
+    @Test
+    void withDictIsAcceptedAndOneLoopPerTask() {
+        Play play = onlyPlay("- hosts: all\n  tasks:\n    - debug: msg={{ item.key }}\n      with_dict: {a: 1}\n");
+        assertEquals(Map.of("a", 1), task(play.tasks(), 0).keywords().get("with_dict").toJava());
     }
 }

@@ -85,6 +85,7 @@ class ExpressionTest {
         assertEquals("q", e("m.list[1]"));
         assertEquals("q", e("m.list[-1]"));
         assertEquals("p", e("m.list.0"));
+        assertEquals(2, t.evaluate("pairs.1.0", Map.of("pairs", List.of(List.of(0, 1), List.of(2, 3))), Y.AT));
         assertEquals(List.of(2, 3), e("l[1:]"));
         assertEquals(List.of(3, 2, 1), e("l[::-1]"));
         assertEquals("pve", e("s[:3]"));
@@ -102,6 +103,10 @@ class ExpressionTest {
         assertEquals(true, e("s.startswith('pve')"));
         assertEquals(true, e("s.endswith(('x', 'n2'))"));
         assertEquals(List.of("pve", "n2"), e("s.split('-')"));
+        assertEquals(List.of("a", "b  c"), e("' a b  c '.split(None, 1)"));
+        assertEquals(List.of("a", "b,c"), e("'a,b,c' | split(',', 1)"));
+        assertEquals(List.of("a,b", "c"), e("'a,b,c'.rsplit(',', 1)"));
+        assertEquals("x-y-c", e("'a-b-c'.replace('a', 'x').replace('b', 'y', 1)"));
         assertEquals("PVE-N2", e("s.upper()"));
         assertEquals("n2", e("s.replace('pve-', '')"));
         assertEquals(6, e("s.length()"));
@@ -112,6 +117,11 @@ class ExpressionTest {
         assertEquals("n2=5", e("'{}={}'.format('n2', x)"));
         assertEquals(Map.of("a", 1), e("dict(a=1)"));
         assertEquals("abc", e("'  abc '.strip()"));
+        assertEquals(3, e("l.size()"));
+        assertEquals(true, e("m.containsKey('a')"));
+        assertEquals(true, e("l.contains(2)"));
+        assertEquals(3, e("l.get(2)"));
+        assertEquals("n2", e("s.substring(4)"));
     }
 
     @Test
@@ -125,6 +135,8 @@ class ExpressionTest {
         assertEquals(List.of(1, 2, 3, 4), e("l + [4]"));
         assertEquals("ab", e("'a' + 'b'"));
         assertEquals("--", e("'-' * 2"));
+        assertEquals("pve-n2-05", e("'%s-%02d' % (s, x)"));
+        assertEquals("5%", e("'%d%%' % x"));
         assertEquals(10000000000L, e("10000000000"));
         assertEquals(true, e("1 == 1.0"));
         assertEquals(false, e("'1' == 1"));
@@ -133,6 +145,7 @@ class ExpressionTest {
         assertEquals(List.of(1, "a"), e("(1, 'a')"));
         assertEquals("a\tb", e("'a\\tb'"));
         assertEquals("it's", e("\"it's\""));
+        assertEquals("caf\u00e9", e("'caf\\u00e9'"));
     }
 
     @Test

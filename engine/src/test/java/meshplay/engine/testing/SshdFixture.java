@@ -199,10 +199,14 @@ public final class SshdFixture implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    /** Kills sshd and every session process it forked at once, as a crash or power loss would. */
+    /**
+     * Kills sshd and its per-connection sshd processes at once (SIGKILL), as a crash would. Commands
+     * the sessions started are left running; they see their input end, as after a real crash.
+     */
     public void kill() throws InterruptedException {
         if (process == null) return;
-        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        List<ProcessHandle> all = new ArrayList<>(process.descendants()
+                .filter(h -> h.info().command().map(c -> c.equals(SSHD.toString())).orElse(false)).toList());
         process.destroyForcibly();
         all.forEach(ProcessHandle::destroyForcibly);
         process.waitFor(10, TimeUnit.SECONDS);

@@ -2,7 +2,6 @@ package meshplay.engine.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -221,5 +220,21 @@ class YamlLoaderTest {
         assertTrue(assertThrows(UserError.class, () -> VarsFile.load(f)).getMessage().contains("must be a mapping"));
         Files.writeString(f, "");
         assertTrue(VarsFile.load(f).entries().isEmpty());
+    }
+
+    @Test
+    void vaultValuesAreRefusedClearly() {
+        UserError e = assertThrows(UserError.class, () -> YamlLoader.loadString("pw: !vault |\n  $ANSIBLE_VAULT;1.1\n", "v.yml"));
+        assertEquals(new Origin("v.yml", 1, 5), e.origin());
+        assertTrue(e.getMessage().contains("vault"));
+    }
+
+    @Test
+    void keyValueTextForExtraVars() {
+        YMap m = KeyValueText.parse("a=1 b='two words' c=\"x=y\"", "-e");
+        assertEquals(Map.of("a", "1", "b", "two words", "c", "x=y"), m.toJava());
+        assertEquals(new Origin("-e", 1, 5), m.keyOrigin("b"));
+        UserError e = assertThrows(UserError.class, () -> KeyValueText.parse("just text", "-e"));
+        assertTrue(e.getMessage().contains("expected key=value"));
     }
 }

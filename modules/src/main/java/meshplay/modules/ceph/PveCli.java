@@ -30,6 +30,10 @@ final class PveCli {
     }
 
     static ModuleFailure failure(List<String> argv, ExecResult r) {
+        if (r.rc() == 127 && List.of("ceph", "ceph-volume", "rados").contains(argv.get(0))) {
+            return new ModuleFailure(argv.get(0) + " is not installed on this node: install Ceph first (pve-ceph with action: install)",
+                    Map.of("rc", r.rc(), "stderr", r.stderr(), "cmd", String.join(" ", argv)));
+        }
         String err = r.stderr().strip();
         if (err.isEmpty()) err = r.stdout().strip();
         return new ModuleFailure(String.join(" ", argv) + " failed (rc=" + r.rc() + "): " + err,

@@ -47,7 +47,7 @@ public final class PveSdnModule implements Module {
                 .add(arg("nodes", ArgType.LIST).elements(ArgType.RAW).doc("Fabric nodes: [{node_id, ip (router ID, no mask), "
                         + "ip6, interfaces: [en05, {name: en06, hello_multiplier: 3, ip: 10.0.0.1/31}]}]. The interface "
                         + "list replaces the node's list."))
-                .add(arg("exclusive", ArgType.BOOL).defaultValue(true).doc("Remove nodes of the fabric that are not listed in nodes."))
+                .add(arg("exclusive", ArgType.BOOL).defaultValue(true).doc("Remove nodes of the fabric that are not listed in nodes (only when nodes is given)."))
                 .add(arg("state", ArgType.STR).defaultValue("present").choices("present", "absent")
                         .doc("absent removes the fabric's nodes, then the fabric."))
                 .add(arg("apply", ArgType.BOOL).defaultValue(true)
@@ -71,7 +71,7 @@ public final class PveSdnModule implements Module {
             currentNodes = Map.of();
         }
         if (present) {
-            if (ctx.args().bool("exclusive")) {
+            if (ctx.args().bool("exclusive") && ctx.args().has("nodes")) {
                 for (String node : currentNodes.keySet()) {
                     if (wantNodes.stream().noneMatch(n -> n.nodeId().equals(node))) {
                         changes.add(deleteNode(want.id(), node, currentNodes.get(node)));

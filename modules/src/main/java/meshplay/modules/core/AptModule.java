@@ -36,7 +36,7 @@ public final class AptModule implements Module {
                     .doc("present: installed (any version unless pinned); latest: upgraded to the candidate; absent: removed"))
             .add(ArgSpec.arg("update_cache", ArgType.BOOL).aliases("update-cache").doc("(default false) run apt-get update first"))
             .add(ArgSpec.arg("cache_valid_time", ArgType.INT).defaultValue(0)
-                    .doc("with update_cache: skip the update when the lists were refreshed less than this many seconds ago"))
+                    .doc("update the package lists unless they were refreshed less than this many seconds ago (implies update_cache)"))
             .add(ArgSpec.arg("purge", ArgType.BOOL).defaultValue(false).doc("with state=absent: also remove configuration files"))
             .add(ArgSpec.arg("install_recommends", ArgType.BOOL).aliases("install-recommends")
                     .doc("install recommended packages too (default: apt's own setting)"))
@@ -67,7 +67,8 @@ public final class AptModule implements Module {
     public Plan plan(ModuleContext ctx) throws Exception {
         Args args = ctx.args();
         List<String> names = args.list("name");
-        boolean updateCache = args.bool("update_cache");
+        // as in Ansible since 2.4: a cache_valid_time implies update_cache
+        boolean updateCache = args.bool("update_cache") || args.integer("cache_valid_time") > 0;
         if (names.isEmpty() && !updateCache) throw new ModuleFailure("apt needs name (packages) or update_cache: true");
         List<Change> changes = new ArrayList<>();
         Map<String, Object> data = new LinkedHashMap<>();

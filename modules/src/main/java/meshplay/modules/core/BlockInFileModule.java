@@ -56,7 +56,7 @@ public final class BlockInFileModule implements Module {
     @Override
     public Plan plan(ModuleContext ctx) throws Exception {
         Args args = ctx.args();
-        String path = args.str("path");
+        String path = FileContent.resolveLinks(ctx, args.str("path"));
         boolean present = "present".equals(args.str("state"));
         String marker = args.str("marker");
         if (!marker.contains("{mark}")) throw new ModuleFailure("marker must contain {mark}, e.g. '# {mark} MANAGED BLOCK'");
@@ -90,6 +90,8 @@ public final class BlockInFileModule implements Module {
 
         Integer n0 = null;
         Integer n1 = null;
+        // markers compare without their line end, so an end marker on a last line without "\n" is still
+        // found (Ansible would miss it and add a second block)
         for (int i = 0; i < lines.size(); i++) {
             String bare = Lines.strip(lines.get(i));
             if (bare.equals(begin)) n0 = i;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
+import meshplay.engine.connect.ShellQuote;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Args;
@@ -37,8 +38,8 @@ abstract class CommandRunning implements Module {
 
     /** The arguments both modules accept, after the module's own. */
     protected static ArgSpec.Builder commonArgs(ArgSpec.Builder b) {
-        return b.add(ArgSpec.arg("creates", ArgType.PATH).doc("a path; when it exists the command is not run"))
-                .add(ArgSpec.arg("removes", ArgType.PATH).doc("a path; when it does not exist the command is not run"))
+        return b.add(ArgSpec.arg("creates", ArgType.PATH).doc("a path or glob (* ?); when it exists the command is not run"))
+                .add(ArgSpec.arg("removes", ArgType.PATH).doc("a path or glob (* ?); when it does not exist the command is not run"))
                 .add(ArgSpec.arg("chdir", ArgType.PATH).doc("directory to run the command in"))
                 .add(ArgSpec.arg("stdin", ArgType.STR).noLog().doc("text given to the command on standard input"))
                 .add(ArgSpec.arg("stdin_add_newline", ArgType.BOOL).defaultValue(true).doc("append a newline to stdin"))
@@ -56,11 +57,11 @@ abstract class CommandRunning implements Module {
         String chdir = args.str("chdir");
         Object cmd = reportedCommand(args);
         String creates = args.str("creates");
-        if (creates != null && ctx.connection().stat(relativeTo(chdir, creates), true) != null) {
+        if (creates != null && exists(ctx, relativeTo(chdir, creates))) {
             return skipped(cmd, "skipped, since " + creates + " exists", "Did not run command since '" + creates + "' exists");
         }
         String removes = args.str("removes");
-        if (removes != null && ctx.connection().stat(relativeTo(chdir, removes), true) == null) {
+        if (removes != null && !exists(ctx, relativeTo(chdir, removes))) {
             return skipped(cmd, "skipped, since " + removes + " does not exist", "Did not run command since '" + removes + "' does not exist");
         }
         ExecRequest request = request(args);
@@ -68,7 +69,8 @@ abstract class CommandRunning implements Module {
         if (args.has("stdin")) request = request.withStdin(args.str("stdin") + (args.bool("stdin_add_newline") ? "\n" : ""));
         ExecRequest toRun = request;
         boolean strip = args.bool("strip_empty_ends");
-        return Plan.of(new Change("run: " + display(args), null, (c, result) -> run(c, toRun, cmd, strip, result)));
+        Change change = new Change("run: " + display(args), null, (c, result) -> run(c, toRun, cmd, strip, result));
+        return Plan.of(List.of(change), Map.of("cmd", cmd));
     }
 
     private static void run(ModuleContext ctx, ExecRequest request, Object cmd, boolean strip, ModuleResult.Builder result) throws Exception {
@@ -96,6 +98,24 @@ abstract class CommandRunning implements Module {
         data.put("stderr_lines", List.of());
         data.put("msg", msg);
         return Plan.noChange(data).withNote(stdout);
+    }
+
+    /** Whether a path exists; a path with * or ? is a glob, expanded by the target's shell. */
+    private static boolean exists(ModuleContext ctx, String path) throws Exception {
+        if (path.indexOf('*') < 0 && path.indexOf('?') < 0) return ctx.connection().stat(path, true) != null;
+        StringBuilder glob = new StringBuilder();
+        StringBuilder literal = new StringBuilder();
+        for (char c : path.toCharArray()) {
+            if (c == '*' || c == '?') {
+                if (literal.length() > 0) glob.append(ShellQuote.quote(literal.toString()));
+                literal.setLength(0);
+                glob.append(c);
+            } else {
+                literal.append(c);
+            }
+        }
+        if (literal.length() > 0) glob.append(ShellQuote.quote(literal.toString()));
+        return ctx.run(ExecRequest.shell("for f in " + glob + "; do [ -e \"$f\" ] && exit 0; done; exit 1")).rc() == 0;
     }
 
     static String relativeTo(String chdir, String path) {

@@ -8,7 +8,6 @@ import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Args;
 import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleContext;
-import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
 
 /** Puts a controller file or inline content at a path on the target. */
@@ -16,7 +15,8 @@ public final class CopyModule implements Module {
     private static final ArgSpec SPEC = ContentPlacement.destinationArgs(ArgSpec.builder(
                     "Copies a file from the controller (src, looked up in the role's/playbook's files/) or inline content "
                             + "to dest on the target, atomically, with mode/owner/group, optional backup and validation.")
-            .add(ArgSpec.arg("src", ArgType.PATH).doc("controller file to copy; relative paths are looked up under files/"))
+            .add(ArgSpec.arg("src", ArgType.PATH).doc("controller file or directory to copy; relative paths are looked up under files/; "
+                    + "a directory ending in / copies its contents, otherwise the directory itself"))
             .add(ArgSpec.arg("content", ArgType.STR).doc("text to write instead of a file (written exactly as given)"))
             .mutuallyExclusive("src", "content")
             .requiredOneOf("src", "content"))
@@ -39,10 +39,7 @@ public final class CopyModule implements Module {
             return ContentPlacement.plan(ctx, args.str("content").getBytes(StandardCharsets.UTF_8), null);
         }
         Path src = ctx.controllerFile(args.str("src"), "files");
-        if (Files.isDirectory(src)) {
-            throw new ModuleFailure("src " + args.str("src") + " is a directory; copying directories is not supported, "
-                    + "copy its files one by one (e.g. with a loop over a fileglob)");
-        }
+        if (Files.isDirectory(src)) return DirectoryCopy.plan(ctx, src, args.str("src").endsWith("/"));
         return ContentPlacement.plan(ctx, Files.readAllBytes(src), src.getFileName().toString());
     }
 }

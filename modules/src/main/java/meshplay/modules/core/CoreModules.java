@@ -11,6 +11,8 @@ public final class CoreModules implements ModuleProvider {
         return List.of(new CommandModule(), new ShellModule(), new CopyModule(), new TemplateModule(),
                 new FileModule(), new LineInFileModule(), new BlockInFileModule(),
                 new StatModule(), new AptModule(), new SystemdModule(),
-                new RebootModule(), new WaitForModule(), new WaitForConnectionModule());
+                new RebootModule(), new WaitForModule(), new WaitForConnectionModule(),
+                new DebugModule(), new AssertModule(), new FailModule(), new PauseModule(),
+                new SetupModule());
     }
 }

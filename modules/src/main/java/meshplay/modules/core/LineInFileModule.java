@@ -56,7 +56,7 @@ public final class LineInFileModule implements Module {
     @Override
     public Plan plan(ModuleContext ctx) throws Exception {
         Args args = ctx.args();
-        String path = args.str("path");
+        String path = FileContent.resolveLinks(ctx, args.str("path"));
         boolean present = "present".equals(args.str("state"));
         Pattern regexp = args.has("regexp") ? PyRegex.compile("regexp", args.str("regexp")) : null;
         String line = args.str("line");

@@ -1,6 +1,5 @@
 package meshplay.modules.core;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import meshplay.engine.connect.ConnectionException;
@@ -20,7 +19,7 @@ import meshplay.engine.module.Plan;
 import meshplay.modules.support.Poll;
 
 /**
- * Reboots the host and waits until it is back: the boot id must differ and test_command must
+ * Reboots the host and waits until it is back: boot_time_command's output must differ and test_command must
  * succeed. The reboot is started in the background after a short sleep so the command returns
  * before the connection drops.
  */
@@ -36,6 +35,8 @@ public final class RebootModule implements Module {
             .add(ArgSpec.arg("post_reboot_delay", ArgType.INT).defaultValue(0).doc("seconds to wait after the host is back, before the task ends"))
             .add(ArgSpec.arg("test_command", ArgType.STR).defaultValue("whoami").doc("command that must succeed on the rebooted host"))
             .add(ArgSpec.arg("msg", ArgType.STR).defaultValue("Reboot initiated by meshplay").doc("why the host reboots (shown in the change summary and result)"))
+            .add(ArgSpec.arg("boot_time_command", ArgType.STR).defaultValue("cat " + BOOT_ID + " 2>/dev/null || uptime -s")
+                    .doc("command whose output changes with every boot; the host is back when it differs"))
             .add(ArgSpec.arg("reboot_command", ArgType.STR).defaultValue("reboot").doc("command that reboots the host (run in the background)"))
             .build();
 
@@ -59,6 +60,7 @@ public final class RebootModule implements Module {
     private void reboot(ModuleContext ctx, ModuleResult.Builder result) throws Exception {
         Args args = ctx.args();
         String before = bootId(ctx);
+        if (before == null) throw new ModuleFailure("boot_time_command '" + args.str("boot_time_command") + "' gave no output; cannot tell when the host has rebooted");
         long start = System.nanoTime();
         String line = "sleep " + (1 + args.integer("pre_reboot_delay")) + "; " + args.str("reboot_command");
         try {
@@ -88,11 +90,9 @@ public final class RebootModule implements Module {
         result.put("rebooted", true).put("elapsed", Math.round((System.nanoTime() - start) / 1e9));
     }
 
-    /** The kernel's boot id (changes on every boot), or the boot time from uptime where /proc has none. */
+    /** Output of boot_time_command: a value that differs after every boot (the kernel's boot id by default). */
     static String bootId(ModuleContext ctx) throws Exception {
-        byte[] id = ctx.connection().read(BOOT_ID).orElse(null);
-        if (id != null && id.length > 0) return new String(id, StandardCharsets.UTF_8).strip();
-        ExecResult r = ctx.run(ExecRequest.shell("cat " + BOOT_ID + " 2>/dev/null || uptime -s"));
+        ExecResult r = ctx.run(ExecRequest.shell(ctx.args().str("boot_time_command")));
         return r.ok() && !r.stdout().isBlank() ? r.stdout().strip() : null;
     }
 }

@@ -63,6 +63,11 @@ public final class SystemdModule implements Module {
             return ENABLED.contains(unitFile);
         }
 
+        /** Units without an [Install] section or made at run time: enable/disable would change nothing. */
+        boolean cannotBeEnabled() {
+            return Set.of("static", "generated", "transient").contains(unitFile);
+        }
+
         boolean masked() {
             return "masked".equals(load) || unitFile.startsWith("masked");
         }
@@ -90,7 +95,7 @@ public final class SystemdModule implements Module {
             changes.add(systemctl(masked ? "mask" : "unmask", name, Diff.state(name + " masked", unit.masked(), masked)));
         }
         Boolean enabled = args.boolOrNull("enabled");
-        if (enabled != null && enabled != unit.enabled()) {
+        if (enabled != null && enabled != unit.enabled() && !unit.cannotBeEnabled()) {
             changes.add(systemctl(enabled ? "enable" : "disable", name, Diff.state(name + " enabled", unit.enabled(), enabled)));
         }
         String state = args.str("state");

@@ -105,7 +105,8 @@ public final class FileContent {
      * on it; nothing at the destination changes when it fails.
      */
     public static void validate(ModuleContext ctx, String path, byte[] content, Attributes attrs, String command) throws Exception {
-        String temp = parentOf(path) + "/." + baseName(path) + ".meshplay-validate-" + UUID.randomUUID().toString().substring(0, 8);
+        String parent = parentOf(path);
+        String temp = (parent.equals("/") ? "" : parent) + "/." + baseName(path) + ".meshplay-validate-" + UUID.randomUUID().toString().substring(0, 8);
         try {
             ctx.connection().write(temp, content, new WriteOptions(new Attributes(0600, attrs.owner(), attrs.group()), false));
             ExecResult r = ctx.run(ExecRequest.shell(command.replace("%s", ShellQuote.quote(temp))));
@@ -117,6 +118,22 @@ public final class FileContent {
         } finally {
             ctx.connection().remove(temp, false);
         }
+    }
+
+    /**
+     * The path with a symlink at its end followed to the file it names (chains too), so that editing
+     * a linked file changes the file and keeps the link, as Ansible's lineinfile/blockinfile do.
+     */
+    public static String resolveLinks(ModuleContext ctx, String path) throws Exception {
+        String p = path;
+        for (int hops = 0; hops < 40; hops++) {
+            FileStat s = ctx.connection().stat(p, false);
+            if (s == null || !s.isLink()) return p;
+            String target = s.linkTarget();
+            String parent = parentOf(p);
+            p = java.nio.file.Path.of(target.startsWith("/") ? target : (parent.equals("/") ? "" : parent) + "/" + target).normalize().toString();
+        }
+        throw new ModuleFailure("too many levels of symbolic links at " + path);
     }
 
     public static String parentOf(String path) {

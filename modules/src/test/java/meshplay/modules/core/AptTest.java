@@ -135,6 +135,7 @@ class AptTest {
                 FileTime.from(Instant.now().minusSeconds(7200)));
         assertTrue(check(module, args("update_cache", true, "cache_valid_time", 3600), conn).changed());
         assertTrue(check(module, args("update_cache", true), conn).changed(), "without cache_valid_time it always updates");
+        assertTrue(check(module, args("cache_valid_time", 3600), conn).changed(), "cache_valid_time implies update_cache");
     }
 
     @Test

@@ -95,6 +95,19 @@ class CommandTest {
     }
 
     @Test
+    void createsAcceptsAGlobExpandedOnTheTarget() throws Exception {
+        LocalConnection host = new LocalConnection("localhost");
+        Path logs = java.nio.file.Files.createDirectories(dir.resolve("my logs"));
+        String glob = logs + "/run-*.log";
+        assertTrue(check(new CommandModule(), args("cmd", "true", "creates", glob), host).changed());
+        java.nio.file.Files.writeString(logs.resolve("run-1.log"), "");
+        Outcome o = check(new CommandModule(), args("cmd", "true", "creates", glob), host);
+        assertFalse(o.changed());
+        assertEquals("skipped, since " + glob + " exists", o.plan().note());
+        assertFalse(check(new CommandModule(), args("cmd", "true", "removes", logs + "/none-?.log"), host).changed());
+    }
+
+    @Test
     void createsIsRelativeToChdir() throws Exception {
         root.file("/work/out.txt", "x");
         Outcome o = check(new CommandModule(), args("cmd", "true", "chdir", "/work", "creates", "out.txt"), conn);
@@ -110,6 +123,7 @@ class CommandTest {
         assertNull(o.result());
         assertFalse(root.exists("/x"));
         assertEquals("run: touch \"$MESHPLAY_TEST_ROOT/x\"", o.plan().changes().get(0).summary());
+        assertEquals("touch \"$MESHPLAY_TEST_ROOT/x\"", o.plan().data().get("cmd"));
         assertTrue(new CommandModule().predictsByRunning());
     }
 

@@ -149,11 +149,30 @@ class CopyTest {
     }
 
     @Test
-    void directorySrcAndContentToDirectoryFailClearly() throws Exception {
-        Files.createDirectories(dir.resolve("tree"));
-        ModuleFailure e = assertThrows(ModuleFailure.class, () -> check(new CopyModule(), args("src", dir.resolve("tree").toString(), "dest", "/etc/"), conn));
-        assertTrue(e.getMessage().contains("copying directories is not supported"));
-        e = assertThrows(ModuleFailure.class, () -> check(new CopyModule(), args("content", "x", "dest", "/etc"), conn));
+    void directoryTreeCopiedOnceWithDirectoryMode() throws Exception {
+        Path tree = dir.resolve("conf.d");
+        Files.createDirectories(tree.resolve("sub"));
+        Files.writeString(tree.resolve("a.conf"), "a\n");
+        Files.writeString(tree.resolve("sub/b.conf"), "b\n");
+        Map<String, Object> a = args("src", tree.toString(), "dest", "/etc/", "directory_mode", "0750", "mode", "0640");
+        Outcome checked = check(new CopyModule(), a, conn);
+        assertFalse(root.exists("/etc/conf.d"));
+        Outcome first = apply(new CopyModule(), a, conn);
+        assertEquals(checked.plan().diffs(), first.plan().diffs());
+        assertEquals(List.of(Diff.state("/etc/conf.d", "absent", "directory"), Diff.file("/etc/conf.d/a.conf", null, "a\n"),
+                Diff.state("/etc/conf.d/sub", "absent", "directory"), Diff.file("/etc/conf.d/sub/b.conf", null, "b\n")), first.plan().diffs());
+        assertEquals("b\n", root.read("/etc/conf.d/sub/b.conf"));
+        assertEquals("rwxr-x---", mode("/etc/conf.d/sub"));
+        assertEquals("rw-r-----", mode("/etc/conf.d/a.conf"));
+        assertFalse(apply(new CopyModule(), a, conn).changed());
+        apply(new CopyModule(), args("src", tree + "/", "dest", "/srv/flat"), conn);
+        assertEquals("a\n", root.read("/srv/flat/a.conf"));
+        assertEquals("b\n", root.read("/srv/flat/sub/b.conf"));
+    }
+
+    @Test
+    void contentToDirectoryFailsClearly() {
+        ModuleFailure e = assertThrows(ModuleFailure.class, () -> check(new CopyModule(), args("content", "x", "dest", "/etc"), conn));
         assertTrue(e.getMessage().contains("can not use content with a dir as dest"));
     }
 

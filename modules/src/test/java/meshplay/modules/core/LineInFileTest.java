@@ -126,6 +126,7 @@ class LineInFileTest {
     @Test
     void crlfLinesAndOtherBytesAreKept() throws Exception {
         converge("a\r\nb\r\n", args("path", "/etc/f", "line", "c"), "a\r\nb\r\nc\n");
+        converge("k=1\r\nz\r\n", args("path", "/etc/f", "regexp", "^k=1\r?$", "line", "k=2"), "k=2\nz\r\n");
         byte[] latin1 = {'x', '=', (byte) 0xe9, '\n'};
         Files.write(root.path("/etc/g"), latin1);
         apply(module, args("path", "/etc/g", "line", "y=1"), conn);
@@ -156,6 +157,16 @@ class LineInFileTest {
         assertTrue(apply(module, a, conn).changed());
         assertEquals("x\n", root.read("/etc/new/f"));
         assertFalse(apply(module, a, conn).changed());
+    }
+
+    @Test
+    void editsTheFileBehindASymlinkAndKeepsTheLink() throws Exception {
+        root.file("/run/real.conf", "a\n").file("/etc/other", "");
+        Files.createSymbolicLink(root.path("/etc/link.conf"), Path.of("../run/real.conf"));
+        apply(module, args("path", "/etc/link.conf", "line", "b"), conn);
+        assertTrue(Files.isSymbolicLink(root.path("/etc/link.conf")));
+        assertEquals("a\nb\n", root.read("/run/real.conf"));
+        assertFalse(apply(module, args("path", "/etc/link.conf", "line", "b"), conn).changed());
     }
 
     @Test

@@ -26,6 +26,8 @@ class RebootTest {
     LocalConnection conn;
     String fakeReboot;
     String fakeNoReboot;
+    /** The boot id under the temp root, not the host's. */
+    static final String BOOT_ID = "cat \"$MESHPLAY_TEST_ROOT" + RebootModule.BOOT_ID + "\"";
 
     @BeforeEach
     void setUp() throws Exception {
@@ -50,7 +52,7 @@ class RebootTest {
 
     @Test
     void rebootsAndWaitsForANewBootId() throws Exception {
-        Outcome o = apply(new RebootModule(), args("reboot_command", fakeReboot, "test_command", "true", "reboot_timeout", 30), conn);
+        Outcome o = apply(new RebootModule(), args("reboot_command", fakeReboot, "test_command", "true", "reboot_timeout", 30, "boot_time_command", BOOT_ID), conn);
         assertTrue(o.changed());
         assertEquals(true, o.result().data().get("rebooted"));
         assertTrue(o.result().data().get("elapsed") instanceof Long);
@@ -61,9 +63,17 @@ class RebootTest {
     @Test
     void failsWhenTheHostDoesNotComeBackWithANewBoot() {
         ModuleFailure e = assertThrows(ModuleFailure.class, () -> apply(new RebootModule(),
-                args("reboot_command", fakeNoReboot, "test_command", "true", "reboot_timeout", 2), conn));
+                args("reboot_command", fakeNoReboot, "test_command", "true", "reboot_timeout", 2, "boot_time_command", BOOT_ID), conn));
         assertTrue(e.getMessage().contains("Timed out waiting for testhost to come back"), e.getMessage());
         assertEquals(false, e.data().get("rebooted"));
+    }
+
+    @Test
+    void refusesWithoutABootIdToCompare() {
+        ModuleFailure e = assertThrows(ModuleFailure.class, () -> apply(new RebootModule(),
+                args("reboot_command", fakeReboot, "boot_time_command", "true"), conn));
+        assertTrue(e.getMessage().contains("gave no output"), e.getMessage());
+        assertFalse(root.exists("/reboots"));
     }
 
     @Test

@@ -124,6 +124,13 @@ class SystemdTest {
     }
 
     @Test
+    void staticUnitsAreNeitherEnabledNorDisabled() throws Exception {
+        unit("getty-static.service", "active", "static");
+        assertFalse(check(module, args("name", "getty-static.service", "enabled", false), conn).changed());
+        assertFalse(check(module, args("name", "getty-static.service", "enabled", true), conn).changed());
+    }
+
+    @Test
     void registeredUnderServiceAlias() {
         ModuleRegistry registry = ModuleRegistry.load();
         assertEquals("systemd", registry.find("service").name());

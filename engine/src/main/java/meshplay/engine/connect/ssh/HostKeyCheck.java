@@ -10,7 +10,6 @@ import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +35,15 @@ final class HostKeyCheck {
 
     private final KnownHosts knownHosts;
     private final boolean acceptNew;
+    private final List<SshTarget.Hop> hops;
+    private final List<ClientSession> seen = new java.util.ArrayList<>();
     private final AtomicReference<String> refusal = new AtomicReference<>();
 
-    HostKeyCheck(KnownHosts knownHosts, boolean acceptNew) {
+    /** {@code hops}: the ProxyJump hosts in order, then the target. */
+    HostKeyCheck(KnownHosts knownHosts, boolean acceptNew, List<SshTarget.Hop> hops) {
         this.knownHosts = knownHosts;
         this.acceptNew = acceptNew;
+        this.hops = List.copyOf(hops);
     }
 
     /** Why the last key was refused, or null. */
@@ -49,17 +52,17 @@ final class HostKeyCheck {
     }
 
     boolean verify(ClientSession session, SocketAddress remote, PublicKey key) {
-        SocketAddress addr = session.getConnectAddress() != null ? session.getConnectAddress() : remote;
+        SshTarget.Hop hop = hopOf(session);
         String host;
         int port;
-        if (addr instanceof SshdSocketAddress s) {
-            host = s.getHostName();
-            port = s.getPort();
-        } else if (addr instanceof InetSocketAddress s) {
+        if (hop != null) {
+            host = hop.host();
+            port = hop.port();
+        } else if (remote instanceof InetSocketAddress s) {
             host = s.getHostString();
             port = s.getPort();
         } else {
-            refusal.set("cannot tell which host " + addr + " is, so its host key cannot be checked");
+            refusal.set("cannot tell which host " + remote + " is, so its host key cannot be checked");
             return false;
         }
         try {
@@ -67,6 +70,22 @@ final class HostKeyCheck {
         } catch (IOException e) {
             refusal.set("cannot read known_hosts: " + e.getMessage());
             return false;
+        }
+    }
+
+    /**
+     * Which hop a session is. MINA reaches a ProxyJump target through a local port forward, so the
+     * session's own address says nothing; but it opens the hops strictly in order (each jump is
+     * authenticated before the next starts), so the n-th new session is the n-th hop.
+     */
+    private SshTarget.Hop hopOf(ClientSession session) {
+        synchronized (seen) {
+            int i = seen.indexOf(session);
+            if (i < 0) {
+                seen.add(session);
+                i = seen.size() - 1;
+            }
+            return i < hops.size() ? hops.get(i) : null;
         }
     }
 

@@ -55,7 +55,7 @@ final class SessionOpener {
         Duration timeout = connectTimeout(address, options);
         Set<Path> files = new LinkedHashSet<>(options.knownHostsFiles() == null ? List.of() : options.knownHostsFiles());
         files.add(env.knownHosts());
-        HostKeyCheck check = new HostKeyCheck(new KnownHosts(new ArrayList<>(files)), options.acceptNewHostKeys());
+        HostKeyCheck check = new HostKeyCheck(new KnownHosts(new ArrayList<>(files)), options.acceptNewHostKeys(), target.hops());
         String passphrase = options.keyPassphrase() != null ? options.keyPassphrase() : env.getenv(SshEnvironment.KEY_PASSPHRASE_VAR);
         List<String> notes = new ArrayList<>();
         List<KeyIdentities.LoadedKey> loaded = keys.forTarget(target, env.sshDir(), passphrase, notes);

@@ -75,6 +75,9 @@ public final class SshConnectionProvider implements ConnectionProvider {
             CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(c, HEARTBEAT_MISSES);
             // a run may sit idle for long (pause, long commands): the heartbeat decides liveness
             CoreModuleProperties.IDLE_TIMEOUT.set(c, Duration.ZERO);
+            // each command is a few small packets in a row (open, exec, EOF): without TCP_NODELAY, Nagle
+            // holds them for the peer's delayed ACK and every command costs ~40 ms more
+            CoreModuleProperties.TCP_NODELAY.set(c, true);
             c.start();
             client = c;
             opener = new SessionOpener(c, env, keys, agent, tcpConnections);

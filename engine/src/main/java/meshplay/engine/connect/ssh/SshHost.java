@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import meshplay.engine.connect.Become;
 import meshplay.engine.connect.BecomeWrapper;
 import meshplay.engine.connect.ConnectionException;
 import meshplay.engine.connect.ConnectionOptions;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.HostAddress;
+import meshplay.engine.connect.ShellQuote;
 import meshplay.engine.yaml.YScalar;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.session.ClientSession;
@@ -31,6 +36,7 @@ final class SshHost {
     private final Path sshConfig;
     private final int maxChannels;
     private final IdNames ids = new IdNames();
+    private final Map<String, Boolean> sudoNeedsPassword = new ConcurrentHashMap<>();
     private SshTarget target;
     private OpenSession current;
     private volatile boolean closed;
@@ -124,6 +130,7 @@ final class SshHost {
     /** Runs a request: the command string, plus the sudo password line ahead of its stdin. */
     OpenSession.Raw exec(ExecRequest request) throws ConnectionException {
         String user = loginUser();
+        if (RemoteCommand.escalates(request.become(), user)) request = request.withBecome(effectiveBecome(request.become()));
         String command;
         try {
             command = RemoteCommand.build(request, user);
@@ -132,6 +139,34 @@ final class SshHost {
         }
         byte[] stdin = RemoteCommand.escalates(request.become(), user) ? BecomeWrapper.stdin(request.become(), request.stdin()) : request.stdin();
         return exec(command, stdin, request.timeout(), "running " + request.describe());
+    }
+
+    /**
+     * The become password: the task's, else the host's ansible_become_password, else the one asked
+     * for on the command line (-K). sudo only gets it when it needs one: "sudo -S" that needs no
+     * password would pass the password line on to the command's stdin. Whether it does is probed
+     * once per target user with "sudo -n true".
+     */
+    private Become effectiveBecome(Become become) throws ConnectionException {
+        String password = become.password();
+        if (password == null) password = text(address.vars().get("ansible_become_password"));
+        if (password == null) password = text(address.vars().get("ansible_become_pass"));
+        if (password == null) password = options.askedBecomePassword();
+        if (password == null || !"sudo".equals(become.method())) return new Become(become.user(), become.method(), password);
+        Boolean needs = sudoNeedsPassword.get(become.user());
+        if (needs == null) {
+            OpenSession.Raw probe = exec(ShellQuote.join(List.of("sudo", "-n", "-u", become.user(), "--", "true")), null, null,
+                    "checking whether sudo needs a password");
+            needs = probe.rc() != 0;
+            sudoNeedsPassword.put(become.user(), needs);
+        }
+        return new Become(become.user(), become.method(), needs ? password : null);
+    }
+
+    private static String text(Object v) {
+        if (v == null) return null;
+        String t = v instanceof YScalar s ? s.text() : String.valueOf(v);
+        return t.isEmpty() ? null : t;
     }
 
     OpenSession.Raw exec(String command, byte[] stdin, Duration timeout, String what) throws ConnectionException {

@@ -14,17 +14,33 @@ import org.apache.sshd.client.config.hosts.HostConfigEntry;
  * User, IdentityFile, ProxyJump; first value wins, as in OpenSSH), then the defaults.
  */
 record SshTarget(String alias, String hostname, int port, String user, Path explicitKey, List<Path> configKeys,
-                 String proxyJump) {
+                 String proxyJump, List<Hop> jumps) {
+
+    /** One host on the way: where its host key is looked up in known_hosts. */
+    record Hop(String host, int port) {
+    }
+
+    /** The ProxyJump hosts in order, then the target itself. */
+    List<Hop> hops() {
+        List<Hop> all = new ArrayList<>(jumps);
+        all.add(new Hop(hostname, port));
+        return all;
+    }
 
     static SshTarget resolve(HostAddress address, Path sshConfig) throws IOException {
+        List<HostConfigEntry> entries = sshConfig != null && Files.isRegularFile(sshConfig)
+                ? HostConfigEntry.readHostConfigEntries(sshConfig) : List.of();
+        return resolve(address, sshConfig, entries);
+    }
+
+    private static SshTarget resolve(HostAddress address, Path sshConfig, List<HostConfigEntry> entries) throws IOException {
         String alias = address.hostname() != null && !address.hostname().isBlank() ? address.hostname() : address.inventoryName();
         String hostName = null;
         int port = 0;
         String user = null;
         String jump = null;
         List<Path> keys = new ArrayList<>();
-        if (sshConfig != null && Files.isRegularFile(sshConfig)) {
-            List<HostConfigEntry> entries = HostConfigEntry.readHostConfigEntries(sshConfig);
+        if (!entries.isEmpty()) {
             for (HostConfigEntry e : HostConfigEntry.findMatchingEntries(alias, entries)) {
                 if (hostName == null && e.getHostName() != null) hostName = e.getHostName().replace("%h", alias);
                 if (port <= 0 && e.getPort() > 0) port = e.getPort();
@@ -40,7 +56,23 @@ record SshTarget(String alias, String hostname, int port, String user, Path expl
         String finalUser = address.user() != null && !address.user().isBlank() ? address.user()
                 : user != null ? user : System.getProperty("user.name");
         Path explicit = address.privateKeyFile() == null ? null : expandHome(address.privateKeyFile().toString(), sshConfig == null ? null : sshConfig.getParent());
-        return new SshTarget(alias, finalHost, finalPort, finalUser, explicit, List.copyOf(keys), jump);
+        List<Hop> jumps = new ArrayList<>();
+        if (jump != null) {
+            // each hop is [user@]host[:port], its host name and port resolved through the same config
+            for (String spec : jump.split(",")) {
+                String h = spec.trim();
+                if (h.contains("@")) h = h.substring(h.indexOf('@') + 1);
+                Integer p = null;
+                int colon = h.lastIndexOf(':');
+                if (colon > 0 && !h.endsWith("]")) {
+                    p = Integer.valueOf(h.substring(colon + 1));
+                    h = h.substring(0, colon);
+                }
+                SshTarget hop = resolve(new HostAddress(h, h, p, "-", null, null, null, null), sshConfig, entries);
+                jumps.add(new Hop(hop.hostname(), hop.port()));
+            }
+        }
+        return new SshTarget(alias, finalHost, finalPort, finalUser, explicit, List.copyOf(keys), jump, List.copyOf(jumps));
     }
 
     /** "~/" means the user's home: the parent of the ssh directory (so tests can use a temp home). */

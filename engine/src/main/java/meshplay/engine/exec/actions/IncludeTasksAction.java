@@ -34,7 +34,7 @@ public final class IncludeTasksAction implements EngineAction {
 
     public TaskResult run(ActionContext ctx) throws Exception {
         Path file = FileLookup.find(ctx, ctx.args().str("file"), "tasks");
-        List<TaskItem> items = ctx.loader().loadTasks(file, ctx.task().role());
+        List<TaskItem> items = ctx.loader().loadTasks(ctx.task(), file);
         Map<String, YNode> apply = new LinkedHashMap<>();
         if (ctx.rawArgs() instanceof YMap m && m.get("apply") instanceof YMap a) apply.putAll(a.entries());
         TaskResult r = TaskResult.ok();

@@ -9,6 +9,9 @@ public interface FilterEnv {
 
     boolean test(String name, Object input, List<Object> args);
 
+    /** container[key] with the template rules: a missing key is an UndefinedException, trusted values are rendered. */
+    Object item(Object container, Object key, String path);
+
     /** Follows a dotted path ("a.b.0") through maps and lists; throws UndefinedException when missing. */
     Object attribute(Object value, String path);
 }

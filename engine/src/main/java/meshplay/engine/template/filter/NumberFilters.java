@@ -41,6 +41,8 @@ final class NumberFilters {
             return Math.log(number(in, c).doubleValue()) / Math.log(base);
         });
         r.filter("pow", (in, c) -> Math.pow(number(in, c).doubleValue(), number(c.required(0, "y"), c).doubleValue()));
+        r.filter("human_readable", (in, c) -> humanReadable(number(in, c).doubleValue(), c.bool(0, "isbits", false), c.string(1, "unit", null)));
+        r.filter("human_to_bytes", (in, c) -> humanToBytes(Ops.toText(in), c.string(0, "default_unit", null), c.bool(1, "isbits", false)));
         r.filter("root", (in, c) -> {
             double base = c.has(0, "base") ? number(c.arg(0, "base", null), c).doubleValue() : 2;
             return base == 2 ? Math.sqrt(number(in, c).doubleValue()) : Math.pow(number(in, c).doubleValue(), 1.0 / base);
@@ -101,5 +103,34 @@ final class NumberFilters {
         if (in instanceof Number n) return Ops.isIntegral(n) ? n.longValue() == 1 : n.doubleValue() == 1.0;
         String s = Ops.toText(in).strip().toLowerCase(Locale.ROOT);
         return s.equals("yes") || s.equals("on") || s.equals("1") || s.equals("true") || s.equals("y") || s.equals("t");
+    }
+
+    private static final String UNITS = "BKMGTPEZY";
+
+    /** 1536 -> "1.50 KB" (powers of 1024), as Ansible's human_readable; isbits gives "Kb". */
+    static String humanReadable(double value, boolean isbits, String unit) {
+        String suffix = isbits ? "b" : "B";
+        int power;
+        if (unit != null) {
+            power = UNITS.indexOf(Character.toUpperCase(unit.charAt(0)));
+            if (power < 0) throw new TemplateTypeException("human_readable: unknown unit '" + unit + "'");
+        } else {
+            power = 0;
+            while (power < UNITS.length() - 1 && Math.abs(value) >= Math.pow(1024, power + 1)) power++;
+        }
+        double scaled = value / Math.pow(1024, power);
+        String prefix = power == 0 ? "" : String.valueOf(UNITS.charAt(power));
+        return String.format(Locale.ROOT, "%.2f %s%s", scaled, prefix, power == 0 ? (isbits ? "bits" : "Bytes") : suffix);
+    }
+
+    /** "1.5G", "10 MB", "512" -> bytes (powers of 1024), as Ansible's human_to_bytes. */
+    static long humanToBytes(String text, String defaultUnit, boolean isbits) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*(\\d*\\.?\\d+)\\s*([A-Za-z]*)\\s*$").matcher(text);
+        if (!m.matches()) throw new TemplateTypeException("human_to_bytes: cannot read '" + text + "' as a size");
+        double n = Double.parseDouble(m.group(1));
+        String unit = m.group(2).isEmpty() ? (defaultUnit == null ? "B" : defaultUnit) : m.group(2);
+        int power = UNITS.indexOf(Character.toUpperCase(unit.charAt(0)));
+        if (power < 0) throw new TemplateTypeException("human_to_bytes: unknown unit '" + unit + "' in '" + text + "'");
+        return Math.round(n * Math.pow(1024, power));
     }
 }

@@ -1,5 +1,7 @@
 package meshplay.engine.template.filter;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import meshplay.engine.template.TemplateTypeException;
@@ -9,15 +11,24 @@ final class Regex {
     private Regex() {
     }
 
+    /** Compiled patterns by flags and text: select('match', ...) over many items compiles once. */
+    private static final Map<String, Pattern> CACHE = new ConcurrentHashMap<>();
+
     static Pattern compile(String regex, FilterCall call) {
         int flags = 0;
         if (call.bool(-1, "ignorecase", false)) flags |= Pattern.CASE_INSENSITIVE;
         if (call.bool(-1, "multiline", false)) flags |= Pattern.MULTILINE;
+        String key = flags + ":" + regex;
+        Pattern p = CACHE.get(key);
+        if (p != null) return p;
         try {
-            return Pattern.compile(pythonSyntax(regex), flags);
+            p = Pattern.compile(pythonSyntax(regex), flags);
         } catch (PatternSyntaxException e) {
             throw new TemplateTypeException("invalid regular expression '" + regex + "': " + e.getDescription());
         }
+        if (CACHE.size() > 5_000) CACHE.clear();
+        CACHE.put(key, p);
+        return p;
     }
 
     /** Python's named groups (?P<name>...) and backreferences (?P=name) in Java syntax. */

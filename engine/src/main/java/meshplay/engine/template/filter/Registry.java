@@ -47,10 +47,7 @@ public final class Registry {
         return t;
     }
 
-    public boolean hasTest(String name) {
-        return tests.containsKey(FilterNames.strip(name));
-    }
-
+    /** Every filter by name (for completion and help). */
     public Map<String, Filter> filters() {
         return Collections.unmodifiableMap(filters);
     }

@@ -19,6 +19,17 @@ final class SelectionFilters {
         r.filter("reject", (in, c) -> select(in, c, false, false));
         r.filter("selectattr", (in, c) -> select(in, c, true, true));
         r.filter("rejectattr", (in, c) -> select(in, c, true, false));
+        r.filter("extract", (in, c) -> {
+            Object v = c.env().item(c.required(0, "container"), in, "container");
+            Object more = c.arg(1, "morekeys", null);
+            if (more == null) return v;
+            StringBuilder path = new StringBuilder("container[" + Ops.repr(in, true) + "]");
+            for (Object k : more instanceof List<?> l ? l : List.of(more)) {
+                v = c.env().item(v, k, path.toString());
+                path.append('[').append(Ops.repr(k, true)).append(']');
+            }
+            return v;
+        });
     }
 
     private static Object map(Object in, FilterCall c) {

@@ -76,6 +76,12 @@ final class StandardTests {
         r.test("ip", (in, c) -> in instanceof CharSequence && IpNetwork.parse(in.toString()) != null);
         r.test("ipv4", (in, c) -> in instanceof CharSequence && IpNetwork.parse(in.toString()) != null && IpNetwork.parse(in.toString()).version() == 4);
         r.test("ipv6", (in, c) -> in instanceof CharSequence && IpNetwork.parse(in.toString()) != null && IpNetwork.parse(in.toString()).version() == 6);
+        // controller-side paths (files next to the playbook), read-only
+        r.test("exists", (in, c) -> java.nio.file.Files.exists(java.nio.file.Path.of(Ops.toText(in))));
+        r.test("file", (in, c) -> java.nio.file.Files.isRegularFile(java.nio.file.Path.of(Ops.toText(in))));
+        r.test("directory", (in, c) -> java.nio.file.Files.isDirectory(java.nio.file.Path.of(Ops.toText(in))));
+        r.test("link", (in, c) -> java.nio.file.Files.isSymbolicLink(java.nio.file.Path.of(Ops.toText(in))));
+        r.test("abs", (in, c) -> Ops.toText(in).startsWith("/"));
         r.test("in_network", (in, c) -> {
             IpNetwork a = IpNetwork.parse(Ops.toText(in));
             IpNetwork net = IpNetwork.parse(Ops.toText(c.required(0, "test")));

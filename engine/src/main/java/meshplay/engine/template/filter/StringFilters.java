@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import meshplay.engine.connect.ShellQuote;
 import meshplay.engine.template.Ops;
+import meshplay.engine.template.PercentFormat;
 import meshplay.engine.template.StringsText;
 import meshplay.engine.template.TemplateTypeException;
 
@@ -17,33 +18,12 @@ final class StringFilters {
     static void register(Registry r) {
         r.filter("lower", (in, c) -> text(in).toLowerCase());
         r.filter("upper", (in, c) -> text(in).toUpperCase());
-        r.filter("capitalize", (in, c) -> {
-            String s = text(in);
-            return s.isEmpty() ? s : s.substring(0, 1).toUpperCase() + s.substring(1).toLowerCase();
-        });
+        r.filter("capitalize", (in, c) -> StringsText.capitalize(text(in)));
         r.filter("title", (in, c) -> StringsText.title(text(in)));
         r.filter("string", (in, c) -> text(in));
-        r.filter("trim", (in, c) -> {
-            Object chars = c.arg(0, "chars", null);
-            String s = text(in);
-            return chars == null ? s.strip() : stripChars(s, Ops.toText(chars));
-        });
-        r.filter("replace", (in, c) -> {
-            String s = text(in);
-            String from = Ops.toText(c.required(0, "old"));
-            String to = Ops.toText(c.required(1, "new"));
-            int count = c.integer(2, "count", -1);
-            if (count < 0) return s.replace(from, to);
-            StringBuilder out = new StringBuilder();
-            int at = 0;
-            for (int i = 0; i < count; i++) {
-                int f = s.indexOf(from, at);
-                if (f < 0) break;
-                out.append(s, at, f).append(to);
-                at = f + from.length();
-            }
-            return out.append(s.substring(at)).toString();
-        });
+        r.filter("trim", (in, c) -> StringsText.strip(text(in), c.arg(0, "chars", null), true, true));
+        r.filter("replace", (in, c) -> StringsText.replace(text(in), Ops.toText(c.required(0, "old")),
+            Ops.toText(c.required(1, "new")), c.integer(2, "count", -1)));
         r.filter("regex_replace", (in, c) -> {
             Pattern p = Regex.compile(c.string(0, "pattern", ""), c);
             String repl = Regex.replacement(c.string(1, "replacement", ""));
@@ -84,7 +64,7 @@ final class StringFilters {
             }
             return b.toString();
         });
-        r.filter("split", (in, c) -> splitText(text(in), c.arg(0, "sep", null), c.integer(1, "maxsplit", -1)));
+        r.filter("split", (in, c) -> StringsText.split(text(in), c.arg(0, "sep", null), c.integer(1, "maxsplit", -1)));
         r.filter("quote", (in, c) -> ShellQuote.quote(text(in)));
         r.filter("basename", (in, c) -> {
             String s = text(in);
@@ -97,6 +77,17 @@ final class StringFilters {
             String d = s.substring(0, i);
             return d.isEmpty() || d.chars().allMatch(ch -> ch == '/') ? s.substring(0, i + 1) : d.replaceAll("/+$", "");
         });
+        r.filter("path_join", (in, c) -> {
+            StringBuilder b = new StringBuilder();
+            for (Object part : meshplay.engine.template.Seq.of(in)) {
+                String p = Ops.toText(part);
+                if (p.startsWith("/")) b.setLength(0);
+                else if (b.length() > 0 && b.charAt(b.length() - 1) != '/') b.append('/');
+                b.append(p);
+            }
+            return b.toString();
+        });
+        r.filter("type_debug", (in, c) -> Ops.typeName(in));
         r.filter("splitext", (in, c) -> {
             String s = text(in);
             int slash = s.lastIndexOf('/');
@@ -131,7 +122,7 @@ final class StringFilters {
             return s.length() <= len ? s : s.substring(0, Math.max(0, len - end.length())) + end;
         });
         r.filter("wordcount", (in, c) -> text(in).isBlank() ? 0 : text(in).strip().split("\\s+").length);
-        r.filter("format", (in, c) -> percentFormat(text(in), c.args()));
+        r.filter("format", (in, c) -> PercentFormat.format(text(in), c.args()));
         r.filter("comment", (in, c) -> {
             StringBuilder b = new StringBuilder("#\n");
             for (String line : text(in).split("\n", -1)) b.append("# ").append(line).append('\n');
@@ -145,14 +136,6 @@ final class StringFilters {
 
     private static String orEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String stripChars(String s, String set) {
-        int a = 0;
-        int b = s.length();
-        while (a < b && set.indexOf(s.charAt(a)) >= 0) a++;
-        while (b > a && set.indexOf(s.charAt(b - 1)) >= 0) b--;
-        return s.substring(a, b);
     }
 
     /** regex_search: the match, or the listed groups ('\\1', '\\g<name>'); None when nothing matches. */
@@ -172,55 +155,5 @@ final class StringFilters {
             }
         }
         return out;
-    }
-
-    private static List<Object> splitText(String s, Object sep, int max) {
-        List<Object> out = new ArrayList<>();
-        if (sep == null) {
-            for (String p : s.strip().split("\\s+", max < 0 ? 0 : max + 1)) if (!p.isEmpty()) out.add(p);
-            return out;
-        }
-        String sp = Ops.toText(sep);
-        if (sp.isEmpty()) throw new TemplateTypeException("split: empty separator");
-        int from = 0;
-        while (max < 0 || out.size() < max) {
-            int at = s.indexOf(sp, from);
-            if (at < 0) break;
-            out.add(s.substring(from, at));
-            from = at + sp.length();
-        }
-        out.add(s.substring(from));
-        return out;
-    }
-
-    /** Python "%s %d" % (a, b) formatting, for the format filter. */
-    static String percentFormat(String fmt, List<Object> args) {
-        StringBuilder b = new StringBuilder();
-        int next = 0;
-        Matcher m = Pattern.compile("%(-?\\d*)(?:\\.(\\d+))?([sdifrx%])").matcher(fmt);
-        int at = 0;
-        while (m.find()) {
-            b.append(fmt, at, m.start());
-            at = m.end();
-            char conv = m.group(3).charAt(0);
-            if (conv == '%') {
-                b.append('%');
-                continue;
-            }
-            if (next >= args.size()) throw new TemplateTypeException("format: not enough arguments for the format string");
-            Object a = args.get(next++);
-            String width = m.group(1);
-            String s = switch (conv) {
-                case 'd', 'i' -> String.valueOf(a instanceof Number n ? n.longValue() : Long.parseLong(Ops.toText(a).strip()));
-                case 'f' -> String.format("%." + (m.group(2) == null ? "6" : m.group(2)) + "f",
-                    a instanceof Number n ? n.doubleValue() : Double.parseDouble(Ops.toText(a)));
-                case 'x' -> Long.toHexString(((Number) a).longValue());
-                case 'r' -> Ops.repr(a, true);
-                default -> Ops.toText(a);
-            };
-            if (!width.isEmpty()) s = String.format("%" + width + "s", s);
-            b.append(s);
-        }
-        return b.append(fmt.substring(at)).toString();
     }
 }

@@ -124,6 +124,44 @@ class SshConnectionTest {
     }
 
     @Test
+    void twentyConnectionsUsedByTwentyThreadsAtOnce() throws Exception {
+        // 20 aliases of one sshd (MaxSessions 10); each thread drives its connection with 12 parallel
+        // commands at a time, so every connection must hold itself to 10 channels
+        List<Connection> conns = new ArrayList<>();
+        for (int i = 0; i < 20; i++) conns.add(provider.open(sshd.address("alias" + i, SshdFixture.TEST_USER), sshd.options()));
+        ExecutorService outer = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Integer>> hosts = new ArrayList<>();
+            for (Connection c : conns) {
+                hosts.add(outer.submit(() -> {
+                    ExecutorService inner = Executors.newFixedThreadPool(12);
+                    try {
+                        List<Future<ExecResult>> rs = new ArrayList<>();
+                        for (int k = 0; k < 24; k++) {
+                            int n = k;
+                            rs.add(inner.submit(() -> c.exec(ExecRequest.shell("sleep 0.02; echo " + c.host() + "-" + n))));
+                        }
+                        int ok = 0;
+                        for (int k = 0; k < rs.size(); k++) {
+                            ExecResult r = rs.get(k).get();
+                            assertEquals(0, r.rc(), r.stderr());
+                            assertEquals(c.host() + "-" + k + "\n", r.stdout());
+                            ok++;
+                        }
+                        return ok;
+                    } finally {
+                        inner.shutdownNow();
+                    }
+                }));
+            }
+            for (Future<Integer> h : hosts) assertEquals(24, h.get());
+        } finally {
+            outer.shutdownNow();
+            conns.forEach(Connection::close);
+        }
+    }
+
+    @Test
     void writeIsAtomicKeepsModeAndLeavesNoTempFile() throws Exception {
         String path = work.resolve("conf/app.conf").toString();
         assertEquals(Optional.empty(), conn.write(path, "one\n".getBytes(), WriteOptions.mode(0640)));

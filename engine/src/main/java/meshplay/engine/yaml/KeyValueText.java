@@ -1,26 +1,30 @@
-package meshplay.engine.model;
+package meshplay.engine.yaml;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import meshplay.engine.yaml.Origin;
-import meshplay.engine.yaml.YMap;
-import meshplay.engine.yaml.YNode;
-import meshplay.engine.yaml.YScalar;
+import meshplay.engine.error.UserError;
 
 /**
  * Parses Ansible's free-form {@code key=value key2="a b"} argument text into a mapping. Whitespace
  * inside quotes or inside {{ }} does not split; values are kept as text (as Ansible does), with
  * their quotes removed and an origin pointing at the key within the line when that can be known.
  */
-final class KeyValueArgs {
-    private KeyValueArgs() {
+public final class KeyValueText {
+    private KeyValueText() {
+    }
+
+    /** Parses {@code k=v ...} text labelled like a file (e.g. "-e"); fails when a word is not key=value. */
+    public static YMap parse(String text, String label) {
+        YScalar scalar = new YScalar(text, text, false, new Origin(label, 1, 1));
+        return parse(scalar).orElseThrow(() -> new UserError(Origin.of(label), "expected key=value pairs, got '" + text + "'",
+                "write name=value (quote values with spaces: name='a b'), or give YAML/JSON such as '{\"name\": 1}'"));
     }
 
     /** The mapping, or empty when some word is not of the form key=value. */
-    static Optional<YMap> parse(YScalar scalar) {
+    public static Optional<YMap> parse(YScalar scalar) {
         List<int[]> words = split(scalar.text());
         if (words.isEmpty()) return Optional.empty();
         Map<String, YNode> entries = new LinkedHashMap<>();
@@ -30,7 +34,7 @@ final class KeyValueArgs {
             int eq = word.indexOf('=');
             if (eq <= 0) return Optional.empty();
             String key = word.substring(0, eq);
-            if (!KeywordChecker.IDENTIFIER.matcher(key).matches()) return Optional.empty();
+            if (!VarsFile.isVariableName(key)) return Optional.empty();
             String raw = word.substring(eq + 1);
             Origin origin = originAt(scalar, w[0]);
             entries.put(key, new YScalar(unquote(raw), unquote(raw), isQuoted(raw), originAt(scalar, w[0] + eq + 1)));
@@ -40,7 +44,7 @@ final class KeyValueArgs {
     }
 
     /** Word boundaries [start, end) of the text, splitting on whitespace outside quotes and templates. */
-    static List<int[]> split(String text) {
+    public static List<int[]> split(String text) {
         List<int[]> words = new ArrayList<>();
         int start = -1;
         char quote = 0;
@@ -76,7 +80,7 @@ final class KeyValueArgs {
     }
 
     /** Removes quotes around the whole value or parts of it (a="b c" and a=b" "c both give b c). */
-    static String unquote(String raw) {
+    public static String unquote(String raw) {
         StringBuilder out = new StringBuilder(raw.length());
         char quote = 0;
         for (int i = 0; i < raw.length(); i++) {
@@ -95,7 +99,7 @@ final class KeyValueArgs {
     }
 
     /** The position of an offset in the scalar's text; exact for one-line scalars, the scalar's start otherwise. */
-    static Origin originAt(YScalar scalar, int offset) {
+    public static Origin originAt(YScalar scalar, int offset) {
         Origin o = scalar.origin();
         if (o.line() <= 0 || scalar.text().indexOf('\n') >= 0) return o;
         return new Origin(o.file(), o.line(), o.column() + offset + (scalar.quoted() ? 1 : 0));

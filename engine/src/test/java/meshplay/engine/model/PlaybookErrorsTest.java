@@ -1,0 +1,423 @@
+package meshplay.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import meshplay.engine.error.ExitCode;
+import meshplay.engine.error.UserError;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every kind of bad playbook input fails at load time with its position, what is wrong, and a hint. */
+class PlaybookErrorsTest {
+    @TempDir
+    Path dir;
+    PlaybookFiles files;
+    PlaybookLoader loader;
+
+    @BeforeEach
+    void setUp() {
+        files = new PlaybookFiles(dir);
+        loader = new PlaybookLoader(FakeModules.registry());
+    }
+
+    private UserError fails(String yaml) {
+        Path site = files.write("site.yml", yaml);
+        return assertThrows(UserError.class, () -> loader.load(site));
+    }
+
+    private void at(UserError e, int line, int column) {
+        assertEquals(line + ":" + column, e.origin().line() + ":" + e.origin().column(), e.getMessage());
+    }
+
+    private static void contains(String text, String part) {
+        assertTrue(text != null && text.contains(part), "expected '" + part + "' in: " + text);
+    }
+
+    @Test
+    void malformedYaml() {
+        UserError e = fails("""
+                - hosts: all
+                  tasks:
+                    - name: x
+                       command: ls
+                """);
+        at(e, 4, 15);
+        contains(e.getMessage(), "YAML syntax error");
+        assertTrue(e.origin().file().endsWith("site.yml"));
+        assertEquals(ExitCode.PARSE_ERROR, e.exitCode());
+    }
+
+    @Test
+    void duplicateKey() {
+        UserError e = fails("""
+                - hosts: all
+                  tasks:
+                    - name: a
+                      command: ls
+                      name: b
+                """);
+        at(e, 5, 7);
+        contains(e.getMessage(), "duplicate key 'name'");
+    }
+
+    @Test
+    void unknownModuleSuggestsTheNearest() {
+        UserError e = fails("""
+                - hosts: all
+                  tasks:
+                    - name: x
+                      shel: ls
+                """);
+        at(e, 4, 7);
+        assertEquals("unknown module 'shel'", e.getMessage());
+        assertEquals("did you mean 'shell'?", e.hint());
+    }
+
+    @Test
+    void unknownKeywordSuggestsTheNearest() {
+        UserError e = fails("""
+                - hosts: all
+                  tasks:
+                    - command: ls
+                      becom: true
+                """);
+        at(e, 4, 7);
+        assertEquals("unknown keyword 'becom' in a task", e.getMessage());
+        contains(e.hint(), "did you mean 'become'?");
+    }
+
+    @Test
+    void misspeltKeywordWithoutAModuleIsStillAKeywordError() {
+        UserError e = fails("""
+                - hosts: all
+                  tasks:
+                    - name: x
+                      regster: out
+                      command: ls
+                """);
+        contains(e.getMessage(), "unknown keyword 'regster'");
+        contains(e.hint(), "'register'");
+    }
+
+    @Test
+    void keywordInTheWrongPlaceSaysWhereItBelongs() {
+        UserError e = fails("""
+                - hosts: all
+                  tasks:
+                    - command: ls
+                      gather_facts: false
+                """);
+        at(e, 4, 7);
+        assertEquals("'gather_facts' is not allowed in a task", e.getMessage());
+        contains(e.hint(), "a play");
+    }
+
+    @Test
+    void unknownPlayKeyword() {
+        UserError e = fails("""
+                - hosts: all
+                  taks: []
+                """);
+        at(e, 2, 3);
+        contains(e.getMessage(), "unknown keyword 'taks' in a play");
+        contains(e.hint(), "did you mean 'tasks'?");
+    }
+
+    @Test
+    void twoModulesInOneTask() {
+        UserError e = fails("""
+                - hosts: all
+                  tasks:
+                    - command: ls
+                      copy: dest=/x
+                """);
+        at(e, 4, 7);
+        contains(e.getMessage(), "more than one module: 'command' and 'copy'");
+    }
+
+    @Test
+    void taskWithoutModule() {
+        UserError e = fails("""
+                - hosts: all
+                  tasks:
+                    - name: nothing
+                      become: true
+                """);
+        at(e, 3, 7);
+        contains(e.getMessage(), "task has no module");
+    }
+
+    @Test
+    void wrongKeywordTypes() {
+        UserError retries = fails("""
+                - hosts: all
+                  tasks:
+                    - command: ls
+                      retries: many
+                """);
+        at(retries, 4, 16);
+        assertEquals("'retries' expects a whole number, got 'many'", retries.getMessage());
+
+        UserError become = fails("- hosts: all\n  become: maybe\n");
+        at(become, 2, 11);
+        contains(become.getMessage(), "'become' expects a boolean");
+
+        UserError strategy = fails("- hosts: all\n  strategy: lineer\n");
+        contains(strategy.getMessage(), "'strategy' must be one of linear, free");
+        contains(strategy.hint(), "did you mean 'linear'?");
+
+        UserError register = fails("- hosts: all\n  tasks:\n    - command: ls\n      register: my-out\n");
+        contains(register.getMessage(), "'register' expects a variable name");
+
+        UserError loopControl = fails("- hosts: all\n  tasks:\n    - command: ls\n      loop: [1]\n      loop_control: {loopvar: x}\n");
+        contains(loopControl.getMessage(), "unknown loop_control key 'loopvar'");
+        contains(loopControl.hint(), "'loop_var'");
+    }
+
+    @Test
+    void templatedKeywordValuesAreLeftForRunTime() {
+        Path site = files.write("site.yml", """
+                - hosts: all
+                  become: "{{ use_become }}"
+                  tasks:
+                    - command: ls
+                      retries: "{{ n }}"
+                      when: "{{ x }}"
+                """);
+        assertEquals(1, loader.load(site).plays().size());
+    }
+
+    @Test
+    void unknownModuleArgumentHasItsOwnOrigin() {
+        UserError e = fails("""
+                - hosts: all
+                  tasks:
+                    - copy:
+                        dest: /x
+                        mdoe: '0644'
+                """);
+        at(e, 5, 9);
+        assertEquals("unknown argument 'mdoe' for module 'copy'", e.getMessage());
+        contains(e.hint(), "did you mean 'mode'?");
+    }
+
+    @Test
+    void unknownArgumentInKeyValueFormPointsIntoTheLine() {
+        UserError e = fails("""
+                - hosts: all
+                  tasks:
+                    - copy: dest=/x colour=red
+                """);
+        at(e, 3, 21);
+        contains(e.getMessage(), "unknown argument 'colour'");
+    }
+
+    @Test
+    void missingRequiredArgument() {
+        UserError e = fails("""
+                - hosts: all
+                  tasks:
+                    - name: x
+                      copy:
+                        content: hi
+                """);
+        at(e, 4, 7);
+        assertEquals("module 'copy' requires argument 'dest'", e.getMessage());
+    }
+
+    @Test
+    void freeTextForAModuleThatTakesNamedArguments() {
+        UserError e = fails("- hosts: all\n  tasks:\n    - copy: /etc/x\n");
+        contains(e.getMessage(), "'copy' takes named arguments, not free text");
+    }
+
+    @Test
+    void missingVarsFile() {
+        UserError e = fails("""
+                - hosts: all
+                  vars_files:
+                    - vars/present.yml
+                    - vars/missing.yml
+                """.replace("    - vars/present.yml\n", ""));
+        at(e, 3, 7);
+        assertEquals("vars file not found: vars/missing.yml", e.getMessage());
+        contains(e.hint(), "relative to the playbook's directory");
+    }
+
+    @Test
+    void missingRoleListsWhereItLooked() {
+        UserError e = fails("""
+                - hosts: all
+                  roles:
+                    - role: nosuch
+                """);
+        at(e, 3, 13);
+        assertEquals("role 'nosuch' not found", e.getMessage());
+        contains(e.hint(), dir.resolve("roles/nosuch").toString());
+        contains(e.hint(), dir.getParent().resolve("roles/nosuch").toString());
+    }
+
+    @Test
+    void missingImportedTaskFile() {
+        UserError e = fails("- hosts: all\n  tasks:\n    - import_tasks: nope.yml\n");
+        at(e, 3, 21);
+        assertEquals("task file not found: nope.yml", e.getMessage());
+    }
+
+    @Test
+    void importCycles() {
+        files.write("a.yml", "- import_tasks: b.yml\n");
+        files.write("b.yml", "- import_tasks: a.yml\n");
+        UserError tasks = fails("- hosts: all\n  tasks:\n    - import_tasks: a.yml\n");
+        contains(tasks.getMessage(), "import cycle: a.yml -> b.yml -> a.yml");
+
+        files.write("p2.yml", "- import_playbook: site.yml\n");
+        UserError plays = fails("- import_playbook: p2.yml\n");
+        contains(plays.getMessage(), "import cycle");
+    }
+
+    @Test
+    void importTasksCannotLoop() {
+        files.write("t.yml", "- ping:\n");
+        UserError e = fails("- hosts: all\n  tasks:\n    - import_tasks: t.yml\n      loop: [1, 2]\n");
+        contains(e.getMessage(), "'loop' cannot be used with import_tasks");
+        contains(e.hint(), "include_tasks");
+    }
+
+    @Test
+    void unsupportedKeywordsSayWhatToDoInstead() {
+        UserError e = fails("- hosts: all\n  tasks:\n    - debug: var=item\n      with_nested: [[1], [2]]\n");
+        assertEquals("'with_nested' is not supported", e.getMessage());
+        contains(e.hint(), "loop");
+    }
+
+    @Test
+    void structuralMistakes() {
+        contains(fails("hosts: all\n").getMessage(), "a playbook must be a list of plays");
+        contains(fails("- command: ls\n").getMessage(), "this is a task, but a playbook holds plays");
+        contains(fails("- tasks: []\n").getMessage(), "play has no 'hosts'");
+        contains(fails("- hosts: all\n  tasks:\n    command: ls\n").getMessage(), "'tasks' must be a list of tasks");
+        contains(fails("- hosts: all\n  tasks:\n    - rescue: []\n").getMessage(), "'rescue' belongs to a block");
+        contains(fails("- hosts: all\n  tasks:\n    - block: []\n      command: ls\n").getMessage(), "a block cannot run a module");
+        contains(fails("- hosts: all\n  tasks:\n    - meta: flush_handler\n").hint(), "did you mean 'flush_handlers'?");
+        contains(fails("").getMessage(), "playbook is empty");
+    }
+
+    @Test
+    void invalidVariableName() {
+        UserError e = fails("- hosts: all\n  vars:\n    my-var: 1\n");
+        at(e, 3, 5);
+        contains(e.getMessage(), "invalid variable name 'my-var'");
+    }
+
+    @Test
+    void errorsInRoleFilesPointIntoTheRole() {
+        files.write("roles/r/tasks/main.yml", "- name: broken\n  shel: ls\n");
+        UserError e = fails("- hosts: all\n  roles: [r]\n");
+        assertTrue(e.origin().file().endsWith("roles/r/tasks/main.yml"), e.origin().file());
+        at(e, 2, 3);
+    }
+
+    @Test
+    void notifyMustNameAHandlerOfThePlay() {
+        UserError e = fails("""
+                - hosts: all
+                  tasks:
+                    - command: touch /x
+                      notify: restart ngnix
+                  handlers:
+                    - name: restart nginx
+                      command: echo
+                """);
+        at(e, 4, 15);
+        assertEquals("no handler named 'restart ngnix' in this play", e.getMessage());
+        contains(e.hint(), "did you mean 'restart nginx'?");
+    }
+
+    @Test
+    void notifyMayUseListenTopicsAndRoleQualifiedNames() {
+        files.write("roles/web/handlers/main.yml", "- name: reload\n  command: echo\n  listen: web changed\n");
+        files.write("roles/web/tasks/main.yml", "- command: ls\n  notify: 'web : reload'\n");
+        Path site = files.write("site.yml", """
+                - hosts: all
+                  roles: [web]
+                  tasks:
+                    - command: ls
+                      notify: [web changed, reload]
+                """);
+        assertEquals(1, loader.load(site).plays().size());
+    }
+
+    @Test
+    void legacyIncludeSaysWhatToUse() {
+        UserError e = fails("- hosts: all\n  tasks:\n    - include: other.yml\n");
+        at(e, 3, 7);
+        assertEquals("'include' is not supported", e.getMessage());
+        contains(e.hint(), "include_tasks");
+    }
+
+
+    @Test
+    void twoLoopsInOneTask() {
+        UserError e = fails("- hosts: all\n  tasks:\n    - debug: var=item\n      loop: [1]\n      with_items: [2]\n");
+        at(e, 5, 7);
+        contains(e.getMessage(), "more than one loop: 'loop' and 'with_items'");
+    }
+
+    @Test
+    void literalArgumentValuesAreValidated() {
+        UserError choice = fails("- hosts: all\n  tasks:\n    - file: path=/x state=directry\n");
+        at(choice, 3, 27);
+        assertEquals("argument 'state' of 'file' must be one of file, directory, absent; got 'directry'", choice.getMessage());
+        assertEquals("did you mean 'directory'?", choice.hint());
+
+        UserError type = fails("- hosts: all\n  tasks:\n    - wait_for:\n        timeout: soon\n");
+        at(type, 4, 9);
+        contains(type.getMessage(), "argument 'timeout' of module 'wait_for'");
+        contains(type.getMessage(), "not a whole number");
+
+        Path templated = files.write("t.yml", "- hosts: all\n  tasks:\n    - wait_for:\n        timeout: \"{{ t }}\"\n");
+        assertEquals(1, loader.load(templated).plays().size(), "templated values are checked when the task runs");
+    }
+
+    @Test
+    void engineActionArgumentsFollowTheRunnersSpecs() {
+        UserError e = fails("- hosts: all\n  tasks:\n    - group_by:\n        kee: x\n");
+        at(e, 4, 9);
+        contains(e.getMessage(), "unknown argument 'kee' for module 'group_by'");
+    }
+
+    @Test
+    void importRoleOfAMissingRoleFailsAtLoad() {
+        UserError e = fails("- hosts: all\n  tasks:\n    - import_role:\n        name: ghost\n");
+        at(e, 4, 15);
+        assertEquals("role 'ghost' not found", e.getMessage());
+        Path site = files.write("ok.yml", "- hosts: all\n  tasks:\n    - include_role:\n        name: \"{{ which }}\"\n");
+        assertEquals(1, loader.load(site).plays().size(), "a templated role name is resolved at run time");
+    }
+
+    @Test
+    void handlersCannotBeBlocksButMayBeImported() {
+        UserError e = fails("- hosts: all\n  handlers:\n    - block:\n        - ping:\n");
+        at(e, 3, 7);
+        contains(e.getMessage(), "handlers cannot be blocks");
+
+        files.write("handlers.yml", "- name: h1\n  ping:\n- name: h2\n  ping:\n");
+        Path site = files.write("ok.yml", "- hosts: all\n  handlers:\n    - import_tasks: handlers.yml\n    - name: h3\n      ping:\n");
+        Play play = loader.load(site).plays().get(0);
+        assertEquals(java.util.List.of("h1", "h2", "h3"), play.handlers().stream().map(Task::name).toList());
+    }
+
+    @Test
+    void localActionArgumentsPointIntoTheLine() {
+        UserError e = fails("- hosts: all\n  tasks:\n    - local_action: copy dest=/x colour=red\n");
+        at(e, 3, 34);
+        contains(e.getMessage(), "unknown argument 'colour'");
+        UserError unknown = fails("- hosts: all\n  tasks:\n    - local_action: shel echo\n");
+        contains(unknown.getMessage(), "unknown module 'shel'");
+    }
+}

@@ -1,0 +1,88 @@
+#!/bin/bash
+# Builds a node's private view of the filesystem. Runs once per node boot, as the first
+# process of the node's new mount + UTS namespaces, already inside the node's network
+# namespace. Every mount below is private to the node: nothing here touches the host's view.
+# Usage: node-mounts.sh NODE NODE_STATE_DIR PVE_DIR PIDS_DIR
+set -euo pipefail
+node=$1 S=$2 pve=$3 pids=$4
+
+hostname "$node"
+
+# Drop this namespace's copies of the lab's namespace handles: holding them would keep
+# other nodes' namespaces alive after they are torn down.
+for m in $(awk '$5 ~ "^/run/(netns|meshplay-lab)(/|$)" {print $5}' /proc/self/mountinfo | sort -r); do
+    umount -l "$m" 2>/dev/null || true
+done
+
+# /sys for this network namespace: read-only, except the virtual net devices that
+# ifupdown2 and ip configure, and /sys/module which shows the emulated kernel modules.
+mount -t sysfs -o ro,nosuid,nodev,noexec sysfs /sys
+mount --bind /sys/devices/virtual/net /sys/devices/virtual/net
+mount -o remount,bind,rw /sys/devices/virtual/net
+mount --bind "$S/kernel/sysmodule" /sys/module
+
+# /proc/sys: only the per-namespace net.* keys stay writable; the rest belongs to the host kernel.
+mount --bind /proc/sys /proc/sys
+mount -o remount,bind,ro /proc/sys
+mount --bind /proc/sys/net /proc/sys/net
+mount -o remount,bind,rw /proc/sys/net
+[ -e /proc/sysrq-trigger ] && mount --bind /dev/null /proc/sysrq-trigger
+if [ -f /proc/modules ]; then
+    mount --bind "$S/kernel/modules" /proc/modules
+fi
+
+# /dev: a small tmpfs with the host's character devices, a terminal multiplexer, and the
+# node's emulated disks (regular sparse files).
+stage="$S/devstage"
+mkdir -p "$stage"
+mount -t tmpfs -o mode=0755,nosuid,size=1m devtmp "$stage"
+for d in null zero full random urandom tty ptmx; do
+    touch "$stage/$d"
+    mount --bind "/dev/$d" "$stage/$d"
+done
+mkdir -p "$stage/pts" "$stage/shm" "$stage/net"
+mount --bind /dev/pts "$stage/pts"
+mount -t tmpfs -o mode=1777,nosuid,nodev,size=64m shm "$stage/shm"
+[ -e /dev/net/tun ] && touch "$stage/net/tun" && mount --bind /dev/net/tun "$stage/net/tun"
+ln -s /proc/self/fd "$stage/fd"
+ln -s /proc/self/fd/0 "$stage/stdin"
+ln -s /proc/self/fd/1 "$stage/stdout"
+ln -s /proc/self/fd/2 "$stage/stderr"
+for disk in "$S"/disks/*; do
+    [ -f "$disk" ] || continue
+    name=$(basename "$disk")
+    mkdir -p "$stage/$(dirname "${name//__//}")"
+    touch "$stage/${name//__//}"
+    mount --bind "$disk" "$stage/${name//__//}"
+done
+mount --move "$stage" /dev
+
+# Node-owned directories over the host's.
+for d in etc root var/lib var/log var/tmp var/cache var/spool usr/local run tmp; do
+    mount --bind "$S/root/$d" "/$d"
+done
+mount --bind "$pve" /etc/pve
+mount --bind "$S/lab" /run/meshplay-lab
+mount --bind "$pids" /run/meshplay-lab/pids
+mount -o remount,bind,ro /run/meshplay-lab/pids
+mount -o remount,bind,ro /run/meshplay-lab
+
+# Tools that would act on the host kernel are replaced by the node's emulators, also at
+# their absolute paths (programs call /sbin/modprobe, /bin/systemctl ... directly).
+for tool in systemctl reboot shutdown poweroff halt kmod modprobe insmod rmmod lsmod depmod sysctl udevadm update-initramfs; do
+    emu="/usr/local/sbin/$tool"
+    [ -x "$emu" ] || continue
+    for real in /usr/bin/$tool /usr/sbin/$tool; do
+        # Only regular files: a symlink (reboot -> systemctl) would redirect the bind to its target.
+        [ -f "$real" ] && [ ! -L "$real" ] || continue
+        mount --bind "$emu" "$real"
+    done
+done
+# ifupdown2 creates "link-type dummy" interfaces with /bin/ip; this kernel has no dummy
+# driver, so the node's /bin/ip is a wrapper that builds an equivalent (see README).
+if [ -x /usr/local/lib/meshplay-lab/ip ]; then
+    mount --bind /usr/local/lib/meshplay-lab/ip /usr/bin/ip
+fi
+
+# Everything else of the host is read-only inside the node (apt/dpkg cannot change the host).
+mount -o remount,bind,ro /

@@ -1,0 +1,71 @@
+package meshplay.modules.core;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import meshplay.engine.module.ArgSpec;
+import meshplay.engine.module.ArgType;
+import meshplay.engine.module.Args;
+import meshplay.engine.module.Module;
+import meshplay.engine.module.ModuleContext;
+import meshplay.engine.module.Plan;
+
+/** Prints a message or a variable's value. Runs on the controller; never changes anything. */
+public final class DebugModule implements Module {
+    static final String UNDEFINED = "VARIABLE IS NOT DEFINED!";
+
+    private static final ArgSpec SPEC = ArgSpec.builder("Prints a message (msg) or the value of an expression (var) during the run.")
+            .add(ArgSpec.arg("msg", ArgType.RAW).doc("the message (any value; templated like other arguments); default 'Hello world!'"))
+            .add(ArgSpec.arg("var", ArgType.STR).doc("variable name or expression to show, without {{ }}"))
+            .add(ArgSpec.arg("verbosity", ArgType.INT).defaultValue(0).doc("show only when the run is at least this verbose (-v = 1)"))
+            .mutuallyExclusive("msg", "var")
+            .build();
+
+    @Override
+    public String name() {
+        return "debug";
+    }
+
+    @Override
+    public ArgSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public boolean controllerOnly() {
+        return true;
+    }
+
+    @Override
+    public Plan plan(ModuleContext ctx) {
+        Args args = ctx.args();
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (args.integer("verbosity") > verbosity(ctx)) {
+            data.put("skipped", true);
+            data.put("skipped_reason", "Verbosity threshold not met.");
+            return Plan.noChange(data);
+        }
+        if (args.has("var")) {
+            String var = args.str("var");
+            Object value;
+            try {
+                value = ctx.evaluate(var);
+            } catch (RuntimeException e) {
+                value = UNDEFINED;
+            }
+            data.put(var, value);
+        } else {
+            data.put("msg", args.has("msg") ? args.raw("msg") : "Hello world!");
+        }
+        return Plan.noChange(data);
+    }
+
+    private static int verbosity(ModuleContext ctx) {
+        Object v = ctx.vars().get("ansible_verbosity");
+        if (v instanceof Number n) return n.intValue();
+        try {
+            return v == null ? 0 : Integer.parseInt(v.toString().trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

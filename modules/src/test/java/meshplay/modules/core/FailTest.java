@@ -1,0 +1,32 @@
+package meshplay.modules.core;
+
+import static meshplay.modules.core.Runs.args;
+import static meshplay.modules.core.Runs.check;
+import static meshplay.modules.core.Runs.rejects;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import meshplay.engine.connect.LocalConnection;
+import meshplay.engine.module.ModuleFailure;
+import meshplay.engine.testing.TempRoot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FailTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void failsWithMessageInCheckModeToo() throws Exception {
+        LocalConnection conn = new TempRoot(dir).connection();
+        ModuleFailure e = assertThrows(ModuleFailure.class, () -> check(new FailModule(), args("msg", "ring not closed"), conn));
+        assertEquals("ring not closed", e.getMessage());
+        e = assertThrows(ModuleFailure.class, () -> Runs.apply(new FailModule(), args(), conn));
+        assertEquals("Failed as requested from task", e.getMessage());
+        assertTrue(new FailModule().controllerOnly());
+        rejects(new FailModule(), args("message", "x"), conn, "unknown argument 'message'");
+        rejects(new FailModule(), args("msg", java.util.List.of("x")), conn, "expected a string");
+    }
+}
