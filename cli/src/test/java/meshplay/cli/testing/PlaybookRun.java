@@ -138,7 +138,8 @@ public final class PlaybookRun {
     public Result run(String playbook, RunOptions options, StepController step, PrintWriter live) {
         Path file = dir.resolve(playbook);
         ModuleRegistry modules = ModuleRegistry.load();
-        Playbook pb = new PlaybookLoader(modules).load(file);
+        PlaybookLoader loader = new PlaybookLoader(modules);
+        Playbook pb = loader.load(file);
         Inventory inventory = InventoryLoader.load(List.of(dir.resolve("inventory.ini").toString()), dir);
         List<Event> events = new CopyOnWriteArrayList<>();
         StringWriter console = new StringWriter();
@@ -147,7 +148,7 @@ public final class PlaybookRun {
         if (live != null) bus.add(new ConsoleReporter(live, options.verbosity, false));
         if (live != null) bus.add(new CheckSummaryReporter(live));
         ConnectionPool pool = new ConnectionPool(options.connectionOptions, Map.of("local", new RootProvider()));
-        RunContext ctx = new RunContext(inventory, new MvelTemplar(), modules, new FileContent(), options, bus, step, pool, dir);
+        RunContext ctx = new RunContext(inventory, new MvelTemplar(), modules, loader, options, bus, step, pool, dir);
         Runner.Outcome outcome = new Runner(ctx).run(pb);
         pw.flush();
         return new Result(outcome, events, console.toString());
@@ -165,19 +166,6 @@ public final class PlaybookRun {
             TempRoot r = roots.get(address.inventoryName());
             return new meshplay.engine.connect.LocalConnection(address.inventoryName(), r.root(), List.of(bin),
                     Map.of("MESHPLAY_TEST_ROOT", r.root().toString()));
-        }
-    }
-
-    /** vars files for the runner; these playbooks include no task files. */
-    private static final class FileContent implements ContentLoader {
-        @Override
-        public YNode loadVars(Path file) {
-            return YamlLoader.loadFile(file);
-        }
-
-        @Override
-        public List<TaskItem> loadTasks(Path file, String role) {
-            throw new UncheckedIOException(new IOException("include_tasks is not used by these test playbooks: " + file));
         }
     }
 }

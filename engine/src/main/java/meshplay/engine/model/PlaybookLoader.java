@@ -78,7 +78,11 @@ public final class PlaybookLoader implements ContentLoader {
      * a guarded recursive include is legitimate at run time.
      */
     @Override
-    public List<TaskItem> loadTasks(Path file, String role) {
+    public List<TaskItem> loadTasks(Task include, Path file) {
+        return loadTaskFile(file, include.role());
+    }
+
+    private List<TaskItem> loadTaskFile(Path file, String role) {
         Path roleDir = role == null ? null : roleDirs.getOrDefault(role, roleDirOf(file));
         Path baseDir = roleDir != null ? roleDir : FileSearch.dirOf(file);
         TaskScope scope = new TaskScope(file, role, roleDir, baseDir, null, List.of(file.toAbsolutePath().normalize()));

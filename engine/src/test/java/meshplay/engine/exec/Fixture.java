@@ -26,7 +26,7 @@ final class Fixture {
     final List<Event> events = new CopyOnWriteArrayList<>();
     final Map<String, ConnectionProvider> providers = new HashMap<>();
     StepController step = StepController.NONE;
-    ContentLoader loader = new PlaybookContentLoader(new meshplay.engine.model.PlaybookLoader(new ModuleRegistry(TestModules.all())), Path.of("."));
+    ContentLoader loader = new meshplay.engine.model.PlaybookLoader(new ModuleRegistry(TestModules.all()));
     StringWriter console = new StringWriter();
     StringWriter json = new StringWriter();
     Runner.Outcome outcome;

@@ -292,7 +292,7 @@ class PlaybookLoaderTest {
                 """);
         Task include = task(play.tasks(), 0);
         assertEquals("include_tasks", include.action());
-        List<TaskItem> loaded = loader.loadTasks(dir.resolve("tasks/more.yml"), include.role());
+        List<TaskItem> loaded = loader.loadTasks(include, dir.resolve("tasks/more.yml"));
         assertEquals("debug", task(loaded, 0).action());
         assertEquals(Map.of("file", "tasks/more.yml", "apply", Map.of("tags", List.of("x"))), task(play.tasks(), 1).args().toJava());
         assertEquals("include_vars", task(play.tasks(), 2).action());
@@ -437,7 +437,7 @@ class PlaybookLoaderTest {
         files.write("roles/r/tasks/step.yml", "- debug: msg=step\n- include_tasks: step.yml\n  when: again\n");
         Play play = onlyPlay("- hosts: all\n  roles: [r]\n");
         Task include = task(play.roles().get(0).tasks(), 0);
-        List<TaskItem> loaded = loader.loadTasks(dir.resolve("roles/r/tasks/step.yml"), include.role());
+        List<TaskItem> loaded = loader.loadTasks(include, dir.resolve("roles/r/tasks/step.yml"));
         assertEquals("r", task(loaded, 0).role());
         assertEquals(dir.resolve("roles/r"), task(loaded, 0).baseDir());
         assertEquals("include_tasks", task(loaded, 1).action(), "a guarded recursive include is not a load-time cycle");
@@ -457,7 +457,9 @@ class PlaybookLoaderTest {
         files.write("vars/x.yml", "a: 1\n");
         onlyPlay("- hosts: all\n  roles: [web]\n");
 
-        List<TaskItem> items = loader.loadTasks(dir.resolve("roles/web/tasks/extra.yml"), "web");
+        Task includeFromRole = new Task(null, new meshplay.engine.yaml.Origin("roles/web/tasks/main.yml", 1, 3), "include_tasks",
+                null, java.util.Map.of(), "web", dir.resolve("roles/web"));
+        List<TaskItem> items = loader.loadTasks(includeFromRole, dir.resolve("roles/web/tasks/extra.yml"));
         Task more = task(assertInstanceOf(Block.class, items.get(0)).block(), 0);
         assertEquals("web", more.role());
         assertEquals(dir.resolve("roles/web"), more.baseDir());
