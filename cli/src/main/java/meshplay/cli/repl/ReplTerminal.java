@@ -18,15 +18,18 @@ import org.jline.terminal.TerminalBuilder;
 
 /**
  * The prompt's terminal: JLine on the real terminal (editing, Tab completion, history), or a silent
- * dumb terminal when stdin is piped; either way the line reader shows each line after its prompt, so
- * a scripted session's transcript shows the commands.
+ * dumb terminal when stdin is piped; either way each line read is shown after its prompt, so a
+ * scripted session's transcript shows the commands.
  */
 final class ReplTerminal implements AutoCloseable {
     private final Terminal terminal;
     private final LineReader reader;
+    /** The system's dumb terminal (piped stdin) does not show what it read: the prompt echoes each line itself. */
+    private final boolean echoLines;
 
-    private ReplTerminal(Terminal terminal, Path history, Completer completer) {
+    private ReplTerminal(Terminal terminal, Path history, Completer completer, boolean echoLines) {
         this.terminal = terminal;
+        this.echoLines = echoLines;
         // expressions hold quotes and '!' freely: no quote continuation lines, no history expansion
         DefaultParser parser = new DefaultParser();
         parser.setQuoteChars(new char[0]);
@@ -40,13 +43,16 @@ final class ReplTerminal implements AutoCloseable {
                 .variable(LineReader.HISTORY_SIZE, 1000)
                 .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                // the kitty keyboard probe sends a query whose late answer (a slow machine) lands on the screen as text
+                .option(LineReader.Option.KITTY_KEYBOARD, false)
                 .build();
     }
 
     /** The process's terminal; piped stdin gives a dumb terminal without warnings. */
     static ReplTerminal system(Path history, Completer completer) {
         try {
-            return new ReplTerminal(TerminalBuilder.builder().system(true).dumb(true).build(), history, completer);
+            Terminal t = TerminalBuilder.builder().system(true).dumb(true).build();
+            return new ReplTerminal(t, history, completer, t.getType().startsWith(Terminal.TYPE_DUMB));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the terminal for --step: " + e.getMessage(), e);
         }
@@ -61,7 +67,7 @@ final class ReplTerminal implements AutoCloseable {
             quiet.setLocalFlag(Attributes.LocalFlag.ECHO, false);
             quiet.setOutputFlag(Attributes.OutputFlag.OPOST, false);
             Terminal t = TerminalBuilder.builder().system(false).streams(in, out).type(Terminal.TYPE_DUMB).attributes(quiet).build();
-            return new ReplTerminal(t, history, completer);
+            return new ReplTerminal(t, history, completer, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,6 +87,7 @@ final class ReplTerminal implements AutoCloseable {
         } catch (EndOfFileException e) {
             return null;
         }
+        if (echoLines) terminal.writer().println(line);
         terminal.writer().flush();
         try {
             reader.getHistory().save(); // saved at once: a quit may end the process before close()
