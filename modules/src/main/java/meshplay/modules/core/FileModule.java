@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.connect.Attributes;
+import meshplay.engine.connect.ExecRequest;
+import meshplay.engine.connect.ExecResult;
 import meshplay.engine.connect.FileStat;
 import meshplay.engine.connect.WriteOptions;
 import meshplay.engine.module.ArgSpec;
@@ -30,7 +32,8 @@ public final class FileModule implements Module {
                             + "touch: created empty when missing (an existing file's times are kept, so a second run changes nothing); "
                             + "link: symbolic link to src. Default: the path's current kind, or file"))
             .add(ArgSpec.arg("src", ArgType.PATH).doc("target of the link for state=link (relative to the link's directory when relative)"))
-            .add(ArgSpec.arg("recurse", ArgType.BOOL).defaultValue(false).doc("apply attributes below a directory (not supported: fails when true)"))
+            .add(ArgSpec.arg("recurse", ArgType.BOOL).defaultValue(false).doc("state=directory: also apply mode/owner/group to everything below it "
+                    + "(symlinks left alone; use symbolic modes such as u=rwX so directories stay searchable)"))
             .add(ArgSpec.arg("force", ArgType.BOOL).defaultValue(false).doc("state=link: replace an existing file or empty directory, or link to a missing src"))
             .add(ArgSpec.arg("follow", ArgType.BOOL).defaultValue(true).doc("when path is a symlink, apply state file/directory and attributes to what it points to")))
             .build();
@@ -49,9 +52,6 @@ public final class FileModule implements Module {
     public Plan plan(ModuleContext ctx) throws Exception {
         Args args = ctx.args();
         String path = args.str("path");
-        if (args.bool("recurse")) {
-            throw new ModuleFailure("recurse is not supported by this file module; set attributes of each path explicitly");
-        }
         FileStat lstat = ctx.connection().stat(path, false);
         FileStat stat = args.bool("follow") && lstat != null && lstat.isLink() ? ctx.connection().stat(path, true) : lstat;
         String state = args.has("state") ? args.str("state") : lstat == null ? "file" : kindOf(lstat);
@@ -78,6 +78,7 @@ public final class FileModule implements Module {
                     throw new ModuleFailure(path + " already exists as a " + stat.type() + "; remove it first to make a directory", Map.of("path", path));
                 } else {
                     changes.addAll(FileAttributes.changes(path, stat, attrs, false));
+                    if (args.bool("recurse")) changes.addAll(belowDirectory(ctx, path, attrs));
                 }
             }
             case "touch" -> {
@@ -92,6 +93,7 @@ public final class FileModule implements Module {
             case "link" -> changes.addAll(planLink(ctx, path, lstat, args));
             default -> throw new ModuleFailure("unsupported state " + state);
         }
+        if (args.bool("recurse") && !state.equals("directory")) throw new ModuleFailure("recurse works only with state=directory");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("path", path);
         data.put("state", state);
@@ -116,6 +118,25 @@ public final class FileModule implements Module {
             if (replacesNonLink) c.connection().remove(path, false);
             c.connection().symlink(src, path);
         }));
+    }
+
+    /**
+     * Attribute changes for everything below an existing directory (recurse). The tree is listed on the
+     * target with one GNU find; symlinks are left alone.
+     */
+    private static List<Change> belowDirectory(ModuleContext ctx, String dir, FileAttributes.Desired attrs) throws Exception {
+        if (attrs.isEmpty()) return List.of();
+        ExecResult r = ctx.run(ExecRequest.argv("find", "-P", dir, "-mindepth", "1", "-printf", "%y %m %u %g %p\\0"));
+        if (!r.ok()) throw new ModuleFailure("listing " + dir + " for recurse failed (rc=" + r.rc() + "): " + r.stderr().strip());
+        List<Change> out = new ArrayList<>();
+        for (String entry : r.stdout().split("\0")) {
+            String[] f = entry.split(" ", 5);
+            if (f.length < 5 || f[0].equals("l")) continue;
+            String type = f[0].equals("d") ? "directory" : f[0].equals("f") ? "file" : "other";
+            FileStat s = new FileStat(f[4], type, Integer.parseInt(f[1], 8), f[2], f[3], 0, 0, null);
+            out.addAll(FileAttributes.changes(f[4], s, attrs, false));
+        }
+        return out;
     }
 
     private static String kindOf(FileStat s) {

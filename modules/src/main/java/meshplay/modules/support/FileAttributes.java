@@ -52,8 +52,8 @@ public final class FileAttributes {
     /** Adds the usual mode/owner/group arguments to a module's spec. */
     public static ArgSpec.Builder addArgs(ArgSpec.Builder b) {
         return b.add(ArgSpec.arg("mode", ArgType.MODE).doc("permissions: octal as a quoted string ('0644') or symbolic ('u=rw,g=r,o=')"))
-                .add(ArgSpec.arg("owner", ArgType.STR).doc("user name that should own the file"))
-                .add(ArgSpec.arg("group", ArgType.STR).doc("group name that should own the file"));
+                .add(ArgSpec.arg("owner", ArgType.STR).doc("user name that should own the file (a name, not a numeric id)"))
+                .add(ArgSpec.arg("group", ArgType.STR).doc("group name that should own the file (a name, not a numeric id)"));
     }
 
     /** "0644" for permission bits. */
@@ -74,10 +74,10 @@ public final class FileAttributes {
                 out.add(change(path, "mode", octal(current.mode()), octal(want), new Attributes(want, null, null), appliedByWrite));
             }
         }
-        if (desired.owner() != null && !sameId(desired.owner(), current.owner())) {
+        if (desired.owner() != null && !desired.owner().equals(current.owner())) {
             out.add(change(path, "owner", current.owner(), desired.owner(), new Attributes(null, desired.owner(), null), appliedByWrite));
         }
-        if (desired.group() != null && !sameId(desired.group(), current.group())) {
+        if (desired.group() != null && !desired.group().equals(current.group())) {
             out.add(change(path, "group", current.group(), desired.group(), new Attributes(null, null, desired.group()), appliedByWrite));
         }
         return out;
@@ -88,10 +88,5 @@ public final class FileAttributes {
         String summary = "set " + what + " of " + path + " to " + after;
         if (appliedByWrite) return new Change(summary, diff, (ctx, result) -> { });
         return new Change(summary, diff, (ctx, result) -> ctx.connection().setAttributes(path, set));
-    }
-
-    /** Owner names compare as given; a numeric id given by the user never equals a name (stat reports names). */
-    private static boolean sameId(String wanted, String current) {
-        return wanted.equals(current);
     }
 }

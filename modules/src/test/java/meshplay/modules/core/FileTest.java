@@ -128,12 +128,38 @@ class FileTest {
     }
 
     @Test
-    void directoryOverFileFailsAndRecurseIsRefused() throws Exception {
+    void directoryOverFileFails() throws Exception {
         root.file("/etc/afile", "x");
         assertThrows(ModuleFailure.class, () -> check(new FileModule(), args("path", "/etc/afile", "state", "directory"), conn));
         ModuleFailure e = assertThrows(ModuleFailure.class,
-                () -> check(new FileModule(), args("path", "/etc", "state", "directory", "recurse", true), conn));
-        assertTrue(e.getMessage().contains("recurse is not supported"));
+                () -> check(new FileModule(), args("path", "/etc/afile", "recurse", true, "mode", "0600"), conn));
+        assertTrue(e.getMessage().contains("recurse works only with state=directory"));
+    }
+
+    @Test
+    void recurseAppliesSymbolicModesBelowADirectory() throws Exception {
+        // find lists the tree on the target, so this runs on the real file system in a temp dir
+        LocalConnection host = new LocalConnection("localhost");
+        Path tree = Files.createDirectories(dir.resolve("data/sub dir"));
+        Files.writeString(tree.resolve("f.txt"), "x");
+        Files.createSymbolicLink(dir.resolve("data/link"), Path.of("/etc/hostname"));
+        Files.setPosixFilePermissions(dir.resolve("data"), PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.setPosixFilePermissions(tree, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.setPosixFilePermissions(tree.resolve("f.txt"), PosixFilePermissions.fromString("rw-rw-rw-"));
+        Map<String, Object> a = args("path", dir.resolve("data").toString(), "state", "directory", "recurse", true, "mode", "u=rwX,g=rX,o=");
+        Outcome checked = check(new FileModule(), a, host);
+        assertEquals(List.of(Diff.state(dir.resolve("data") + " mode", "0777", "0750"),
+                Diff.state(tree + " mode", "0777", "0750"),
+                Diff.state(tree.resolve("f.txt") + " mode", "0666", "0640")), sorted(checked.plan().diffs()));
+        Outcome first = apply(new FileModule(), a, host);
+        assertEquals(3, first.plan().changes().size());
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(tree.resolve("f.txt"))));
+        assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(tree)));
+        assertFalse(apply(new FileModule(), a, host).changed());
+    }
+
+    private static List<Diff> sorted(List<Diff> diffs) {
+        return diffs.stream().sorted(java.util.Comparator.comparing(Diff::subject)).toList();
     }
 
     @Test
