@@ -220,6 +220,28 @@ class StepReplTest {
     }
 
     @Test
+    void argumentsAndPrintAreShownPerHost() throws IOException {
+        PlaybookRun two = new PlaybookRun(dir.resolve("two"), "n2", "n3");
+        two.write("play.yml", """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: name file
+                      copy: {content: "{{ inventory_hostname }}", dest: /hostname}
+                """);
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        StepRepl repl = StepControllers.open(true, new ByteArrayInputStream("p inventory_hostname\ny\n".getBytes(StandardCharsets.UTF_8)), screen);
+        two.run("play.yml", new RunOptions(), repl);
+        repl.close();
+        String s = screen.toString(StandardCharsets.UTF_8);
+        assertTrue(s.contains("  hosts: n2, n3"), s);
+        assertTrue(s.contains("args copy [n2]: {\"content\":\"n2\",\"dest\":\"/hostname\"}"), s);
+        assertTrue(s.contains("args copy [n3]: {\"content\":\"n3\",\"dest\":\"/hostname\"}"), s);
+        assertTrue(s.contains("  n2: n2\n") || s.contains("  n2: n2\r\n"), s);
+        assertEquals("n3", two.root("n3").read("/hostname"));
+    }
+
+    @Test
     void historyIsSavedToMeshplayHistory() throws IOException {
         step("p greeting\nq\n");
         Path history = dir.resolve(".meshplay_history");
