@@ -20,6 +20,17 @@ public final class StepControllers {
         return new StepRepl(ReplTerminal.system(historyFile(), completer), completer, step);
     }
 
+    /**
+     * As {@link #open(boolean, boolean)}, reading {@code in}: the process's own stdin gets the system
+     * terminal, any other stream (an embedding caller, a test) a dumb terminal writing to {@code out}.
+     */
+    public static StepController open(boolean step, boolean debugger, InputStream in, OutputStream out) {
+        if (!step && !debugger) return StepController.NONE;
+        if (in == System.in) return open(step, debugger);
+        ReplCompleter completer = new ReplCompleter();
+        return new StepRepl(ReplTerminal.streams(in, out, historyFile(), completer), completer, step);
+    }
+
     /** The REPL over given streams (a dumb terminal): for callers that do not read the process's stdin. */
     public static StepRepl open(boolean step, InputStream in, OutputStream out) {
         ReplCompleter completer = new ReplCompleter();
