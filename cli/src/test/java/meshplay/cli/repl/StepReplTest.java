@@ -284,6 +284,10 @@ class StepReplTest {
         assertFalse(root.exists("/etc/after"));
         Session none = session("fail.yml", "", false, false);
         assertEquals("", none.screen(), "without --debugger or the keyword nothing opens");
+        writeQuiet("never.yml", FAILING.replace("on_failed", "never"));
+        Session never = session("never.yml", "", false, true);
+        assertEquals("", never.screen(), "debugger: never wins over --debugger");
+        assertEquals(2, never.result().exitCode());
     }
 
     private void writeQuiet(String name, String content) {
