@@ -14,17 +14,16 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import meshplay.cli.testing.PlaybookRun;
-import meshplay.cli.testing.RunMain;
-import meshplay.engine.testing.TempRoot;
+import meshplay.cli.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The prompt in a separate process on its own stdin: piped (a silent dumb terminal, scriptable) and on
- * a real terminal inside tmux (send-keys, capture-pane), asserting on the screen and on the host.
+ * `meshplay run --step` in a separate process on its own stdin: piped (a silent dumb terminal,
+ * scriptable) and on a real terminal inside tmux (send-keys, capture-pane), asserting on the screen and
+ * on the files the run wrote (a local connection, paths under the test's directory).
  */
 class StepReplTerminalTest {
     private static final String PLAY = """
@@ -34,21 +33,27 @@ class StepReplTerminalTest {
                 greeting: hello
               tasks:
                 - name: first
-                  copy: {content: "{{ greeting }}\\n", dest: /etc/first}
+                  copy: {content: "{{ greeting }}", dest: "{{ playbook_dir }}/out/first"}
                 - name: second
-                  copy: {content: "two\\n", dest: /etc/second}
+                  copy: {content: "two", dest: "{{ playbook_dir }}/out/second"}
             """;
     @TempDir
     Path dir;
-    TempRoot root;
     String tmuxSocket;
 
     @BeforeEach
     void setUp() throws IOException {
-        PlaybookRun run = new PlaybookRun(dir, "node1");
-        root = run.root("node1");
-        Files.createDirectories(root.path("/etc"));
-        run.write("play.yml", PLAY);
+        Files.writeString(dir.resolve("play.yml"), PLAY);
+        Files.writeString(dir.resolve("inventory"), "node1 ansible_connection=local\n");
+        Files.createDirectories(dir.resolve("out"));
+    }
+
+    private String written(String name) throws IOException {
+        return Files.readString(dir.resolve("out").resolve(name));
+    }
+
+    private boolean exists(String name) {
+        return Files.exists(dir.resolve("out").resolve(name));
     }
 
     @AfterEach
@@ -57,8 +62,10 @@ class StepReplTerminalTest {
     }
 
     private List<String> command(String... flags) {
+        // the command line's own entry point, as the jar runs it: meshplay run PLAYBOOK -i INVENTORY ...
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RunMain.class.getName(), dir.toString(), "play.yml"));
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", dir.resolve("play.yml").toString(),
+                "-i", dir.resolve("inventory").toString()));
         cmd.addAll(List.of(flags));
         return cmd;
     }
@@ -79,8 +86,8 @@ class StepReplTerminalTest {
         assertTrue(out.contains("step> p greeting\n  node1: hello\n"), out);
         assertTrue(out.contains("STEP 2/2 TASK [second]"), out);
         assertTrue(out.contains("PLAY RECAP"), out);
-        assertTrue(root.read("/etc/first").startsWith("bonjour"));
-        assertFalse(root.exists("/etc/second"));
+        assertEquals("bonjour", written("first"));
+        assertFalse(exists("second"));
         assertTrue(Files.readString(dir.resolve("history")).contains("set greeting=bonjour"));
     }
 
@@ -108,8 +115,8 @@ class StepReplTerminalTest {
         screen = waitFor(s -> s.contains("EXIT="));
         assertTrue(screen.contains("PLAY RECAP"), screen);
         assertTrue(screen.contains("EXIT=99"), screen);
-        assertTrue(root.read("/etc/first").startsWith("hello"));
-        assertFalse(root.exists("/etc/second"));
+        assertEquals("hello", written("first"));
+        assertFalse(exists("second"));
     }
 
     private static String lastLine(String screen) {

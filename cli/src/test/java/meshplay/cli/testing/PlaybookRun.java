@@ -131,11 +131,6 @@ public final class PlaybookRun {
     }
 
     public Result run(String playbook, RunOptions options, StepController step) {
-        return run(playbook, options, step, null);
-    }
-
-    /** As {@link #run(String, RunOptions, StepController)}; with {@code live} the console text also goes there as it is written. */
-    public Result run(String playbook, RunOptions options, StepController step, PrintWriter live) {
         Path file = dir.resolve(playbook);
         ModuleRegistry modules = ModuleRegistry.load();
         PlaybookLoader loader = new PlaybookLoader(modules);
@@ -145,8 +140,6 @@ public final class PlaybookRun {
         StringWriter console = new StringWriter();
         PrintWriter pw = new PrintWriter(console);
         EventBus bus = new EventBus(events::add, new ConsoleReporter(pw, options.verbosity, false), new CheckSummaryReporter(pw));
-        if (live != null) bus.add(new ConsoleReporter(live, options.verbosity, false));
-        if (live != null) bus.add(new CheckSummaryReporter(live));
         ConnectionPool pool = new ConnectionPool(options.connectionOptions, Map.of("local", new RootProvider()));
         RunContext ctx = new RunContext(inventory, new MvelTemplar(), modules, loader, options, bus, step, pool, dir);
         Runner.Outcome outcome = new Runner(ctx).run(pb);
