@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import meshplay.cli.testing.PlaybookRun;
 import meshplay.engine.exec.RunOptions;
+import meshplay.engine.step.StepController;
 import meshplay.engine.testing.TempRoot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,14 +55,15 @@ class StepReplTest {
     private Session session(String playbook, String input, boolean step, boolean debugger) {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         System.setProperty("user.home", dir.toString()); // history goes to the temp dir (MESHPLAY_HISTORY unset)
-        StepRepl repl = StepControllers.open(step, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), screen);
+        // what the command line gets: the REPL for --step/--debugger, else one that opens for a debugger: keyword
+        StepController repl = StepControllers.open(step, debugger, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), screen);
         RunOptions o = new RunOptions();
         o.debugger = debugger;
         PlaybookRun.Result r;
         try {
             r = run.run(playbook, o, repl);
         } finally {
-            repl.close();
+            StepControllers.close(repl);
         }
         // the line reader ends an accepted line with \r\n, as a terminal does
         return new Session(r, screen.toString(StandardCharsets.UTF_8).replace("\r", ""));
