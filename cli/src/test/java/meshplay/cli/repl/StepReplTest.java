@@ -133,6 +133,21 @@ class StepReplTest {
     }
 
     @Test
+    void aPasswordInRenderedArgumentsIsMasked() throws IOException {
+        run.write("pw.yml", """
+                - hosts: all
+                  gather_facts: false
+                  vars: {ansible_become_password: s3cr3t-pw}
+                  tasks:
+                    - name: leaks the password
+                      copy: {content: "pw={{ ansible_become_password }}", dest: /etc/pw}
+                """);
+        Session s = session("pw.yml", "args\nq\n", true, false);
+        assertTrue(s.screen().contains("\"content\":\"pw=********\""), s.screen());
+        assertFalse(s.screen().contains("s3cr3t-pw"), s.screen());
+    }
+
+    @Test
     void setChangesAVariableForTheRestOfTheRun() throws IOException {
         Session s = step("set greeting=bonjour\ny\nc\n");
         assertTrue(s.screen().contains("greeting = bonjour  (every host, for the rest of the run)"), s.screen());
