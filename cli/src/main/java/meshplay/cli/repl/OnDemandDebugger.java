@@ -24,14 +24,20 @@ final class OnDemandDebugger implements StepController, AutoCloseable {
         return StepDecision.RUN;
     }
 
+    /** Not a prompt for the whole run: a play may use the free strategy (its hosts then take turns at the debugger). */
     @Override
-    public AfterStep debug(StepPoint point, Map<String, TaskResult> results) {
+    public boolean interactive() {
+        return false;
+    }
+
+    @Override
+    public synchronized AfterStep debug(StepPoint point, Map<String, TaskResult> results) {
         if (repl == null) repl = opener.get();
         return repl.debug(point, results);
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (repl != null) repl.close();
     }
 }

@@ -316,6 +316,17 @@ class StepReplTest {
     }
 
     @Test
+    void withoutFlagsAFreeStrategyPlayStaysFreeWithStepItRunsLinear() {
+        writeQuiet("free.yml", PLAY.replace("  gather_facts: false\n", "  gather_facts: false\n  strategy: free\n"));
+        Session plain = session("free.yml", "", false, false);
+        assertFalse(plain.result().console().contains("linear strategy"), plain.result().console());
+        assertEquals(0, plain.result().exitCode());
+        Session stepping = session("free.yml", "c\n", true, false);
+        assertTrue(stepping.result().console().contains("cannot be used with --step or --debugger; the play runs with the linear strategy"),
+                stepping.result().console());
+    }
+
+    @Test
     void debuggerQuitEndsTheRunWith99() {
         writeQuiet("fail.yml", FAILING);
         Session s = session("fail.yml", "q\n", false, false);
