@@ -239,6 +239,23 @@ class CheckModePromiseTest {
     }
 
     @Test
+    void interfaces() throws IOException {
+        root.file("/etc/network/interfaces", "auto lo\niface lo inet loopback\n\nsource /etc/network/interfaces.d/*\n");
+        promise("""
+                - name: en05
+                  interfaces:
+                    iface: en05
+                    method: static
+                    auto: true
+                    options: {address: 10.100.0.2/30, mtu: 65520}
+                    reload: true
+                """);
+        assertTrue(root.read("/etc/network/interfaces").contains("iface en05 inet static\n    address 10.100.0.2/30\n    mtu 65520\n"),
+                root.read("/etc/network/interfaces"));
+        assertEquals(List.of("ifreload -a"), FakeTools.calls(run, H));
+    }
+
+    @Test
     void modulesThatNeverChangeAnythingAgreeToo() throws IOException {
         root.file("/etc/hostname", "node1\n");
         Set<String> changed = promise("""
