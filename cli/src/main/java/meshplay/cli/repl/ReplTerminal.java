@@ -43,7 +43,7 @@ final class ReplTerminal implements AutoCloseable {
                 .variable(LineReader.HISTORY_SIZE, 1000)
                 .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                // the kitty keyboard probe sends a query whose late answer (a slow machine) lands on the screen as text
+                // the kitty keyboard probe queries the terminal too (see system())
                 .option(LineReader.Option.KITTY_KEYBOARD, false)
                 .build();
     }
@@ -51,7 +51,9 @@ final class ReplTerminal implements AutoCloseable {
     /** The process's terminal; piped stdin gives a dumb terminal without warnings. */
     static ReplTerminal system(Path history, Completer completer) {
         try {
-            Terminal t = TerminalBuilder.builder().system(true).dumb(true).build();
+            // no grapheme-cluster probe: it queries the terminal, and an answer later than JLine waits for
+            // (a busy machine) arrives as typed text at the first prompt
+            Terminal t = TerminalBuilder.builder().system(true).dumb(true).graphemeCluster(false).build();
             return new ReplTerminal(t, history, completer, t.getType().startsWith(Terminal.TYPE_DUMB));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the terminal for --step: " + e.getMessage(), e);

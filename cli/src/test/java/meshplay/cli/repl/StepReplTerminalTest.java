@@ -119,6 +119,35 @@ class StepReplTerminalTest {
         assertFalse(exists("second"));
     }
 
+    @Test
+    void theDebuggerOnARealTerminalRetriesAfterArgsFixTheTask() throws Exception {
+        assumeTrue(hasTmux(), "tmux is not installed: the real-terminal test needs it");
+        Files.writeString(dir.resolve("app.conf"), "port=80\n");
+        Files.writeString(dir.resolve("deploy.yml"), """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: app config
+                      copy: {src: app.cfg, dest: "{{ playbook_dir }}/out/app.conf"}
+                      debugger: on_failed
+                """);
+        tmuxSocket = "meshplay-test-" + UUID.randomUUID();
+        List<String> cmd = new ArrayList<>(command());
+        cmd.set(cmd.indexOf(dir.resolve("play.yml").toString()), dir.resolve("deploy.yml").toString());
+        tmux("new-session", "-d", "-s", "t", "-x", "200", "-y", "50", "cd " + dir + " && MESHPLAY_HISTORY=" + dir.resolve("history") + " "
+                + String.join(" ", cmd.stream().map(StepReplTerminalTest::quote).toList()) + "; echo EXIT=$?; sleep 60");
+        String screen = waitFor(s -> lastLine(s).equals("debug>"));
+        assertTrue(screen.contains("DEBUGGER TASK [app config]") && screen.contains("could not find 'app.cfg'"), screen);
+        tmux("send-keys", "-t", "t", "ar", "Tab");
+        waitFor(s -> lastLine(s).equals("debug> args"));
+        tmux("send-keys", "-t", "t", "src=app.conf", "Enter");
+        waitFor(s -> s.contains("\"src\":\"app.conf\"") && lastLine(s).equals("debug>"));
+        tmux("send-keys", "-t", "t", "redo", "Enter");
+        screen = waitFor(s -> s.contains("EXIT="));
+        assertTrue(screen.contains("EXIT=0"), screen);
+        assertEquals("port=80\n", written("app.conf"));
+    }
+
     private static String lastLine(String screen) {
         String[] lines = screen.stripTrailing().split("\n");
         return lines[lines.length - 1];
