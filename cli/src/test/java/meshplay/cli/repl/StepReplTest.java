@@ -115,6 +115,22 @@ class StepReplTest {
     }
 
     @Test
+    void dRespectsDiffFalseInheritedFromTheBlock() throws IOException {
+        run.write("quiet.yml", """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - block:
+                        - name: quiet
+                          copy: {content: "private-content\\n", dest: /etc/quiet}
+                      diff: false
+                """);
+        Session s = session("quiet.yml", "d\nn\n", true, false);
+        assertTrue(s.screen().contains("(diff hidden by diff: false)"), s.screen());
+        assertFalse(s.screen().contains("+private-content"), s.screen());
+    }
+
+    @Test
     void pEvaluatesExpressionsPerHostAndReportsErrors() {
         Session s = step("p greeting\np greeting | upper\np nosuchvar\nq\n");
         assertTrue(s.screen().contains("  node1: hello\n"), s.screen());
