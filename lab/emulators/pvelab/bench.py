@@ -271,6 +271,54 @@ def mean_std(values):
     return m, math.sqrt(sum((v - m) ** 2 for v in values) / (len(values) - 1))
 
 
+def run_workers(worker, threads, stats, start, size):
+    """Runs `threads` copies of `worker` while a monitor prints progress each second; the run's seconds."""
+    stop = threading.Event()
+    mon = threading.Thread(target=progress, args=(stats, start, size, stop), daemon=True)
+    mon.start()
+    workers = [threading.Thread(target=worker) for _ in range(threads)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    total = time.monotonic() - start
+    stop.set()
+    mon.join()
+    return total
+
+
+def print_summary(op, stats, start, size, total, errors):
+    """rados bench's closing lines for a `op` ("write" or "read") run, laid out as rados lays them out:
+    a write run adds the bandwidth spread and the latency stddev, and aligns its values one column further."""
+    iops = per_second(stats.done_times, start, total)
+    bw = [n * size / MB for n in iops]
+    lat_mean, lat_std = mean_std(stats.latencies)
+    write = op == "write"
+    rows = [("Total time run:", num(total)),
+            ("Total %ss made:" % op, "%d" % stats.finished),
+            ("%s size:" % op.capitalize(), "%d" % size),
+            ("Object size:", "%d" % size),
+            ("Bandwidth (MB/sec):", num((stats.finished * size / MB / total)))]
+    if write:
+        rows += [("Stddev Bandwidth:", num(mean_std(bw)[1])),
+                 ("Max bandwidth (MB/sec):", num(max(bw))),
+                 ("Min bandwidth (MB/sec):", num(min(bw)))]
+    rows += [("Average IOPS:", "%d" % round(stats.finished / total)),
+             ("Stddev IOPS:", num(mean_std(iops)[1])),
+             ("Max IOPS:", "%d" % max(iops)),
+             ("Min IOPS:", "%d" % min(iops)),
+             ("Average Latency(s):", num(lat_mean))]
+    if write:
+        rows.append(("Stddev Latency(s):", num(lat_std)))
+    rows += [("Max latency(s):", num(max(stats.latencies or [0]))),
+             ("Min latency(s):", num(min(stats.latencies or [0])))]
+    width = 24 if write else 22
+    for label, value in rows:
+        print("%-*s%s" % (width, label, value))
+    for e in sorted(set(errors)):
+        sys.stderr.write("%s error: %s\n" % (op, e))
+
+
 # ---------------------------------------------------------------- write
 
 def bench_write(state, pool, seconds, size, threads, no_cleanup):
@@ -326,44 +374,12 @@ def bench_write(state, pool, seconds, size, threads, no_cleanup):
                 except OSError:
                     pass
 
-    stop = threading.Event()
-    mon = threading.Thread(target=progress, args=(stats, start, size, stop), daemon=True)
-    mon.start()
-    workers = [threading.Thread(target=worker) for _ in range(threads)]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join()
-    total = time.monotonic() - start
-    stop.set()
-    mon.join()
+    total = run_workers(worker, threads, stats, start, size)
     replicas.close()
     store.close()
     if errors and not stats.finished:
         raise Die("write error: %s" % errors[0], 1)
-    iops = per_second(stats.done_times, start, total)
-    bw = [n * size / MB for n in iops]
-    lat_mean, lat_std = mean_std(stats.latencies)
-    _, bw_std = mean_std(bw)
-    _, iops_std = mean_std(iops)
-    print("Total time run:         %s" % num(total))
-    print("Total writes made:      %d" % stats.finished)
-    print("Write size:             %d" % size)
-    print("Object size:            %d" % size)
-    print("Bandwidth (MB/sec):     %s" % num((stats.finished * size / MB / total)))
-    print("Stddev Bandwidth:       %s" % num(bw_std))
-    print("Max bandwidth (MB/sec): %s" % num(max(bw)))
-    print("Min bandwidth (MB/sec): %s" % num(min(bw)))
-    print("Average IOPS:           %d" % round(stats.finished / total))
-    print("Stddev IOPS:            %s" % num(iops_std))
-    print("Max IOPS:               %d" % max(iops))
-    print("Min IOPS:               %d" % min(iops))
-    print("Average Latency(s):     %s" % num(lat_mean))
-    print("Stddev Latency(s):      %s" % num(lat_std))
-    print("Max latency(s):         %s" % num(max(stats.latencies or [0])))
-    print("Min latency(s):         %s" % num(min(stats.latencies or [0])))
-    for e in sorted(set(errors)):
-        sys.stderr.write("write error: %s\n" % e)
+    print_summary("write", stats, start, size, total, errors)
     if no_cleanup:
         with env.cluster_lock("ceph"):
             st = cs.load()
@@ -423,35 +439,9 @@ def bench_read(state, pool, seconds, mode, threads):
         except OSError as e:
             errors.append(str(e))
 
-    stop = threading.Event()
-    mon = threading.Thread(target=progress, args=(stats, start, size, stop), daemon=True)
-    mon.start()
-    workers = [threading.Thread(target=worker) for _ in range(threads)]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join()
-    total = time.monotonic() - start
-    stop.set()
-    mon.join()
+    total = run_workers(worker, threads, stats, start, size)
     store.close()
-    iops = per_second(stats.done_times, start, total)
-    lat_mean, _ = mean_std(stats.latencies)
-    _, iops_std = mean_std(iops)
-    print("Total time run:       %s" % num(total))
-    print("Total reads made:     %d" % stats.finished)
-    print("Read size:            %d" % size)
-    print("Object size:          %d" % size)
-    print("Bandwidth (MB/sec):   %s" % num((stats.finished * size / MB / total)))
-    print("Average IOPS:         %d" % round(stats.finished / total))
-    print("Stddev IOPS:          %s" % num(iops_std))
-    print("Max IOPS:             %d" % max(iops))
-    print("Min IOPS:             %d" % min(iops))
-    print("Average Latency(s):   %s" % num(lat_mean))
-    print("Max latency(s):       %s" % num(max(stats.latencies or [0])))
-    print("Min latency(s):       %s" % num(min(stats.latencies or [0])))
-    for e in sorted(set(errors)):
-        sys.stderr.write("read error: %s\n" % e)
+    print_summary("read", stats, start, size, total, errors)
     print("lab: measured %d %s reads of %d bytes from %s on %s, page cache dropped per object (posix_fadvise DONTNEED)"
           % (stats.finished, "sequential" if mode == "seq" else "random", size, store.describe(), node))
     return 0

@@ -25,18 +25,11 @@ def main(argv):
         return init(rest)
     if cmd in ("mon", "mgr", "osd", "pool") and sub is None:
         raise Die("ERROR: no command specified")
-    if cmd == "mon" and sub == "create":
-        return mon_create(rest[1:])
-    if cmd == "mon" and sub == "destroy":
-        return mon_destroy(rest[1:])
-    if cmd == "mgr" and sub == "create":
-        return mgr_create(rest[1:])
-    if cmd == "mgr" and sub == "destroy":
-        return mgr_destroy(rest[1:])
-    if cmd == "osd" and sub == "create":
-        return osd_create(rest[1:])
-    if cmd == "osd" and sub == "destroy":
-        return osd_destroy(rest[1:])
+    daemon_command = {("mon", "create"): mon_create, ("mon", "destroy"): mon_destroy,
+                      ("mgr", "create"): mgr_create, ("mgr", "destroy"): mgr_destroy,
+                      ("osd", "create"): osd_create, ("osd", "destroy"): osd_destroy}.get((cmd, sub))
+    if daemon_command is not None:
+        return daemon_command(rest[1:])
     if cmd == "pool":
         return pool_cmd(sub, rest[1:])
     if cmd in ("start", "stop"):

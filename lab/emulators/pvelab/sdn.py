@@ -229,17 +229,26 @@ def check_lock(params):
 
 # ---------------------------------------------------------------- CRUD
 
-def fabric_from_params(params, create):
-    errors = {}
+MISSING = "property is missing and it is not optional"
+
+
+def checked_protocol(params, errors):
+    """The protocol parameter; a missing or unknown one goes into `errors` (all problems are reported at once)."""
     protocol = params.get("protocol")
     if protocol is None:
-        errors["protocol"] = "property is missing and it is not optional"
+        errors["protocol"] = MISSING
     elif protocol not in PROTOCOLS:
         errors["protocol"] = "value '%s' does not have a value in the enumeration '%s'" % (protocol, ", ".join(PROTOCOLS))
+    return protocol
+
+
+def fabric_from_params(params, create):
+    errors = {}
+    protocol = checked_protocol(params, errors)
     if create:
         fid = params.get("id")
         if fid is None:
-            errors["id"] = "property is missing and it is not optional"
+            errors["id"] = MISSING
         elif len(fid) > 8:
             errors["id"] = "value may only be 8 characters long"
         elif not FABRIC_ID_RE.match(fid):
@@ -289,7 +298,7 @@ def create_fabric(params):
     if protocol == "ospf":
         for key in ("area", "ip_prefix"):
             if key not in values:
-                raise param_error({key: "property is missing and it is not optional"})
+                raise param_error({key: MISSING})
     elif "ip_prefix" not in values and "ip6_prefix" not in values:
         raise Die("fabric '%s' needs an IPv4 or IPv6 prefix (ip_prefix or ip6_prefix)" % fid)
     cfg.fabrics[fid] = dict({"id": fid, "protocol": protocol}, **values)
@@ -336,15 +345,11 @@ def get_fabric_obj(cfg, fid):
 
 def node_from_params(fabric, params, create):
     errors = {}
-    protocol = params.get("protocol")
-    if protocol is None:
-        errors["protocol"] = "property is missing and it is not optional"
-    elif protocol not in PROTOCOLS:
-        errors["protocol"] = "value '%s' does not have a value in the enumeration '%s'" % (protocol, ", ".join(PROTOCOLS))
+    protocol = checked_protocol(params, errors)
     if create:
         nid = params.get("node_id")
         if nid is None:
-            errors["node_id"] = "property is missing and it is not optional"
+            errors["node_id"] = MISSING
         elif not NODE_ID_RE.match(nid):
             errors["node_id"] = "invalid format - value '%s' does not look like a valid node name" % nid
     if errors:
@@ -372,7 +377,7 @@ def create_node(fid, params):
     if (fid, nid) in cfg.nodes:
         raise Die("node '%s' already exists in fabric '%s'" % (nid, fid))
     if protocol == "ospf" and "ip" not in values:
-        raise param_error({"ip": "property is missing and it is not optional"})
+        raise param_error({"ip": MISSING})
     if protocol == "openfabric" and "ip" not in values and "ip6" not in values:
         raise Die("node '%s' needs an IPv4 or IPv6 address (ip or ip6)" % nid)
     node = {"fabric_id": fid, "node_id": nid, "protocol": protocol, "interfaces": []}

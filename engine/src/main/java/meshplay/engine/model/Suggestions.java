@@ -13,19 +13,10 @@ final class Suggestions {
      * letters are the commonest typo.
      */
     static String nearest(String name, Iterable<String> candidates) {
-        String best = null;
-        int bestDistance = Math.max(2, name.length() / 3) + 1;
-        boolean bestHasLetters = false;
-        for (String candidate : candidates) {
-            int d = ArgValidator.editDistance(name, candidate);
-            boolean hasLetters = isSubsequence(name, candidate);
-            if (d < bestDistance || (d == bestDistance && best != null && hasLetters && !bestHasLetters)) {
-                bestDistance = d;
-                best = candidate;
-                bestHasLetters = hasLetters;
-            }
-        }
-        return best;
+        // twice the edit distance, plus one without the letters in order: equally close words are ordered by that
+        return ArgValidator.nearest(candidates,
+                candidate -> 2 * ArgValidator.editDistance(name, candidate) + (isSubsequence(name, candidate) ? 0 : 1),
+                2 * ArgValidator.typoTolerance(name) + 1);
     }
 
     private static boolean isSubsequence(String letters, String word) {

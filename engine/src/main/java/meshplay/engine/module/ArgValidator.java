@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import meshplay.engine.error.UserError;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YNode;
@@ -187,16 +188,32 @@ public final class ArgValidator {
     }
 
     private static String suggestion(String name, ArgSpec spec) {
+        String best = nearest(name, spec.args().keySet(), 2);
+        return best == null ? "" : "did you mean '" + best + "'? ";
+    }
+
+    /** How many edits a misspelt name of this length may be from the word meant (module and keyword suggestions). */
+    public static int typoTolerance(String name) {
+        return Math.max(2, name.length() / 3);
+    }
+
+    /** The candidate closest to {@code name} within {@code maxDistance} edits (the first of equally close ones), or null. */
+    public static String nearest(String name, Iterable<String> candidates, int maxDistance) {
+        return nearest(candidates, candidate -> editDistance(name, candidate), maxDistance);
+    }
+
+    /** The candidate with the smallest {@code distance} if that is at most {@code maxDistance} (the first of equals), or null. */
+    public static String nearest(Iterable<String> candidates, ToIntFunction<String> distance, int maxDistance) {
         String best = null;
-        int bestDistance = 3;
-        for (String candidate : spec.args().keySet()) {
-            int d = editDistance(name, candidate);
+        int bestDistance = maxDistance + 1;
+        for (String candidate : candidates) {
+            int d = distance.applyAsInt(candidate);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = candidate;
             }
         }
-        return best == null ? "" : "did you mean '" + best + "'? ";
+        return best;
     }
 
     /** Levenshtein distance, for "did you mean" suggestions. */

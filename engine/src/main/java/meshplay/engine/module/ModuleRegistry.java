@@ -40,15 +40,6 @@ public final class ModuleRegistry {
 
     /** The known name closest to a misspelt one, or null when nothing is close. */
     public String nearest(String name) {
-        String best = null;
-        int bestDistance = Math.max(2, name.length() / 3) + 1;
-        for (String candidate : byName.keySet()) {
-            int d = ArgValidator.editDistance(name, candidate);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-        return best;
+        return ArgValidator.nearest(name, byName.keySet(), ArgValidator.typoTolerance(name));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
+import meshplay.engine.testing.FileTree;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,7 @@ class HostPatternTest {
 
     @BeforeEach
     void setUp() {
-        Path f = new InventoryFiles(dir).write("hosts", """
+        Path f = new FileTree(dir).write("hosts", """
                 [web]
                 web1
                 web2

@@ -8,22 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.error.UserError;
+import meshplay.engine.testing.FileTreeTest;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YScalar;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class IniInventoryTest {
-    @TempDir
-    Path dir;
-    InventoryFiles files;
-
-    @BeforeEach
-    void setUp() {
-        files = new InventoryFiles(dir);
-    }
-
+class IniInventoryTest extends FileTreeTest {
     private Inventory load(String ini) {
         return InventoryLoader.load(List.of(files.write("hosts", ini).toString()), null);
     }

@@ -9,22 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.error.UserError;
+import meshplay.engine.testing.FileTreeTest;
 import meshplay.engine.yaml.YNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** group_vars/ and host_vars/ in their file and directory forms, beside the inventory and the playbook, and precedence. */
-class InventoryVarsTest {
-    @TempDir
-    Path dir;
-    InventoryFiles files;
-
-    @BeforeEach
-    void setUp() {
-        files = new InventoryFiles(dir);
-    }
-
+class InventoryVarsTest extends FileTreeTest {
     private static Object value(Inventory inv, String host, String var) {
         Object v = inv.hostVars(host).get(var);
         return v instanceof YNode n ? n.toJava() : v;

@@ -7,22 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import meshplay.engine.error.UserError;
+import meshplay.engine.testing.FileTreeTest;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class YamlInventoryTest {
-    @TempDir
-    Path dir;
-    InventoryFiles files;
-
-    @BeforeEach
-    void setUp() {
-        files = new InventoryFiles(dir);
-    }
-
+class YamlInventoryTest extends FileTreeTest {
     private static Object value(Inventory inv, String host, String var) {
         return ((YNode) inv.hostVars(host).get(var)).toJava();
     }

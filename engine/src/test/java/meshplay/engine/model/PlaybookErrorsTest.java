@@ -7,20 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
+import meshplay.engine.testing.FileTreeTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every kind of bad playbook input fails at load time with its position, what is wrong, and a hint. */
-class PlaybookErrorsTest {
-    @TempDir
-    Path dir;
-    PlaybookFiles files;
+class PlaybookErrorsTest extends FileTreeTest {
     PlaybookLoader loader;
 
     @BeforeEach
     void setUp() {
-        files = new PlaybookFiles(dir);
         loader = new PlaybookLoader(FakeModules.registry());
     }
 
@@ -359,7 +355,6 @@ class PlaybookErrorsTest {
         assertEquals("'include' is not supported", e.getMessage());
         contains(e.hint(), "include_tasks");
     }
-
 
     @Test
     void twoLoopsInOneTask() {

@@ -6,27 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import meshplay.engine.testing.FileTreeTest;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YScalar;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PlaybookLoaderTest {
-    @TempDir
-    Path dir;
-    PlaybookFiles files;
+class PlaybookLoaderTest extends FileTreeTest {
     PlaybookLoader loader;
 
     @BeforeEach
     void setUp() {
-        files = new PlaybookFiles(dir);
         loader = new PlaybookLoader(FakeModules.registry());
     }
 

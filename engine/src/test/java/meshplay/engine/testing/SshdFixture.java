@@ -50,6 +50,18 @@ public final class SshdFixture implements AutoCloseable {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/ssh-keygen")), "ssh-keygen is not installed");
     }
 
+    /** A new directory {@code name} in the test user's home, owned by the test user, for files a test writes over SSH. */
+    public static Path testUserDirectory(String name) throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(TEST_HOME.resolve(name));
+        new ProcessBuilder("chown", TEST_USER + ":", dir.toString()).start().waitFor();
+        return dir;
+    }
+
+    /** Removes a test directory with everything in it, whoever owns the files (rm -rf as root); null is nothing to remove. */
+    public static void removeTree(Path dir) throws IOException, InterruptedException {
+        if (dir != null) new ProcessBuilder("rm", "-rf", dir.toString()).start().waitFor();
+    }
+
     /** Starts sshd with MaxSessions 10 (OpenSSH's default). */
     public static SshdFixture start(Path dir) throws Exception {
         return start(dir, 10, List.of());

@@ -32,9 +32,7 @@ public final class TempRoot {
     }
 
     public TempRoot file(String targetPath, String content) throws IOException {
-        Path p = path(targetPath);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, content);
+        new FileTree(root).write(targetPath.substring(1), content);
         return this;
     }
 

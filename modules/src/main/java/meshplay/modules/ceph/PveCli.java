@@ -10,6 +10,8 @@ import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
+import meshplay.engine.template.Json;
+import meshplay.engine.template.TemplateTypeException;
 
 /** Runs the Proxmox and Ceph command-line tools on the target and reads their JSON output. */
 final class PveCli {
@@ -70,7 +72,7 @@ final class PveCli {
         try {
             String text = stdout.strip();
             return text.isEmpty() ? null : Json.parse(text);
-        } catch (IllegalArgumentException e) {
+        } catch (TemplateTypeException e) {
             throw new ModuleFailure(String.join(" ", cmd) + " printed output that is not JSON: " + e.getMessage());
         }
     }

@@ -11,4 +11,12 @@ final class ArgProblem {
     static UserError of(ModuleContext ctx, String module, String arg, String problem, String hint) {
         return new UserError(ctx.origin(), "argument '" + arg + "' of module '" + module + "': " + problem, hint);
     }
+
+    /** {@code path}, the value of {@code arg}, when it is absolute; otherwise a problem whose hint shows {@code example}. */
+    static String requireAbsolute(ModuleContext ctx, String module, String arg, String path, String example) {
+        if (!path.startsWith("/")) {
+            throw of(ctx, module, arg, "'" + path + "' is not an absolute path", "write the full path, e.g. " + example);
+        }
+        return path;
+    }
 }

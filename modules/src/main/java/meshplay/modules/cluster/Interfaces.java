@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import meshplay.engine.connect.WriteOptions;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Change;
@@ -15,7 +14,7 @@ import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
-import meshplay.modules.support.ManagedFile;
+import meshplay.modules.support.FileContent;
 
 /**
  * Manages one ifupdown2 {@code iface} stanza in /etc/network/interfaces, keeping every other line
@@ -66,10 +65,7 @@ public final class Interfaces implements Module {
 
     @Override
     public Plan plan(ModuleContext ctx) throws Exception {
-        String path = ctx.args().str("path");
-        if (!path.startsWith("/")) {
-            throw ArgProblem.of(ctx, NAME, "path", "'" + path + "' is not an absolute path", "write the full path, e.g. /etc/network/interfaces");
-        }
+        String path = ArgProblem.requireAbsolute(ctx, NAME, "path", ctx.args().str("path"), "/etc/network/interfaces");
         String iface = ctx.args().str("iface").strip();
         if (!iface.matches("[A-Za-z0-9_.:@-]{1,15}")) {
             throw ArgProblem.of(ctx, NAME, "iface", "'" + iface + "' is not an interface name",
@@ -78,7 +74,7 @@ public final class Interfaces implements Module {
         String family = ctx.args().str("family");
         String comment = comment(ctx);
         Boolean auto = ctx.args().boolOrNull("auto");
-        String before = ManagedFile.read(ctx.connection(), path);
+        String before = FileContent.readText(ctx.connection(), path);
         String after;
         if ("present".equals(ctx.args().str("state"))) {
             String method = ctx.args().str("method");
@@ -98,9 +94,7 @@ public final class Interfaces implements Module {
         data.put("iface", iface);
         boolean pendingNew = ctx.connection().stat(path + ".new", false) != null;
         data.put("pending_interfaces_new", pendingNew);
-        WriteOptions write = new WriteOptions(before == null ? new meshplay.engine.connect.Attributes(0644, null, null) : null,
-                ctx.args().bool("backup"));
-        Change change = ManagedFile.change(path, before, after, write);
+        Change change = FileContent.textChange(path, before, after, ctx.args().bool("backup"));
         if (change == null) {
             Plan plan = Plan.noChange(data);
             return pendingNew ? plan.withNote(path + ".new exists: Proxmox will move it over " + path + " on the next network apply") : plan;

@@ -8,6 +8,7 @@ import java.util.Objects;
 import meshplay.modules.cluster.InterfacesFile.Block;
 import meshplay.modules.cluster.InterfacesFile.Kind;
 import meshplay.modules.cluster.InterfacesFile.Stanza;
+import meshplay.modules.support.Lines;
 
 /**
  * Edits one interface stanza in an /etc/network/interfaces text, keeping every other line byte for byte.
@@ -53,28 +54,13 @@ final class InterfacesEdit {
     }
 
     static boolean same(Stanza s, Desired d) {
-        return Objects.equals(s.method(), d.method()) && normalised(grouped(s)).equals(normalised(d.options()));
+        return Objects.equals(s.method(), d.method()) && OptionValues.normalised(grouped(s)).equals(OptionValues.normalised(d.options()));
     }
 
     private static Map<String, List<String>> grouped(Stanza s) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (InterfacesFile.Option o : s.options()) out.computeIfAbsent(o.key(), k -> new ArrayList<>()).add(o.value());
         return out;
-    }
-
-    private static Map<String, List<String>> normalised(Map<String, List<String>> options) {
-        Map<String, List<String>> out = new java.util.TreeMap<>();
-        options.forEach((k, values) -> out.put(k, values.stream().map(InterfacesEdit::normalValue).toList()));
-        return out;
-    }
-
-    private static String normalValue(String v) {
-        String t = v.strip().replaceAll("\\s+", " ");
-        return switch (t.toLowerCase()) {
-            case "yes", "on", "true" -> "yes";
-            case "no", "off", "false" -> "no";
-            default -> t;
-        };
     }
 
     /** The stanza's lines: the iface line and one line per option value. */
@@ -147,7 +133,7 @@ final class InterfacesEdit {
     }
 
     private static boolean isComment(Block b, String comment) {
-        return b.kind() == Kind.COMMENT && RawLines.body(b.lines().get(0)).strip().replaceFirst("^#\\s*", "").equals(comment.strip());
+        return b.kind() == Kind.COMMENT && Lines.body(b.lines().get(0)).strip().replaceFirst("^#\\s*", "").equals(comment.strip());
     }
 
     private static boolean isOwnAuto(Block b, String name) {

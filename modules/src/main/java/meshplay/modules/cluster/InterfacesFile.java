@@ -3,6 +3,7 @@ package meshplay.modules.cluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import meshplay.modules.support.Lines;
 
 /**
  * /etc/network/interfaces (ifupdown2) as a sequence of blocks that keep their exact source lines:
@@ -55,9 +56,9 @@ final class InterfacesFile {
     private static List<List<String>> logicalLines(String text) {
         List<List<String>> out = new ArrayList<>();
         List<String> current = new ArrayList<>();
-        for (String raw : RawLines.split(text)) {
+        for (String raw : Lines.split(text)) {
             current.add(raw);
-            if (!RawLines.body(raw).endsWith("\\")) {
+            if (!Lines.body(raw).endsWith("\\")) {
                 out.add(current);
                 current = new ArrayList<>();
             }
@@ -69,7 +70,7 @@ final class InterfacesFile {
     private static String joined(List<String> logical) {
         StringBuilder sb = new StringBuilder();
         for (String raw : logical) {
-            String b = RawLines.body(raw);
+            String b = Lines.body(raw);
             sb.append(b.endsWith("\\") ? b.substring(0, b.length() - 1) : b);
         }
         return sb.toString();

@@ -16,7 +16,7 @@ import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
-import meshplay.modules.support.ManagedFile;
+import meshplay.modules.support.FileContent;
 
 /**
  * Loads or unloads a kernel module and manages how it is loaded at boot.
@@ -75,12 +75,8 @@ public final class Kmod implements Module {
         boolean wantLoaded = "present".equals(ctx.args().str("state"));
         Map<String, String> params = params(ctx);
         String persistent = ctx.args().str("persistent");
-        String persistentFile = ctx.args().has("persistent_file") ? ctx.args().str("persistent_file")
-                : "/etc/modules-load.d/" + name + ".conf";
-        if (!persistentFile.startsWith("/")) {
-            throw ArgProblem.of(ctx, NAME, "persistent_file", "'" + persistentFile + "' is not an absolute path",
-                    "write the full path, e.g. /etc/modules");
-        }
+        String persistentFile = ArgProblem.requireAbsolute(ctx, NAME, "persistent_file", ctx.args().has("persistent_file")
+                ? ctx.args().str("persistent_file") : "/etc/modules-load.d/" + name + ".conf", "/etc/modules");
         String modprobeFile = "/etc/modprobe.d/" + name + ".conf";
 
         List<Change> changes = new ArrayList<>();
@@ -88,20 +84,20 @@ public final class Kmod implements Module {
         data.put("name", name);
 
         // files first: modprobe reads the options written here when it loads the module
-        String modprobeBefore = ManagedFile.read(ctx.connection(), modprobeFile);
+        String modprobeBefore = FileContent.readText(ctx.connection(), modprobeFile);
         String modprobeAfter = modprobeBefore;
         if (params != null) modprobeAfter = KmodFiles.withOptions(modprobeAfter, name, params);
         if (persistent != null) modprobeAfter = KmodFiles.withBlacklist(modprobeAfter, name, "disabled".equals(persistent));
         addFileChange(changes, modprobeFile, modprobeBefore, ownFile(modprobeFile, name, modprobeAfter));
 
         if (persistent != null) {
-            String listBefore = ManagedFile.read(ctx.connection(), persistentFile);
+            String listBefore = FileContent.readText(ctx.connection(), persistentFile);
             String listAfter = "present".equals(persistent) ? KmodFiles.withListed(listBefore, name)
                     : KmodFiles.withoutListed(listBefore, name);
             addFileChange(changes, persistentFile, listBefore, ownFile(persistentFile, name, listAfter));
         }
 
-        String procModules = ManagedFile.read(ctx.connection(), "/proc/modules");
+        String procModules = FileContent.readText(ctx.connection(), "/proc/modules");
         boolean loadedAsModule = procModules != null && KmodFiles.loaded(procModules, name);
         boolean builtin = !loadedAsModule && isBuiltin(ctx, name);
         boolean loaded = loadedAsModule || builtin;
@@ -144,7 +140,7 @@ public final class Kmod implements Module {
     }
 
     private static void addFileChange(List<Change> changes, String path, String before, String after) {
-        Change c = ManagedFile.change(path, before, after);
+        Change c = FileContent.textChange(path, before, after);
         if (c != null) changes.add(c);
     }
 
@@ -171,7 +167,7 @@ public final class Kmod implements Module {
     private static boolean isBuiltin(ModuleContext ctx, String name) throws Exception {
         ExecResult uname = ctx.run(ExecRequest.argv("uname", "-r"));
         if (!uname.ok() || uname.stdout().isBlank()) return false;
-        String builtin = ManagedFile.read(ctx.connection(), "/lib/modules/" + uname.stdout().strip() + "/modules.builtin");
+        String builtin = FileContent.readText(ctx.connection(), "/lib/modules/" + uname.stdout().strip() + "/modules.builtin");
         return builtin != null && KmodFiles.builtin(builtin, name);
     }
 
@@ -179,7 +175,7 @@ public final class Kmod implements Module {
             throws Exception {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> p : params.entrySet()) {
-            String live = ManagedFile.read(ctx.connection(), "/sys/module/" + KmodFiles.canonical(name) + "/parameters/" + p.getKey());
+            String live = FileContent.readText(ctx.connection(), "/sys/module/" + KmodFiles.canonical(name) + "/parameters/" + p.getKey());
             if (live != null && !KmodFiles.sameParamValue(live, p.getValue())) {
                 out.put(p.getKey(), Map.of("live", live.strip(), "wanted", p.getValue()));
             }

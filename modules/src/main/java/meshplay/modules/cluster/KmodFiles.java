@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import meshplay.modules.support.Lines;
 
 /**
  * Pure functions over the files that decide kernel modules: modules-load lists (/etc/modules,
@@ -27,7 +28,7 @@ final class KmodFiles {
 
     /** First word of a line without its # comment, or null for blank and comment lines. */
     private static String firstWord(String line) {
-        String l = RawLines.body(line);
+        String l = Lines.body(line);
         int hash = l.indexOf('#');
         if (hash >= 0) l = l.substring(0, hash);
         l = l.strip();
@@ -36,7 +37,7 @@ final class KmodFiles {
     }
 
     private static String[] words(String line) {
-        String l = RawLines.body(line);
+        String l = Lines.body(line);
         int hash = l.indexOf('#');
         if (hash >= 0) l = l.substring(0, hash);
         l = l.strip();
@@ -45,7 +46,7 @@ final class KmodFiles {
 
     /** True when a modules-load list names the module on a line of its own. */
     static boolean listed(String text, String name) {
-        for (String line : RawLines.split(text)) {
+        for (String line : Lines.split(text)) {
             String w = firstWord(line);
             if (w != null && sameModule(w, name)) return true;
         }
@@ -55,25 +56,25 @@ final class KmodFiles {
     /** The list with the module added as a last line (unchanged when already listed). Null text = no file. */
     static String withListed(String text, String name) {
         if (text != null && listed(text, name)) return text;
-        List<String> lines = RawLines.split(text);
-        RawLines.appendLine(lines, name);
-        return RawLines.join(lines);
+        List<String> lines = Lines.split(text);
+        Lines.appendLine(lines, name);
+        return Lines.join(lines);
     }
 
     /** The list without the module's lines (unchanged, including null, when it is not listed). */
     static String withoutListed(String text, String name) {
         if (text == null || !listed(text, name)) return text;
         List<String> out = new ArrayList<>();
-        for (String line : RawLines.split(text)) {
+        for (String line : Lines.split(text)) {
             String w = firstWord(line);
             if (w == null || !sameModule(w, name)) out.add(line);
         }
-        return RawLines.join(out);
+        return Lines.join(out);
     }
 
     /** The k=v parameters of the first {@code options NAME} line, or null when there is none. */
     static Map<String, String> options(String text, String name) {
-        for (String line : RawLines.split(text)) {
+        for (String line : Lines.split(text)) {
             String[] w = words(line);
             if (w.length >= 2 && w[0].equals("options") && sameModule(w[1], name)) {
                 Map<String, String> params = new LinkedHashMap<>();
@@ -106,14 +107,14 @@ final class KmodFiles {
     static String withOptions(String text, String name, Map<String, String> params) {
         Map<String, String> current = text == null ? null : options(text, name);
         int count = 0;
-        for (String line : RawLines.split(text)) {
+        for (String line : Lines.split(text)) {
             String[] w = words(line);
             if (w.length >= 2 && w[0].equals("options") && sameModule(w[1], name)) count++;
         }
         if (params.isEmpty() ? count == 0 : count == 1 && Objects.equals(current, params)) return text;
         List<String> out = new ArrayList<>();
         boolean placed = false;
-        for (String line : RawLines.split(text)) {
+        for (String line : Lines.split(text)) {
             String[] w = words(line);
             if (w.length >= 2 && w[0].equals("options") && sameModule(w[1], name)) {
                 if (!placed && !params.isEmpty()) out.add(optionsLine(name, params));
@@ -122,12 +123,12 @@ final class KmodFiles {
                 out.add(line);
             }
         }
-        if (!placed && !params.isEmpty()) RawLines.appendLine(out, optionsLine(name, params));
-        return RawLines.join(out);
+        if (!placed && !params.isEmpty()) Lines.appendLine(out, optionsLine(name, params));
+        return Lines.join(out);
     }
 
     static boolean blacklisted(String text, String name) {
-        for (String line : RawLines.split(text)) {
+        for (String line : Lines.split(text)) {
             String[] w = words(line);
             if (w.length >= 2 && w[0].equals("blacklist") && sameModule(w[1], name)) return true;
         }
@@ -138,27 +139,24 @@ final class KmodFiles {
     static String withBlacklist(String text, String name, boolean wanted) {
         if (blacklisted(text, name) == wanted) return text;
         List<String> out = new ArrayList<>();
-        for (String line : RawLines.split(text)) {
+        for (String line : Lines.split(text)) {
             String[] w = words(line);
             if (!(w.length >= 2 && w[0].equals("blacklist") && sameModule(w[1], name))) out.add(line);
         }
-        if (wanted) RawLines.appendLine(out, "blacklist " + name);
-        return RawLines.join(out);
+        if (wanted) Lines.appendLine(out, "blacklist " + name);
+        return Lines.join(out);
     }
 
     /** True when /proc/modules lists the module. */
     static boolean loaded(String procModules, String name) {
-        for (String line : RawLines.split(procModules)) {
-            String w = firstWord(line);
-            if (w != null && sameModule(w, name)) return true;
-        }
-        return false;
+        // /proc/modules has the shape of a modules-load list: the name first on each line
+        return listed(procModules, name);
     }
 
     /** True when modules.builtin lists the module ("kernel/drivers/thunderbolt/thunderbolt.ko"). */
     static boolean builtin(String modulesBuiltin, String name) {
-        for (String line : RawLines.split(modulesBuiltin)) {
-            String path = RawLines.body(line).strip();
+        for (String line : Lines.split(modulesBuiltin)) {
+            String path = Lines.body(line).strip();
             if (path.isEmpty()) continue;
             String file = path.substring(path.lastIndexOf('/') + 1);
             if (file.endsWith(".ko")) file = file.substring(0, file.length() - 3);

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import meshplay.engine.module.ArgValidator;
+import meshplay.modules.support.Lines;
 
 /**
  * systemd .link files (systemd.link(5)): the valid [Match] and [Link] keys, a parser to sections of
@@ -43,8 +45,8 @@ final class LinkFile {
         Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
         Map<String, List<String>> current = null;
         StringBuilder pending = null;
-        for (String raw : RawLines.split(text)) {
-            String line = RawLines.body(raw);
+        for (String raw : Lines.split(text)) {
+            String line = Lines.body(raw);
             if (pending != null) {
                 line = pending + line;
                 pending = null;
@@ -87,20 +89,9 @@ final class LinkFile {
         Map<String, Map<String, List<String>>> out = new TreeMap<>();
         sections.forEach((name, keys) -> {
             if (keys.isEmpty()) return;
-            Map<String, List<String>> k = new TreeMap<>();
-            keys.forEach((key, values) -> k.put(key, values.stream().map(LinkFile::normalValue).toList()));
-            out.put(name, k);
+            out.put(name, OptionValues.normalised(keys));
         });
         return out;
-    }
-
-    private static String normalValue(String v) {
-        String t = v.strip().replaceAll("\\s+", " ");
-        return switch (t.toLowerCase()) {
-            case "yes", "true", "on" -> "yes";
-            case "no", "false", "off" -> "no";
-            default -> t;
-        };
     }
 
     /**
@@ -137,15 +128,6 @@ final class LinkFile {
     }
 
     private static String nearest(String key, List<String> valid) {
-        String best = null;
-        int bestDistance = 4;
-        for (String v : valid) {
-            int d = meshplay.engine.module.ArgValidator.editDistance(key.toLowerCase(), v.toLowerCase());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = v;
-            }
-        }
-        return best;
+        return ArgValidator.nearest(valid, v -> ArgValidator.editDistance(key.toLowerCase(), v.toLowerCase()), 3);
     }
 }

@@ -14,7 +14,7 @@ import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
-import meshplay.modules.support.ManagedFile;
+import meshplay.modules.support.FileContent;
 
 /**
  * Kernel parameters: kept in a sysctl.d drop-in (for the next boot) and, with {@code apply}, set live
@@ -54,20 +54,17 @@ public final class Sysctl implements Module {
 
     @Override
     public Plan plan(ModuleContext ctx) throws Exception {
-        String file = ctx.args().str("file");
-        if (!file.startsWith("/")) {
-            throw ArgProblem.of(ctx, NAME, "file", "'" + file + "' is not an absolute path", "e.g. /etc/sysctl.d/90-tb4.conf");
-        }
+        String file = ArgProblem.requireAbsolute(ctx, NAME, "file", ctx.args().str("file"), "/etc/sysctl.d/90-tb4.conf");
         boolean present = "present".equals(ctx.args().str("state"));
         Map<String, String> wanted = wanted(ctx, present);
 
-        String before = ManagedFile.read(ctx.connection(), file);
+        String before = FileContent.readText(ctx.connection(), file);
         String after = before;
         for (Map.Entry<String, String> e : wanted.entrySet()) {
             after = present ? SysctlFile.withSetting(after, e.getKey(), e.getValue()) : SysctlFile.withoutSetting(after, e.getKey());
         }
         List<Change> changes = new ArrayList<>();
-        Change write = ManagedFile.change(file, before, after);
+        Change write = FileContent.textChange(file, before, after);
         if (write != null) changes.add(write);
 
         Map<String, Object> live = new LinkedHashMap<>();
@@ -138,7 +135,7 @@ public final class Sysctl implements Module {
 
     private static String liveValue(ModuleContext ctx, String key) throws Exception {
         String path = SysctlFile.procPath(key);
-        String value = ManagedFile.read(ctx.connection(), path);
+        String value = FileContent.readText(ctx.connection(), path);
         if (value == null) {
             throw new ModuleFailure("kernel parameter " + key + " does not exist on " + ctx.host() + " (" + path + " is missing): check "
                     + "the spelling, load the module that provides it first (e.g. br_netfilter for net.bridge.*), or set apply: false "

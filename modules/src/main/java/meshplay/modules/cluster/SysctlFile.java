@@ -3,6 +3,7 @@ package meshplay.modules.cluster;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import meshplay.modules.support.Lines;
 
 /**
  * sysctl.d(5) drop-in files and values: {@code key = value} lines (spaces around '=' optional, a
@@ -52,7 +53,7 @@ final class SysctlFile {
 
     /** key and value of a setting line, or null for blank and comment lines. */
     static String[] setting(String line) {
-        String t = RawLines.body(line).strip();
+        String t = Lines.body(line).strip();
         if (t.isEmpty() || t.startsWith("#") || t.startsWith(";")) return null;
         int eq = t.indexOf('=');
         if (eq <= 0) return null;
@@ -64,7 +65,7 @@ final class SysctlFile {
     /** The value the file gives the key (the last line wins, as when sysctl reads it), or null. */
     static String value(String text, String key) {
         String found = null;
-        for (String line : RawLines.split(text)) {
+        for (String line : Lines.split(text)) {
             String[] s = setting(line);
             if (s != null && canonicalKey(s[0]).equals(canonicalKey(key))) found = s[1];
         }
@@ -79,7 +80,7 @@ final class SysctlFile {
     static String withSetting(String text, String key, String value) {
         List<String> out = new ArrayList<>();
         boolean placed = false;
-        for (String line : RawLines.split(text)) {
+        for (String line : Lines.split(text)) {
             String[] s = setting(line);
             if (s == null || !canonicalKey(s[0]).equals(canonicalKey(key))) {
                 out.add(line);
@@ -88,8 +89,8 @@ final class SysctlFile {
                 placed = true;
             }
         }
-        if (!placed) RawLines.appendLine(out, key + "=" + value);
-        String after = RawLines.join(out);
+        if (!placed) Lines.appendLine(out, key + "=" + value);
+        String after = Lines.join(out);
         return after.equals(text) ? text : after;
     }
 
@@ -97,11 +98,11 @@ final class SysctlFile {
     static String withoutSetting(String text, String key) {
         if (text == null) return null;
         List<String> out = new ArrayList<>();
-        for (String line : RawLines.split(text)) {
+        for (String line : Lines.split(text)) {
             String[] s = setting(line);
             if (s == null || !canonicalKey(s[0]).equals(canonicalKey(key))) out.add(line);
         }
-        String after = RawLines.join(out);
+        String after = Lines.join(out);
         return after.equals(text) ? text : after;
     }
 }

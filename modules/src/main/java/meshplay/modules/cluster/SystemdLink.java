@@ -12,7 +12,6 @@ import meshplay.engine.module.Change;
 import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.Plan;
-import meshplay.modules.support.ManagedFile;
 
 /**
  * Manages one systemd .link file ([Match] + [Link]). The file is compared as parsed sections, so an
@@ -24,22 +23,21 @@ import meshplay.modules.support.ManagedFile;
 public final class SystemdLink implements Module {
     static final String NAME = "systemd-link";
     static final String DIR = "/etc/systemd/network";
-    private static final ArgSpec SPEC = ArgSpec.builder(
-                    "Write or remove a systemd .link file that matches a network device and sets its name, MAC policy, MTU, "
-                            + "offloads... Compares parsed sections; rewrites the file canonically when it must change. A change "
-                            + "needs 'update-initramfs -u -k all' and a reboot to take effect (reported in the result).")
-            .add(arg("path", ArgType.PATH).doc("The .link file. Instead, give name (and priority) for " + DIR + "/PRIORITY-NAME.link."))
-            .add(arg("name", ArgType.STR).doc("File name part: " + DIR + "/PRIORITY-NAME.link (e.g. thunderbolt0)."))
-            .add(arg("priority", ArgType.STR).defaultValue("10").doc("Two/three-digit prefix that orders .link files; "
-                    + "the first matching file wins (the guide uses \"00\"; quote it to keep the zeros)."))
-            .add(arg("match", ArgType.DICT).doc("[Match] keys, in order: " + String.join(", ", LinkFile.MATCH_KEYS)
-                    + ". A list value becomes one line per item. Required for state=present (an empty [Match] matches every device)."))
-            .add(arg("link", ArgType.DICT).doc("[Link] keys, in order (systemd.link(5)): " + String.join(", ", LinkFile.LINK_KEYS)
-                    + ". Booleans are written yes/no."))
-            .add(arg("state", ArgType.STR).defaultValue("present").choices("present", "absent").doc("absent removes the file."))
-            .mutuallyExclusive("path", "name")
-            .requiredOneOf("path", "name")
-            .build();
+    private static final ArgSpec SPEC = buildSpec();
+
+    private static ArgSpec buildSpec() {
+        ArgSpec.Builder b = ArgSpec.builder(
+                "Write or remove a systemd .link file that matches a network device and sets its name, MAC policy, MTU, "
+                        + "offloads... Compares parsed sections; rewrites the file canonically when it must change. A change "
+                        + "needs 'update-initramfs -u -k all' and a reboot to take effect (reported in the result).");
+        DropInPath.addPathArgs(b, DIR, ".link", "thunderbolt0", "Two/three-digit prefix that orders .link files; "
+                + "the first matching file wins (the guide uses \"00\"; quote it to keep the zeros).");
+        b.add(arg("match", ArgType.DICT).doc("[Match] keys, in order: " + String.join(", ", LinkFile.MATCH_KEYS)
+                        + ". A list value becomes one line per item. Required for state=present (an empty [Match] matches every device)."))
+                .add(arg("link", ArgType.DICT).doc("[Link] keys, in order (systemd.link(5)): " + String.join(", ", LinkFile.LINK_KEYS)
+                        + ". Booleans are written yes/no."));
+        return DropInPath.addStateArg(b).build();
+    }
 
     @Override
     public String name() {
@@ -53,22 +51,18 @@ public final class SystemdLink implements Module {
 
     @Override
     public Plan plan(ModuleContext ctx) throws Exception {
-        String path = DropInPath.resolve(ctx, NAME, DIR, ".link");
-        boolean present = "present".equals(ctx.args().str("state"));
-        String before = ManagedFile.read(ctx.connection(), path);
-        String after = null;
-        if (present) {
+        DropInPath.Planned file = DropInPath.plan(ctx, NAME, DIR, ".link", before -> {
             Map<String, Map<String, List<String>>> wanted = wanted(ctx);
-            after = before != null && LinkFile.same(LinkFile.parse(before), wanted) ? before : LinkFile.render(wanted);
-        }
+            return before != null && LinkFile.same(LinkFile.parse(before), wanted) ? before : LinkFile.render(wanted);
+        });
         List<Change> changes = new ArrayList<>();
-        Change c = ManagedFile.change(path, before, after);
+        Change c = file.change();
         boolean changed = c != null;
         if (changed) {
             changes.add(new Change(c.summary() + " (takes effect after update-initramfs -u -k all and a reboot)", c.diff(), c.action()));
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("path", path);
+        data.put("path", file.path());
         data.put("initramfs_update_required", changed);
         data.put("reboot_required", changed);
         return Plan.of(changes, data);

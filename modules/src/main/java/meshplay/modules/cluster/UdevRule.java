@@ -12,7 +12,6 @@ import meshplay.engine.module.Change;
 import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.Plan;
-import meshplay.modules.support.ManagedFile;
 
 /**
  * Manages one udev rules file. The file is compared as parsed rules (spacing and blank lines do not
@@ -23,22 +22,22 @@ import meshplay.modules.support.ManagedFile;
 public final class UdevRule implements Module {
     static final String NAME = "udev-rule";
     static final String DIR = "/etc/udev/rules.d";
-    private static final ArgSpec SPEC = ArgSpec.builder(
-                    "Write or remove a udev rules file from structured rules ({match: {...}, assign: {...}}) or raw lines. "
-                            + "Validates keys and operators against udev(7); compares parsed rules; reloads udevd's rules when changed.")
-            .add(arg("path", ArgType.PATH).doc("The .rules file. Instead, give name (and priority) for " + DIR + "/PRIORITY-NAME.rules."))
-            .add(arg("name", ArgType.STR).doc("File name part: " + DIR + "/PRIORITY-NAME.rules (e.g. tb-en)."))
-            .add(arg("priority", ArgType.STR).defaultValue("10").doc("Prefix that orders rules files (quote it: \"10\")."))
-            .add(arg("rules", ArgType.LIST).doc("The file's lines in order. Each item is a raw line (a string, written as is; "
-                    + "comments too) or a mapping {match: {KEY: value}, assign: {KEY: value}}. Match keys render ==, or != when the "
-                    + "key ends with '!'; a list value becomes \"a|b\". Assign keys render =, or +=, := and -= when the key ends "
-                    + "with '+', ':' or '-'. Match keys: " + String.join(", ", UdevRules.MATCH_KEYS) + ". Assign keys: "
-                    + String.join(", ", UdevRules.ASSIGN_KEYS) + "."))
-            .add(arg("state", ArgType.STR).defaultValue("present").choices("present", "absent").doc("absent removes the file."))
-            .add(arg("reload", ArgType.BOOL).defaultValue(true).doc("Run 'udevadm control --reload-rules' after a change (never in check mode)."))
-            .mutuallyExclusive("path", "name")
-            .requiredOneOf("path", "name")
-            .build();
+    private static final ArgSpec SPEC = buildSpec();
+
+    private static ArgSpec buildSpec() {
+        ArgSpec.Builder b = ArgSpec.builder(
+                "Write or remove a udev rules file from structured rules ({match: {...}, assign: {...}}) or raw lines. "
+                        + "Validates keys and operators against udev(7); compares parsed rules; reloads udevd's rules when changed.");
+        DropInPath.addPathArgs(b, DIR, ".rules", "tb-en", "Prefix that orders rules files (quote it: \"10\").");
+        b.add(arg("rules", ArgType.LIST).doc("The file's lines in order. Each item is a raw line (a string, written as is; "
+                + "comments too) or a mapping {match: {KEY: value}, assign: {KEY: value}}. Match keys render ==, or != when the "
+                + "key ends with '!'; a list value becomes \"a|b\". Assign keys render =, or +=, := and -= when the key ends "
+                + "with '+', ':' or '-'. Match keys: " + String.join(", ", UdevRules.MATCH_KEYS) + ". Assign keys: "
+                + String.join(", ", UdevRules.ASSIGN_KEYS) + "."));
+        DropInPath.addStateArg(b);
+        b.add(arg("reload", ArgType.BOOL).defaultValue(true).doc("Run 'udevadm control --reload-rules' after a change (never in check mode)."));
+        return b.build();
+    }
 
     @Override
     public String name() {
@@ -52,16 +51,12 @@ public final class UdevRule implements Module {
 
     @Override
     public Plan plan(ModuleContext ctx) throws Exception {
-        String path = DropInPath.resolve(ctx, NAME, DIR, ".rules");
-        boolean present = "present".equals(ctx.args().str("state"));
-        String before = ManagedFile.read(ctx.connection(), path);
-        String after = null;
-        if (present) {
+        DropInPath.Planned file = DropInPath.plan(ctx, NAME, DIR, ".rules", before -> {
             String rendered = render(ctx);
-            after = before != null && UdevRules.meaning(before).equals(UdevRules.meaning(rendered)) ? before : rendered;
-        }
+            return before != null && UdevRules.meaning(before).equals(UdevRules.meaning(rendered)) ? before : rendered;
+        });
         List<Change> changes = new ArrayList<>();
-        Change write = ManagedFile.change(path, before, after);
+        Change write = file.change();
         if (write != null) {
             changes.add(write);
             if (ctx.args().bool("reload")) {
@@ -70,7 +65,7 @@ public final class UdevRule implements Module {
             }
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("path", path);
+        data.put("path", file.path());
         return Plan.of(changes, data);
     }
 

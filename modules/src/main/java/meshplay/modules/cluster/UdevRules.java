@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import meshplay.modules.support.Lines;
 
 /**
  * udev rules (udev(7)): renders a rule from match and assign mappings, validates key names and
@@ -194,8 +195,8 @@ final class UdevRules {
     static List<Object> meaning(String text) {
         List<Object> out = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
-        for (String raw : RawLines.split(text)) {
-            String line = RawLines.body(raw);
+        for (String raw : Lines.split(text)) {
+            String line = Lines.body(raw);
             if (line.endsWith("\\") && !line.strip().startsWith("#")) {
                 pending.append(line, 0, line.length() - 1);
                 continue;

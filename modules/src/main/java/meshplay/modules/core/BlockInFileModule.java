@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import meshplay.engine.connect.FileStat;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Args;
@@ -18,7 +17,6 @@ import meshplay.modules.support.FileAttributes;
 import meshplay.modules.support.FileContent;
 import meshplay.modules.support.Lines;
 import meshplay.modules.support.PyRegex;
-import meshplay.modules.support.TextBytes;
 
 /** Keeps a block of lines between two marker lines in a text file, as Ansible's blockinfile. */
 public final class BlockInFileModule implements Module {
@@ -60,15 +58,12 @@ public final class BlockInFileModule implements Module {
         boolean present = "present".equals(args.str("state"));
         String marker = args.str("marker");
         if (!marker.contains("{mark}")) throw new ModuleFailure("marker must contain {mark}, e.g. '# {mark} MANAGED BLOCK'");
-        FileStat stat = ctx.connection().stat(path, true);
-        if (stat != null && stat.isDirectory()) throw new ModuleFailure("Path " + path + " is a directory !", Map.of("rc", 256));
-        if (stat == null) {
+        EditedFile file = EditedFile.read(ctx, path);
+        if (!file.exists()) {
             if (!present) return Plan.noChange(Map.of("path", path, "msg", "File " + path + " not present"));
             if (!args.bool("create")) throw new ModuleFailure("Path " + path + " does not exist !", Map.of("rc", 257));
         }
-        byte[] before = stat == null ? null : FileContent.read(ctx, path);
-        TextBytes text = TextBytes.decode(before == null ? new byte[0] : before);
-        String original = text.text();
+        String original = file.text().text();
         List<String> lines = Lines.split(original);
 
         String insertafter = args.str("insertafter");
@@ -116,13 +111,11 @@ public final class BlockInFileModule implements Module {
 
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("path", path);
-        String msg = result.equals(original) && stat != null ? "" : stat == null ? "File created" : blockLines.isEmpty() ? "Block removed" : "Block inserted";
+        String msg = result.equals(original) && file.exists() ? "" : !file.exists() ? "File created"
+                : blockLines.isEmpty() ? "Block removed" : "Block inserted";
         data.put("msg", msg);
-        if (stat == null && blockLines.isEmpty()) return Plan.noChange(data);
-        FileContent.Options options = FileContent.Options.of(FileAttributes.Desired.from(args), args.bool("backup"))
-                .withValidate(args.str("validate"));
-        if (stat == null) options = options.creatingParents(null);
-        return Plan.of(FileContent.plan(path, stat, before, text.encode(result), options), data);
+        if (!file.exists() && blockLines.isEmpty()) return Plan.noChange(data);
+        return Plan.of(file.plan(args, result), data);
     }
 
     /** Where a new block goes: after/before the last line matching the regex (whole-text search for (?m) patterns). */

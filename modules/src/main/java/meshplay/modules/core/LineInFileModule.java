@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import meshplay.engine.connect.FileStat;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Args;
@@ -16,7 +15,6 @@ import meshplay.modules.support.FileAttributes;
 import meshplay.modules.support.FileContent;
 import meshplay.modules.support.Lines;
 import meshplay.modules.support.PyRegex;
-import meshplay.modules.support.TextBytes;
 
 /** Ensures one line is (or is not) in a text file, leaving every other line untouched. */
 public final class LineInFileModule implements Module {
@@ -66,17 +64,14 @@ public final class LineInFileModule implements Module {
         } else if (regexp == null && !args.has("search_string") && line == null) {
             throw new ModuleFailure("one of line, search_string, or regexp is required with state=absent");
         }
-        FileStat stat = ctx.connection().stat(path, true);
-        if (stat != null && stat.isDirectory()) throw new ModuleFailure("Path " + path + " is a directory !", Map.of("rc", 256));
+        EditedFile file = EditedFile.read(ctx, path);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("path", path);
-        if (stat == null) {
+        if (!file.exists()) {
             if (!present) return Plan.noChange(Map.of("path", path, "msg", "file not present"));
             if (!args.bool("create")) throw new ModuleFailure("Destination " + path + " does not exist !", Map.of("rc", 257));
         }
-        byte[] before = stat == null ? null : FileContent.read(ctx, path);
-        TextBytes text = TextBytes.decode(before == null ? new byte[0] : before);
-        List<String> lines = Lines.split(text.text());
+        List<String> lines = Lines.split(file.text().text());
         LineEdit.Outcome outcome;
         if (present) {
             String after = args.str("insertafter");
@@ -91,11 +86,7 @@ public final class LineInFileModule implements Module {
             outcome = LineEdit.absent(lines, regexp, args.str("search_string"), line);
         }
         data.put("msg", outcome.msg());
-        if (stat == null && !outcome.changed()) return Plan.noChange(data);
-        byte[] desired = text.encode(Lines.join(outcome.lines()));
-        FileContent.Options options = FileContent.Options.of(FileAttributes.Desired.from(args), args.bool("backup"))
-                .withValidate(args.str("validate"));
-        if (stat == null) options = options.creatingParents(null);
-        return Plan.of(FileContent.plan(path, stat, before, desired, options), data);
+        if (!file.exists() && !outcome.changed()) return Plan.noChange(data);
+        return Plan.of(file.plan(args, Lines.join(outcome.lines())), data);
     }
 }

@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import meshplay.engine.connect.Attributes;
+import meshplay.engine.connect.Connection;
+import meshplay.engine.connect.ConnectionException;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
 import meshplay.engine.connect.FileStat;
@@ -21,8 +24,10 @@ import meshplay.engine.module.ModuleFailure;
  * Plans putting whole-file content at a path: compares the current bytes with the desired ones and
  * returns a Change (unified diff for text, a note for binary) whose action validates (optional),
  * then writes atomically with mode/owner/group and an optional backup; plus attribute Changes.
- * The write is refused (nothing changes) when the file no longer holds what the plan was made from.
- * Used by every module that owns a file's full content (copy, template, lineinfile, blockinfile, ...).
+ * For text edited as a whole (sysctl.d, udev rules, .link files, interfaces), {@link #textChange} plans
+ * one write-or-remove Change from before/after text. Every write or removal is refused (nothing
+ * changes) when the file no longer holds what the plan was made from, so apply never overwrites a
+ * change made by someone else in between. Used by every module that owns a file's full content.
  */
 public final class FileContent {
 
@@ -59,6 +64,11 @@ public final class FileContent {
         }
     }
 
+    /** The current content as UTF-8 text, or null when the path does not exist. */
+    public static String readText(Connection connection, String path) throws ConnectionException {
+        return connection.read(path).map(FileContent::utf8).orElse(null);
+    }
+
     /**
      * Changes that make {@code path} hold {@code desired} with the wanted attributes. {@code current}
      * and {@code before} are the path's stat and bytes (both null when absent). Empty when nothing differs.
@@ -70,31 +80,67 @@ public final class FileContent {
         if (contentDiffers) {
             Attributes attrs = current == null ? options.attributes().forNew(false)
                     : options.attributes().resolve(current.mode(), false);
-            String summary = (before == null ? "create " : "write ") + path;
-            changes.add(new Change(summary, diff(path, before, desired), (ctx, result) -> {
-                byte[] now = read(ctx, path);
-                if (!Arrays.equals(now, before)) {
-                    throw new ModuleFailure(path + " changed on the host after it was read; nothing was written", Map.of("path", path));
-                }
-                if (options.validate() != null) validate(ctx, path, desired, attrs, options.validate());
-                if (options.parentAttributes() != null) {
-                    String parent = parentOf(path);
-                    if (ctx.connection().stat(parent, true) == null) ctx.connection().mkdirs(parent, options.parentAttributes());
-                }
-                ctx.connection().write(path, desired, new WriteOptions(attrs, options.backup()))
-                        .ifPresent(b -> result.put("backup_file", b));
-            }));
+            changes.add(change(path, before, desired, diff(path, before, desired), attrs, options, false));
         }
         changes.addAll(FileAttributes.changes(path, current, options.attributes(), contentDiffers));
         return changes;
+    }
+
+    /**
+     * The one Change that turns the text {@code before} (null: absent) into {@code after} at
+     * {@code path}, or null when they are equal. {@code after == null} removes the file. A new file gets
+     * mode 0644, an existing one keeps its attributes; missing parent directories are created.
+     */
+    public static Change textChange(String path, String before, String after, boolean backup) {
+        if (Objects.equals(before, after)) return null;
+        Attributes attrs = before == null ? FileAttributes.Desired.NONE.forNew(false) : Attributes.NONE;
+        return change(path, before == null ? null : before.getBytes(StandardCharsets.UTF_8),
+                after == null ? null : after.getBytes(StandardCharsets.UTF_8), Diff.file(path, before, after), attrs,
+                Options.of(FileAttributes.Desired.NONE, backup).creatingParents(Attributes.NONE), true);
+    }
+
+    /** {@link #textChange(String, String, String, boolean)} without a backup. */
+    public static Change textChange(String path, String before, String after) {
+        return textChange(path, before, after, false);
+    }
+
+    /**
+     * The Change that writes {@code desired} (or removes the file when it is null). Its action first
+     * re-reads the file and refuses when it no longer holds {@code before}; a plan made from text
+     * compares the file as UTF-8 text, as it was read.
+     */
+    private static Change change(String path, byte[] before, byte[] desired, Diff diff, Attributes attrs, Options options, boolean asText) {
+        String verb = desired == null ? "remove " : before == null ? "create " : "write ";
+        return new Change(verb + path, diff, (ctx, result) -> {
+            byte[] now = read(ctx, path);
+            boolean unchanged = asText ? Objects.equals(now == null ? null : utf8(now), before == null ? null : utf8(before))
+                    : Arrays.equals(now, before);
+            if (!unchanged) {
+                throw new ModuleFailure(path + " changed on the host after it was read; nothing was written", Map.of("path", path));
+            }
+            if (desired == null) {
+                ctx.connection().remove(path, false);
+                return;
+            }
+            if (options.validate() != null) validate(ctx, path, desired, attrs, options.validate());
+            if (options.parentAttributes() != null) {
+                String parent = parentOf(path);
+                if (ctx.connection().stat(parent, true) == null) ctx.connection().mkdirs(parent, options.parentAttributes());
+            }
+            ctx.connection().write(path, desired, new WriteOptions(attrs, options.backup()))
+                    .ifPresent(b -> result.put("backup_file", b));
+        });
+    }
+
+    private static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** A unified-diff-ready file diff for text, a one-line state diff for binary content. */
     public static Diff diff(String path, byte[] before, byte[] after) {
         boolean text = (before == null || TextBytes.isText(before)) && TextBytes.isText(after);
         if (text) {
-            return Diff.file(path, before == null ? null : new String(before, StandardCharsets.UTF_8),
-                    new String(after, StandardCharsets.UTF_8));
+            return Diff.file(path, before == null ? null : utf8(before), utf8(after));
         }
         return Diff.state(path, before == null ? "absent" : "binary file (" + before.length + " bytes)",
                 "binary file changed (" + after.length + " bytes, sha1 " + TextBytes.sha1(after) + ")");

@@ -9,34 +9,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.error.UserError;
 import meshplay.engine.module.Diff;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.testing.ModuleHarness.Outcome;
-import meshplay.engine.testing.TempRoot;
+import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class InterfacesTest {
+class InterfacesTest extends TempRootTest {
     static final String START = GUIDE_1B.replaceAll("auto en0[56]\niface en0[56] inet static\n    address [0-9./]+\n    mtu 65520\n\n", "");
     static final String FILE = "/etc/network/interfaces";
-    @TempDir
-    Path dir;
-    TempRoot root;
     FakeTools tools;
-    LocalConnection conn;
     final Interfaces interfaces = new Interfaces();
 
     @BeforeEach
     void setUp() throws Exception {
-        root = new TempRoot(dir);
         tools = new FakeTools(root);
         root.file(FILE, START);
-        conn = root.connection();
     }
 
     static Object[] stanza(String iface, String cidr, Object... extra) {

@@ -7,35 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.error.UserError;
 import meshplay.engine.module.Diff;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.testing.ModuleHarness.Outcome;
-import meshplay.engine.testing.TempRoot;
+import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class KmodTest {
-    @TempDir
-    Path dir;
-    TempRoot root;
+class KmodTest extends TempRootTest {
     FakeTools tools;
-    LocalConnection conn;
     final Kmod kmod = new Kmod();
 
     @BeforeEach
     void setUp() throws Exception {
-        root = new TempRoot(dir);
         tools = new FakeTools(root).uname("6.14.8-2-pve").modprobe();
         root.file("/proc/modules", "thunderbolt 212992 0 - Live 0x0000000000000000\n");
         root.file("/lib/modules/6.14.8-2-pve/modules.builtin", "kernel/net/ipv4/tcp_cubic.ko\n");
         root.file("/etc/modules", KmodFilesTest.DEBIAN_MODULES);
-        conn = root.connection();
     }
 
     @Test

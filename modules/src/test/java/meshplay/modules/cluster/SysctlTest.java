@@ -8,29 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.error.UserError;
 import meshplay.engine.module.Diff;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.testing.ModuleHarness.Outcome;
-import meshplay.engine.testing.TempRoot;
+import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SysctlTest {
-    @TempDir
-    Path dir;
-    TempRoot root;
+class SysctlTest extends TempRootTest {
     FakeTools tools;
-    LocalConnection conn;
     final Sysctl sysctl = new Sysctl();
 
     @BeforeEach
     void setUp() throws Exception {
-        root = new TempRoot(dir);
         tools = new FakeTools(root).sysctl();
         root.file("/proc/sys/net/ipv4/ip_forward", "0\n");
         root.file("/proc/sys/net/core/rmem_max", "212992\n");
@@ -39,7 +31,6 @@ class SysctlTest {
         root.file("/proc/sys/vm/swappiness", "60\n");
         root.file("/proc/sys/vm/min_free_kbytes", "67584\n");
         root.file("/proc/sys/net/ipv4/tcp_rmem", "4096\t131072\t6291456\n");
-        conn = root.connection();
     }
 
     @Test

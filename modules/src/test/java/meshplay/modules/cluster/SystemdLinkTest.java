@@ -11,27 +11,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.error.UserError;
 import meshplay.engine.testing.ModuleHarness.Outcome;
-import meshplay.engine.testing.TempRoot;
+import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SystemdLinkTest {
-    @TempDir
-    Path dir;
-    TempRoot root;
+class SystemdLinkTest extends TempRootTest {
     FakeTools tools;
-    LocalConnection conn;
     final SystemdLink link = new SystemdLink();
 
     @BeforeEach
     void setUp() throws Exception {
-        root = new TempRoot(dir);
         tools = new FakeTools(root);
-        conn = root.connection();
     }
 
     private Object[] guideArgs(String file, String pci, String iface) {

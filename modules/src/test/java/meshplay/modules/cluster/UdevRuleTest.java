@@ -8,32 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.error.UserError;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.testing.ModuleHarness.Outcome;
-import meshplay.engine.testing.TempRoot;
+import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class UdevRuleTest {
+class UdevRuleTest extends TempRootTest {
     static final String GUIDE = "ACTION==\"move\", SUBSYSTEM==\"net\", KERNEL==\"en05\", RUN+=\"/usr/local/bin/pve-en05.sh\"\n"
             + "ACTION==\"move\", SUBSYSTEM==\"net\", KERNEL==\"en06\", RUN+=\"/usr/local/bin/pve-en06.sh\"\n";
-    @TempDir
-    Path dir;
-    TempRoot root;
     FakeTools tools;
-    LocalConnection conn;
     final UdevRule udev = new UdevRule();
 
     @BeforeEach
     void setUp() throws Exception {
-        root = new TempRoot(dir);
         tools = new FakeTools(root);
-        conn = root.connection();
     }
 
     static List<Object> guideRules() {

@@ -10,47 +10,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.module.Diff;
 import meshplay.engine.module.ModuleFailure;
+import meshplay.engine.testing.FakePackages;
 import meshplay.engine.testing.ModuleHarness.Outcome;
-import meshplay.engine.testing.TempRoot;
+import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** apt against fake dpkg-query/apt-get/apt-cache that keep package state under the temp root. */
-class AptTest {
-    @TempDir
-    Path dir;
-    TempRoot root;
-    LocalConnection conn;
+class AptTest extends TempRootTest {
     final AptModule module = new AptModule();
 
     @BeforeEach
     void setUp() throws Exception {
-        root = new TempRoot(dir);
-        conn = root.connection();
-        root.fakeTool("dpkg-query", """
-                shift 2
-                rc=0
-                for p in "$@"; do
-                  f="$MESHPLAY_TEST_ROOT/fakedpkg/$p"
-                  if [ -f "$f" ]; then printf '%s\\t%s\\n' "$p" "$(cat "$f")"; else echo "dpkg-query: no packages found matching $p" >&2; rc=1; fi
-                done
-                exit $rc""");
-        root.fakeTool("apt-cache", """
-                shift
-                for p in "$@"; do
-                  cand=$(cat "$MESHPLAY_TEST_ROOT/fakerepo/$p" 2>/dev/null || echo '(none)')
-                  inst=$(cut -f2 "$MESHPLAY_TEST_ROOT/fakedpkg/$p" 2>/dev/null || echo '(none)')
-                  printf '%s:\\n  Installed: %s\\n  Candidate: %s\\n' "$p" "$inst" "$cand"
-                done""");
+        root.fakeTool("dpkg-query", FakePackages.DPKG_QUERY);
+        root.fakeTool("apt-cache", FakePackages.APT_CACHE_POLICY);
         root.fakeTool("apt-get", """
                 echo "$DEBIAN_FRONTEND $*" >> "$MESHPLAY_TEST_ROOT/apt.log"
                 mkdir -p "$MESHPLAY_TEST_ROOT/fakedpkg"

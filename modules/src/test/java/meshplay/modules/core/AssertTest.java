@@ -8,28 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.testing.ModuleHarness.Outcome;
-import meshplay.engine.testing.TempRoot;
-import org.junit.jupiter.api.BeforeEach;
+import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class AssertTest {
-    @TempDir
-    Path dir;
-    LocalConnection conn;
+class AssertTest extends TempRootTest {
     /** The harness evaluates an expression by looking it up as a variable name; these stand for evaluated expressions. */
     final Map<String, Object> vars = Map.of("mtu_ok", true, "osd_count == 3", 3, "empty", List.of(), "no_word", "no", "zero", 0);
-
-    @BeforeEach
-    void setUp() throws Exception {
-        conn = new TempRoot(dir).connection();
-    }
 
     @Test
     void passesWhenAllTrue() throws Exception {

@@ -9,29 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Map;
-import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.module.Diff;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.testing.ModuleHarness.Outcome;
-import meshplay.engine.testing.TempRoot;
-import org.junit.jupiter.api.BeforeEach;
+import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class BlockInFileTest {
-    @TempDir
-    Path dir;
-    TempRoot root;
-    LocalConnection conn;
+class BlockInFileTest extends TempRootTest {
     final BlockInFileModule module = new BlockInFileModule();
-
-    @BeforeEach
-    void setUp() throws Exception {
-        root = new TempRoot(dir);
-        conn = root.connection();
-    }
 
     private Outcome converge(String initial, Map<String, Object> a, String expected) throws Exception {
         root.file("/etc/f", initial);

@@ -13,23 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.testing.ModuleHarness.Outcome;
-import meshplay.engine.testing.TempRoot;
-import org.junit.jupiter.api.BeforeEach;
+import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CommandTest {
-    @TempDir
-    Path dir;
-    TempRoot root;
-    LocalConnection conn;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        root = new TempRoot(dir);
-        conn = root.connection();
-    }
-
+class CommandTest extends TempRootTest {
     @Test
     void commandRunsWithoutShellAndReportsOutput() throws Exception {
         Outcome o = apply(new CommandModule(), args("cmd", "echo 'a b' $HOME"), conn);

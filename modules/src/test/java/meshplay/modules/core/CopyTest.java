@@ -16,26 +16,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.module.Diff;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.testing.ModuleHarness.Outcome;
-import meshplay.engine.testing.TempRoot;
+import meshplay.engine.testing.TempRootTest;
 import meshplay.modules.support.TextBytes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CopyTest {
-    @TempDir
-    Path dir;
-    TempRoot root;
-    LocalConnection conn;
-
+class CopyTest extends TempRootTest {
     @BeforeEach
     void setUp() throws Exception {
-        root = new TempRoot(dir);
-        conn = root.connection();
         root.file("/etc/placeholder", "");
     }
 

@@ -7,26 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.testing.ModuleHarness.Outcome;
-import meshplay.engine.testing.TempRoot;
-import org.junit.jupiter.api.BeforeEach;
+import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DebugTest {
-    @TempDir
-    Path dir;
-    LocalConnection conn;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        conn = new TempRoot(dir).connection();
-    }
-
+class DebugTest extends TempRootTest {
     @Test
     void msgVarAndDefault() throws Exception {
         Outcome o = withVars(new DebugModule(), args("msg", List.of("a", 1)), conn, false, Map.of());

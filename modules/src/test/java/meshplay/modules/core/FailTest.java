@@ -7,20 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.module.ModuleFailure;
-import meshplay.engine.testing.TempRoot;
+import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class FailTest {
-    @TempDir
-    Path dir;
-
+class FailTest extends TempRootTest {
     @Test
     void failsWithMessageInCheckModeToo() throws Exception {
-        LocalConnection conn = new TempRoot(dir).connection();
         ModuleFailure e = assertThrows(ModuleFailure.class, () -> check(new FailModule(), args("msg", "ring not closed"), conn));
         assertEquals("ring not closed", e.getMessage());
         e = assertThrows(ModuleFailure.class, () -> Runs.apply(new FailModule(), args(), conn));

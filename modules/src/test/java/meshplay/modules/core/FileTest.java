@@ -18,23 +18,10 @@ import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.module.Diff;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.testing.ModuleHarness.Outcome;
-import meshplay.engine.testing.TempRoot;
-import org.junit.jupiter.api.BeforeEach;
+import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class FileTest {
-    @TempDir
-    Path dir;
-    TempRoot root;
-    LocalConnection conn;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        root = new TempRoot(dir);
-        conn = root.connection();
-    }
-
+class FileTest extends TempRootTest {
     private String perms(String target) throws Exception {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(root.path(target)));
     }

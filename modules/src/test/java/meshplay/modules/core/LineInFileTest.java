@@ -13,27 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.module.Diff;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.testing.ModuleHarness.Outcome;
-import meshplay.engine.testing.TempRoot;
-import org.junit.jupiter.api.BeforeEach;
+import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LineInFileTest {
-    @TempDir
-    Path dir;
-    TempRoot root;
-    LocalConnection conn;
+class LineInFileTest extends TempRootTest {
     final LineInFileModule module = new LineInFileModule();
-
-    @BeforeEach
-    void setUp() throws Exception {
-        root = new TempRoot(dir);
-        conn = root.connection();
-    }
 
     /** Runs once (must change to {@code expected}), then again (must not change). */
     private Outcome converge(String initial, Map<String, Object> a, String expected) throws Exception {

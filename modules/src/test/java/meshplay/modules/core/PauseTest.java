@@ -9,25 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.testing.ModuleHarness.Outcome;
-import meshplay.engine.testing.TempRoot;
-import org.junit.jupiter.api.BeforeEach;
+import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Tests run without a terminal (System.console() is null), the case of CI and piped runs. */
-class PauseTest {
-    @TempDir
-    Path dir;
-    LocalConnection conn;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        conn = new TempRoot(dir).connection();
-    }
-
+class PauseTest extends TempRootTest {
     @Test
     void sleepsForSecondsAndReportsOk() throws Exception {
         Outcome o = apply(new PauseModule(), args("seconds", 1, "prompt", "waiting for OSDs"), conn);

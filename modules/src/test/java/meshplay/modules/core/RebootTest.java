@@ -9,21 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.testing.ModuleHarness.Outcome;
-import meshplay.engine.testing.TempRoot;
+import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** reboot against fake reboot commands that only change a boot id file under the temp root. */
-class RebootTest {
-    @TempDir
-    Path dir;
-    TempRoot root;
-    LocalConnection conn;
+class RebootTest extends TempRootTest {
     String fakeReboot;
     String fakeNoReboot;
     /** The boot id under the temp root, not the host's. */
@@ -31,8 +24,6 @@ class RebootTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        root = new TempRoot(dir);
-        conn = root.connection();
         root.file(RebootModule.BOOT_ID, "11111111-old\n");
         root.fakeTool("fake-reboot", "echo 22222222-new > \"$MESHPLAY_TEST_ROOT/proc/sys/kernel/random/boot_id\"; echo rebooted >> \"$MESHPLAY_TEST_ROOT/reboots\"");
         root.fakeTool("fake-hang", "true");

@@ -12,25 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.testing.ModuleHarness.Outcome;
-import meshplay.engine.testing.TempRoot;
-import org.junit.jupiter.api.BeforeEach;
+import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class StatTest {
-    @TempDir
-    Path dir;
-    TempRoot root;
-    LocalConnection conn;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        root = new TempRoot(dir);
-        conn = root.connection();
-    }
-
+class StatTest extends TempRootTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> stat(Outcome o) {
         return (Map<String, Object>) o.result().data().get("stat");

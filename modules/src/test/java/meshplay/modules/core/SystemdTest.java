@@ -9,31 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.module.Diff;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.ModuleRegistry;
 import meshplay.engine.testing.ModuleHarness.Outcome;
-import meshplay.engine.testing.TempRoot;
+import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** systemd against a fake systemctl that keeps unit state under the temp root. */
-class SystemdTest {
-    @TempDir
-    Path dir;
-    TempRoot root;
-    LocalConnection conn;
+class SystemdTest extends TempRootTest {
     final SystemdModule module = new SystemdModule();
 
     @BeforeEach
     void setUp() throws Exception {
-        root = new TempRoot(dir);
-        conn = root.connection();
         root.fakeTool("systemctl", """
                 d="$MESHPLAY_TEST_ROOT/fakesystemd"
                 echo "$*" >> "$MESHPLAY_TEST_ROOT/systemctl.log"

@@ -10,24 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.testing.ModuleHarness.Outcome;
-import meshplay.engine.testing.TempRoot;
+import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TemplateTest {
-    @TempDir
-    Path dir;
-    TempRoot root;
-    LocalConnection conn;
+class TemplateTest extends TempRootTest {
     Path src;
 
     @BeforeEach
     void setUp() throws Exception {
-        root = new TempRoot(dir);
-        conn = root.connection();
         root.file("/etc/frr/placeholder", "");
         src = dir.resolve("frr.conf.j2");
         Files.writeString(src, "hostname {{ name }}\nrouter openfabric {{ fabric }}\n");

@@ -7,7 +7,6 @@ import static meshplay.modules.core.Runs.rejects;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import meshplay.engine.connect.Attributes;
 import meshplay.engine.connect.Connection;
@@ -15,24 +14,12 @@ import meshplay.engine.connect.ConnectionException;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
 import meshplay.engine.connect.FileStat;
-import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.connect.WriteOptions;
 import meshplay.engine.testing.ModuleHarness.Outcome;
-import meshplay.engine.testing.TempRoot;
-import org.junit.jupiter.api.BeforeEach;
+import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class WaitForConnectionTest {
-    @TempDir
-    Path dir;
-    LocalConnection conn;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        conn = new TempRoot(dir).connection();
-    }
-
+class WaitForConnectionTest extends TempRootTest {
     /** A connection that fails its first reconnects, like a host that is still booting. */
     static final class Flaky implements Connection {
         final Connection inner;

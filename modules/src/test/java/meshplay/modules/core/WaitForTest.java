@@ -15,28 +15,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.testing.ModuleHarness.Outcome;
-import meshplay.engine.testing.TempRoot;
-import org.junit.jupiter.api.BeforeEach;
+import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class WaitForTest {
-    @TempDir
-    Path dir;
-    TempRoot root;
-    LocalConnection conn;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        root = new TempRoot(dir);
-        conn = root.connection();
-    }
-
+class WaitForTest extends TempRootTest {
     private static int closedPort() throws Exception {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();

@@ -43,6 +43,13 @@ class SupportHelpersTest {
         assertEquals(List.of("a\r\n", "b\n", "\n", "c"), lines);
         assertEquals(text, Lines.join(lines));
         assertEquals("a", Lines.strip("a\r\n"));
+        assertEquals("a\r", Lines.body("a\r\r\n"), "body drops one terminator only");
+        assertEquals("a", Lines.strip("a\r\r\n"), "strip drops every trailing CR/LF, as Python's rstrip");
+        assertEquals(List.of(), Lines.split(null));
+        assertTrue(Lines.isBlank(" \t\r\n"));
+        List<String> appended = new java.util.ArrayList<>(Lines.split("a\nb"));
+        Lines.appendLine(appended, "c");
+        assertEquals("a\nb\nc\n", Lines.join(appended));
     }
 
     @Test

@@ -20,59 +20,66 @@ final class IdNames {
         OpenSession.Raw run(String command) throws ConnectionException;
     }
 
-    private final Map<String, Integer> userIds = new ConcurrentHashMap<>();
-    private final Map<Integer, String> userNames = new ConcurrentHashMap<>();
-    private final Map<String, Integer> groupIds = new ConcurrentHashMap<>();
-    private final Map<Integer, String> groupNames = new ConcurrentHashMap<>();
+    private final Database users = new Database("passwd", "user");
+    private final Database groups = new Database("group", "group");
 
     String userName(int uid, Runner runner) throws ConnectionException {
-        if (!userNames.containsKey(uid)) {
-            lookup("passwd", List.of(String.valueOf(uid)), runner);
-            userNames.putIfAbsent(uid, String.valueOf(uid));
-        }
-        return userNames.getOrDefault(uid, String.valueOf(uid));
+        return users.name(uid, runner);
     }
 
     String groupName(int gid, Runner runner) throws ConnectionException {
-        if (!groupNames.containsKey(gid)) {
-            lookup("group", List.of(String.valueOf(gid)), runner);
-            groupNames.putIfAbsent(gid, String.valueOf(gid));
-        }
-        return groupNames.getOrDefault(gid, String.valueOf(gid));
+        return groups.name(gid, runner);
     }
 
     /** The uid for a user name (or a number given as text). */
     int userId(String name, Runner runner) throws ConnectionException {
-        if (name.matches("\\d+")) return Integer.parseInt(name);
-        if (!userIds.containsKey(name)) lookup("passwd", List.of(name), runner);
-        Integer id = userIds.get(name);
-        if (id == null) throw new ConnectionException("user '" + name + "' does not exist on the host");
-        return id;
+        return users.id(name, runner);
     }
 
     int groupId(String name, Runner runner) throws ConnectionException {
-        if (name.matches("\\d+")) return Integer.parseInt(name);
-        if (!groupIds.containsKey(name)) lookup("group", List.of(name), runner);
-        Integer id = groupIds.get(name);
-        if (id == null) throw new ConnectionException("group '" + name + "' does not exist on the host");
-        return id;
+        return groups.id(name, runner);
     }
 
-    private void lookup(String database, Collection<String> keys, Runner runner) throws ConnectionException {
-        List<String> argv = new ArrayList<>(List.of("getent", database));
-        argv.addAll(keys);
-        // getent exits 2 when a key is unknown; the lines it did print are still good
-        OpenSession.Raw r = runner.run(ShellQuote.join(argv));
-        for (String line : new String(r.stdout(), StandardCharsets.UTF_8).split("\n")) {
-            String[] f = line.split(":", -1);
-            if (f.length < 3 || !f[2].matches("\\d+")) continue;
-            int id = Integer.parseInt(f[2]);
-            if (database.equals("passwd")) {
-                userIds.putIfAbsent(f[0], id);
-                userNames.putIfAbsent(id, f[0]);
-            } else {
-                groupIds.putIfAbsent(f[0], id);
-                groupNames.putIfAbsent(id, f[0]);
+    /** One getent database (passwd or group) and what is known of it so far, both ways. */
+    private static final class Database {
+        private final String database;
+        private final String kind;
+        private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+        private final Map<Integer, String> names = new ConcurrentHashMap<>();
+
+        Database(String database, String kind) {
+            this.database = database;
+            this.kind = kind;
+        }
+
+        /** The name for an id; the id as text when the host has no name for it. */
+        String name(int id, Runner runner) throws ConnectionException {
+            if (!names.containsKey(id)) {
+                lookup(List.of(String.valueOf(id)), runner);
+                names.putIfAbsent(id, String.valueOf(id));
+            }
+            return names.getOrDefault(id, String.valueOf(id));
+        }
+
+        int id(String name, Runner runner) throws ConnectionException {
+            if (name.matches("\\d+")) return Integer.parseInt(name);
+            if (!ids.containsKey(name)) lookup(List.of(name), runner);
+            Integer id = ids.get(name);
+            if (id == null) throw new ConnectionException(kind + " '" + name + "' does not exist on the host");
+            return id;
+        }
+
+        private void lookup(Collection<String> keys, Runner runner) throws ConnectionException {
+            List<String> argv = new ArrayList<>(List.of("getent", database));
+            argv.addAll(keys);
+            // getent exits 2 when a key is unknown; the lines it did print are still good
+            OpenSession.Raw r = runner.run(ShellQuote.join(argv));
+            for (String line : new String(r.stdout(), StandardCharsets.UTF_8).split("\n")) {
+                String[] f = line.split(":", -1);
+                if (f.length < 3 || !f[2].matches("\\d+")) continue;
+                int id = Integer.parseInt(f[2]);
+                ids.putIfAbsent(f[0], id);
+                names.putIfAbsent(id, f[0]);
             }
         }
     }

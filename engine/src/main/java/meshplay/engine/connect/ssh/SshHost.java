@@ -178,8 +178,7 @@ final class SshHost {
         } catch (IOException e) {
             throw failure(s, what, e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectionException("interrupted while " + what + " on " + name(), e);
+            throw interrupted(what, e);
         }
         if (raw.rc() == null) {
             // no exit status: the session broke under the command (or the server killed the channel)
@@ -199,8 +198,7 @@ final class SshHost {
         } catch (IOException e) {
             throw failure(s, what, e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectionException("interrupted while " + what + " on " + name(), e);
+            throw interrupted(what, e);
         }
     }
 
@@ -229,9 +227,14 @@ final class SshHost {
         } catch (IOException e) {
             throw failure(s, what, e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectionException("interrupted while " + what + " on " + name(), e);
+            throw interrupted(what, e);
         }
+    }
+
+    /** Keeps the thread's interrupt status for the caller and reports the operation as interrupted. */
+    private ConnectionException interrupted(String what, InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new ConnectionException("interrupted while " + what + " on " + name(), e);
     }
 
     private ConnectionException failure(OpenSession s, String what, Exception e) {

@@ -44,15 +44,14 @@ class SshBecomeTest {
     static void start() throws Exception {
         sshd = SshdFixture.start(shared.resolve("sshd"));
         provider = new SshConnectionProvider(SshTesting.emptyEnvironment(shared));
-        work = Files.createDirectories(SshdFixture.TEST_HOME.resolve("become-" + ProcessHandle.current().pid()));
-        new ProcessBuilder("chown", SshdFixture.TEST_USER + ":", work.toString()).start().waitFor();
+        work = SshdFixture.testUserDirectory("become-" + ProcessHandle.current().pid());
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (provider != null) provider.close();
         if (sshd != null) sshd.close();
-        if (work != null) new ProcessBuilder("rm", "-rf", work.toString()).start().waitFor();
+        SshdFixture.removeTree(work);
         new ProcessBuilder("rm", "-f", "/etc/sudoers.d/meshplay-test").start().waitFor();
     }
 

@@ -70,7 +70,7 @@ public final class SshBench {
             System.out.printf(Locale.ROOT, "TCP connections opened by the provider: %d; established to the sshd port now (ss -tn): %s%n",
                     provider.connectionsOpened(), ss);
         } finally {
-            new ProcessBuilder("rm", "-rf", dir.toString()).start().waitFor();
+            SshdFixture.removeTree(dir);
         }
     }
 

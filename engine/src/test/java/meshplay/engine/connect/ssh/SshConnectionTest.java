@@ -47,15 +47,14 @@ class SshConnectionTest {
         sshd = SshdFixture.start(tmp.resolve("sshd"));
         provider = new SshConnectionProvider(SshTesting.emptyEnvironment(tmp));
         conn = provider.open(sshd.address("n1", SshdFixture.TEST_USER), sshd.options());
-        work = Files.createDirectories(SshdFixture.TEST_HOME.resolve("work-" + ProcessHandle.current().pid()));
-        new ProcessBuilder("chown", "-R", SshdFixture.TEST_USER + ":", work.toString()).start().waitFor();
+        work = SshdFixture.testUserDirectory("work-" + ProcessHandle.current().pid());
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (provider != null) provider.close();
         if (sshd != null) sshd.close();
-        if (work != null) new ProcessBuilder("rm", "-rf", work.toString()).start().waitFor();
+        SshdFixture.removeTree(work);
     }
 
     @Test

@@ -36,15 +36,14 @@ class SshFaultTest {
         sshd = SshdFixture.start(tmp.resolve("sshd"));
         provider = new SshConnectionProvider(SshTesting.emptyEnvironment(tmp));
         conn = provider.open(sshd.address("n1", SshdFixture.TEST_USER), sshd.options());
-        work = Files.createDirectories(SshdFixture.TEST_HOME.resolve("fault-" + System.nanoTime()));
-        new ProcessBuilder("chown", SshdFixture.TEST_USER + ":", work.toString()).start().waitFor();
+        work = SshdFixture.testUserDirectory("fault-" + System.nanoTime());
     }
 
     @AfterEach
     void stop() throws Exception {
         if (provider != null) provider.close();
         if (sshd != null) sshd.close();
-        if (work != null) new ProcessBuilder("rm", "-rf", work.toString()).start().waitFor();
+        SshdFixture.removeTree(work);
     }
 
     private List<String> listing() throws Exception {

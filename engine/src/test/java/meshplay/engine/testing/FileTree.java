@@ -1,21 +1,22 @@
-package meshplay.engine.model;
+package meshplay.engine.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes playbook trees into a temporary directory for loader tests. */
-final class PlaybookFiles {
+/** Writes files (playbooks, inventories, a host's files) into a temporary directory for tests. */
+public final class FileTree {
     private final Path root;
 
-    PlaybookFiles(Path root) {
+    public FileTree(Path root) {
         this.root = root;
     }
 
-    Path write(String relative, String text) {
+    /** Writes {@code text} at {@code relative} below the root, creating missing directories; returns the file's path. */
+    public Path write(String relative, String text) {
         try {
-            Path p = root.resolve(relative);
+            Path p = path(relative);
             Files.createDirectories(p.getParent());
             Files.writeString(p, text);
             return p;
@@ -24,7 +25,7 @@ final class PlaybookFiles {
         }
     }
 
-    Path path(String relative) {
+    public Path path(String relative) {
         return root.resolve(relative);
     }
 }
