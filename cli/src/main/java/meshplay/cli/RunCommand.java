@@ -1,8 +1,6 @@
 package meshplay.cli;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +26,6 @@ import meshplay.engine.report.CheckSummaryReporter;
 import meshplay.engine.report.ConsoleReporter;
 import meshplay.engine.report.EventBus;
 import meshplay.engine.report.JsonReporter;
-import meshplay.engine.step.StdinStepController;
 import meshplay.engine.step.StepController;
 import meshplay.engine.template.MvelTemplar;
 import meshplay.engine.vars.ExtraVars;
@@ -72,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-D", "--diff"}, description = "show the differences of changed files and state")
     boolean diff;
 
-    @Option(names = "--step", description = "confirm each task before it runs: (N)o/(y)es/(c)ontinue")
+    @Option(names = "--step", description = "pause before each task: show it, its hosts and arguments; run, skip, diff, edit, jump, redo or quit (h: help)")
     boolean step;
 
     @Option(names = "--debugger", description = "open the step prompt when a task fails (inspect, edit, redo)")
@@ -159,7 +156,7 @@ final class RunCommand implements Callable<Integer> {
         }
         EventBus events = json ? new EventBus(new JsonReporter(out))
                 : new EventBus(new ConsoleReporter(out, options.verbosity, ConsoleReporter.colorWanted()), new CheckSummaryReporter(out));
-        StepController stepper = stepController(out);
+        StepController stepper = stepController();
         try {
             RunContext run = new RunContext(inventory, templar, modules, loader, options, events, stepper,
                     new ConnectionPool(options.connectionOptions), playbookDir);
@@ -172,14 +169,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * --step / --debugger: the REPL on a terminal; when stdin is not a terminal (a pipe, a test), --step
-     * answers Ansible's y/n/c questions read line by line.
+     * --step / --debugger: the step REPL, on the terminal (or a silent dumb terminal when stdin is piped,
+     * so sessions can be scripted), or over the given streams when the caller is not the process.
      */
-    private StepController stepController(PrintWriter out) {
-        if (!step && !debugger) return StepController.NONE;
-        if (io.in() == System.in && System.console() != null) return StepControllers.open(step, debugger);
-        if (!step) return StepController.NONE;
-        return new StdinStepController(new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8)), out);
+    private StepController stepController() {
+        return StepControllers.open(step, debugger, io.in(), io.out());
     }
 
     private RunOptions options(Path playbookDir) {

@@ -148,7 +148,8 @@ class CliTest {
         Path b = dir.resolve("b");
         Path pb = playbook("    - name: make a\n      command: touch " + a + "\n    - name: make b\n      command: touch " + b + "\n");
         assertEquals(0, runWithInput("n\ny\n", pb.toString(), "-i", inventory.toString(), "--step"));
-        assertTrue(out.contains("Perform task: TASK: make a (N)o/(y)es/(c)ontinue:"), out);
+        assertTrue(out.contains("STEP 1/2 TASK [make a] at "), out);
+        assertTrue(out.contains("step> "), out);
         assertFalse(Files.exists(a));
         assertTrue(Files.exists(b));
     }

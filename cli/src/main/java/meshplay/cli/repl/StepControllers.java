@@ -3,21 +3,37 @@ package meshplay.cli.repl;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import meshplay.engine.step.StepController;
 
 /**
  * The one place the command line gets its step controller from: the REPL when --step or --debugger is
- * given (the debugger alone asks nothing before tasks), otherwise none. Close what it returns at the
- * end of the run (it saves the prompt's history).
+ * given (the debugger alone asks nothing before tasks), otherwise a controller that opens the prompt
+ * only if a task's `debugger:` keyword asks. Close what it returns at the end of the run (it saves the
+ * prompt's history).
  */
 public final class StepControllers {
     private StepControllers() {
     }
 
     public static StepController open(boolean step, boolean debugger) {
-        if (!step && !debugger) return StepController.NONE;
-        ReplCompleter completer = new ReplCompleter();
-        return new StepRepl(ReplTerminal.system(historyFile(), completer), completer, step);
+        return open(step, debugger, System.in, System.out);
+    }
+
+    /**
+     * As {@link #open(boolean, boolean)}, reading {@code in}: the process's own stdin gets the system
+     * terminal, any other stream (an embedding caller, a test) a dumb terminal writing to {@code out}.
+     * Without either flag the prompt still opens, on first use, for a task whose `debugger:` keyword asks.
+     */
+    public static StepController open(boolean step, boolean debugger, InputStream in, OutputStream out) {
+        Supplier<StepRepl> opener = () -> {
+            ReplCompleter completer = new ReplCompleter();
+            ReplTerminal terminal = in == System.in ? ReplTerminal.system(historyFile(), completer)
+                    : ReplTerminal.streams(in, out, historyFile(), completer);
+            return new StepRepl(terminal, completer, step);
+        };
+        if (!step && !debugger) return new OnDemandDebugger(opener);
+        return opener.get();
     }
 
     /** The REPL over given streams (a dumb terminal): for callers that do not read the process's stdin. */

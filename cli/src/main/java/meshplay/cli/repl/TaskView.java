@@ -13,7 +13,6 @@ import meshplay.engine.report.Json;
 import meshplay.engine.report.ResultView;
 import meshplay.engine.step.StepPoint;
 import meshplay.engine.yaml.Origin;
-import meshplay.engine.yaml.YNode;
 
 /** The text the prompt shows about a task: its header and arguments, the task list, results and diffs. */
 final class TaskView {
@@ -79,7 +78,7 @@ final class TaskView {
             if (!withDiffs) continue;
             if (r.noLog()) {
                 if (!r.diffs().isEmpty()) b.append("  (diff ").append(HIDDEN).append(")\n");
-            } else if (diffHidden(p.task())) {
+            } else if (p.diffHidden()) {
                 if (!r.diffs().isEmpty()) b.append("  (diff hidden by diff: false)\n");
             } else if (r.diffs().isEmpty()) {
                 b.append("  (no diff)\n");
@@ -88,11 +87,6 @@ final class TaskView {
             }
         }
         return b.toString();
-    }
-
-    private static boolean diffHidden(Task t) {
-        YNode d = t.keywords().get("diff");
-        return d != null && "false".equalsIgnoreCase(String.valueOf(d.toJava()));
     }
 
     /** file:line, relative to the working directory when the file is under it. */

@@ -53,6 +53,7 @@ final class ValueText {
         if (v instanceof Map || v instanceof Collection) return v;
         String t = text.strip();
         boolean quoted = t.length() >= 2 && (t.startsWith("'") || t.startsWith("\""));
+        if (t.matches("0\\d+")) v = t; // a mode such as 0700 is shown as written, not as the number 700
         return new YScalar(quoted ? String.valueOf(v) : t, quoted ? String.valueOf(v) : v, quoted, PROMPT);
     }
 

@@ -218,6 +218,60 @@ class CheckModePromiseTest {
     }
 
     @Test
+    void systemdLinkAndUdevRule() throws IOException {
+        Set<String> changed = promise("""
+                - name: en05 link
+                  systemd-link:
+                    name: thunderbolt0
+                    priority: "00"
+                    match: {Path: pci-0000:00:0d.2, Driver: thunderbolt-net}
+                    link: {MACAddressPolicy: none, Name: en05}
+                - name: udev rules
+                  udev-rule:
+                    name: tb-en
+                    rules:
+                      - match: {ACTION: move, SUBSYSTEM: net, KERNEL: en05}
+                        assign: {RUN+: /usr/local/bin/pve-en05.sh}
+                """);
+        assertEquals(Set.of("en05 link", "udev rules"), changed);
+        assertTrue(root.read("/etc/systemd/network/00-thunderbolt0.link").contains("Name=en05"));
+        assertEquals(List.of("udevadm control --reload-rules"), FakeTools.calls(run, H));
+    }
+
+    @Test
+    void interfaces() throws IOException {
+        root.file("/etc/network/interfaces", "auto lo\niface lo inet loopback\n\nsource /etc/network/interfaces.d/*\n");
+        promise("""
+                - name: en05
+                  interfaces:
+                    iface: en05
+                    method: static
+                    auto: true
+                    options: {address: 10.100.0.2/30, mtu: 65520}
+                    reload: true
+                """);
+        assertTrue(root.read("/etc/network/interfaces").contains("iface en05 inet static\n    address 10.100.0.2/30\n    mtu 65520\n"),
+                root.read("/etc/network/interfaces"));
+        assertEquals(List.of("ifreload -a"), FakeTools.calls(run, H));
+    }
+
+    @Test
+    void modulesThatNeverChangeAnythingAgreeToo() throws IOException {
+        root.file("/etc/hostname", "node1\n");
+        Set<String> changed = promise("""
+                - name: wait for the file
+                  wait_for: {path: /etc/hostname, timeout: 5}
+                - name: check a fact of the play
+                  assert: {that: ["inventory_hostname == 'node1'"]}
+                - name: say
+                  debug: {msg: "on {{ inventory_hostname }}"}
+                - name: something changes, to prove the run did something
+                  copy: {content: "x\n", dest: /etc/x}
+                """);
+        assertEquals(Set.of("something changes, to prove the run did something"), changed);
+    }
+
+    @Test
     void aPlaybookOfSeveralTasksWithAReadOnlyProbeAndAHandler() throws IOException {
         root.file("/etc/hostname", "node1\n");
         root.file("/etc/motd", "old\n");

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Fake system tools for playbook runs on temporary roots: they read and change the host's state under
- * $MESHPLAY_TEST_ROOT as the real tools would, and record every command that changes something in
+ * $MESHPLAY_TEST_ROOT as the real tools would (udevadm and ifreload only record; the host's own must
+ * never run), and record every command that changes something in
  * calls.log beside the root (outside it, so the root holds only the host's state).
  */
 public final class FakeTools {
@@ -71,7 +72,7 @@ public final class FakeTools {
                 done""");
     }
 
-    /** sysctl -w k=v writes $ROOT/proc/sys/k; modprobe appends to $ROOT/proc/modules; uname -r. */
+    /** sysctl -w k=v writes $ROOT/proc/sys/k; modprobe appends to $ROOT/proc/modules; uname -r; udevadm, ifreload. */
     public static void kernel(PlaybookRun run) throws IOException {
         run.fakeTool("sysctl", RECORD + """
                 if [ "$1" = -w ]; then k=${2%%=*}; v=${2#*=}; p="$MESHPLAY_TEST_ROOT/proc/sys/$(echo "$k" | tr . /)"
@@ -81,6 +82,8 @@ public final class FakeTools {
                 if [ "$1" = -r ]; then n=$(echo "$2" | tr - _); grep -v "^$n " "$mods" > "$mods.tmp"; mv "$mods.tmp" "$mods"
                 else n=$(echo "$1" | tr - _); echo "$n 28672 0 - Live 0x0000000000000000" >> "$mods"; fi""");
         run.fakeTool("uname", "echo 6.14.8-2-pve");
+        run.fakeTool("udevadm", RECORD);
+        run.fakeTool("ifreload", RECORD);
     }
 
     /** The commands that changed something on a host, oldest first. */

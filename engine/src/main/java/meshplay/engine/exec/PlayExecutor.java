@@ -93,7 +93,7 @@ final class PlayExecutor {
         YNode strategy = play.keywords().get("strategy");
         String name = strategy == null || strategy.toJava() == null ? "linear" : String.valueOf(strategy.toJava());
         if (name.equals("linear")) return false;
-        if (name.equals("free") && run.step == meshplay.engine.step.StepController.NONE) return true;
+        if (name.equals("free") && !run.step.interactive()) return true;
         run.events.on(new Event.Warning("strategy '" + name + "' (" + strategy.origin() + ") "
                 + (name.equals("free") ? "cannot be used with --step or --debugger" : "is not supported")
                 + "; the play runs with the linear strategy"));

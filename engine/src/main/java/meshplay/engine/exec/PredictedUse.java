@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import meshplay.engine.error.UserError;
 import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
@@ -35,9 +36,11 @@ final class PredictedUse {
         used.forEach((name, note) -> parts.add("'" + name + "' from " + note.describe()));
         String what = String.join(", ", parts);
         if (result.failed()) {
-            result.msg(result.msg() + " -- in check mode this value is unknown: " + what
-                    + " did not run, so its result is only predicted (no stdout); give that task `check_mode: false`"
-                    + " if it only reads the host, so that it runs in check mode too");
+            String why = "in check mode this value is unknown: " + what + " did not run, so its result is only predicted"
+                    + " (no stdout); give that task `check_mode: false` if it only reads the host, so that it runs in check mode too";
+            UserError e = result.userError();
+            if (e != null) result.explain(new UserError(e.origin(), e.getMessage(), why, e.exitCode()));
+            else result.msg(result.msg() + " -- " + why);
         } else {
             String note = "uses a predicted result: " + what + " did not run in check mode";
             result.note(result.note() == null ? note : result.note() + "; " + note);

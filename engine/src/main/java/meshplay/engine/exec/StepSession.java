@@ -64,6 +64,12 @@ final class StepSession implements StepPoint {
     }
 
     @Override
+    public boolean diffHidden() {
+        YNode d = scope.keyword("diff");
+        return d != null && d.toJava() != null && !TaskDispatcher.literalBool(d);
+    }
+
+    @Override
     public Set<String> secretVars(String host) {
         Set<String> out = new LinkedHashSet<>(SECRET_NAMES);
         out.addAll(run.registers.secret(host));

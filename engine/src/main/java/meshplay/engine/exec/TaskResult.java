@@ -94,6 +94,13 @@ public final class TaskResult {
     public String note() { return note; }
     public TaskResult note(String n) { note = n; return this; }
     public UserError userError() { return userError; }
+    /** Replaces the failure's error with a better explained one (message and hint); the msg follows it. */
+    public TaskResult explain(UserError e) {
+        TaskResult f = failed(e);
+        msg = f.msg;
+        userError = e;
+        return this;
+    }
     public Throwable exception() { return exception; }
     public TaskResult exception(Throwable t) { exception = t; return this; }
     /** The host delegate_to sent the task to (rendered), or null. */

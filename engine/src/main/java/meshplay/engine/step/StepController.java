@@ -33,6 +33,15 @@ public interface StepController {
         return AfterStep.NEXT;
     }
 
+    /**
+     * True when this controller prompts during the run (--step, --debugger), so that every host must be
+     * at the same task (no free strategy). A controller that only opens for a task's own debugger:
+     * keyword says false.
+     */
+    default boolean interactive() {
+        return this != NONE;
+    }
+
     /** No stepping: every task runs. */
     StepController NONE = point -> StepDecision.RUN;
 

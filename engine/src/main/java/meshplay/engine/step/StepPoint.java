@@ -53,6 +53,11 @@ public interface StepPoint {
         return Set.of();
     }
 
+    /** True when `diff: false` (on the task or inherited from its block, role or play) hides its diffs. */
+    default boolean diffHidden() {
+        return false;
+    }
+
     /** The task that ran before this one (what "redo" runs again), or null. */
     default Task previousTask() {
         return null;
