@@ -24,7 +24,7 @@ import meshplay.engine.yaml.YScalar;
  * Micro-benchmarks of the hot paths of a run (plain harness, no JMH): template rendering with a warm
  * cache, argument validation of typical module arguments, and loading a 1,000-host INI inventory.
  * Each benchmark warms up, then runs measured rounds of a fixed duration and prints the median and the
- * best round in ns/op. Run by bench/run (javac against cli/target/lib, the jars the launcher runs).
+ * best round in microseconds per operation. Run by bench/run (javac against cli/target/lib, the jars the launcher runs).
  */
 public final class MicroBench {
     private static final long WARMUP_NS = Long.getLong("bench.warmupMs", 2000) * 1_000_000;
@@ -44,7 +44,7 @@ public final class MicroBench {
     }
 
     public static void main(String[] args) throws Exception {
-        System.out.printf(Locale.ROOT, "%-58s %12s %12s %s%n", "benchmark", "median ns/op", "best ns/op", "(ops per round)");
+        System.out.printf(Locale.ROOT, "%-58s %14s %14s %s%n", "benchmark", "median us/op", "best us/op", "(ops in the last round)");
         templates();
         validation();
         inventory();
@@ -169,7 +169,7 @@ public final class MicroBench {
             }
             double[] sorted = nsPerOp.clone();
             Arrays.sort(sorted);
-            System.out.printf(Locale.ROOT, "%-58s %12.0f %12.0f (%d)%n", name, sorted[ROUNDS / 2], sorted[0], lastOps);
+            System.out.printf(Locale.ROOT, "%-58s %14.2f %14.2f (%d)%n", name, sorted[ROUNDS / 2] / 1000, sorted[0] / 1000, lastOps);
         } catch (Exception e) {
             throw new IllegalStateException(name + ": " + e, e);
         }
