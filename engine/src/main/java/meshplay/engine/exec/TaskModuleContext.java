@@ -34,7 +34,8 @@ final class TaskModuleContext implements ModuleContext {
     TaskModuleContext(Args args, Connection connection, String host, boolean check, boolean diff, Origin origin, Become become,
                       Map<String, String> environment, Map<String, Object> vars, Templar templar, List<Path> kindRoots, List<Path> plainRoots) {
         this.args = args;
-        this.connection = connection;
+        // file operations of a become task run as the become user, like its commands
+        this.connection = become == null ? connection : connection.withBecome(become);
         this.host = host;
         this.check = check;
         this.diff = diff;

@@ -17,10 +17,6 @@ final class HostRanges {
     private HostRanges() {
     }
 
-    static boolean hasRange(String name) {
-        return name.indexOf('[') >= 0;
-    }
-
     static List<String> expand(String name, Origin origin) {
         int open = name.indexOf('[');
         if (open < 0) return List.of(name);

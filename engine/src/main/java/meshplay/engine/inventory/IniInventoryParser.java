@@ -3,6 +3,7 @@ package meshplay.engine.inventory;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.error.UserError;
+import meshplay.engine.yaml.KeyValueText;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.VarsFile;
 import meshplay.engine.yaml.YNode;
@@ -106,8 +107,8 @@ final class IniInventoryParser {
         checkName(key, new Origin(file, n, column));
         String valueText = line.substring(eq + 1).strip();
         int valueColumn = column + eq + 1 + (line.length() - eq - 1 - line.substring(eq + 1).stripLeading().length());
-        boolean quoted = IniWords.isQuoted(valueText);
-        String value = quoted ? IniWords.unquote(valueText) : valueText;
+        boolean quoted = KeyValueText.isQuoted(valueText);
+        String value = quoted ? KeyValueText.unquote(valueText) : valueText;
         data.group(section).vars.put(key, new YScalar(value, value, quoted, new Origin(file, n, valueColumn)));
     }
 
@@ -122,11 +123,11 @@ final class IniInventoryParser {
 
     /** Inline host values: numbers and True/False become typed values, anything else text. */
     private static YScalar literal(String raw, Origin origin) {
-        if (IniWords.isQuoted(raw)) {
-            String text = IniWords.unquote(raw);
+        if (KeyValueText.isQuoted(raw)) {
+            String text = KeyValueText.unquote(raw);
             return new YScalar(text, text, true, origin);
         }
-        String text = IniWords.unquote(raw);
+        String text = KeyValueText.unquote(raw);
         Object value = text;
         if (text.matches("-?\\d+")) {
             try {

@@ -40,22 +40,4 @@ final class IniWords {
         }
         return out;
     }
-
-    /** The text with quotes removed ('a b' -> a b; "a\"b" -> a"b). */
-    static String unquote(String raw) {
-        StringBuilder out = new StringBuilder(raw.length());
-        char quote = 0;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (quote == 0 && (c == '"' || c == '\'')) quote = c;
-            else if (quote != 0 && c == quote) quote = 0;
-            else if (quote == '"' && c == '\\' && i + 1 < raw.length()) out.append(raw.charAt(++i));
-            else out.append(c);
-        }
-        return out.toString();
-    }
-
-    static boolean isQuoted(String raw) {
-        return raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'') && raw.charAt(raw.length() - 1) == raw.charAt(0);
-    }
 }

@@ -32,10 +32,6 @@ final class VarsDirectory {
         for (String name : names) load(name);
     }
 
-    Path dir() {
-        return dir;
-    }
-
     synchronized Map<String, YNode> load(String name) {
         return loaded.computeIfAbsent(name, n -> {
             Map<String, YNode> out = new LinkedHashMap<>();

@@ -37,8 +37,9 @@ final class ActionArgs {
     static Built build(String action, ArgSpec spec, boolean engineAction, YNode inline, YNode argsKeyword) {
         YNode args = fromInline(action, spec, engineAction, inline);
         if (Templates.isNull(argsKeyword)) return new Built(args, null);
+        if (Templates.isTemplate(argsKeyword)) throw wholeTemplate(action, argsKeyword);
         if (args == null) return new Built(argsKeyword, null);
-        if (Templates.isTemplate(argsKeyword) || args instanceof YScalar) {
+        if (args instanceof YScalar) {
             if (!(args instanceof YScalar && spec.freeFormArg() != null && argsKeyword instanceof YMap)) {
                 throw new UserError(argsKeyword.origin(), "'args:' cannot be combined with the arguments written under '" + action + "'",
                         "move all arguments into one mapping");
@@ -64,10 +65,15 @@ final class ActionArgs {
             }
             return text;
         }
-        if (Templates.isTemplate(text) && KeyValueText.split(text.text()).size() == 1 && !text.text().contains("=")) return text;
+        if (Templates.isTemplate(text) && KeyValueText.split(text.text()).size() == 1 && !text.text().contains("=")) throw wholeTemplate(action, text);
         return KeyValueText.parse(text).orElseThrow(() -> new UserError(text.origin(),
                 "'" + action + "' takes named arguments, not free text: '" + text.text() + "'",
                 "write them as key=value pairs or as a mapping under '" + action + ":' (one 'name: value' per line)"));
+    }
+
+    private static UserError wholeTemplate(String action, YNode template) {
+        return new UserError(template.origin(), "the arguments of '" + action + "' cannot be one template",
+                "write the arguments as a mapping; each value may be a template (name: \"{{ value }}\")");
     }
 
     private static YMap merge(YMap base, YMap extra) {

@@ -11,7 +11,6 @@ import meshplay.engine.module.ArgType;
  * while loading, so their spec is here.
  */
 final class EngineActions {
-    static final String INCLUDE_TASKS = "include_tasks";
     static final String IMPORT_TASKS = "import_tasks";
     static final String INCLUDE_ROLE = "include_role";
     static final String IMPORT_ROLE = "import_role";

@@ -14,14 +14,23 @@ import meshplay.engine.yaml.YScalar;
  * {@code retries: many} fails before anything runs. Values that are templates are left to run time.
  */
 final class KeywordChecker {
-    static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern PERCENT = Pattern.compile("\\d+(\\.\\d+)?%");
 
     private KeywordChecker() {
     }
 
     static void check(Keyword keyword, YNode value) {
-        if (Templates.isNull(value) || Templates.isTemplate(value)) return;
+        if (Templates.isNull(value)) return;
+        // vars and loop_control are read as mappings before any templating, so a template cannot stand for them.
+        if (keyword.type() == KeywordType.VARS) {
+            checkVars(keyword.name(), value);
+            return;
+        }
+        if (keyword.type() == KeywordType.LOOP_CONTROL) {
+            checkLoopControl(value);
+            return;
+        }
+        if (Templates.isTemplate(value)) return;
         String name = keyword.name();
         switch (keyword.type()) {
             case BOOL -> {
@@ -49,7 +58,7 @@ final class KeywordChecker {
             case STRING -> scalar(name, value, "a single value");
             case IDENTIFIER -> {
                 YScalar s = scalar(name, value, "a variable name");
-                if (!IDENTIFIER.matcher(s.text()).matches()) {
+                if (!VarsFile.isVariableName(s.text())) {
                     throw wrong(value, name, "a variable name (letters, digits and _; not starting with a digit)",
                             "rename it, e.g. " + s.text().replaceAll("[^A-Za-z0-9_]", "_"));
                 }

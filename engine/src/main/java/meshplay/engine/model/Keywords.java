@@ -55,7 +55,7 @@ final class Keywords {
 
     private static final Keyword[] BLOCK_ONLY = {
             Keyword.of("block", TASKS), Keyword.of("rescue", TASKS), Keyword.of("always", TASKS), Keyword.of("when", CONDITION),
-            Keyword.of("delegate_to", STRING), Keyword.of("delegate_facts", BOOL),
+            Keyword.of("delegate_to", STRING), Keyword.of("delegate_facts", BOOL), Keyword.of("notify", STRINGS),
     };
 
     private static final Keyword[] TASK_ONLY = {

@@ -49,7 +49,6 @@ final class NotifyChecker {
     private static void check(TaskItem item, Set<String> known) {
         if (item instanceof Block b) {
             for (List<TaskItem> part : List.of(b.block(), b.rescue(), b.always())) for (TaskItem i : part) check(i, known);
-            return;
         }
         YNode notify = item.keywords().get("notify");
         if (notify == null) return;

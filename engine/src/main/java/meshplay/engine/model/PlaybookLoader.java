@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.exec.ContentLoader;
@@ -33,8 +32,6 @@ public final class PlaybookLoader implements ContentLoader {
     private final TaskListParser tasks;
     private final RoleLoader roles;
     private final PlayParser plays;
-    /** Directories of the roles loaded so far, so task files included from a role resolve like the role's own. */
-    private final Map<String, Path> roleDirs = new ConcurrentHashMap<>();
 
     public PlaybookLoader(ModuleRegistry modules) {
         this(modules, List.of());
@@ -53,9 +50,7 @@ public final class PlaybookLoader implements ContentLoader {
         if (!Files.isRegularFile(file)) {
             throw new UserError(Origin.of(file.toString()), "playbook not found: " + file, "check the path", ExitCode.BAD_OPTIONS);
         }
-        Playbook playbook = new Playbook(file, plays(file, new ArrayList<>()));
-        for (Play play : playbook.plays()) play.roles().forEach(this::remember);
-        return playbook;
+        return new Playbook(file, plays(file, new ArrayList<>()));
     }
 
     /**
@@ -63,7 +58,7 @@ public final class PlaybookLoader implements ContentLoader {
      * {@code origin} is the including task's.
      */
     public Role loadRole(String name, RoleFiles files, Origin origin, Path playbookDir) {
-        return remember(roles.load(name, origin, playbookDir, Map.of(), VarsFile.empty(Path.of(origin.file())), files));
+        return roles.load(name, origin, playbookDir, Map.of(), VarsFile.empty(Path.of(origin.file())), files);
     }
 
     /** {@inheritDoc} The file has been resolved by the runner. */
@@ -73,38 +68,23 @@ public final class PlaybookLoader implements ContentLoader {
     }
 
     /**
-     * {@inheritDoc} The file has been resolved by the runner (include_tasks). Tasks of a role look up their
-     * files under the role; import_tasks inside are expanded. Including a file again is not a cycle here:
-     * a guarded recursive include is legitimate at run time.
+     * {@inheritDoc} The file has been resolved by the runner (include_tasks). Tasks included from a role
+     * belong to it and look up their files under it (the including task's base directory); import_tasks
+     * inside are expanded. Including a file again is not a cycle here: a guarded recursive include is
+     * legitimate at run time.
      */
     @Override
     public List<TaskItem> loadTasks(Task include, Path file) {
-        return loadTaskFile(file, include.role());
-    }
-
-    private List<TaskItem> loadTaskFile(Path file, String role) {
-        Path roleDir = role == null ? null : roleDirs.getOrDefault(role, roleDirOf(file));
-        Path baseDir = roleDir != null ? roleDir : FileSearch.dirOf(file);
-        TaskScope scope = new TaskScope(file, role, roleDir, baseDir, null, List.of(file.toAbsolutePath().normalize()));
+        Path roleDir = include.role() != null ? include.baseDir() : null;
+        Path baseDir = include.baseDir() != null ? include.baseDir() : FileSearch.dirOf(file);
+        TaskScope scope = new TaskScope(file, include.role(), roleDir, baseDir, null, List.of(file.toAbsolutePath().normalize()));
         return tasks.parseFile(file, scope, false);
     }
 
     @Override
     public Role loadRole(String name, Path playbookDir, Map<String, YNode> params, Origin origin) {
         YMap paramMap = new YMap(params, Map.of(), origin);
-        return remember(roles.load(name, origin, playbookDir, Map.of(), paramMap, RoleFiles.MAIN));
-    }
-
-    private Role remember(Role role) {
-        roleDirs.put(role.name(), role.dir());
-        return role;
-    }
-
-    /** roles/NAME/tasks/x.yml -> roles/NAME, for a role this loader has not loaded itself. */
-    private static Path roleDirOf(Path file) {
-        Path dir = file.toAbsolutePath().getParent();
-        while (dir != null && dir.getFileName() != null && !dir.getFileName().toString().equals("tasks")) dir = dir.getParent();
-        return dir == null || dir.getParent() == null ? FileSearch.dirOf(file) : dir.getParent();
+        return roles.load(name, origin, playbookDir, Map.of(), paramMap, RoleFiles.MAIN);
     }
 
     private List<Play> plays(Path file, List<Path> chain) {

@@ -56,6 +56,9 @@ public final class ArgValidator {
             Object v = coerceArg(module, a, e.getValue(), originOf.apply(e.getKey()));
             out.put(a.name(), v);
         }
+        // defaults are not the user's choice: only given arguments can clash
+        java.util.Set<String> givenArgs = new java.util.HashSet<>();
+        out.forEach((k, v) -> { if (v != null) givenArgs.add(k); });
         for (ArgSpec.Arg a : spec.args().values()) {
             if (out.get(a.name()) == null && a.defaultValue() != null) {
                 out.put(a.name(), coerceArg(module, a, a.defaultValue(), taskOrigin));
@@ -66,7 +69,7 @@ public final class ArgValidator {
             }
         }
         for (List<String> group : spec.mutuallyExclusive()) {
-            List<String> present = group.stream().filter(n -> out.get(n) != null).toList();
+            List<String> present = group.stream().filter(givenArgs::contains).toList();
             if (present.size() > 1) {
                 throw new UserError(taskOrigin, "arguments " + String.join(" and ", present) + " of module '" + module
                         + "' cannot be used together", "keep only one of: " + String.join(", ", group));

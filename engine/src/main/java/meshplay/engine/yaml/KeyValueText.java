@@ -75,7 +75,8 @@ public final class KeyValueText {
         return words;
     }
 
-    private static boolean isQuoted(String raw) {
+    /** True when the whole value is in matching quotes. */
+    public static boolean isQuoted(String raw) {
         return raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'') && raw.charAt(raw.length() - 1) == raw.charAt(0);
     }
 

@@ -81,7 +81,7 @@ final class NodeConverter {
                 merged.addAll(mergeSources(tuple.getValueNode()));
                 continue;
             }
-            String key = keyText(keyNode);
+            String key = keyText(keyNode, node);
             Origin keyOrigin = origin(keyNode);
             if (entries.containsKey(key)) {
                 throw new UserError(keyOrigin, "duplicate key '" + key + "' (first defined at line " + keyOrigins.get(key).line() + ")",
@@ -125,8 +125,12 @@ final class NodeConverter {
                 "write '<<: *anchor' where the anchor is a mapping");
     }
 
-    private String keyText(Node keyNode) {
+    private String keyText(Node keyNode, MappingNode map) {
         if (keyNode instanceof ScalarNode s) return s.getValue();
+        if (keyNode instanceof MappingNode && map.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
+            // "msg: {{ x }}" reads as a mapping whose key is a mapping: an unquoted template.
+            throw new UserError(origin(map), "a value that starts with '{{' must be quoted", "write it as \"{{ ... }}\", e.g. msg: \"{{ x }}\"");
+        }
         throw new UserError(origin(keyNode), "a mapping key must be a plain value, not a list or mapping",
                 "use a string key, or quote it");
     }

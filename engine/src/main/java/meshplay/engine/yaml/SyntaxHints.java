@@ -10,7 +10,7 @@ final class SyntaxHints {
         if (p.contains("mapping values are not allowed")) {
             return "a value that contains ': ' must be quoted, or a key is indented wrongly; check the indentation of this line";
         }
-        if (p.contains("'\\t'") || p.contains("tab")) {
+        if (p.contains("\\t") || p.contains("TAB")) {
             return "YAML indentation must use spaces, not tabs";
         }
         if (p.contains("found character '{'") || p.contains("found character '%'") || p.contains("'{{'")) {

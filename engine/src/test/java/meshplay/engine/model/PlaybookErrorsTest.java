@@ -420,4 +420,33 @@ class PlaybookErrorsTest {
         UserError unknown = fails("- hosts: all\n  tasks:\n    - local_action: shel echo\n");
         contains(unknown.getMessage(), "unknown module 'shel'");
     }
+
+    @Test
+    void templatesCannotStandForWholeMappings() {
+        UserError args = fails("- hosts: all\n  tasks:\n    - debug: \"{{ debug_args }}\"\n");
+        at(args, 3, 14);
+        assertEquals("the arguments of 'debug' cannot be one template", args.getMessage());
+        contains(fails("- hosts: all\n  tasks:\n    - copy:\n      args: \"{{ a }}\"\n").getMessage(), "cannot be one template");
+        UserError vars = fails("- hosts: all\n  vars: \"{{ v }}\"\n");
+        at(vars, 2, 9);
+        contains(vars.getMessage(), "'vars' expects a mapping");
+        contains(fails("- hosts: all\n  tasks:\n    - ping:\n      loop: [1]\n      loop_control: \"{{ c }}\"\n").getMessage(),
+                "'loop_control' expects a mapping");
+    }
+
+    @Test
+    void blockNotifyIsCheckedToo() {
+        UserError e = fails("""
+                - hosts: all
+                  tasks:
+                    - block:
+                        - command: ls
+                      notify: reload
+                  handlers:
+                    - name: restart
+                      command: echo
+                """);
+        at(e, 5, 15);
+        assertEquals("no handler named 'reload' in this play", e.getMessage());
+    }
 }

@@ -237,4 +237,22 @@ class YamlLoaderTest {
         UserError e = assertThrows(UserError.class, () -> KeyValueText.parse("just text", "-e"));
         assertTrue(e.getMessage().contains("expected key=value"));
     }
+
+    @Test
+    void commonMistakesGetSpecificHints() {
+        UserError tab = assertThrows(UserError.class, () -> YamlLoader.loadString("a:\n\t- b\n", "t.yml"));
+        assertEquals(new Origin("t.yml", 2, 1), tab.origin());
+        assertEquals("YAML indentation must use spaces, not tabs", tab.hint());
+
+        UserError template = assertThrows(UserError.class, () -> YamlLoader.loadString("- debug:\n    msg: {{ x }}\n", "t.yml"));
+        assertEquals(new Origin("t.yml", 2, 10), template.origin());
+        assertEquals("a value that starts with '{{' must be quoted", template.getMessage());
+
+        UserError quote = assertThrows(UserError.class, () -> YamlLoader.loadString("a: \"open\n", "t.yml"));
+        assertTrue(quote.hint().contains("quote is not closed"), quote.hint());
+
+        UserError alias = assertThrows(UserError.class, () -> YamlLoader.loadString("a: *nope\n", "t.yml"));
+        assertEquals(new Origin("t.yml", 1, 4), alias.origin());
+        assertTrue(alias.hint().contains("define the anchor"), alias.hint());
+    }
 }

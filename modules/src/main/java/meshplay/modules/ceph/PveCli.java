@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
+import meshplay.engine.module.Change;
+import meshplay.engine.module.Diff;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 
@@ -47,6 +49,23 @@ final class PveCli {
         return parse(cmd, r.stdout());
     }
 
+    /**
+     * Like {@link #json}, for the Ceph tools: in check mode, a tool that is not installed yet (its
+     * install is only predicted) reads as null, i.e. an empty cluster, so the check run can predict
+     * the rest of the build.
+     */
+    static Object cephJson(ModuleContext ctx, String... argv) throws Exception {
+        List<String> cmd = Arrays.asList(argv);
+        ExecResult r = run(ctx, cmd);
+        if (notInstalledInCheckMode(ctx, r)) return null;
+        if (!r.ok()) throw failure(cmd, r);
+        return parse(cmd, r.stdout());
+    }
+
+    static boolean notInstalledInCheckMode(ModuleContext ctx, ExecResult r) {
+        return r.rc() == 127 && ctx.checkMode();
+    }
+
     static Object parse(List<String> cmd, String stdout) throws ModuleFailure {
         try {
             String text = stdout.strip();
@@ -54,6 +73,20 @@ final class PveCli {
         } catch (IllegalArgumentException e) {
             throw new ModuleFailure(String.join(" ", cmd) + " printed output that is not JSON: " + e.getMessage());
         }
+    }
+
+    /**
+     * One Change per changed field, so --diff shows each field; the first one runs the single
+     * command that changes them all, the others only report.
+     */
+    static List<Change> oneCallPerObject(String summary, List<Diff> diffs,
+                                                                List<String> cmd) {
+        List<Change> out = new ArrayList<>();
+        for (int i = 0; i < diffs.size(); i++) {
+            out.add(i == 0 ? new Change(summary, diffs.get(i), (c, r) -> checked(c, cmd))
+                    : new Change(summary + " (same call)", diffs.get(i), (c, r) -> { }));
+        }
+        return out;
     }
 
     /** pvesh get PATH --output-format json [extra options]. */

@@ -31,6 +31,13 @@ final class OpenSession implements AutoCloseable {
     record Raw(Integer rc, byte[] stdout, byte[] stderr, boolean timedOut) {
     }
 
+    /** The server refused the SFTP subsystem (not configured, or disabled) on a healthy session. */
+    static final class SftpUnavailableException extends IOException {
+        SftpUnavailableException(IOException cause) {
+            super("the server offers no SFTP subsystem: " + cause.getMessage(), cause);
+        }
+    }
+
     interface SftpAction<T> {
         T run(SftpClient sftp) throws IOException;
     }
@@ -175,7 +182,14 @@ final class OpenSession implements AutoCloseable {
                     channels.acquire();
                     sftpHoldsPermit = true;
                 }
-                sftp = SftpClientFactory.instance().createSftpClient(session);
+                try {
+                    sftp = SftpClientFactory.instance().createSftpClient(session);
+                } catch (IOException e) {
+                    channels.release();
+                    sftpHoldsPermit = false;
+                    if (!isOpen()) throw e;
+                    throw new SftpUnavailableException(e);
+                }
             }
             return action.run(sftp);
         } finally {

@@ -13,7 +13,8 @@ import meshplay.engine.connect.WriteOptions;
 
 /**
  * File operations as another user (become): SFTP always runs as the login user, so these run small
- * POSIX sh scripts under sudo/su instead. A write streams the content into a mktemp file in the target
+ * POSIX sh scripts under sudo/su instead (or as the login user, {@code become} null, on a server
+ * without SFTP). A write streams the content into a mktemp file in the target
  * directory, checks its size (a connection that dies mid-transfer ends the input early and the temp
  * file is deleted, never installed), syncs it, sets owner then mode, and renames it over the target.
  */
@@ -84,6 +85,7 @@ final class ShellFiles implements RemoteFiles {
     private final SshHost host;
     private final Become become;
 
+    /** {@code become} null: as the login user. */
     ShellFiles(SshHost host, Become become) {
         this.host = host;
         this.become = become;
@@ -103,7 +105,8 @@ final class ShellFiles implements RemoteFiles {
 
     private ConnectionException failed(String what, OpenSession.Raw r) {
         String err = new String(r.stderr(), StandardCharsets.UTF_8).strip();
-        return new ConnectionException(what + " on " + host.name() + " as " + become.user() + " failed (rc " + r.rc() + ")"
+        String as = become == null ? "" : " as " + become.user();
+        return new ConnectionException(what + " on " + host.name() + as + " failed (rc " + r.rc() + ")"
                 + (err.isEmpty() ? "" : ": " + err));
     }
 

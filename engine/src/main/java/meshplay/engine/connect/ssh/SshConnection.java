@@ -49,7 +49,7 @@ public final class SshConnection implements Connection {
 
     private RemoteFiles files() throws ConnectionException {
         if (fileBecome != null && RemoteCommand.escalates(fileBecome, host.loginUser())) return new ShellFiles(host, fileBecome);
-        return new SftpFiles(host);
+        return host.sftpAvailable() ? new SftpFiles(host) : new ShellFiles(host, null);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import meshplay.engine.connect.Connection;
+import meshplay.engine.connect.ConnectionException;
 import meshplay.engine.connect.ConnectionOptions;
 import meshplay.engine.connect.ConnectionProvider;
 import meshplay.engine.connect.HostAddress;
@@ -46,9 +47,14 @@ public final class SshConnectionProvider implements ConnectionProvider {
     }
 
     @Override
-    public Connection open(HostAddress address, ConnectionOptions options) {
+    public Connection open(HostAddress address, ConnectionOptions options) throws ConnectionException {
         ConnectionOptions opts = options == null ? ConnectionOptions.defaults() : options;
-        SshConnection c = new SshConnection(new SshHost(address, opts, this::opener, env.config()));
+        SshConnection c;
+        try {
+            c = new SshConnection(new SshHost(address, opts, this::opener, env.config()));
+        } catch (IllegalArgumentException e) {
+            throw new ConnectionException(e.getMessage(), true, e);
+        }
         synchronized (this) {
             opened.add(c);
         }

@@ -40,6 +40,7 @@ final class SshHost {
     private SshTarget target;
     private OpenSession current;
     private volatile boolean closed;
+    private volatile Boolean sftpAvailable;
 
     SshHost(HostAddress address, ConnectionOptions options, Supplier<SessionOpener> opener, Path sshConfig) {
         this.address = address;
@@ -51,9 +52,8 @@ final class SshHost {
 
     /** ansible_ssh_max_sessions (the server's MaxSessions), at least 2: SFTP keeps one channel open. */
     static int maxSessions(HostAddress address) {
-        Object v = address.vars().get(MAX_SESSIONS_VAR);
-        if (v == null) return DEFAULT_MAX_SESSIONS;
-        String text = v instanceof YScalar s ? s.text() : String.valueOf(v);
+        String text = text(address.vars().get(MAX_SESSIONS_VAR));
+        if (text == null) return DEFAULT_MAX_SESSIONS;
         try {
             return Math.max(2, Integer.parseInt(text.trim()));
         } catch (NumberFormatException e) {
@@ -163,6 +163,7 @@ final class SshHost {
         return new Become(become.user(), become.method(), needs ? password : null);
     }
 
+    /** A host variable as text (inventory values may still be YAML scalars), or null when unset or empty. */
     private static String text(Object v) {
         if (v == null) return null;
         String t = v instanceof YScalar s ? s.text() : String.valueOf(v);
@@ -201,6 +202,23 @@ final class SshHost {
             Thread.currentThread().interrupt();
             throw new ConnectionException("interrupted while " + what + " on " + name(), e);
         }
+    }
+
+    /**
+     * Whether the server speaks SFTP; probed once by opening the session's SFTP client. Servers without
+     * it still get every file operation, through shell commands.
+     */
+    boolean sftpAvailable() throws ConnectionException {
+        Boolean known = sftpAvailable;
+        if (known != null) return known;
+        try {
+            sftp("opening SFTP", sftp -> null);
+            sftpAvailable = true;
+        } catch (ConnectionException e) {
+            if (!(e.getCause() instanceof OpenSession.SftpUnavailableException)) throw e;
+            sftpAvailable = false;
+        }
+        return sftpAvailable;
     }
 
     /** Opens a channel that lives beside an operation (the write guard); see {@link SftpFiles#write}. */

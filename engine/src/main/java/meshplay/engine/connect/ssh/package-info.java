@@ -19,7 +19,8 @@
  * <li><b>Files.</b> SFTP as the login user over one shared client; writes are atomic (hidden temp file in
  * the target directory, fsync@openssh.com, owner then mode, posix-rename@openssh.com), and a guard
  * command deletes the temp file if the connection dies mid-transfer. {@code withBecome(become)} gives a
- * view whose file operations run as shell commands under sudo/su instead (SFTP cannot change user).</li>
+ * view whose file operations run as shell commands under sudo/su instead (SFTP cannot change user).
+ * A server without an SFTP subsystem gets the same shell commands as the login user.</li>
  * <li><b>Host keys.</b> Strict: the --known-hosts files, then ~/.ssh/known_hosts (plain, [host]:port and
  * hashed entries). Unknown hosts are refused unless --accept-new-host-keys, which records the key in the
  * first file; changed or revoked keys are always refused, naming the file and line.</li>

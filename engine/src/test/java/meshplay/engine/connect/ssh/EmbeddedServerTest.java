@@ -152,6 +152,39 @@ class EmbeddedServerTest {
     }
 
     @Test
+    void maxSessionsComesFromTheHostVariables() throws Exception {
+        HostAddress bad = new HostAddress("e1", "127.0.0.1", server.getPort(), "tester", null, "secret", null,
+                java.util.Map.of("ansible_ssh_max_sessions", "lots"));
+        try (SshConnectionProvider p = new SshConnectionProvider(SshTesting.emptyEnvironment(tmp))) {
+            ConnectionException e = assertThrows(ConnectionException.class, () -> p.open(bad, options));
+            assertTrue(e.getMessage().contains("ansible_ssh_max_sessions"), e.getMessage());
+        }
+        assertEquals(3, SshHost.maxSessions(new HostAddress("e1", null, null, null, null, null, null, java.util.Map.of("ansible_ssh_max_sessions", 3))));
+        assertEquals(2, SshHost.maxSessions(new HostAddress("e1", null, null, null, null, null, null, java.util.Map.of("ansible_ssh_max_sessions", "1"))),
+                "at least 2: the SFTP channel stays open beside the commands");
+        assertEquals(10, SshHost.maxSessions(new HostAddress("e1", null, null, null, null, null, null, null)));
+    }
+
+    @Test
+    void aServerWithoutSftpGetsFileOperationsThroughShellCommands() throws Exception {
+        // this embedded server has no SFTP subsystem
+        Path dir = tmp.resolve("files");
+        String file = dir.resolve("sub/f.txt").toString();
+        try (SshConnectionProvider p = new SshConnectionProvider(SshTesting.emptyEnvironment(tmp))) {
+            Connection c = p.open(address("secret"), options);
+            c.write(file, "via shell".getBytes(), meshplay.engine.connect.WriteOptions.mode(0640));
+            assertEquals("via shell", Files.readString(Path.of(file)));
+            assertEquals(0640, (Integer) Files.getAttribute(Path.of(file), "unix:mode") & 07777);
+            assertEquals("via shell", new String(c.read(file).orElseThrow()));
+            assertEquals("file", c.stat(file, true).type());
+            c.remove(dir.toString(), true);
+            assertTrue(!Files.exists(dir));
+            // commands still run beside the failed SFTP attempt
+            assertEquals(0, c.exec(ExecRequest.argv("true")).rc());
+        }
+    }
+
+    @Test
     void lazyOpenDoesNotConnectUntilFirstUse() throws Exception {
         try (SshConnectionProvider p = new SshConnectionProvider(SshTesting.emptyEnvironment(tmp))) {
             Connection c = p.open(address("secret"), options);

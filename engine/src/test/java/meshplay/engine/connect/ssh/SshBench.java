@@ -44,6 +44,18 @@ public final class SshBench {
             for (int i = 0; i < seq; i++) check(one.exec(ExecRequest.argv("true")));
             double perTaskMs = (System.nanoTime() - s0) / 1e6 / seq;
 
+            // an atomic file write (SFTP, guard, fsync, rename) and a stat, sequential on one session
+            String file = SshdFixture.TEST_HOME + "/bench-" + ProcessHandle.current().pid() + ".txt";
+            for (int i = 0; i < 5; i++) one.write(file, "warm".getBytes(), meshplay.engine.connect.WriteOptions.DEFAULT);
+            long w0 = System.nanoTime();
+            int writes = 50;
+            for (int i = 0; i < writes; i++) one.write(file, ("content " + i).getBytes(), meshplay.engine.connect.WriteOptions.mode(0644));
+            double perWriteMs = (System.nanoTime() - w0) / 1e6 / writes;
+            long st0 = System.nanoTime();
+            for (int i = 0; i < writes; i++) one.stat(file, true);
+            double perStatMs = (System.nanoTime() - st0) / 1e6 / writes;
+            one.remove(file, false);
+
             long r0 = System.nanoTime();
             runAll(conns, tasks);
             double totalMs = (System.nanoTime() - r0) / 1e6;
@@ -54,6 +66,7 @@ public final class SshBench {
             System.out.printf(Locale.ROOT, "run: %d tasks in %.1f ms total (hosts in parallel, tasks per host in order)%n", hosts * tasks, totalMs);
             System.out.printf(Locale.ROOT, "per host-task, wall time / tasks per host: %.2f ms%n", totalMs / tasks);
             System.out.printf(Locale.ROOT, "per host-task overhead on one open session, sequential: %.2f ms%n", perTaskMs);
+            System.out.printf(Locale.ROOT, "atomic write of a small file: %.2f ms; stat: %.2f ms (sequential, one session)%n", perWriteMs, perStatMs);
             System.out.printf(Locale.ROOT, "TCP connections opened by the provider: %d; established to the sshd port now (ss -tn): %s%n",
                     provider.connectionsOpened(), ss);
         } finally {
