@@ -70,6 +70,7 @@ public final class SshConnectionProvider implements ConnectionProvider {
         if (opener == null) {
             SshClient c = SshClient.setUpDefaultClient();
             c.setServerKeyVerifier(HostKeyCheck.VERIFIER);
+            c.setKeyExchangeFactories(KexPreference.order(c.getKeyExchangeFactories()));
             Path config = env.config();
             c.setHostConfigEntryResolver(Files.isRegularFile(config) ? new ConfigFileHostEntryResolver(config) : HostConfigEntryResolver.EMPTY);
             String agentSocket = env.getenv("SSH_AUTH_SOCK");
