@@ -256,6 +256,12 @@ def per_second(done_times, start, total):
     return buckets
 
 
+def num(v):
+    """Fixed-point text (never 1e-05 notation), so `Average Latency(s): ([0-9.]+)` parses."""
+    text = ("%.8f" % v).rstrip("0").rstrip(".")
+    return text or "0"
+
+
 def mean_std(values):
     if not values:
         return 0.0, 0.0
@@ -338,24 +344,24 @@ def bench_write(state, pool, seconds, size, threads, no_cleanup):
     iops = per_second(stats.done_times, start, total)
     bw = [n * size / MB for n in iops]
     lat_mean, lat_std = mean_std(stats.latencies)
-    bw_mean, bw_std = mean_std(bw)
-    iops_mean, iops_std = mean_std(iops)
-    print("Total time run:         %.5g" % total)
+    _, bw_std = mean_std(bw)
+    _, iops_std = mean_std(iops)
+    print("Total time run:         %s" % num(total))
     print("Total writes made:      %d" % stats.finished)
     print("Write size:             %d" % size)
     print("Object size:            %d" % size)
-    print("Bandwidth (MB/sec):     %.6g" % (stats.finished * size / MB / total))
-    print("Stddev Bandwidth:       %.6g" % bw_std)
-    print("Max bandwidth (MB/sec): %.6g" % max(bw))
-    print("Min bandwidth (MB/sec): %.6g" % min(bw))
+    print("Bandwidth (MB/sec):     %s" % num((stats.finished * size / MB / total)))
+    print("Stddev Bandwidth:       %s" % num(bw_std))
+    print("Max bandwidth (MB/sec): %s" % num(max(bw)))
+    print("Min bandwidth (MB/sec): %s" % num(min(bw)))
     print("Average IOPS:           %d" % round(stats.finished / total))
-    print("Stddev IOPS:            %.6g" % iops_std)
+    print("Stddev IOPS:            %s" % num(iops_std))
     print("Max IOPS:               %d" % max(iops))
     print("Min IOPS:               %d" % min(iops))
-    print("Average Latency(s):     %.6g" % lat_mean)
-    print("Stddev Latency(s):      %.6g" % lat_std)
-    print("Max latency(s):         %.6g" % max(stats.latencies or [0]))
-    print("Min latency(s):         %.6g" % min(stats.latencies or [0]))
+    print("Average Latency(s):     %s" % num(lat_mean))
+    print("Stddev Latency(s):      %s" % num(lat_std))
+    print("Max latency(s):         %s" % num(max(stats.latencies or [0])))
+    print("Min latency(s):         %s" % num(min(stats.latencies or [0])))
     for e in sorted(set(errors)):
         sys.stderr.write("write error: %s\n" % e)
     if no_cleanup:
@@ -368,7 +374,7 @@ def bench_write(state, pool, seconds, size, threads, no_cleanup):
         print("Cleaning up (deleting benchmark objects)")
         remove_objects(store, objects)
         print("Removed %d objects" % len(objects))
-        print("Clean up completed and total clean up time :%.6g" % (time.monotonic() - t0))
+        print("Clean up completed and total clean up time :%s" % num((time.monotonic() - t0)))
     print("lab: measured %d writes of %d bytes with fdatasync to %s on %s; %s; latency = local write + all replica acks"
           % (stats.finished, size, store.describe(), node, replicas.describe()))
     return 0
@@ -432,18 +438,18 @@ def bench_read(state, pool, seconds, mode, threads):
     iops = per_second(stats.done_times, start, total)
     lat_mean, _ = mean_std(stats.latencies)
     _, iops_std = mean_std(iops)
-    print("Total time run:       %.6g" % total)
+    print("Total time run:       %s" % num(total))
     print("Total reads made:     %d" % stats.finished)
     print("Read size:            %d" % size)
     print("Object size:          %d" % size)
-    print("Bandwidth (MB/sec):   %.6g" % (stats.finished * size / MB / total))
+    print("Bandwidth (MB/sec):   %s" % num((stats.finished * size / MB / total)))
     print("Average IOPS:         %d" % round(stats.finished / total))
-    print("Stddev IOPS:          %.6g" % iops_std)
+    print("Stddev IOPS:          %s" % num(iops_std))
     print("Max IOPS:             %d" % max(iops))
     print("Min IOPS:             %d" % min(iops))
-    print("Average Latency(s):   %.6g" % lat_mean)
-    print("Max latency(s):       %.6g" % max(stats.latencies or [0]))
-    print("Min latency(s):       %.6g" % min(stats.latencies or [0]))
+    print("Average Latency(s):   %s" % num(lat_mean))
+    print("Max latency(s):       %s" % num(max(stats.latencies or [0])))
+    print("Min latency(s):       %s" % num(min(stats.latencies or [0])))
     for e in sorted(set(errors)):
         sys.stderr.write("read error: %s\n" % e)
     print("lab: measured %d %s reads of %d bytes from %s on %s, page cache dropped per object (posix_fadvise DONTNEED)"

@@ -443,6 +443,7 @@ class RadosTest(EmulatorCase):
             self.assertIn("\n" + field, out)
         self.assertIn("lab: measured ", out)
         self.assertIn("fdatasync to /dev/nvme0n1, /dev/nvme1n1 on n2", out)
+        self.assertRegex(out, r"\nAverage Latency\(s\): +[0-9]+\.?[0-9]*\n", "fixed-point, as playbooks parse it")
         writes = int([l for l in out.splitlines() if l.startswith("Total writes made:")][0].split()[-1])
         self.assertGreater(writes, 0)
         with open(self.root + "/dev/nvme0n1", "rb") as f:

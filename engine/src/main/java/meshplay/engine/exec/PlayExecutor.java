@@ -35,9 +35,9 @@ final class PlayExecutor {
         for (String h : PlayHosts.select(run, play)) {
             if (run.host(h).active()) hosts.add(h);
         }
-        run.events.on(new Event.PlayStart(play.name(), play.origin(), hosts));
+        run.events.on(new Event.PlayStart(displayName(play), play.origin(), hosts));
         if (hosts.isEmpty()) {
-            run.events.on(new Event.NoHosts(play.name(), "no hosts matched"));
+            run.events.on(new Event.NoHosts(displayName(play), "no hosts matched"));
             return;
         }
         Map<String, Object> varsFiles = loadVarsFiles(play);
@@ -48,6 +48,13 @@ final class PlayExecutor {
             runBatch(play, pr);
             if (pr.aborted() || pr.playEnded() || run.quit) break;
         }
+    }
+
+    /** A play without a name is shown by its host pattern, as in Ansible. */
+    static String displayName(Play play) {
+        if (play.name() != null && !play.name().isBlank()) return play.name();
+        Object hosts = play.hosts() == null ? null : play.hosts().toJava();
+        return hosts instanceof java.util.List<?> l ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(hosts);
     }
 
     private void runBatch(Play play, PlayRun pr) {

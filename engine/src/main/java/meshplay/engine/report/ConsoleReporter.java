@@ -67,8 +67,9 @@ public final class ConsoleReporter implements Reporter {
         if (r.isLoop() && !r.failed() && !r.unreachable()) return; // each item was shown already
         String who = "[" + e.host() + (e.delegatedTo() == null ? "" : " -> " + e.delegatedTo()) + "]";
         String item = e.item() ? " => (item=" + ResultView.itemLabel(r) + ")" : "";
-        String details = " => " + Json.write(ResultView.of(r));
-        boolean showDetails = verbosity >= 1 || (currentAction.equals("debug") && !r.skipped());
+        boolean debug = currentAction.equals("debug") && !r.skipped() && !r.failed();
+        String details = " => " + (debug ? debugView(r) : Json.write(ResultView.of(r)));
+        boolean showDetails = verbosity >= 1 || debug;
         switch (r.status()) {
             case OK -> out.println(c.green("ok: " + who + item + (showDetails ? details : "")));
             case CHANGED -> out.println(c.yellow("changed: " + who + item + (showDetails ? details : "")));
@@ -89,6 +90,16 @@ public final class ConsoleReporter implements Reporter {
         if (e.diffMode() && !r.noLog()) {
             for (Diff d : r.diffs()) printDiff(DiffText.render(d));
         }
+    }
+
+    /** debug prints its message or variable as Ansible does: indented JSON without the status flags. */
+    private static String debugView(TaskResult r) {
+        java.util.Map<String, Object> v = new java.util.LinkedHashMap<>(ResultView.of(r));
+        if (!r.noLog()) {
+            v.remove("changed");
+            v.remove("failed");
+        }
+        return Json.pretty(v);
     }
 
     private void printDiff(String text) {

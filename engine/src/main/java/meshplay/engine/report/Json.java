@@ -52,6 +52,41 @@ public final class Json {
         }
     }
 
+    /** Indented like Ansible's result output: 4 spaces, "key": value. */
+    public static String pretty(Object value) {
+        StringBuilder out = new StringBuilder(128);
+        pretty(out, value, 0);
+        return out.toString();
+    }
+
+    private static void pretty(StringBuilder out, Object value, int depth) {
+        Object v = value instanceof meshplay.engine.yaml.YNode n ? n.toJava() : value;
+        String pad = "    ".repeat(depth + 1);
+        if (v instanceof Map<?, ?> m && !m.isEmpty()) {
+            out.append("{\n");
+            int i = 0;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                out.append(pad);
+                string(out, String.valueOf(e.getKey()));
+                out.append(": ");
+                pretty(out, e.getValue(), depth + 1);
+                out.append(++i < m.size() ? ",\n" : "\n");
+            }
+            out.append("    ".repeat(depth)).append('}');
+        } else if (v instanceof Collection<?> c && !c.isEmpty()) {
+            out.append("[\n");
+            int i = 0;
+            for (Object o : c) {
+                out.append(pad);
+                pretty(out, o, depth + 1);
+                out.append(++i < c.size() ? ",\n" : "\n");
+            }
+            out.append("    ".repeat(depth)).append(']');
+        } else {
+            write(out, v);
+        }
+    }
+
     private static void string(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {

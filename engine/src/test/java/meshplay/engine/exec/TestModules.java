@@ -30,7 +30,7 @@ final class TestModules {
     }
 
     static List<Module> all() {
-        return List.of(new Probe(), new Put(), new Counter());
+        return List.of(new Probe(), new Put(), new Counter(), new Emit(), new Setup());
     }
 
     static List<String> calledNames() {
@@ -111,6 +111,32 @@ final class TestModules {
         public Plan plan(ModuleContext ctx) {
             int n = COUNTERS.computeIfAbsent(ctx.host() + "/" + ctx.args().str("key"), k -> new AtomicInteger()).incrementAndGet();
             return Plan.noChange(Map.of("n", n));
+        }
+    }
+
+    /** Returns text that looks like a template, as a host might. */
+    static final class Emit implements Module {
+        public String name() { return "emit"; }
+
+        public ArgSpec spec() {
+            return ArgSpec.builder("emits template-looking data").build();
+        }
+
+        public Plan plan(ModuleContext ctx) {
+            return Plan.noChange(Map.of("text", "{{ secret }}"));
+        }
+    }
+
+    /** Facts for gather_facts. */
+    static final class Setup implements Module {
+        public String name() { return "setup"; }
+
+        public ArgSpec spec() {
+            return ArgSpec.builder("facts").build();
+        }
+
+        public Plan plan(ModuleContext ctx) {
+            return Plan.noChange(Map.of("ansible_facts", Map.of("os_family", "Debian", "hostname", ctx.host())));
         }
     }
 }

@@ -108,12 +108,7 @@ public final class PveCephModule implements Module {
         if (!cluster.equals(network)) cmd.addAll(List.of("--cluster-network", cluster));
         if (ctx.args().has("size")) cmd.addAll(List.of("--size", ctx.args().str("size")));
         if (ctx.args().has("min_size")) cmd.addAll(List.of("--min_size", ctx.args().str("min_size")));
-        List<Change> changes = new ArrayList<>();
-        for (int i = 0; i < diffs.size(); i++) {
-            changes.add(i == 0 ? new Change(String.join(" ", cmd), diffs.get(i), (c, r) -> PveCli.checked(c, cmd))
-                    : new Change(String.join(" ", cmd) + " (same call)", diffs.get(i), (c, r) -> { }));
-        }
-        return Plan.of(changes, data);
+        return Plan.of(PveCli.oneCallPerObject(String.join(" ", cmd), diffs, cmd), data);
     }
 
     /** [global] of /etc/pve/ceph.conf (keys with spaces normalised to '_'), empty when absent. */

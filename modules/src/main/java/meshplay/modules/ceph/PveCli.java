@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
+import meshplay.engine.module.Change;
+import meshplay.engine.module.Diff;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 
@@ -54,6 +56,20 @@ final class PveCli {
         } catch (IllegalArgumentException e) {
             throw new ModuleFailure(String.join(" ", cmd) + " printed output that is not JSON: " + e.getMessage());
         }
+    }
+
+    /**
+     * One Change per changed field, so --diff shows each field; the first one runs the single
+     * command that changes them all, the others only report.
+     */
+    static List<Change> oneCallPerObject(String summary, List<Diff> diffs,
+                                                                List<String> cmd) {
+        List<Change> out = new ArrayList<>();
+        for (int i = 0; i < diffs.size(); i++) {
+            out.add(i == 0 ? new Change(summary, diffs.get(i), (c, r) -> checked(c, cmd))
+                    : new Change(summary + " (same call)", diffs.get(i), (c, r) -> { }));
+        }
+        return out;
     }
 
     /** pvesh get PATH --output-format json [extra options]. */

@@ -168,18 +168,7 @@ public final class PveSdnModule implements Module {
                 diffs.add(Diff.state("fabric " + want.id() + " " + k, have, e.getValue()));
             }
         }
-        return perField("update fabric " + want.id(), diffs, cmd);
-    }
-
-    /** One Change per changed field (for the diff), the first one runs the object's single pvesh call. */
-    private static List<Change> perField(String summary, List<Diff> diffs, List<String> cmd) {
-        List<Change> out = new ArrayList<>();
-        for (int i = 0; i < diffs.size(); i++) {
-            Diff d = diffs.get(i);
-            out.add(i == 0 ? new Change(summary, d, (c, r) -> PveCli.checked(c, cmd))
-                    : new Change(summary + " (same call)", d, (c, r) -> { }));
-        }
-        return out;
+        return PveCli.oneCallPerObject("update fabric " + want.id(), diffs, cmd);
     }
 
     private static Change deleteFabric(String id, Map<String, Object> current) {
@@ -228,7 +217,7 @@ public final class PveSdnModule implements Module {
                 diffs.add(Diff.state(subject + " interfaces", SdnFabric.describeInterfaces(cur), SdnFabric.describeInterfaces(node.interfaces())));
             }
         }
-        return perField("update " + subject, diffs, cmd);
+        return PveCli.oneCallPerObject("update " + subject, diffs, cmd);
     }
 
     private static Change deleteNode(String fabric, String node, Map<String, Object> have) {

@@ -16,15 +16,34 @@ import meshplay.engine.testing.ModuleHarness;
 import meshplay.engine.testing.TempRoot;
 
 /**
- * The guide's 3-node cluster (n2, n3, n4) on a temporary root, driven by the real lab emulators
- * (lab/emulators: pvesh, pveceph, ceph, ceph-volume, pvesm) put first on PATH.
+ * The guide's 3-node cluster (n2, n3, n4) on temporary roots, driven by the real lab emulators
+ * (lab/emulators: pvesh, pveceph, ceph, ceph-volume, pvesm) put first on PATH. Each node has its own
+ * root; /etc/pve in each is a link to one shared directory, as pmxcfs shares it.
  */
 final class EmulatedCluster {
     static final Path EMULATORS = Path.of("..", "lab", "emulators").toAbsolutePath().normalize();
+    static final List<String> NODES = List.of("n2", "n3", "n4");
+    /** n2's root, where most tests look. */
     final TempRoot root;
+    private final Map<String, TempRoot> roots = new java.util.LinkedHashMap<>();
 
     EmulatedCluster(Path dir) throws IOException {
-        root = new TempRoot(dir);
+        Path pve = Files.createDirectories(dir.resolve("pve"));
+        for (String n : NODES) {
+            TempRoot r = new TempRoot(dir.resolve(n));
+            Files.createDirectories(r.path("/etc"));
+            Files.createSymbolicLink(r.path("/etc/pve"), pve);
+            r.file("/etc/network/interfaces", "auto lo\niface lo inet loopback\n\nsource /etc/network/interfaces.d/*\n");
+            r.file("/etc/frr/daemons", "zebra=yes\nfabricd=no\nospfd=no\n");
+            for (String disk : List.of("/dev/nvme0n1", "/dev/nvme1n1")) {
+                Files.createDirectories(r.path(disk).getParent());
+                try (RandomAccessFile f = new RandomAccessFile(r.path(disk).toFile(), "rw")) {
+                    f.setLength(64L << 20);
+                }
+            }
+            roots.put(n, r);
+        }
+        root = roots.get("n2");
         root.file("/etc/pve/.lab/cluster.json", """
                 {"cluster_name": "tb4lab", "nodes": [
                  {"name": "n2", "nodeid": 1, "ip": "10.11.11.12", "disks": ["/dev/nvme0n1", "/dev/nvme1n1"]},
@@ -35,20 +54,16 @@ final class EmulatedCluster {
                 {"n2": ["10.1.1.12/24", "10.100.0.102/32"], "n3": ["10.1.1.13/24", "10.100.0.103/32"],
                  "n4": ["10.1.1.14/24", "10.100.0.104/32"]}
                 """);
-        root.file("/etc/network/interfaces", "auto lo\niface lo inet loopback\n\nsource /etc/network/interfaces.d/*\n");
-        root.file("/etc/frr/daemons", "zebra=yes\nfabricd=no\nospfd=no\n");
-        for (String disk : List.of("/dev/nvme0n1", "/dev/nvme1n1")) {
-            Files.createDirectories(root.path(disk).getParent());
-            try (RandomAccessFile f = new RandomAccessFile(root.path(disk).toFile(), "rw")) {
-                f.setLength(64L << 20);
-            }
-        }
+    }
+
+    TempRoot root(String node) {
+        return roots.get(node);
     }
 
     /** A connection to node `name`: emulators first on PATH, the node name and the temp root in the environment. */
     LocalConnection node(String name) {
-        return new LocalConnection(name, root.root(), List.of(EMULATORS),
-                Map.of("MESHPLAY_TEST_ROOT", root.root().toString(), "MESHPLAY_LAB_NODE", name));
+        Path r = roots.get(name).root();
+        return new LocalConnection(name, r, List.of(EMULATORS), Map.of("MESHPLAY_TEST_ROOT", r.toString(), "MESHPLAY_LAB_NODE", name));
     }
 
     ExecResult sh(String node, String... argv) throws Exception {

@@ -1,0 +1,100 @@
+package meshplay.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import meshplay.engine.error.ExitCode;
+import meshplay.engine.error.UserError;
+import meshplay.engine.report.ErrorFormatter;
+import picocli.CommandLine;
+
+/**
+ * The meshplay command: `meshplay PLAYBOOK ...` (the default, same as `meshplay run PLAYBOOK ...`),
+ * `inventory`, `doc`, `version`, `lab`. Bad options exit 5 with the usage; a user error exits with its
+ * code (4 for playbook errors) printed with the source line; no stack trace unless -vvv.
+ */
+public final class Main {
+    private static final Set<String> SUBCOMMANDS = Set.of("run", "inventory", "doc", "version", "lab", "help");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = execute(args, System.out, System.err, System.in);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (for tests). */
+    public static int execute(String[] args, PrintStream out, PrintStream err, InputStream in) {
+        Streams io = new Streams(out, err, in);
+        CommandLine cli = new CommandLine(new TopCommand())
+                .addSubcommand("run", new RunCommand(io))
+                .addSubcommand("inventory", new InventoryCommand(io))
+                .addSubcommand("doc", new DocCommand(io))
+                .addSubcommand("version", new VersionCommand(io))
+                .addSubcommand("lab", new LabCommand(io));
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("ERROR: " + ex.getMessage());
+            ex.getCommandLine().usage(err);
+            return ExitCode.BAD_OPTIONS.code;
+        });
+        cli.setExecutionExceptionHandler((ex, c, parsed) -> handle(ex, err, verbosity(args)));
+        return cli.execute(withDefaultCommand(args));
+    }
+
+    /** `meshplay site.yml -i inv` means `meshplay run site.yml -i inv`. */
+    static String[] withDefaultCommand(String[] args) {
+        if (args.length == 0) return args;
+        String first = args[0];
+        if (SUBCOMMANDS.contains(first) || first.equals("-h") || first.equals("--help") || first.equals("-V") || first.equals("--version")) {
+            return args;
+        }
+        List<String> out = new ArrayList<>(List.of(args));
+        out.add(0, "run");
+        return out.toArray(String[]::new);
+    }
+
+    static int handle(Exception ex, PrintStream err, int verbosity) {
+        if (ex instanceof UserError u) {
+            err.print(ErrorFormatter.format(u));
+            if (verbosity >= 3) ex.printStackTrace(err);
+            return u.exitCode() == null ? ExitCode.PARSE_ERROR.code : u.exitCode().code;
+        }
+        err.println("ERROR: " + ex);
+        if (verbosity >= 3) ex.printStackTrace(err);
+        else err.println("  (run with -vvv for the stack trace)");
+        return ExitCode.ERROR.code;
+    }
+
+    private static int verbosity(String[] args) {
+        int v = 0;
+        for (String a : args) {
+            if (a.matches("-v+")) v += a.length() - 1;
+            if (a.equals("--verbose")) v++;
+        }
+        return v;
+    }
+
+    /** The process streams, passed to commands so tests can capture them. */
+    record Streams(PrintStream out, PrintStream err, InputStream in) {
+    }
+
+    @CommandLine.Command(name = "meshplay", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+            description = "Runs Ansible-style YAML playbooks over SSH with idempotent plan/apply modules.%n"
+                    + "  meshplay PLAYBOOK -i INVENTORY [options]   (same as: meshplay run ...)",
+            synopsisSubcommandLabel = "[run|inventory|doc|version|lab]")
+    static final class TopCommand implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package meshplay.cli;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import meshplay.engine.connect.ConnectionOptions;
+import meshplay.engine.error.ExitCode;
+import meshplay.engine.exec.ConnectionPool;
+import meshplay.engine.exec.PlaybookLister;
+import meshplay.engine.exec.RunContext;
+import meshplay.engine.exec.RunOptions;
+import meshplay.engine.exec.Runner;
+import meshplay.engine.inventory.Inventory;
+import meshplay.engine.inventory.InventoryLoader;
+import meshplay.engine.model.Playbook;
+import meshplay.engine.model.PlaybookLoader;
+import meshplay.engine.module.ModuleRegistry;
+import meshplay.engine.report.CheckSummaryReporter;
+import meshplay.engine.report.ConsoleReporter;
+import meshplay.engine.report.EventBus;
+import meshplay.engine.report.JsonReporter;
+import meshplay.engine.step.StdinStepController;
+import meshplay.engine.step.StepController;
+import meshplay.engine.template.MvelTemplar;
+import meshplay.engine.vars.ExtraVars;
+import meshplay.cli.repl.StepControllers;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `meshplay run PLAYBOOK` (also the default command): loads, then runs or lists the playbook. */
+@CommandLine.Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = "Runs a playbook against an inventory.", sortOptions = false)
+final class RunCommand implements Callable<Integer> {
+    private final Main.Streams io;
+
+    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "the playbook file")
+    Path playbook;
+
+    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",
+            description = "inventory file, directory or comma-separated host list (repeatable); default: localhost only")
+    List<String> inventories = new ArrayList<>();
+
+    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "further limit the hosts to this pattern")
+    String limit;
+
+    @Option(names = {"-t", "--tags"}, split = ",", paramLabel = "TAGS", description = "only run tasks with these tags")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--skip-tags", split = ",", paramLabel = "TAGS", description = "skip tasks with these tags")
+    List<String> skipTags = new ArrayList<>();
+
+    @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
+            description = "extra variables: key=value, JSON/YAML {...}, or @file (repeatable; highest precedence)")
+    List<String> extraVars = new ArrayList<>();
+
+    @Option(names = {"-f", "--forks"}, defaultValue = "5", description = "hosts run in parallel (default: ${DEFAULT-VALUE})")
+    int forks;
+
+    @Option(names = {"-C", "--check"}, description = "don't change anything; report what would change")
+    boolean check;
+
+    @Option(names = {"-D", "--diff"}, description = "show the differences of changed files and state")
+    boolean diff;
+
+    @Option(names = "--step", description = "confirm each task before it runs: (N)o/(y)es/(c)ontinue")
+    boolean step;
+
+    @Option(names = "--debugger", description = "open the step prompt when a task fails (inspect, edit, redo)")
+    boolean debugger;
+
+    @Option(names = "--start-at-task", paramLabel = "NAME", description = "start the playbook at the task with this name")
+    String startAtTask;
+
+    @Option(names = "--list-tasks", description = "list the tasks that would run, then exit")
+    boolean listTasks;
+
+    @Option(names = "--list-hosts", description = "list the hosts of each play, then exit")
+    boolean listHosts;
+
+    @Option(names = "--list-tags", description = "list the tags of each play, then exit")
+    boolean listTags;
+
+    @Option(names = "--syntax-check", description = "load and check the playbook, then exit")
+    boolean syntaxCheck;
+
+    @Option(names = {"-v", "--verbose"}, description = "more output (-vvv: commands' details and stack traces)")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = "--json", description = "print one JSON object per event instead of the console output")
+    boolean json;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "connect as this user (when the inventory names none)")
+    String user;
+
+    @Option(names = {"-k", "--ask-pass"}, description = "ask for the connection password")
+    boolean askPass;
+
+    @Option(names = {"-b", "--become"}, description = "run tasks with become (sudo)")
+    boolean become;
+
+    @Option(names = {"-K", "--ask-become-pass"}, description = "ask for the become password")
+    boolean askBecomePass;
+
+    @Option(names = "--become-user", paramLabel = "USER", description = "become this user (default root)")
+    String becomeUser;
+
+    @Option(names = "--become-method", paramLabel = "METHOD", description = "sudo (default) or su")
+    String becomeMethod;
+
+    @Option(names = {"-T", "--timeout"}, defaultValue = "10", description = "connection timeout in seconds (default: ${DEFAULT-VALUE})")
+    int timeout;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts file to verify host keys with (repeatable)")
+    List<Path> knownHosts = new ArrayList<>();
+
+    @Option(names = "--accept-new-host-keys", description = "record unknown host keys instead of refusing them (changed keys are still refused)")
+    boolean acceptNewHostKeys;
+
+    @Option(names = {"-c", "--connection"}, paramLabel = "TYPE", description = "connection type for hosts without ansible_connection: ssh, local")
+    String connection;
+
+    RunCommand(Main.Streams io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        if (forks < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--forks must be at least 1");
+        Path playbookDir = playbook.toAbsolutePath().getParent();
+        ModuleRegistry modules = ModuleRegistry.load();
+        PlaybookLoader loader = new PlaybookLoader(modules);
+        Playbook pb = loader.load(playbook);
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8), 1 << 14));
+        if (syntaxCheck) {
+            out.println();
+            out.println("playbook: " + playbook);
+            out.flush();
+            return ExitCode.OK.code;
+        }
+        RunOptions options = options(playbookDir);
+        Inventory inventory = InventoryLoader.load(inventories.isEmpty() ? List.of("localhost,") : inventories, playbookDir);
+        MvelTemplar templar = new MvelTemplar();
+        if (listTasks || listHosts || listTags) {
+            PlaybookLister lister = new PlaybookLister(pb, out);
+            if (listHosts) lister.hosts(inventory, templar, options.extraVars, limit);
+            if (listTasks) lister.tasks(options.tags, options.skipTags);
+            if (listTags) lister.tags();
+            return ExitCode.OK.code;
+        }
+        EventBus events = json ? new EventBus(new JsonReporter(out))
+                : new EventBus(new ConsoleReporter(out, options.verbosity, ConsoleReporter.colorWanted()), new CheckSummaryReporter(out));
+        StepController stepper = stepController(out);
+        try {
+            RunContext run = new RunContext(inventory, templar, modules, loader, options, events, stepper,
+                    new ConnectionPool(options.connectionOptions), playbookDir);
+            Runner.Outcome outcome = Interrupts.guard(out, () -> new Runner(run).run(pb));
+            return outcome.exitCode().code;
+        } finally {
+            events.close();
+            StepControllers.close(stepper);
+        }
+    }
+
+    /**
+     * --step / --debugger: the REPL on a terminal; when stdin is not a terminal (a pipe, a test), --step
+     * answers Ansible's y/n/c questions read line by line.
+     */
+    private StepController stepController(PrintWriter out) {
+        if (!step && !debugger) return StepController.NONE;
+        if (io.in() == System.in && System.console() != null) return StepControllers.open(step, debugger);
+        if (!step) return StepController.NONE;
+        return new StdinStepController(new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8)), out);
+    }
+
+    private RunOptions options(Path playbookDir) {
+        RunOptions o = new RunOptions();
+        o.check = check;
+        o.diff = diff;
+        o.forks = forks;
+        o.limit = limit;
+        o.tags = new LinkedHashSet<>(tags);
+        o.skipTags = new LinkedHashSet<>(skipTags);
+        o.startAtTask = startAtTask;
+        o.extraVars.putAll(ExtraVars.parseAll(extraVars, Path.of("").toAbsolutePath()));
+        o.verbosity = verbose.length;
+        o.remoteUser = user;
+        o.connection = connection;
+        o.become = become;
+        o.becomeUser = becomeUser;
+        o.becomeMethod = becomeMethod;
+        o.debugger = debugger;
+        String password = askPass ? Prompts.secret(io, "SSH password: ") : null;
+        String becomePassword = askBecomePass ? Prompts.secret(io, "BECOME password" + (askPass ? "[defaults to SSH password]" : "") + ": ") : null;
+        if (askBecomePass && askPass && (becomePassword == null || becomePassword.isEmpty())) becomePassword = password;
+        o.connectionOptions = new ConnectionOptions(List.copyOf(knownHosts), acceptNewHostKeys, Duration.ofSeconds(timeout),
+                password, becomePassword, null);
+        return o;
+    }
+}

@@ -1,0 +1,187 @@
+package meshplay.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path dir;
+    private String out;
+    private String err;
+    private Path inventory;
+
+    @BeforeEach
+    void inventory() throws Exception {
+        inventory = write("inventory", "[local]\nlocalhost ansible_connection=local\n");
+    }
+
+    private Path write(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private int run(String... args) {
+        return runWithInput("", args);
+    }
+
+    private int runWithInput(String input, String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = Main.execute(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    private Path playbook(String tasks) throws Exception {
+        return write("site.yml", "- name: test\n  hosts: local\n  gather_facts: false\n  tasks:\n" + tasks);
+    }
+
+    @Test
+    void unknownOptionExitsFiveWithUsage() throws Exception {
+        Path pb = playbook("    - name: x\n      command: \"true\"\n");
+        assertEquals(5, run(pb.toString(), "--no-such-option"));
+        assertTrue(err.contains("Unknown option"), err);
+        assertTrue(err.contains("Usage:"), err);
+        assertEquals(5, run("run"));
+        assertTrue(err.contains("PLAYBOOK"), err);
+        assertEquals(5, run(pb.toString(), "-f", "notanumber"));
+    }
+
+    @Test
+    void parseErrorExitsFourWithTheSourceLineAndCaret() throws Exception {
+        Path pb = playbook("    - name: typo\n      shel: ls\n");
+        assertEquals(4, run(pb.toString(), "-i", inventory.toString()));
+        assertTrue(err.startsWith("ERROR: "), err);
+        assertTrue(err.contains("--> " + pb + ":6:7"), err);
+        assertTrue(err.contains(" 6 |       shel: ls\n   |       ^\n"), err);
+        assertFalse(err.contains("at meshplay."), "no stack trace without -vvv");
+    }
+
+    @Test
+    void runsAPlaybookAndASecondRunChangesNothing() throws Exception {
+        Path target = dir.resolve("out/file.txt");
+        Path pb = playbook("    - name: dir\n      file:\n        path: " + target.getParent() + "\n        state: directory\n"
+                + "    - name: write\n      copy:\n        content: \"hello {{ who }}\\n\"\n        dest: " + target + "\n"
+                + "      notify: done\n"
+                + "  handlers:\n    - name: done\n      command: \"true\"\n");
+        Files.createDirectories(target.getParent());
+        // check mode predicts the real run: the copy and its handler (the directory exists already)
+        assertEquals(0, run(pb.toString(), "-i", inventory.toString(), "-e", "who=world", "--check"));
+        assertTrue(out.contains("ok=3    changed=2 "), out);
+        assertFalse(Files.exists(target));
+        assertEquals(0, run(pb.toString(), "-i", inventory.toString(), "-e", "who=world", "-D"));
+        assertTrue(out.contains("TASK [write]"), out);
+        assertTrue(out.contains("RUNNING HANDLER [done]"), out);
+        assertTrue(out.contains("+hello world"), out);
+        assertTrue(out.contains("ok=3    changed=2 "), out);
+        assertEquals("hello world\n", Files.readString(target));
+        // the default command and a second run: nothing changes, the handler does not run
+        assertEquals(0, run(pb.toString(), "-i", inventory.toString(), "-e", "who=world"));
+        assertTrue(out.contains("localhost                  : ok=2    changed=0    unreachable=0    failed=0"), out);
+        assertFalse(out.contains("RUNNING HANDLER"), out);
+    }
+
+    @Test
+    void aFailedHostExitsTwo() throws Exception {
+        Path pb = playbook("    - name: fails\n      command: \"false\"\n");
+        assertEquals(2, run(pb.toString(), "-i", inventory.toString()));
+        assertTrue(out.contains("fatal: [localhost]: FAILED!"), out);
+    }
+
+    @Test
+    void anUnreachableHostExitsThree() throws Exception {
+        Path inv = write("unreach", "[local]\ngone ansible_host=127.0.0.1 ansible_port=1 ansible_user=nobody\n");
+        Path pb = playbook("    - name: x\n      command: \"true\"\n");
+        assertEquals(3, run(pb.toString(), "-i", inv.toString(), "-T", "3"));
+        assertTrue(out.contains("fatal: [gone]: UNREACHABLE!"), out);
+        assertTrue(out.contains("unreachable=1"), out);
+    }
+
+    @Test
+    void jsonOutputRespectsNoLog() throws Exception {
+        Path pb = playbook("    - name: secret\n      command: echo s3cr3t-value\n      no_log: true\n"
+                + "    - name: open\n      command: echo visible\n");
+        assertEquals(0, run(pb.toString(), "-i", inventory.toString(), "--json", "-v"));
+        assertFalse(out.contains("s3cr3t-value"), out);
+        assertTrue(out.contains("visible"), out);
+        assertTrue(out.lines().allMatch(l -> l.startsWith("{") && l.endsWith("}")), out);
+        assertTrue(out.contains("\"event\":\"recap\""), out);
+    }
+
+    @Test
+    void listingsRunNothing() throws Exception {
+        Path marker = dir.resolve("marker");
+        Path pb = playbook("    - name: first\n      command: touch " + marker + "\n      tags: [setup]\n"
+                + "    - name: second\n      command: \"true\"\n      tags: never\n");
+        assertEquals(0, run(pb.toString(), "-i", inventory.toString(), "--list-tasks"));
+        assertTrue(out.contains("      first\tTAGS: [setup]"), out);
+        assertFalse(out.contains("second"), out);
+        assertEquals(0, run(pb.toString(), "-i", inventory.toString(), "--list-hosts"));
+        assertTrue(out.contains("hosts (1):\n      localhost"), out);
+        assertEquals(0, run(pb.toString(), "-i", inventory.toString(), "--list-tags"));
+        assertTrue(out.contains("TASK TAGS: [never, setup]"), out);
+        assertEquals(0, run(pb.toString(), "--syntax-check"));
+        assertTrue(out.contains("playbook: " + pb), out);
+        assertFalse(Files.exists(marker));
+    }
+
+    @Test
+    void stepAsksBeforeEachTask() throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        Path pb = playbook("    - name: make a\n      command: touch " + a + "\n    - name: make b\n      command: touch " + b + "\n");
+        assertEquals(0, runWithInput("n\ny\n", pb.toString(), "-i", inventory.toString(), "--step"));
+        assertTrue(out.contains("Perform task: TASK: make a (N)o/(y)es/(c)ontinue:"), out);
+        assertFalse(Files.exists(a));
+        assertTrue(Files.exists(b));
+    }
+
+    @Test
+    void docShowsArgumentsAndTheList() {
+        assertEquals(0, run("doc", "copy"));
+        assertTrue(out.contains("dest"), out);
+        assertTrue(out.contains("required"), out);
+        assertEquals(0, run("doc", "set_fact"));
+        assertTrue(out.contains("engine action"), out);
+        assertEquals(0, run("doc", "--list"));
+        assertTrue(out.contains("include_tasks"), out);
+        assertTrue(out.contains("lineinfile"), out);
+        assertEquals(5, run("doc", "cpoy"));
+        assertTrue(err.contains("did you mean 'copy'"), err);
+    }
+
+    @Test
+    void inventoryListGraphAndHost() throws Exception {
+        Path inv = write("hosts", "[web]\nn2 ansible_host=10.0.0.2\nn3\n");
+        assertEquals(0, run("inventory", "-i", inv.toString(), "--list"));
+        assertTrue(out.contains("\"web\":{\"hosts\":[\"n2\",\"n3\"]}"), out);
+        assertTrue(out.contains("\"ansible_host\":\"10.0.0.2\""), out);
+        assertEquals(0, run("inventory", "-i", inv.toString(), "--graph"));
+        assertTrue(out.contains("  |--@web:\n  |  |--n2\n"), out);
+        assertEquals(0, run("inventory", "-i", inv.toString(), "--host", "n2"));
+        assertEquals("{\"ansible_host\":\"10.0.0.2\"}", out.strip());
+        assertEquals(5, run("inventory", "-i", inv.toString()));
+    }
+
+    @Test
+    void versionPrints() {
+        assertEquals(0, run("version"));
+        assertTrue(out.startsWith("meshplay "), out);
+        assertEquals(0, run("--version"));
+    }
+}
