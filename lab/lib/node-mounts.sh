@@ -27,6 +27,10 @@ mount -o remount,bind,ro /proc/sys
 mount --bind /proc/sys/net /proc/sys/net
 mount -o remount,bind,rw /proc/sys/net
 [ -e /proc/sysrq-trigger ] && mount --bind /dev/null /proc/sysrq-trigger
+# A new boot id for every emulated boot, as a real kernel has: reboot tools (Ansible's and
+# meshplay's reboot module) wait for /proc/sys/kernel/random/boot_id to change.
+cat /proc/sys/kernel/random/uuid > "$S/kernel/boot_id"
+mount --bind "$S/kernel/boot_id" /proc/sys/kernel/random/boot_id
 if [ -f /proc/modules ]; then
     mount --bind "$S/kernel/modules" /proc/modules
 fi
