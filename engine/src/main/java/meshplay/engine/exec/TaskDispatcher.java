@@ -120,7 +120,7 @@ final class TaskDispatcher {
             TaskRequest q = new TaskRequest(task, scope, play, h, overrides, preview);
             futures.put(h, pool.submit(() -> {
                 TaskResult r = executor.execute(q, item -> {
-                    if (!meta) run.events.on(new Event.HostResult(h, task.displayName(), delegate(scope), item, true, diffShown(scope)));
+                    if (!meta) run.events.on(new Event.HostResult(h, task.displayName(), delegate(scope, play, h), item, true, diffShown(scope)));
                 });
                 account(task, scope, play, h, r, preview, meta);
                 return r;
@@ -150,7 +150,7 @@ final class TaskDispatcher {
 
     /** Stats, host failure state and handler notification for one host's result. */
     private void account(Task task, Scope scope, PlayRun play, String host, TaskResult r, boolean preview, boolean meta) {
-        if (!meta) run.events.on(new Event.HostResult(host, task.displayName(), delegate(scope), r, false, diffShown(scope)));
+        if (!meta) run.events.on(new Event.HostResult(host, task.displayName(), delegate(scope, play, host), r, false, diffShown(scope)));
         if (preview) return;
         if (!meta) run.stats.host(host).count(r);
         HostState s = run.host(host);
@@ -251,9 +251,17 @@ final class TaskDispatcher {
         }
     }
 
-    private String delegate(Scope scope) {
+    /** The delegate host as the report shows it: rendered ("n2 -> n3"), not the template text. */
+    private String delegate(Scope scope, PlayRun play, String host) {
         YNode d = scope.keyword("delegate_to");
-        return d == null || d.toJava() == null ? null : String.valueOf(d.toJava());
+        if (d == null || d.toJava() == null) return null;
+        String text = String.valueOf(d.toJava());
+        if (!text.contains("{{")) return text;
+        try {
+            return String.valueOf(run.templar.render(d, executor.vars().forTask(host, play, scope)));
+        } catch (RuntimeException e) {
+            return text;   // the task itself reports the template error
+        }
     }
 
     private boolean diffShown(Scope scope) {
