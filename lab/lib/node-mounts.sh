@@ -28,15 +28,20 @@ mount --bind /proc/sys/net /proc/sys/net
 mount -o remount,bind,rw /proc/sys/net
 # net.core keys that the kernel keeps global (one value for every network namespace) are missing
 # from a namespace's /proc/sys/net/core, but a real node has them (phase 5 tunes
-# netdev_max_backlog). /proc/sys/net/core becomes a small tmpfs: the namespace's own keys bound
-# in, the global ones as node-owned files with the kernel's defaults (sysctl writes them there).
+# netdev_max_backlog); others are shown read-only there (rmem_max, wmem_max ...). /proc/sys/net/core
+# becomes a small tmpfs: the namespace's own writable keys bound in, the others as node-owned files
+# (the kernel's value or default), which sysctl then writes like any key.
 netcore=$S/kernel/netcore
 mkdir -p "$netcore"
 mount --bind /proc/sys/net/core "$netcore"
 mount -t tmpfs -o mode=0755,size=64k netcore /proc/sys/net/core
 for f in "$netcore"/*; do
-    touch "/proc/sys/net/core/${f##*/}"
-    mount --bind "$f" "/proc/sys/net/core/${f##*/}"
+    if [ "$(stat -c %a "$f")" = 644 ]; then
+        touch "/proc/sys/net/core/${f##*/}"
+        mount --bind "$f" "/proc/sys/net/core/${f##*/}"
+    else
+        cat "$f" > "/proc/sys/net/core/${f##*/}"
+    fi
 done
 umount "$netcore"
 for kv in netdev_max_backlog=1000 netdev_budget=300 netdev_budget_usecs=8000 dev_weight=64 \
