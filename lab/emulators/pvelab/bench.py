@@ -159,7 +159,7 @@ class Replicas:
         script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "replica.py")
         for peer, device in peers:
             port = random.randint(20000, 29999)
-            proc = subprocess.Popen(["lab-node-exec", peer, "/usr/bin/python3", script, str(port), device],
+            proc = subprocess.Popen([env.node_exec(), peer, "/usr/bin/python3", script, str(port), device],
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             line = proc.stdout.readline().strip()
             if line != "READY":

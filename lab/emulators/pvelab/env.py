@@ -121,8 +121,19 @@ def node_info(name):
     return None
 
 
+def node_exec():
+    """The command that runs something inside another lab node, or None.
+
+    In a lab node it is `lab-node-exec` from PATH. Under a test root it is only what
+    MESHPLAY_LAB_NODE_EXEC names (a stand-in), never the real one: a unit test must not reach
+    into a running lab."""
+    if test_root():
+        return os.environ.get("MESHPLAY_LAB_NODE_EXEC") or None
+    return shutil.which("lab-node-exec")
+
+
 def can_fan_out():
-    return shutil.which("lab-node-exec") is not None
+    return node_exec() is not None
 
 
 def record_action(argv):

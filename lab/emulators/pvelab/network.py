@@ -50,7 +50,7 @@ def apply_cluster(params):
 
 def remote_reload(node, regenerate, task):
     """Runs the per-node reload inside the other node, as PVE proxies it over SSH."""
-    p = subprocess.run(["lab-node-exec", node, "pvesh", "set", "/nodes/%s/network" % node,
+    p = subprocess.run([env.node_exec(), node, "pvesh", "set", "/nodes/%s/network" % node,
                         "--regenerate-frr", str(regenerate)], capture_output=True, text=True, timeout=300)
     for line in p.stdout.splitlines():
         if not line.startswith("UPID:"):
@@ -65,7 +65,7 @@ def reload_node_cli(node, params):
     """pvesh set /nodes/<node>/network [--regenerate-frr 1]: on another node it is proxied."""
     if node != env.node_name():
         if env.can_fan_out():
-            p = subprocess.run(["lab-node-exec", node, "pvesh", "set", "/nodes/%s/network" % node]
+            p = subprocess.run([env.node_exec(), node, "pvesh", "set", "/nodes/%s/network" % node]
                                + (["--regenerate-frr", str(params["regenerate-frr"])] if "regenerate-frr" in params else []))
             return p.returncode
         raise Die("hostname lookup '%s' failed - failed to get address info for: %s: Name or service not known" % (node, node))

@@ -5,8 +5,8 @@ from . import cephstate as cs
 from . import cli, env, network, pools, pveceph, sdn, storage, tasks
 from .env import Die
 
-FABRIC_OPTS = ("id", "protocol", "ip_prefix", "ip6_prefix", "hello_interval", "csnp_interval", "area", "digest", "lock-token", "delete")
-NODE_OPTS = ("node_id", "protocol", "ip", "ip6", "interfaces", "digest", "lock-token", "delete")
+FABRIC_OPTS = ("id", "protocol", "ip_prefix", "ip6_prefix", "hello_interval", "csnp_interval", "area", "digest", "lock-token")
+NODE_OPTS = ("node_id", "protocol", "ip", "ip6", "interfaces", "digest", "lock-token")
 VIEW_OPTS = ("pending", "running")
 GLOBAL_OPTS = ("output-format", "noproxy", "quiet", "human-readable", "noborder", "noheader")
 VERSION = {"version": "9.0.10", "release": "9.0", "repoid": "deb1ca707ec72a89"}
@@ -130,7 +130,7 @@ def _fabric_get(params, fid):
     return dict(sdn.get_fabric_obj(cfg, fid), digest=cfg.digest())
 
 
-@route("PUT", "/cluster/sdn/fabrics/fabric/([^/]+)", FABRIC_OPTS)
+@route("PUT", "/cluster/sdn/fabrics/fabric/([^/]+)", FABRIC_OPTS[1:] + ("delete",))
 def _fabric_set(params, fid):
     with env.cluster_lock("sdn"):
         sdn.update_fabric(fid, params)
@@ -167,7 +167,7 @@ def _node_get(params, fid, nid):
     return dict(sdn.get_node_obj(cfg, fid, nid), digest=cfg.digest())
 
 
-@route("PUT", "/cluster/sdn/fabrics/node/([^/]+)/([^/]+)", NODE_OPTS)
+@route("PUT", "/cluster/sdn/fabrics/node/([^/]+)/([^/]+)", NODE_OPTS[1:] + ("delete",))
 def _node_set(params, fid, nid):
     with env.cluster_lock("sdn"):
         sdn.update_node(fid, nid, params)

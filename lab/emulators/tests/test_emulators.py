@@ -104,7 +104,7 @@ class EmulatorCase(unittest.TestCase):
     def run_tool(self, *argv, node="n2", extra_env=None):
         env = {"PATH": EMULATORS + ":/usr/bin:/bin", "MESHPLAY_TEST_ROOT": self.root, "MESHPLAY_LAB_NODE": node}
         env.update(extra_env or {})
-        return subprocess.run(list(argv), capture_output=True, text=True, env=env, timeout=60)
+        return subprocess.run(list(argv), capture_output=True, text=True, env=env, timeout=180)
 
     def ok(self, *argv, node="n2", extra_env=None):
         p = self.run_tool(*argv, node=node, extra_env=extra_env)
@@ -247,7 +247,7 @@ class SdnTest(EmulatorCase):
             f.write('#!/bin/sh\nnode=$1; shift\nMESHPLAY_TEST_ROOT=%s/$node MESHPLAY_LAB_NODE=$node exec "$@"\n' % base)
         os.chmod(os.path.join(bin_dir, "lab-node-exec"), 0o755)
         self.guide_fabric()
-        p = self.run_tool("pvesh", "set", "/cluster/sdn", extra_env={"PATH": EMULATORS + ":" + bin_dir + ":/usr/bin:/bin"})
+        p = self.run_tool("pvesh", "set", "/cluster/sdn", extra_env={"MESHPLAY_LAB_NODE_EXEC": os.path.join(bin_dir, "lab-node-exec")})
         self.assertEqual(0, p.returncode, p.stderr)
         upid = p.stdout.strip().splitlines()[-1]
         self.assertEqual("OK", self.json("pvesh", "get", "/nodes/n2/tasks/%s/status" % upid, "--output-format", "json")["exitstatus"])
@@ -404,6 +404,16 @@ class CephTest(EmulatorCase):
         p = self.run_tool("pveceph", "pool", "create", "x", "--size", "9")
         self.assertEqual(255, p.returncode, "parameter errors die before the task")
 
+    def test_storage_entries_and_sizes_from_the_emulated_disks(self):
+        self.ceph()
+        self.ok("pveceph", "pool", "create", "cephtb4", "--pg_num", "32", "--add_storages", "1")
+        entry = self.json("pvesh", "get", "/storage/cephtb4", "--output-format", "json")
+        self.assertEqual(("rbd", "cephtb4", "rootdir,images"), (entry["type"], entry["pool"], entry["content"]))
+        p = self.run_tool("pvesm", "add", "rbd", "cephtb4", "--pool", "cephtb4")
+        self.assertIn("storage ID 'cephtb4' already defined", p.stderr)
+        line = [l for l in self.ok("pvesm", "status").splitlines() if l.startswith("cephtb4")][0].split()
+        self.assertEqual(["rbd", "active", str(6 * (64 << 20) // 3 // 1024)], line[1:4], "6 disks of 64 MiB, 3 replicas")
+
     def test_config_database(self):
         self.ceph(osds=False)
         p = self.run_tool("ceph", "config", "set", "osd", "bluestore_cache_kv_max", "2147483648")
@@ -477,7 +487,7 @@ class RadosTest(EmulatorCase):
         with open(os.path.join(bin_dir, "lab-node-exec"), "w") as f:
             f.write('#!/bin/sh\nnode=$1; shift\nMESHPLAY_TEST_ROOT=%s/$node MESHPLAY_LAB_NODE=$node exec "$@"\n' % base)
         os.chmod(os.path.join(bin_dir, "lab-node-exec"), 0o755)
-        env = {"PATH": EMULATORS + ":" + bin_dir + ":/usr/bin:/bin"}
+        env = {"MESHPLAY_LAB_NODE_EXEC": os.path.join(bin_dir, "lab-node-exec")}
         for n in ("n2", "n3", "n4"):
             node_env = dict(env, MESHPLAY_TEST_ROOT=os.path.join(base, n))
             self.ok("pveceph", "install", "--repository", "test", "--version", "squid", node=n, extra_env=node_env)

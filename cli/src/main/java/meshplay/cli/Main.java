@@ -88,13 +88,16 @@ public final class Main {
             description = "Runs Ansible-style YAML playbooks over SSH with idempotent plan/apply modules.%n"
                     + "  meshplay PLAYBOOK -i INVENTORY [options]   (same as: meshplay run ...)",
             synopsisSubcommandLabel = "[run|inventory|doc|version|lab]")
-    static final class TopCommand implements Runnable {
+    static final class TopCommand implements java.util.concurrent.Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        /** No playbook and no command: the usage, as a bad-options error. */
         @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
+        public Integer call() {
+            spec.commandLine().getErr().println("ERROR: no playbook given");
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return ExitCode.BAD_OPTIONS.code;
         }
     }
 }

@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
             description = "extra variables: key=value, JSON/YAML {...}, or @file (repeatable; highest precedence)")
     List<String> extraVars = new ArrayList<>();
 
-    @Option(names = {"-f", "--forks"}, defaultValue = "5", description = "hosts run in parallel (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-f", "--forks"}, defaultValue = "5", paramLabel = "N", description = "hosts run in parallel (default: ${DEFAULT-VALUE})")
     int forks;
 
     @Option(names = {"-C", "--check"}, description = "don't change anything; report what would change")
@@ -117,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--become-method", paramLabel = "METHOD", description = "sudo (default) or su")
     String becomeMethod;
 
-    @Option(names = {"-T", "--timeout"}, defaultValue = "10", description = "connection timeout in seconds (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-T", "--timeout"}, defaultValue = "10", paramLabel = "SECONDS", description = "connection timeout in seconds (default: ${DEFAULT-VALUE})")
     int timeout;
 
     @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts file to verify host keys with (repeatable)")
@@ -148,7 +148,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.OK.code;
         }
         RunOptions options = options(playbookDir);
-        Inventory inventory = InventoryLoader.load(inventories.isEmpty() ? List.of("localhost,") : inventories, playbookDir);
+        Inventory inventory = InventoryLoader.load(inventories, playbookDir);
         MvelTemplar templar = new MvelTemplar();
         if (listTasks || listHosts || listTags) {
             PlaybookLister lister = new PlaybookLister(pb, out);

@@ -60,6 +60,8 @@ class CliTest {
         assertEquals(5, run("run"));
         assertTrue(err.contains("PLAYBOOK"), err);
         assertEquals(5, run(pb.toString(), "-f", "notanumber"));
+        assertEquals(5, run());
+        assertTrue(err.contains("no playbook given"), err);
     }
 
     @Test
@@ -183,5 +185,14 @@ class CliTest {
         assertEquals(0, run("version"));
         assertTrue(out.startsWith("meshplay "), out);
         assertEquals(0, run("--version"));
+    }
+
+    @Test
+    void withoutAnInventoryTheImplicitLocalhostRunsLocally() throws Exception {
+        Path marker = dir.resolve("implicit");
+        Path pb = write("local.yml", "- hosts: localhost\n  gather_facts: false\n  tasks:\n    - command: touch " + marker + "\n");
+        assertEquals(0, run(pb.toString()));
+        assertTrue(Files.exists(marker), out);
+        assertTrue(out.contains("PLAY [localhost]"), out);
     }
 }

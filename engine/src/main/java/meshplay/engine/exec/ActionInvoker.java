@@ -81,8 +81,12 @@ final class ActionInvoker {
         String delegate = kw.str("delegate_to");
         String target = delegate == null ? q.host() : delegate;
         Connection connection = connector.connect(target, delegate == null ? vars : assembler.hostLevel(delegate));
+        Become become = become(kw, vars);
+        // file operations (read, write, stat, ...) then run as the become user too, not only commands
+        if (become != null) connection = connection.withBecome(become);
+        if (run.options.verbosity >= 3 && !kw.bool("no_log", false)) connection = new TracingConnection(connection, run.events);
         TaskModuleContext ctx = new TaskModuleContext(args, connection, q.host(), check, diff, q.task().origin(),
-                become(kw, vars), environment(kw), vars, run.templar, kindRoots(q), plainRoots(q));
+                become, environment(kw), vars, run.templar, kindRoots(q), plainRoots(q));
         Plan plan = module.plan(ctx);
         TaskResult r;
         if (check) {
@@ -100,6 +104,7 @@ final class ActionInvoker {
             if (plan.note() != null && !m.changed()) r.note(plan.note());
         }
         if (diff) r.diffs().addAll(plan.diffs());
+        if (delegate != null) r.delegatedTo(delegate);
         if (r.data().get("ansible_facts") instanceof Map<?, ?> facts) {
             Map<String, Object> f = new LinkedHashMap<>();
             facts.forEach((k, v) -> f.put(String.valueOf(k), v));

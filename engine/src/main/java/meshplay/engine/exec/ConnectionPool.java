@@ -1,6 +1,5 @@
 package meshplay.engine.exec;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -10,7 +9,6 @@ import meshplay.engine.connect.ConnectionException;
 import meshplay.engine.connect.ConnectionOptions;
 import meshplay.engine.connect.ConnectionProvider;
 import meshplay.engine.connect.HostAddress;
-import meshplay.engine.connect.LocalConnection;
 
 /**
  * One connection per host for the whole run, opened on first use through the provider for the host's
@@ -55,10 +53,6 @@ public final class ConnectionPool implements AutoCloseable {
             loaded = true;
         }
         p = providers.get(type);
-        if (p == null && type.equals("local")) {
-            p = new LocalProvider();
-            providers.put(type, p);
-        }
         if (p == null) {
             throw new ConnectionException("no connection plugin for ansible_connection=" + type
                     + " (available: " + String.join(", ", providers.keySet()) + ")", true, null);
@@ -78,16 +72,5 @@ public final class ConnectionPool implements AutoCloseable {
         open.clear();
         for (ConnectionProvider p : providers.values()) p.close();
         for (ConnectionProvider p : given.values()) p.close();
-    }
-
-    /** Used when no "local" provider is on the class path: the engine's own LocalConnection. */
-    private static final class LocalProvider implements ConnectionProvider {
-        public String type() {
-            return "local";
-        }
-
-        public Connection open(HostAddress address, ConnectionOptions options) {
-            return new LocalConnection(address.inventoryName(), Path.of("/"), java.util.List.of(), Map.of());
-        }
     }
 }

@@ -60,11 +60,25 @@ public final class HandlerQueue {
         }
     }
 
-    /** The next handler (in definition order) with notified hosts, and those hosts; null when none. */
-    synchronized Map.Entry<Task, List<String>> next() {
+    /**
+     * The next handler (in definition order) notified for any of {@code only}, and those hosts (taken
+     * off the queue); null when none. Notifications of other hosts stay queued (the free strategy
+     * flushes each host on its own).
+     */
+    synchronized Map.Entry<Task, List<String>> next(java.util.Collection<String> only) {
         for (Task h : handlers) {
-            Set<String> hosts = pending.remove(h);
-            if (hosts != null && !hosts.isEmpty()) return Map.entry(h, new ArrayList<>(hosts));
+            Set<String> hosts = pending.get(h);
+            if (hosts == null) continue;
+            List<String> taken = new ArrayList<>();
+            for (java.util.Iterator<String> it = hosts.iterator(); it.hasNext(); ) {
+                String host = it.next();
+                if (only.contains(host)) {
+                    taken.add(host);
+                    it.remove();
+                }
+            }
+            if (hosts.isEmpty()) pending.remove(h);
+            if (!taken.isEmpty()) return Map.entry(h, taken);
         }
         return null;
     }

@@ -22,7 +22,8 @@ final class HostConnector {
         Templar t = run.templar;
         String type = str(t, vars, "ansible_connection");
         if (type == null) type = run.options.connection;
-        if (type == null) type = LOCAL_NAMES.contains(host) ? "local" : "ssh";
+        // as Ansible: only the implicit localhost (not in the inventory) is local without being told
+        if (type == null) type = LOCAL_NAMES.contains(host) && !run.inventory.hosts().contains(host) ? "local" : "ssh";
         String hostname = str(t, vars, "ansible_host");
         String port = str(t, vars, "ansible_port");
         String user = str(t, vars, "ansible_user");

@@ -40,12 +40,13 @@ final class PlayExecutor {
             run.events.on(new Event.NoHosts(displayName(play), "no hosts matched"));
             return;
         }
+        boolean free = freeStrategy(play);
         Map<String, Object> varsFiles = loadVarsFiles(play);
         List<Task> numbered = PlayTasks.numbered(play);
         Object serial = play.keywords().get("serial") == null ? null : run.templar.render(play.keywords().get("serial"), run.options.extraVars);
         for (List<String> batch : SerialBatches.split(hosts, serial, play.origin())) {
             PlayRun pr = new PlayRun(run, play, hosts, batch, varsFiles, numbered);
-            runBatch(play, pr);
+            runBatch(play, pr, free);
             if (pr.aborted() || pr.playEnded() || run.quit) break;
         }
     }
@@ -57,25 +58,50 @@ final class PlayExecutor {
         return hosts instanceof java.util.List<?> l ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(hosts);
     }
 
-    private void runBatch(Play play, PlayRun pr) {
+    private void runBatch(Play play, PlayRun pr, boolean free) {
         Scope playScope = Scope.ofPlay(play.keywords());
         gatherFacts(play, pr, playScope);
-        walker.run(play.preTasks(), playScope, pr, pr.batch());
-        flush(pr);
-        for (Role role : play.roles()) {
-            walker.run(role.tasks(), playScope.inRole(role), pr, pr.batch());
+        if (free) {
+            FreeStrategy.run(run, pr.batch(), host -> runSections(play, pr, playScope, List.of(host)));
+        } else {
+            runSections(play, pr, playScope, pr.batch());
         }
-        walker.run(play.tasks(), playScope, pr, pr.batch());
-        flush(pr);
-        walker.run(play.postTasks(), playScope, pr, pr.batch());
-        flush(pr);
         if (!pr.playEnded() && !run.quit && pr.activeHosts(pr.batch()).isEmpty()) {
-            run.events.on(new Event.NoHosts(play.name(), "NO MORE HOSTS LEFT"));
+            run.events.on(new Event.NoHosts(displayName(play), "NO MORE HOSTS LEFT"));
         }
     }
 
-    private void flush(PlayRun pr) {
-        if (!run.quit) dispatcher.flushHandlers(pr);
+    /** pre_tasks, roles + tasks, post_tasks, each followed by the handlers notified for these hosts. */
+    private void runSections(Play play, PlayRun pr, Scope playScope, List<String> hosts) {
+        walker.run(play.preTasks(), playScope, pr, hosts);
+        flush(pr, hosts);
+        for (Role role : play.roles()) {
+            walker.run(role.tasks(), playScope.inRole(role), pr, hosts);
+        }
+        walker.run(play.tasks(), playScope, pr, hosts);
+        flush(pr, hosts);
+        walker.run(play.postTasks(), playScope, pr, hosts);
+        flush(pr, hosts);
+    }
+
+    /**
+     * strategy: free lets each host run through the play at its own pace. The step prompt and the
+     * debugger need every host at the same task, so with them (and for strategies not implemented
+     * here) the play runs linear, with a warning.
+     */
+    private boolean freeStrategy(Play play) {
+        YNode strategy = play.keywords().get("strategy");
+        String name = strategy == null || strategy.toJava() == null ? "linear" : String.valueOf(strategy.toJava());
+        if (name.equals("linear")) return false;
+        if (name.equals("free") && run.step == meshplay.engine.step.StepController.NONE) return true;
+        run.events.on(new Event.Warning("strategy '" + name + "' (" + strategy.origin() + ") "
+                + (name.equals("free") ? "cannot be used with --step or --debugger" : "is not supported")
+                + "; the play runs with the linear strategy"));
+        return false;
+    }
+
+    private void flush(PlayRun pr, List<String> hosts) {
+        if (!run.quit) dispatcher.flushHandlers(pr, hosts);
     }
 
     private void gatherFacts(Play play, PlayRun pr, Scope playScope) {

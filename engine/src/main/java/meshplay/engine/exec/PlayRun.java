@@ -22,7 +22,7 @@ public final class PlayRun {
     private final List<Task> numbered;
     private volatile boolean playEnded;
     private volatile boolean aborted;
-    private volatile boolean flushRequested;
+    private final Set<String> flushRequests = ConcurrentHashMap.newKeySet();
     /** A step "jump N": tasks numbered below it are passed over. */
     volatile int jumpTarget;
 
@@ -68,16 +68,16 @@ public final class PlayRun {
         ended.add(host);
     }
 
-    /** meta: flush_handlers asks; the dispatcher flushes once the task has run on every host. */
-    public void requestFlush() {
-        flushRequested = true;
+    /** meta: flush_handlers asks (per host); the dispatcher flushes once the task has run on its hosts. */
+    public void requestFlush(String host) {
+        flushRequests.add(host);
     }
 
-    /** True once after a flush was requested. */
-    boolean takeFlushRequest() {
-        boolean r = flushRequested;
-        flushRequested = false;
-        return r;
+    /** True once after one of {@code hosts} asked for a flush. */
+    boolean takeFlushRequest(List<String> hosts) {
+        boolean asked = false;
+        for (String h : hosts) asked |= flushRequests.remove(h);
+        return asked;
     }
 
     public void endPlay() {

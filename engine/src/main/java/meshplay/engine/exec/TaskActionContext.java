@@ -45,7 +45,7 @@ final class TaskActionContext implements ActionContext {
     public PlayControl play() {
         PlayRun p = q.play();
         return new PlayControl() {
-            public void flushHandlers() { p.requestFlush(); }
+            public void flushHandlers() { p.requestFlush(q.host()); }
             public void endPlay() { p.endPlay(); }
             public void endHost(String host) { p.endHost(host); }
         };

@@ -1,7 +1,6 @@
 package meshplay.engine.exec;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +119,7 @@ final class TaskDispatcher {
             TaskRequest q = new TaskRequest(task, scope, play, h, overrides, preview);
             futures.put(h, pool.submit(() -> {
                 TaskResult r = executor.execute(q, item -> {
-                    if (!meta) run.events.on(new Event.HostResult(h, task.displayName(), delegate(scope, play, h), item, true, diffShown(scope)));
+                    if (!meta) run.events.on(new Event.HostResult(h, task.displayName(), item.delegatedTo() != null ? item.delegatedTo() : delegate(scope), item, true, diffShown(scope)));
                 });
                 account(task, scope, play, h, r, preview, meta);
                 return r;
@@ -143,14 +142,14 @@ final class TaskDispatcher {
         if (preview) return results;
         if (runOnce) copyToOthers(task, scope, play, hosts, results);
         runIncludes(task, scope, play, results);
-        if (play.takeFlushRequest()) flushHandlers(play);
+        if (play.takeFlushRequest(hosts)) flushHandlers(play, hosts);
         batchRules(scope, play, results);
         return results;
     }
 
     /** Stats, host failure state and handler notification for one host's result. */
     private void account(Task task, Scope scope, PlayRun play, String host, TaskResult r, boolean preview, boolean meta) {
-        if (!meta) run.events.on(new Event.HostResult(host, task.displayName(), delegate(scope, play, host), r, false, diffShown(scope)));
+        if (!meta) run.events.on(new Event.HostResult(host, task.displayName(), r.delegatedTo() != null ? r.delegatedTo() : delegate(scope), r, false, diffShown(scope)));
         if (preview) return;
         if (!meta) run.stats.host(host).count(r);
         HostState s = run.host(host);
@@ -188,11 +187,11 @@ final class TaskDispatcher {
                 hostsByKey.computeIfAbsent(inc.key(), k -> new ArrayList<>()).add(e.getKey());
             }
         }
-        // the include's own when/tags do not pass to the included tasks; its vars and `apply` do
-        Scope base = scope;
+        // the include's own when/tags/keywords do not pass to the included tasks; its vars and `apply` do
+        Scope outer = scope.parent() != null ? scope.parent() : scope;
         for (Map.Entry<String, Included> e : byKey.entrySet()) {
             Included inc = e.getValue();
-            Scope s = outerOf(task, base);
+            Scope s = outer;
             if (inc.role() != null) s = s.inRole(inc.role());
             if (task.keywords().get("vars") instanceof YMap v) s = s.withKeywords(Map.of("vars", v));
             s = s.withKeywords(inc.apply()).withIncludeParams(inc.params());
@@ -200,25 +199,11 @@ final class TaskDispatcher {
         }
     }
 
-    /** The scope the include task itself was in (before its own keywords were added). */
-    private Scope outerOf(Task task, Scope entered) {
-        Map<String, YNode> kw = new HashMap<>(entered.keywords());
-        for (String own : task.keywords().keySet()) kw.remove(own);
-        List<YNode> whens = new ArrayList<>(entered.whens());
-        YNode w = task.keywords().get("when");
-        int own = w instanceof meshplay.engine.yaml.YList l ? l.items().size() : w != null ? 1 : 0;
-        whens = whens.subList(0, whens.size() - own);
-        java.util.Set<String> outerTags = new java.util.LinkedHashSet<>(entered.tags());
-        outerTags.removeAll(Scope.tagsOf(task.keywords().get("tags")));
-        List<YMap> layers = new ArrayList<>(entered.varLayers());
-        if (task.keywords().get("vars") instanceof YMap && !layers.isEmpty()) layers.remove(layers.size() - 1);
-        return new Scope(kw, whens, outerTags, layers, entered.role(), entered.includeParams());
-    }
-
-    void flushHandlers(PlayRun play) {
+    /** Runs the handlers notified for {@code only} (the hosts of the flushing task or section). */
+    void flushHandlers(PlayRun play, List<String> only) {
         boolean force = literalBool(play.play().keywords().get("force_handlers"));
         Map.Entry<Task, List<String>> next;
-        while (!play.stopped() && (next = play.handlers().next()) != null) {
+        while (!play.stopped() && (next = play.handlers().next(only)) != null) {
             List<String> hosts = new ArrayList<>();
             for (String h : next.getValue()) {
                 HostState s = run.host(h);
@@ -242,7 +227,13 @@ final class TaskDispatcher {
         }
         YNode pctNode = scope.keyword("max_fail_percentage");
         if (pctNode != null && pctNode.toJava() != null) {
-            double pct = Double.parseDouble(String.valueOf(pctNode.toJava()).replace("%", "").trim());
+            double pct;
+            try {
+                pct = Double.parseDouble(String.valueOf(pctNode.toJava()).replace("%", "").trim());
+            } catch (NumberFormatException e) {
+                throw new meshplay.engine.error.UserError(pctNode.origin(), "max_fail_percentage must be a number, got '"
+                        + pctNode.toJava() + "'", "write e.g. max_fail_percentage: 30");
+            }
             long failed = play.batch().stream().filter(h -> !run.host(h).active()).count();
             if (failed * 100.0 / play.batch().size() > pct) {
                 run.events.on(new Event.Info("NO MORE HOSTS LEFT (max_fail_percentage " + pctNode.toJava() + "% exceeded)", 0));
@@ -251,17 +242,9 @@ final class TaskDispatcher {
         }
     }
 
-    /** The delegate host as the report shows it: rendered ("n2 -> n3"), not the template text. */
-    private String delegate(Scope scope, PlayRun play, String host) {
+    private String delegate(Scope scope) {
         YNode d = scope.keyword("delegate_to");
-        if (d == null || d.toJava() == null) return null;
-        String text = String.valueOf(d.toJava());
-        if (!text.contains("{{")) return text;
-        try {
-            return String.valueOf(run.templar.render(d, executor.vars().forTask(host, play, scope)));
-        } catch (RuntimeException e) {
-            return text;   // the task itself reports the template error
-        }
+        return d == null || d.toJava() == null ? null : String.valueOf(d.toJava());
     }
 
     private boolean diffShown(Scope scope) {

@@ -92,6 +92,7 @@ public final class TaskExecutor {
             }
             if (control.pause() > 0 && i < items.size() - 1) sleep(control.pause());
         }
+        agg.delegatedTo(agg.items().get(0).delegatedTo());
         boolean anyFailed = agg.items().stream().anyMatch(TaskResult::failed);
         boolean anyUnreachable = agg.items().stream().anyMatch(TaskResult::unreachable);
         if (anyUnreachable) agg.status(TaskResult.Status.UNREACHABLE);
@@ -116,7 +117,6 @@ public final class TaskExecutor {
             attempt++;
             TaskResult r = invoker.invoke(q, kw, vars);
             ResultRules.apply(run.templar, r, q.scope().keywords(), vars, register);
-            if (r.included().isEmpty() && q.task().action().equals("include_tasks")) return r;
             if (until == null) return r;
             r.attempts(attempt);
             if (r.unreachable()) return r;

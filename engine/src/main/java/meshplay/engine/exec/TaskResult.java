@@ -32,6 +32,7 @@ public final class TaskResult {
     private UserError userError;
     private Throwable exception;
     private final List<Included> included = new ArrayList<>();
+    private String delegatedTo;
 
     public TaskResult(Status status) {
         this.status = status;
@@ -95,6 +96,9 @@ public final class TaskResult {
     public UserError userError() { return userError; }
     public Throwable exception() { return exception; }
     public TaskResult exception(Throwable t) { exception = t; return this; }
+    /** The host delegate_to sent the task to (rendered), or null. */
+    public String delegatedTo() { return delegatedTo; }
+    public TaskResult delegatedTo(String host) { delegatedTo = host; return this; }
     /** Tasks this include brought in (include_tasks/include_role), for every item. */
     public List<Included> included() { return included; }
 

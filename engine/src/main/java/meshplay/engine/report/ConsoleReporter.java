@@ -70,6 +70,10 @@ public final class ConsoleReporter implements Reporter {
         boolean debug = currentAction.equals("debug") && !r.skipped() && !r.failed();
         String details = " => " + (debug ? debugView(r) : Json.write(ResultView.of(r)));
         boolean showDetails = verbosity >= 1 || debug;
+        if (r.status() == TaskResult.Status.OK && r.data().get("include") != null && !r.noLog()) {
+            out.println(c.cyan("included: " + r.data().get("include") + " for " + e.host() + item));
+            return;
+        }
         switch (r.status()) {
             case OK -> out.println(c.green("ok: " + who + item + (showDetails ? details : "")));
             case CHANGED -> out.println(c.yellow("changed: " + who + item + (showDetails ? details : "")));

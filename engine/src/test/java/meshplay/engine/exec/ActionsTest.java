@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import meshplay.engine.model.Task;
 import meshplay.engine.report.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ class ActionsTest {
         f.run(play("web", List.of(task("inc", "include_tasks", map("file", file.toString()), "loop", List.of("a", "b"),
                 "vars", map("x", 1)), task("after", "probe", map("name", "after"))), List.of()));
         assertEquals(List.of("a-1", "b-1", "after"), TestModules.calledNames("h1"));
+        assertTrue(f.console.toString().contains("included: " + file + " for h1 => (item=a)"), f.console.toString());
     }
 
     @Test
@@ -90,5 +92,17 @@ class ActionsTest {
     void notifyingAnUnknownHandlerWarns() {
         f.run(play("web", List.of(task("c", "probe", map("name", "k", "changed", true), "notify", "nope")), List.of()));
         assertTrue(f.events.stream().anyMatch(e -> e instanceof Event.Warning w && w.message().contains("'nope'")));
+    }
+
+    @Test
+    void includedTasksKeepTheEnclosingBlocksKeywordsButNotTheIncludes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("inc.yml");
+        Files.writeString(file, "- name: inner\n  probe:\n    name: inner\n");
+        Task include = task("inc", "include_tasks", map("file", file.toString()), "become_user", "from-include",
+                "when", "true");
+        f.run(play("web", List.of(Y.block(List.of(include), List.of(), List.of(), "become", true, "become_user", "from-block")),
+                List.of()));
+        assertEquals(List.of("inner"), TestModules.calledNames("h1"));
+        assertEquals("from-block", TestModules.CALLS.get(0).becomeUser());
     }
 }

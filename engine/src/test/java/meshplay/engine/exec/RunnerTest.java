@@ -220,7 +220,8 @@ class RunnerTest {
     void delegateToUsesTheDelegatesConnectionAndTheOriginalHostsVars() {
         f.hosts("h1");
         f.inventory.host("ctl", map("ansible_connection", "local"));
-        f.run(play("web", List.of(task("d", "probe", map("name", "{{ inventory_hostname }}"), "delegate_to", "ctl")), List.of()));
+        f.run(play("web", List.of(task("d", "probe", map("name", "{{ inventory_hostname }}"), "delegate_to", "{{ target }}")), List.of(),
+                "vars", map("target", "ctl")));
         TestModules.Call c = TestModules.CALLS.get(0);
         assertEquals("h1", c.host());
         assertEquals("ctl", c.connectionHost());
@@ -367,5 +368,32 @@ class RunnerTest {
         assertTrue(out.lines().anyMatch(l -> l.startsWith("longer-host-name           : ok=1")), out);
         assertTrue(f.json.toString().lines().anyMatch(l -> l.contains("\"event\":\"recap\"")));
         assertTrue(f.events.stream().anyMatch(e -> e instanceof Event.Recap));
+    }
+
+    @Test
+    void veryVerboseTracesWritesButNotForNoLogTasks(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        f.hosts("h1");
+        f.options.verbosity = 3;
+        String open = dir.resolve("open.txt").toString();
+        String hidden = dir.resolve("hidden.txt").toString();
+        f.run(play("web", List.of(task("w", "put", map("path", open, "content", "x")),
+                task("s", "put", map("path", hidden, "content", "y"), "no_log", true)), List.of()));
+        assertTrue(f.console.toString().contains("<h1> PUT " + open + " (1 bytes)"), f.console.toString());
+        assertFalse(f.console.toString().contains(hidden), f.console.toString());
+    }
+
+    @Test
+    void freeStrategyLetsAHostRunAheadAndFlushesHandlersPerHost() {
+        f.hosts("h1", "h2");
+        List<TaskItem> tasks = List.of(
+                task("wait", "gate", map("until_called", "h2-done"), "when", "inventory_hostname == 'h1'"),
+                task("work", "probe", map("name", "{{ inventory_hostname }}-work", "changed", true), "notify", "restart"),
+                task("done", "probe", map("name", "{{ inventory_hostname }}-done")));
+        Runner.Outcome out = f.run(play("web", tasks, List.of(probe("restart")), "strategy", "free"));
+        assertEquals(ExitCode.OK, out.exitCode(), f.console.toString());
+        // h2 finished while h1 was still waiting at its first task
+        assertEquals(List.of("h2-work", "h2-done", "restart"), TestModules.calledNames("h2"));
+        assertEquals(List.of("h1-work", "h1-done", "restart"), TestModules.calledNames("h1"));
+        assertTrue(TestModules.calledNames().indexOf("h2-done") < TestModules.calledNames().indexOf("h1-work"));
     }
 }

@@ -30,7 +30,7 @@ final class TestModules {
     }
 
     static List<Module> all() {
-        return List.of(new Probe(), new Put(), new Counter(), new Emit(), new Setup());
+        return List.of(new Probe(), new Put(), new Counter(), new Emit(), new Setup(), new Gate());
     }
 
     static List<String> calledNames() {
@@ -137,6 +137,24 @@ final class TestModules {
 
         public Plan plan(ModuleContext ctx) {
             return Plan.noChange(Map.of("ansible_facts", Map.of("os_family", "Debian", "hostname", ctx.host())));
+        }
+    }
+
+    /** Waits (up to 10 s) until probe recorded a call with the given name: shows whether hosts run independently. */
+    static final class Gate implements Module {
+        public String name() { return "gate"; }
+
+        public ArgSpec spec() {
+            return ArgSpec.builder("waits for another call").add(ArgSpec.arg("until_called", ArgType.STR).required()).build();
+        }
+
+        public Plan plan(ModuleContext ctx) throws Exception {
+            String name = ctx.args().str("until_called");
+            for (int i = 0; i < 1000; i++) {
+                if (calledNames().contains(name)) return Plan.noChange();
+                Thread.sleep(10);
+            }
+            throw new ModuleFailure("'" + name + "' was never called");
         }
     }
 }

@@ -56,7 +56,7 @@ public final class CephConfigModule implements Module {
         List<Setting> settings = settings(ctx);
         Map<String, String> types = checkNames(ctx, settings);
         Map<String, String> current = new LinkedHashMap<>();
-        for (Object o : PveCli.list(PveCli.json(ctx, "ceph", "config", "dump", "-f", "json"))) {
+        for (Object o : PveCli.list(PveCli.cephJson(ctx, "ceph", "config", "dump", "-f", "json"))) {
             Map<String, Object> m = PveCli.map(o);
             if (m.get("mask") != null && !m.get("mask").toString().isEmpty()) continue;
             current.put(m.get("section") + "/" + m.get("name"), PveCli.str(m.get("value")));
@@ -120,12 +120,13 @@ public final class CephConfigModule implements Module {
         for (Setting s : settings) {
             if (types.containsKey(s.name()) || unknown.contains(s.name())) continue;
             ExecResult r = PveCli.run(ctx, "ceph", "config", "help", s.name(), "-f", "json");
-            if (r.ok()) types.put(s.name(), PveCli.str(PveCli.map(PveCli.parse(List.of("ceph", "config", "help"), r.stdout())).get("type")));
+            if (PveCli.notInstalledInCheckMode(ctx, r)) types.put(s.name(), "str");  // checked in the real run
+            else if (r.ok()) types.put(s.name(), PveCli.str(PveCli.map(PveCli.parse(List.of("ceph", "config", "help"), r.stdout())).get("type")));
             else if (r.stderr().contains("unrecognized config option")) unknown.add(s.name());
             else throw PveCli.failure(List.of("ceph", "config", "help", s.name()), r);
         }
         if (!unknown.isEmpty()) {
-            List<String> known = PveCli.list(PveCli.json(ctx, "ceph", "config", "ls", "-f", "json")).stream().map(Object::toString).toList();
+            List<String> known = PveCli.list(PveCli.cephJson(ctx, "ceph", "config", "ls", "-f", "json")).stream().map(Object::toString).toList();
             StringBuilder msg = new StringBuilder("unknown Ceph option(s), nothing was changed:");
             for (String u : unknown) {
                 List<String> close = known.stream().sorted(Comparator.comparingInt((String k) -> ArgValidator.editDistance(u, k))

@@ -121,7 +121,7 @@ public final class CephOsdModule implements Module {
     /** OSD id -> data device, from ceph-volume lvm list on this node. */
     static Map<Integer, String> localOsds(ModuleContext ctx) throws Exception {
         Map<Integer, String> out = new TreeMap<>();
-        Map<String, Object> lvs = PveCli.map(PveCli.json(ctx, "ceph-volume", "lvm", "list", "--format", "json"));
+        Map<String, Object> lvs = PveCli.map(PveCli.cephJson(ctx, "ceph-volume", "lvm", "list", "--format", "json"));
         for (Map.Entry<String, Object> e : lvs.entrySet()) {
             for (Object lv : PveCli.list(e.getValue())) {
                 Map<String, Object> m = PveCli.map(lv);
@@ -163,7 +163,7 @@ public final class CephOsdModule implements Module {
     }
 
     private static Map<String, Object> osdState(ModuleContext ctx, int id) throws Exception {
-        for (Object o : PveCli.list(PveCli.map(PveCli.json(ctx, "ceph", "osd", "dump", "-f", "json")).get("osds"))) {
+        for (Object o : PveCli.list(PveCli.map(PveCli.cephJson(ctx, "ceph", "osd", "dump", "-f", "json")).get("osds"))) {
             Map<String, Object> m = PveCli.map(o);
             if (m.get("osd") instanceof Number n && n.intValue() == id) return m;
         }

@@ -108,7 +108,7 @@ public final class CephPoolModule implements Module {
 
     /** The pool from `ceph osd pool ls detail -f json`, or null. */
     static Map<String, Object> readPool(ModuleContext ctx, String name) throws Exception {
-        for (Object o : PveCli.list(PveCli.json(ctx, "ceph", "osd", "pool", "ls", "detail", "-f", "json"))) {
+        for (Object o : PveCli.list(PveCli.cephJson(ctx, "ceph", "osd", "pool", "ls", "detail", "-f", "json"))) {
             Map<String, Object> m = PveCli.map(o);
             if (name.equals(m.get("pool_name"))) return m;
         }

@@ -49,6 +49,23 @@ final class PveCli {
         return parse(cmd, r.stdout());
     }
 
+    /**
+     * Like {@link #json}, for the Ceph tools: in check mode, a tool that is not installed yet (its
+     * install is only predicted) reads as null, i.e. an empty cluster, so the check run can predict
+     * the rest of the build.
+     */
+    static Object cephJson(ModuleContext ctx, String... argv) throws Exception {
+        List<String> cmd = Arrays.asList(argv);
+        ExecResult r = run(ctx, cmd);
+        if (notInstalledInCheckMode(ctx, r)) return null;
+        if (!r.ok()) throw failure(cmd, r);
+        return parse(cmd, r.stdout());
+    }
+
+    static boolean notInstalledInCheckMode(ModuleContext ctx, ExecResult r) {
+        return r.rc() == 127 && ctx.checkMode();
+    }
+
     static Object parse(List<String> cmd, String stdout) throws ModuleFailure {
         try {
             String text = stdout.strip();
