@@ -51,6 +51,7 @@ def host_lab(*args):
     host = read("/run/meshplay-lab/pids/host.pid").strip() or "1"
     cmd = ["nsenter", "--target", host, "--mount", "--net", "--uts", "--",
            "env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin",
+           "MESHPLAY_LAB_NAME=" + env.get("LAB_NAME", "mpl"),
            "MESHPLAY_LAB_STATE=" + env.get("LAB_STATE", ""),
            "MESHPLAY_LAB_INVENTORY=" + env.get("LAB_INVENTORY", ""),
            "/bin/bash", os.path.join(env.get("LAB_DIR", "/nonexistent"), "lab")] + list(args)

@@ -16,10 +16,11 @@ done
 
 # /sys for this network namespace: read-only, except the virtual net devices that
 # ifupdown2 and ip configure, and /sys/module which shows the emulated kernel modules.
-mount -t sysfs -o ro,nosuid,nodev,noexec sysfs /sys
+# (The superblock stays rw, it is this namespace's own; the /sys mount is made read-only.)
+mount -t sysfs -o nosuid,nodev,noexec sysfs /sys
 mount --bind /sys/devices/virtual/net /sys/devices/virtual/net
-mount -o remount,bind,rw /sys/devices/virtual/net
 mount --bind "$S/kernel/sysmodule" /sys/module
+mount -o remount,bind,ro,nosuid,nodev,noexec /sys
 
 # /proc/sys: only the per-namespace net.* keys stay writable; the rest belongs to the host kernel.
 mount --bind /proc/sys /proc/sys
