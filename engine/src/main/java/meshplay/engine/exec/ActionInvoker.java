@@ -80,7 +80,8 @@ final class ActionInvoker {
         boolean diff = q.preview() || kw.bool("diff", run.options.diff);
         String delegate = kw.str("delegate_to");
         String target = delegate == null ? q.host() : delegate;
-        Connection connection = connector.connect(target, delegate == null ? vars : assembler.hostLevel(delegate));
+        Connection connection = connector.connect(target, delegate == null ? vars : assembler.hostLevel(delegate),
+                kw.str("connection"), kw.str("remote_user"));
         Become become = become(kw, vars);
         // file operations (read, write, stat, ...) then run as the become user too, not only commands
         if (become != null) connection = connection.withBecome(become);

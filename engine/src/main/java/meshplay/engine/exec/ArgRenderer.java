@@ -41,7 +41,7 @@ final class ArgRenderer {
     private static void addMap(Map<String, Object> out, YMap m, Templar templar, Map<String, Object> vars) {
         for (Map.Entry<String, YNode> e : m.entries().entrySet()) {
             YNode v = e.getValue();
-            if (v instanceof YScalar s && !(s.value() instanceof String str && str.contains("{{"))) {
+            if (v instanceof YScalar s && !(s.value() instanceof String str && meshplay.engine.template.Templar.isTemplate(str))) {
                 out.put(e.getKey(), s);
             } else {
                 out.put(e.getKey(), v == null ? null : templar.render(v, vars));

@@ -31,15 +31,16 @@ public final class ConnectionPool implements AutoCloseable {
         this.given = given;
     }
 
-    /** The host's connection; {@code address} and {@code type} are only used the first time. */
+    /** The host's connection of that type and user, opened the first time it is asked for and reused after. */
     public Connection get(String host, String type, HostAddress address) throws ConnectionException {
-        Connection c = open.get(host);
+        String key = host + '\0' + type + '\0' + address.user();
+        Connection c = open.get(key);
         if (c != null) return c;
         synchronized (this) {
-            c = open.get(host);
+            c = open.get(key);
             if (c == null) {
                 c = provider(type).open(address, options);
-                open.put(host, c);
+                open.put(key, c);
             }
             return c;
         }

@@ -18,15 +18,21 @@ final class HostConnector {
         this.run = run;
     }
 
-    Connection connect(String host, Map<String, Object> vars) throws ConnectionException {
+    /**
+     * {@code keywordConnection}/{@code keywordUser}: the play/block/task keywords connection and
+     * remote_user; as in Ansible, the host's ansible_connection/ansible_user variables win over them.
+     */
+    Connection connect(String host, Map<String, Object> vars, String keywordConnection, String keywordUser) throws ConnectionException {
         Templar t = run.templar;
         String type = str(t, vars, "ansible_connection");
+        if (type == null) type = keywordConnection;
         if (type == null) type = run.options.connection;
         // as Ansible: only the implicit localhost (not in the inventory) is local without being told
         if (type == null) type = LOCAL_NAMES.contains(host) && !run.inventory.hosts().contains(host) ? "local" : "ssh";
         String hostname = str(t, vars, "ansible_host");
         String port = str(t, vars, "ansible_port");
         String user = str(t, vars, "ansible_user");
+        if (user == null) user = keywordUser;
         String key = str(t, vars, "ansible_ssh_private_key_file");
         String password = str(t, vars, "ansible_password");
         if (password == null) password = str(t, vars, "ansible_ssh_pass");

@@ -14,7 +14,6 @@ import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.template.Templar;
 import meshplay.engine.yaml.Origin;
-import meshplay.engine.yaml.YScalar;
 
 /** The runner's ModuleContext for one host and one task (or loop item). */
 final class TaskModuleContext implements ModuleContext {
@@ -34,8 +33,7 @@ final class TaskModuleContext implements ModuleContext {
     TaskModuleContext(Args args, Connection connection, String host, boolean check, boolean diff, Origin origin, Become become,
                       Map<String, String> environment, Map<String, Object> vars, Templar templar, List<Path> kindRoots, List<Path> plainRoots) {
         this.args = args;
-        // file operations of a become task run as the become user, like its commands
-        this.connection = become == null ? connection : connection.withBecome(become);
+        this.connection = connection;
         this.host = host;
         this.check = check;
         this.diff = diff;
@@ -65,10 +63,8 @@ final class TaskModuleContext implements ModuleContext {
 
     @Override
     public String renderTemplate(String text) {
-        if (templar instanceof meshplay.engine.template.MvelTemplar m) return m.renderTemplate(text, vars, origin);
-        // the text is a controller-side file named by the playbook: trusted, so it is wrapped as YAML text
-        Object r = templar.render(new YScalar(text, text, true, origin), vars);
-        return r == null ? "" : String.valueOf(r);
+        // the text is a controller-side file named by the playbook: trusted, rendered as a whole file
+        return templar.renderTemplate(text, vars, origin);
     }
 
     @Override

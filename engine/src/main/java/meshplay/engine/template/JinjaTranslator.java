@@ -259,9 +259,12 @@ final class JinjaTranslator {
         }
     }
 
-    /** True for names MVEL would read as a keyword, literal or Java class: such variables are read through the context. */
+    /**
+     * True for names MVEL would read as a keyword, literal or Java class, and for the context's own name
+     * (a user's "__c" is a variable, never the context): such variables are read through the context.
+     */
     private static boolean mvelMeaning(String name) {
-        return MVEL_RESERVED.contains(name) || AbstractParser.LITERALS.containsKey(name)
+        return CTX.equals(name) || MVEL_RESERVED.contains(name) || AbstractParser.LITERALS.containsKey(name)
             || AbstractParser.CLASS_LITERALS.containsKey(name) || AbstractParser.OPERATORS.containsKey(name);
     }
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.template.filter.Registry;
@@ -30,6 +32,17 @@ public final class MvelTemplar implements Templar {
      * default(). Held here because java.util.logging keeps loggers only weakly.
      */
     private static final java.util.logging.Logger MVEL_LOG = quiet(java.util.logging.Logger.getLogger("org.mvel2"));
+
+    /**
+     * MVEL logs a Java stack trace (java.util.logging, WARNING) when a variable or method fails while it
+     * optimizes an expression: the same errors this class reports as UserErrors. Its loggers stay silent;
+     * the reference is kept because java.util.logging holds loggers weakly.
+     */
+    private static final Logger MVEL_LOG = Logger.getLogger("org.mvel2");
+
+    static {
+        MVEL_LOG.setLevel(Level.OFF);
+    }
 
     private final Registry registry;
     private final Map<String, List<TemplateNode>> parsed = new ConcurrentHashMap<>();
@@ -64,7 +77,7 @@ public final class MvelTemplar implements Templar {
     public Object evaluate(String expression, Map<String, Object> vars, Origin origin) {
         RenderScope scope = new RenderScope(this, vars);
         String e = expression == null ? "" : expression.strip();
-        if (TemplateParser.hasTemplate(e)) return renderText(e, origin, scope);
+        if (Templar.isTemplate(e)) return renderText(e, origin, scope);
         return evaluateTop(e, e, origin, scope);
     }
 
@@ -84,17 +97,28 @@ public final class MvelTemplar implements Templar {
 
     // ---- rendering
 
+    /** YNodes inside are rendered; a plain container with none inside is returned as it is (data keeps its identity). */
     Object renderValue(Object value, RenderScope scope) {
         if (value instanceof YNode n) return renderNode(n, scope);
-        if (value instanceof Map<?, ?> m) {
+        if (value instanceof Map<?, ?> m && !(value instanceof VariableNamespace)) {
             Map<Object, Object> out = new LinkedHashMap<>();
-            m.forEach((k, v) -> out.put(k, renderValue(v, scope)));
-            return out;
+            boolean changed = false;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                Object r = renderValue(e.getValue(), scope);
+                changed |= r != e.getValue();
+                out.put(e.getKey(), r);
+            }
+            return changed ? out : value;
         }
         if (value instanceof List<?> l) {
             List<Object> out = new ArrayList<>(l.size());
-            for (Object v : l) out.add(renderValue(v, scope));
-            return out;
+            boolean changed = false;
+            for (Object v : l) {
+                Object r = renderValue(v, scope);
+                changed |= r != v;
+                out.add(r);
+            }
+            return changed ? out : value;
         }
         return value;
     }
@@ -102,14 +126,14 @@ public final class MvelTemplar implements Templar {
     Object renderNode(YNode node, RenderScope scope) {
         if (node instanceof YScalar s) {
             if (s.value() instanceof String text) {
-                return TemplateParser.hasTemplate(text) ? renderText(text, s.origin(), scope) : text;
+                return Templar.isTemplate(text) ? renderText(text, s.origin(), scope) : text;
             }
             return s.value();
         }
         if (node instanceof YMap m) {
             Map<String, Object> out = new LinkedHashMap<>();
             m.entries().forEach((k, v) -> {
-                String key = TemplateParser.hasTemplate(k) ? Ops.toText(renderText(k, m.keyOrigin(k), scope)) : k;
+                String key = Templar.isTemplate(k) ? Ops.toText(renderText(k, m.keyOrigin(k), scope)) : k;
                 out.put(key, v == null ? null : renderNode(v, scope));
             });
             return out;
@@ -254,7 +278,7 @@ public final class MvelTemplar implements Templar {
             return v instanceof VariableNamespace ns ? materialize(ns) : v;
         } catch (UndefinedException e) {
             if (scope.nested()) throw e;
-            throw undefined(e, display, origin);
+            throw undefined(e, display, origin, scope);
         } catch (TemplateTypeException e) {
             throw new UserError(origin, e.getMessage() + " in " + display, null, ExitCode.ERROR);
         }
@@ -268,11 +292,16 @@ public final class MvelTemplar implements Templar {
         return out;
     }
 
-    private static UserError undefined(UndefinedException e, String display, Origin origin) {
+    private static UserError undefined(UndefinedException e, String display, Origin origin, RenderScope scope) {
         String root = e.name().split("[.\\[]", 2)[0];
-        String hint = e.name().equals(root)
-            ? "define '" + root + "' (play vars, inventory, vars files or -e), or give a fallback: " + root + " | default(...)"
-            : "check the name, or give a fallback: " + e.name() + " | default(...)";
+        String hint;
+        if (e.name().equals(root)) {
+            String near = Nearest.of(root, scope.names());
+            hint = (near != null ? "did you mean '" + near + "'? Otherwise " : "")
+                + "define '" + root + "' (play vars, inventory, vars files or -e), or give a fallback: " + root + " | default(...)";
+        } else {
+            hint = "check the name, or give a fallback: " + e.name() + " | default(...)";
+        }
         return new UserError(origin, e.getMessage() + " in " + display, hint, ExitCode.ERROR);
     }
 
@@ -293,7 +322,7 @@ public final class MvelTemplar implements Templar {
             try {
                 code = MVEL.compileExpression(mvel);
             } catch (RuntimeException e) {
-                throw new TemplateTypeException("cannot compile expression: " + mvelMessage(e));
+                throw new TemplateTypeException("cannot compile expression: " + readable(mvelMessage(e)));
             }
             if (compiled.size() > CACHE_LIMIT) compiled.clear();
             compiled.put(mvel, code);
@@ -322,8 +351,12 @@ public final class MvelTemplar implements Templar {
         if (!root.getClass().getName().startsWith("org.mvel2")) {
             return new TemplateTypeException("evaluation failed: " + Reflect.rootMessage(root));
         }
-        // generated code is not the user's text: never show it
-        return new TemplateTypeException(msg.contains(JinjaTranslator.CTX) ? "the expression cannot be evaluated" : msg);
+        return new TemplateTypeException(readable(msg));
+    }
+
+    /** Generated code is not the user's text: a message quoting it is replaced. */
+    private static String readable(String mvelMessage) {
+        return mvelMessage.contains(JinjaTranslator.CTX) ? "the expression cannot be evaluated" : mvelMessage;
     }
 
     /** MVEL's "[Error: ...]" line without the "[Near ...]" decoration. */

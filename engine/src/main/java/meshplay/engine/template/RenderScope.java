@@ -54,6 +54,14 @@ final class RenderScope {
     /** {@code vars['tb4_' ~ iface]}: all variables by name, as in Ansible, unless a variable is called "vars". */
     private static final String VARS = "vars";
 
+    /** Every variable name visible here (for "did you mean"). */
+    java.util.Set<String> names() {
+        java.util.Set<String> all = new java.util.TreeSet<>(locals.keySet());
+        if (parent != null) all.addAll(parent.names());
+        else all.addAll(vars.keySet());
+        return all;
+    }
+
     /** True while a variable's own template is being rendered (errors then carry the variable chain). */
     boolean nested() {
         return !resolving.isEmpty();

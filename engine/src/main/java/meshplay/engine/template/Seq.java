@@ -38,7 +38,8 @@ public final class Seq {
         return o instanceof Collection || o instanceof Iterable || (o != null && o.getClass().isArray());
     }
 
-    static Object slice(Object obj, Object start, Object stop, Object step) {
+    /** Python's seq[start:stop:step] (null for an omitted bound); a string gives a string. */
+    public static Object slice(Object obj, Object start, Object stop, Object step) {
         List<Object> seq = of(obj);
         int n = seq.size();
         int st = step == null ? 1 : ((Number) step).intValue();

@@ -10,6 +10,11 @@ import meshplay.engine.yaml.Origin;
  * "{{ }}" keeps its native type.
  */
 public interface Templar {
+    /** True when the text contains template syntax ("{{", "{%" or "{#") and so must be rendered. */
+    static boolean isTemplate(String text) {
+        return text != null && (text.contains("{{") || text.contains("{%") || text.contains("{#"));
+    }
+
     /** Renders a value (YNode, or plain value) recursively against the variables. */
     Object render(Object value, Map<String, Object> vars);
 

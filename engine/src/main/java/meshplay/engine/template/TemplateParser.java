@@ -40,10 +40,6 @@ final class TemplateParser {
         this.src = src;
     }
 
-    static boolean hasTemplate(String s) {
-        return s.contains("{{") || s.contains("{%") || s.contains("{#");
-    }
-
     static List<TemplateNode> parse(String text) {
         return new TemplateParser(text).parse();
     }

@@ -1,18 +1,20 @@
 package meshplay.engine.vars;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
 import meshplay.engine.yaml.YScalar;
+import meshplay.engine.yaml.YamlLoader;
+import meshplay.engine.yaml.VarsFile;
 
 /**
  * Parses -e / --extra-vars values as ansible-playbook does: "k=v k2='v 2'" (values are strings),
@@ -37,30 +39,45 @@ public final class ExtraVars {
         String s = option == null ? "" : option.strip();
         if (s.isEmpty()) return Map.of();
         if (s.startsWith("@")) return file(s.substring(1), baseDir);
-        if (s.startsWith("{") || s.startsWith("[")) return mapping(YamlValues.parse(s, ORIGIN), ORIGIN, s);
+        if (s.startsWith("{") || s.startsWith("[")) return mapping(load(() -> YamlLoader.loadString(s, ORIGIN)), ORIGIN, s);
         return keyValues(s);
     }
 
     private static Map<String, YNode> file(String name, Path baseDir) {
         Path p = Path.of(name);
         if (!p.isAbsolute() && baseDir != null) p = baseDir.resolve(p);
-        String text;
-        try {
-            text = Files.readString(p);
-        } catch (IOException e) {
-            throw new UserError(Origin.of(ORIGIN), "cannot read extra vars file " + p + ": " + e.getMessage(),
+        Path file = p;
+        if (!Files.isRegularFile(file)) {
+            throw new UserError(Origin.of(ORIGIN), "cannot read extra vars file " + file + ": no such file",
                 "give an existing file: -e @vars.yml", ExitCode.BAD_OPTIONS);
         }
-        YNode root = YamlValues.parse(text, p.toString());
+        YNode root = load(() -> YamlLoader.loadFile(file));
         if (root == null) return Map.of();
-        return mapping(root, p.toString(), name);
+        return mapping(root, file.toString(), name);
+    }
+
+    /** The loader's errors, as errors in the command's options (exit code 5). */
+    private static YNode load(Supplier<YNode> loader) {
+        try {
+            return loader.get();
+        } catch (UserError e) {
+            throw new UserError(e.origin(), e.getMessage(), e.hint(), ExitCode.BAD_OPTIONS);
+        }
     }
 
     private static Map<String, YNode> mapping(YNode root, String source, String given) {
-        if (root instanceof YMap m) return new LinkedHashMap<>(m.entries());
-        throw new UserError(root == null ? Origin.of(source) : root.origin(),
-            "extra vars must be a mapping of names to values, got: " + given,
-            "use -e 'name=value', -e '{\"name\": \"value\"}' or -e @file.yml", ExitCode.BAD_OPTIONS);
+        if (!(root instanceof YMap m)) {
+            throw new UserError(root == null ? Origin.of(source) : root.origin(),
+                "extra vars must be a mapping of names to values, got: " + given,
+                "use -e 'name=value', -e '{\"name\": \"value\"}' or -e @file.yml", ExitCode.BAD_OPTIONS);
+        }
+        for (String name : m.entries().keySet()) {
+            if (!VarsFile.isVariableName(name)) {
+                throw new UserError(m.keyOrigin(name), "extra vars: '" + name + "' is not a valid variable name",
+                    "names start with a letter or _ and contain letters, digits and _", ExitCode.BAD_OPTIONS);
+            }
+        }
+        return new LinkedHashMap<>(m.entries());
     }
 
     /** "k=v k2='v 2' k3=\"x y\"": shell-like words, each name=value; values stay strings. */
@@ -73,7 +90,7 @@ public final class ExtraVars {
                     "use -e 'name=value other=value', -e '{\"name\": 1}' or -e @file.yml", ExitCode.BAD_OPTIONS);
             }
             String name = word.substring(0, eq);
-            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            if (!VarsFile.isVariableName(name)) {
                 throw new UserError(Origin.of(ORIGIN), "extra vars: '" + name + "' is not a valid variable name",
                     "names start with a letter or _ and contain letters, digits and _", ExitCode.BAD_OPTIONS);
             }

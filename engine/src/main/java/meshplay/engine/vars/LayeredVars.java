@@ -10,7 +10,8 @@ import meshplay.engine.template.VariableNamespace;
 
 /**
  * A read-only map over several maps, highest precedence first: a lookup asks each map in turn, so no
- * variable is copied. Iterating builds the merged map once. This is what the templar reads per task.
+ * variable is copied. Iterating builds the merged map once (safe to share between threads: the merged
+ * map is published through an unmodifiable wrapper). This is what the templar reads per task.
  */
 public final class LayeredVars extends AbstractMap<String, Object> implements VariableNamespace {
     private final List<Map<String, ?>> layers;

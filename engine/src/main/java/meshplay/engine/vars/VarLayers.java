@@ -1,8 +1,8 @@
 package meshplay.engine.vars;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,30 +11,28 @@ import java.util.Map;
  * The variables of one host at each precedence level. Levels hold references to the maps given (no
  * copies), so deriving a task's layers from a host's ({@link #with}) costs a few pointers, and
  * {@link #view()} gives the flattened map the templar reads. Values may be YNode (trusted, templated
- * when read) or plain Java values (data, never templated). Not thread-safe: one instance per host,
- * or a fresh {@link #copy()} per task.
+ * when read) or plain Java values (data, never templated).
+ *
+ * <p>Thread-safe: other hosts read a host's variables (hostvars) while its own task sets facts.
+ * {@link #put} never changes a map in place (it installs a changed copy), so a view taken earlier
+ * keeps seeing a consistent snapshot of that level.
  */
 public final class VarLayers {
     private final EnumMap<VarLevel, Map<String, Object>> levels = new EnumMap<>(VarLevel.class);
-    /** Levels whose map this instance created, and so may change in place. */
-    private final EnumSet<VarLevel> owned = EnumSet.noneOf(VarLevel.class);
 
     public VarLayers() {
     }
 
-    private VarLayers(VarLayers other) {
-        levels.putAll(other.levels);
-    }
-
     /** A copy sharing the maps; changes to either (set/put) do not show in the other. */
-    public VarLayers copy() {
-        return new VarLayers(this);
+    public synchronized VarLayers copy() {
+        VarLayers c = new VarLayers();
+        c.levels.putAll(levels);
+        return c;
     }
 
     /** Replaces one level's variables (null or empty clears it). The map is used as is, not copied. */
     @SuppressWarnings("unchecked")
-    public VarLayers set(VarLevel level, Map<String, ?> vars) {
-        owned.remove(level);
+    public synchronized VarLayers set(VarLevel level, Map<String, ?> vars) {
         if (vars == null || vars.isEmpty()) levels.remove(level);
         else levels.put(level, (Map<String, Object>) vars);
         return this;
@@ -47,28 +45,26 @@ public final class VarLayers {
 
     /** Sets one variable at a level (set_fact, register, include_vars), keeping the level's other variables. */
     public VarLayers put(VarLevel level, String name, Object value) {
-        if (!owned.contains(level)) {
-            Map<String, Object> old = levels.get(level);
-            levels.put(level, old == null ? new LinkedHashMap<>() : new LinkedHashMap<>(old));
-            owned.add(level);
-        }
-        levels.get(level).put(name, value);
-        return this;
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put(name, value);
+        return putAll(level, one);
     }
 
     /** Sets several variables at a level, keeping the level's other variables. */
-    public VarLayers putAll(VarLevel level, Map<String, ?> vars) {
-        vars.forEach((k, v) -> put(level, k, v));
+    public synchronized VarLayers putAll(VarLevel level, Map<String, ?> vars) {
+        Map<String, Object> changed = new LinkedHashMap<>(levels.getOrDefault(level, Map.of()));
+        changed.putAll(vars);
+        levels.put(level, Collections.unmodifiableMap(changed));
         return this;
     }
 
     /** One level's variables (empty when unset). */
-    public Map<String, Object> level(VarLevel level) {
+    public synchronized Map<String, Object> level(VarLevel level) {
         return levels.getOrDefault(level, Map.of());
     }
 
     /** The level a name's value comes from, or null when undefined. */
-    public VarLevel levelOf(String name) {
+    public synchronized VarLevel levelOf(String name) {
         VarLevel[] all = VarLevel.values();
         for (int i = all.length - 1; i >= 0; i--) {
             Map<String, Object> m = levels.get(all[i]);
@@ -82,13 +78,13 @@ public final class VarLayers {
     }
 
     /** The value of a name from the highest level that defines it (null when undefined). */
-    public Object get(String name) {
+    public synchronized Object get(String name) {
         VarLevel l = levelOf(name);
         return l == null ? null : levels.get(l).get(name);
     }
 
     /** The flattened variables, highest level winning, as a read-only view (nothing is copied). */
-    public LayeredVars view() {
+    public synchronized LayeredVars view() {
         List<Map<String, ?>> highestFirst = new ArrayList<>(levels.size());
         VarLevel[] all = VarLevel.values();
         for (int i = all.length - 1; i >= 0; i--) {

@@ -39,6 +39,42 @@ class ErrorMessageTest {
     }
 
     @Test
+    void errorsLeaveNoLogOutput() {
+        List<java.util.logging.LogRecord> records = new java.util.ArrayList<>();
+        java.util.logging.Handler collect = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                records.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(collect);
+        try {
+            MvelTemplar fresh = new MvelTemplar();
+            for (String tpl : new String[] {"{{ nope - 28 }}", "{{ m.zz }}", "{{ l[5] }}", "{{ nope.x.y }}", "{{ 'a' > 1 }}"}) {
+                assertThrows(UserError.class, () -> fresh.render(Y.s(tpl), Y.vars("m", Map.of(), "l", List.of())));
+            }
+        } finally {
+            root.removeHandler(collect);
+        }
+        assertEquals(List.of(), records.stream().map(java.util.logging.LogRecord::getLoggerName).toList());
+    }
+
+    @Test
+    void undefinedVariableSuggestsACloseName() {
+        UserError e = fail("{{ tb4_mut }}", Y.vars("tb4_mtu", 65520, "other", 1));
+        assertTrue(e.hint().startsWith("did you mean 'tb4_mtu'? Otherwise define 'tb4_mut'"), e.hint());
+    }
+
+    @Test
     void undefinedInsideMixedTextAndConditions() {
         UserError e = fail("mtu {{ mtu }} on {{ iface }}", Y.vars("mtu", 9000));
         assertEquals("'iface' is undefined in {{ iface }}", e.getMessage());

@@ -41,6 +41,8 @@ class FiltersTest {
         assertEquals("none", e("nums | select('gt', 5) | list | default('none', true)"));
         assertEquals("none", e("'' | default('none', true)"));
         assertEquals(false, e("false | default(true)"));
+        assertEquals(null, e("x | default(none)"));
+        assertEquals(java.util.Arrays.asList(null, 1), e("[none, 1]"));
         assertEquals(2, e("d.b | mandatory"));
         assertEquals("none", e("[] | first | default('none')"));
         UserError empty = assertThrows(UserError.class, () -> e("[] | last"));

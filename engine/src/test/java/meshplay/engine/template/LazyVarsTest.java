@@ -105,6 +105,13 @@ class LazyVarsTest {
     }
 
     @Test
+    void theEvaluationContextIsNotReachableFromExpressions() {
+        UserError e = assertThrows(UserError.class, () -> t.render(Y.s("{{ __c.guard('1') }}"), Y.vars()));
+        assertEquals("'__c' is undefined in {{ __c.guard('1') }}", e.getMessage());
+        assertEquals(5, t.render(Y.s("{{ __c }}"), Y.vars("__c", 5)));
+    }
+
+    @Test
     void javaClassNamesAreNotVariables() {
         UserError e = assertThrows(UserError.class, () -> t.render(Y.s("{{ Math }}"), Y.vars()));
         assertEquals("'Math' is undefined in {{ Math }}", e.getMessage());

@@ -74,6 +74,8 @@ class RenderingTest {
         data.put("nested", List.of("{{ mtu }}", Y.s("{{ mtu }}")));
         Object out = t.render(data, vars);
         assertEquals(Map.of("stdout", "{{ 7 * 7 }}", "nested", List.of("{{ mtu }}", 65520)), out);
+        Map<String, Object> plain = Map.of("rc", 0, "stdout_lines", List.of("{{ x }}"));
+        assertSame(plain, t.render(plain, vars));
     }
 
     @Test
@@ -113,6 +115,17 @@ class RenderingTest {
         assertTrue(e.getMessage().contains("{% if %} is not closed"), e.getMessage());
         e = assertThrows(UserError.class, () -> r("x{% endfor %}"));
         assertTrue(e.getMessage().contains("unexpected {% endfor %}"), e.getMessage());
+    }
+
+    @Test
+    void aFailedEvaluationDoesNotStickToTheCompiledExpression() {
+        MvelTemplar fresh = new MvelTemplar();
+        assertThrows(UserError.class, () -> fresh.render(Y.s("{{ a.b + 1 }}"), Y.vars()));
+        assertThrows(UserError.class, () -> fresh.render(Y.s("{{ a.b + 1 }}"), Y.vars("a", Map.of())));
+        assertEquals(2, fresh.render(Y.s("{{ a.b + 1 }}"), Y.vars("a", Map.of("b", 1))));
+        assertEquals("xy", fresh.render(Y.s("{{ a.b + 'y' }}"), Y.vars("a", Map.of("b", "x"))));
+        assertEquals(3, fresh.render(Y.s("{{ a.b + 1 }}"), Y.vars("a", Map.of("b", 2))));
+        assertEquals(2.5, fresh.render(Y.s("{{ a.b + 1 }}"), Y.vars("a", Map.of("b", 1.5))));
     }
 
     @Test

@@ -78,12 +78,16 @@ class ExtraVarsTest {
         e = assertThrows(UserError.class, () -> ExtraVars.parse("@missing.yml", dir));
         assertTrue(e.getMessage().startsWith("cannot read extra vars file"), e.getMessage());
         e = assertThrows(UserError.class, () -> ExtraVars.parse("{a: [1, 2}", null));
-        assertTrue(e.getMessage().startsWith("invalid YAML/JSON"), e.getMessage());
+        assertEquals(ExitCode.BAD_OPTIONS, e.exitCode());
+        assertEquals("<extra-vars>", e.origin().file());
         e = assertThrows(UserError.class, () -> ExtraVars.parse("[1, 2]", null));
         assertTrue(e.getMessage().contains("must be a mapping"), e.getMessage());
         e = assertThrows(UserError.class, () -> ExtraVars.parse("1bad=x", null));
         assertTrue(e.getMessage().contains("not a valid variable name"), e.getMessage());
         e = assertThrows(UserError.class, () -> ExtraVars.parse("{a: 1, a: 2}", null));
-        assertTrue(e.getMessage().contains("duplicate key 'a'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'a'"), e.getMessage());
+        assertEquals(ExitCode.BAD_OPTIONS, e.exitCode());
+        e = assertThrows(UserError.class, () -> ExtraVars.parse("{\"bad-name\": 1}", null));
+        assertTrue(e.getMessage().contains("'bad-name' is not a valid variable name"), e.getMessage());
     }
 }

@@ -68,6 +68,29 @@ class VarLayersTest {
         assertEquals(Map.of("a", 1, "b", 2, "c", 3), l.level(VarLevel.SET_FACTS));
         copy.put(VarLevel.SET_FACTS, "z", 0);
         assertFalse(l.has("z"));
+        LayeredVars before = l.view();
+        l.put(VarLevel.SET_FACTS, "late", 1);
+        assertFalse(before.containsKey("late"));
+        assertTrue(l.view().containsKey("late"));
+    }
+
+    @Test
+    void readersSeeConsistentLevelsWhileAHostSetsFacts() throws Exception {
+        VarLayers host = new VarLayers();
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < 2000; i++) host.put(VarLevel.SET_FACTS, "f" + i, i);
+        });
+        writer.start();
+        int lastSize = 0;
+        while (writer.isAlive() || lastSize < 2000) {
+            Map<String, Object> facts = host.view();
+            int size = facts.size();
+            assertTrue(size >= lastSize, "a level never shrinks");
+            for (int i = 0; i < size; i++) assertEquals(i, facts.get("f" + i));
+            lastSize = size;
+        }
+        writer.join();
+        assertEquals(2000, host.level(VarLevel.SET_FACTS).size());
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.representer.Representer;
 
-/** to_json, to_nice_json, from_json, to_yaml, to_nice_yaml, from_yaml, from_yaml_all. */
+/** to_json, to_nice_json, from_json, json_query, to_yaml, to_nice_yaml, from_yaml, from_yaml_all. */
 final class DataFormatFilters {
     private DataFormatFilters() {
     }
@@ -24,6 +24,7 @@ final class DataFormatFilters {
         r.filter("to_json", (in, c) -> c.bool(-1, "sort_keys", false) ? Json.writePretty(in, -1, true) : Json.write(in));
         r.filter("to_nice_json", (in, c) -> Json.writePretty(in, c.integer(-1, "indent", 4), c.bool(-1, "sort_keys", true)));
         r.filter("from_json", (in, c) -> Json.parse(StringFilters.text(in)));
+        r.filter("json_query", (in, c) -> JsonQuery.query(in, Ops.toText(c.required(0, "expr"))));
         r.filter("to_yaml", (in, c) -> yaml(in, c.integer(-1, "indent", 2), !c.has(-1, "default_flow_style")
             || c.arg(-1, "default_flow_style", null) == null ? DumperOptions.FlowStyle.AUTO
             : Ops.truthy(c.arg(-1, "default_flow_style", null)) ? DumperOptions.FlowStyle.FLOW : DumperOptions.FlowStyle.BLOCK));

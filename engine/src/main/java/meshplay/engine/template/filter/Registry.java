@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import meshplay.engine.template.FilterNames;
+import meshplay.engine.template.Nearest;
 import meshplay.engine.template.TemplateTypeException;
 
 /** Filters and tests by name; names are looked up without their collection prefix. */
@@ -53,33 +54,7 @@ public final class Registry {
     }
 
     private static String nearest(String name, Map<String, ?> known) {
-        String n = FilterNames.strip(name);
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : known.keySet()) {
-            int d = distance(n, k);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, n.length() / 3) ? " (did you mean '" + best + "'?)" : "";
-    }
-
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        String best = Nearest.of(FilterNames.strip(name), known.keySet());
+        return best == null ? "" : " (did you mean '" + best + "'?)";
     }
 }
