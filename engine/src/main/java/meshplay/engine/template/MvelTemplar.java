@@ -26,12 +26,6 @@ import org.mvel2.PropertyAccessException;
  */
 public final class MvelTemplar implements Templar {
     private static final int CACHE_LIMIT = 20_000;
-    /**
-     * MVEL's accessor optimizer logs every exception an expression throws (java.util.logging, with a
-     * stack trace on stderr), although this templar handles them, e.g. an undefined variable under
-     * default(). Held here because java.util.logging keeps loggers only weakly.
-     */
-    private static final java.util.logging.Logger MVEL_LOG = quiet(java.util.logging.Logger.getLogger("org.mvel2"));
 
     /**
      * MVEL logs a Java stack trace (java.util.logging, WARNING) when a variable or method fails while it
@@ -48,11 +42,6 @@ public final class MvelTemplar implements Templar {
     private final Map<String, List<TemplateNode>> parsed = new ConcurrentHashMap<>();
     private final Map<String, String> translated = new ConcurrentHashMap<>();
     private final Map<String, Serializable> compiled = new ConcurrentHashMap<>();
-
-    private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
-        logger.setLevel(java.util.logging.Level.OFF);
-        return logger;
-    }
 
     public MvelTemplar() {
         this(Registry.standard());
