@@ -27,7 +27,33 @@ mount --bind /proc/sys /proc/sys
 mount -o remount,bind,ro /proc/sys
 mount --bind /proc/sys/net /proc/sys/net
 mount -o remount,bind,rw /proc/sys/net
+# net.core keys that the kernel keeps global (one value for every network namespace) are missing
+# from a namespace's /proc/sys/net/core, but a real node has them (phase 5 tunes
+# netdev_max_backlog); others are shown read-only there (rmem_max, wmem_max ...). /proc/sys/net/core
+# becomes a small tmpfs: the namespace's own writable keys bound in, the others as node-owned files
+# (the kernel's value or default), which sysctl then writes like any key.
+netcore=$S/kernel/netcore
+mkdir -p "$netcore"
+mount --bind /proc/sys/net/core "$netcore"
+mount -t tmpfs -o mode=0755,size=64k netcore /proc/sys/net/core
+for f in "$netcore"/*; do
+    if [ "$(stat -c %a "$f")" = 644 ]; then
+        touch "/proc/sys/net/core/${f##*/}"
+        mount --bind "$f" "/proc/sys/net/core/${f##*/}"
+    else
+        cat "$f" > "/proc/sys/net/core/${f##*/}"
+    fi
+done
+umount "$netcore"
+for kv in netdev_max_backlog=1000 netdev_budget=300 netdev_budget_usecs=8000 dev_weight=64 \
+          rps_sock_flow_entries=0 busy_poll=0 busy_read=0 default_qdisc=fq_codel; do
+    [ -e "/proc/sys/net/core/${kv%%=*}" ] || echo "${kv#*=}" > "/proc/sys/net/core/${kv%%=*}"
+done
 [ -e /proc/sysrq-trigger ] && mount --bind /dev/null /proc/sysrq-trigger
+# A new boot id for every emulated boot, as a real kernel has: reboot tools (Ansible's and
+# meshplay's reboot module) wait for /proc/sys/kernel/random/boot_id to change.
+cat /proc/sys/kernel/random/uuid > "$S/kernel/boot_id"
+mount --bind "$S/kernel/boot_id" /proc/sys/kernel/random/boot_id
 if [ -f /proc/modules ]; then
     mount --bind "$S/kernel/modules" /proc/modules
 fi

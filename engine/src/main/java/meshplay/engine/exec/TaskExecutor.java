@@ -67,8 +67,9 @@ public final class TaskExecutor {
             agg.data().put("skip_reason", "No items in the list");
             return agg;
         }
+        Map<String, Object> loopVars = vars;
         for (int i = 0; i < items.size(); i++) {
-            Map<String, Object> itemVars = new LinkedHashMap<>(vars);
+            Map<String, Object> itemVars = new LinkedHashMap<>(loopVars);
             Map<String, Object> binding = LoopExpander.bind(control, items, i);
             itemVars.putAll(binding);
             TaskResult r = Conditionals.all(run.templar, q.scope().whens(), itemVars)
@@ -84,6 +85,11 @@ public final class TaskExecutor {
             }
             agg.items().add(r);
             sink.accept(r);
+            if (setsHostVars(r)) {
+                // as in Ansible, the facts an item set (set_fact) are visible to the next
+                // item, e.g. a list accumulated with "{{ acc | default([]) + [item] }}"
+                loopVars = assembler.forTask(q.host(), q.play(), q.scope());
+            }
             if (control.pause() > 0 && i < items.size() - 1) sleep(control.pause());
         }
         agg.delegatedTo(agg.items().get(0).delegatedTo());
@@ -94,6 +100,10 @@ public final class TaskExecutor {
         else if (agg.items().stream().anyMatch(TaskResult::changed)) agg.status(TaskResult.Status.CHANGED);
         else if (agg.items().stream().allMatch(TaskResult::skipped)) agg.status(TaskResult.Status.SKIPPED);
         return agg;
+    }
+
+    private static boolean setsHostVars(TaskResult r) {
+        return !r.failed() && !r.skipped() && r.data().get("ansible_facts") instanceof Map<?, ?> f && !f.isEmpty();
     }
 
     private TaskResult runWithRetries(TaskRequest q, Map<String, Object> vars) {

@@ -46,6 +46,13 @@ class ActionsTest {
     }
 
     @Test
+    void setFactInALoopSeesWhatTheEarlierItemsSet() {
+        f.run(play("web", List.of(task("acc", "set_fact", map("acc", "{{ (acc | default([])) + [item] }}"), "loop", List.of("a", "b", "c")),
+                task("use", "probe", map("name", "{{ acc | join(',') }}"))), List.of()));
+        assertEquals(List.of("a,b,c"), TestModules.calledNames("h1"));
+    }
+
+    @Test
     void factsFromSetupAreVariables() {
         f.run(play("web", List.of(task("use", "probe", map("name", "{{ ansible_os_family }}/{{ ansible_facts.hostname }}"))),
                 List.of(), "gather_facts", true));

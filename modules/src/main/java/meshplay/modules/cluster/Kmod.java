@@ -98,7 +98,7 @@ public final class Kmod implements Module {
         }
 
         String procModules = FileContent.readText(ctx.connection(), "/proc/modules");
-        boolean loadedAsModule = procModules != null && KmodFiles.loaded(procModules, name);
+        boolean loadedAsModule = procModules != null ? KmodFiles.loaded(procModules, name) : liveInSysfs(ctx, name);
         boolean builtin = !loadedAsModule && isBuiltin(ctx, name);
         boolean loaded = loadedAsModule || builtin;
         data.put("loaded", loaded);
@@ -162,6 +162,15 @@ public final class Kmod implements Module {
             out.put(key, value);
         }
         return out;
+    }
+
+    /**
+     * Without /proc/modules (a kernel built without module unloading, or a container that hides it)
+     * the kernel still shows a loaded module as /sys/module/NAME/initstate = "live".
+     */
+    private static boolean liveInSysfs(ModuleContext ctx, String name) throws Exception {
+        String state = FileContent.readText(ctx.connection(), "/sys/module/" + KmodFiles.canonical(name) + "/initstate");
+        return state != null && state.strip().equals("live");
     }
 
     private static boolean isBuiltin(ModuleContext ctx, String name) throws Exception {

@@ -45,6 +45,16 @@ class KmodTest extends TempRootTest {
     }
 
     @Test
+    void withoutProcModulesALiveSysfsEntryMeansLoaded() throws Exception {
+        java.nio.file.Files.delete(root.path("/proc/modules"));
+        root.file("/sys/module/thunderbolt_net/initstate", "live\n");
+        assertFalse(run(kmod, conn, "name", "thunderbolt-net").changed());
+        assertEquals(List.of(), tools.calls());
+        assertTrue(run(kmod, conn, "name", "thunderbolt").changed(), "no initstate: not loaded");
+        assertEquals(List.of("modprobe thunderbolt"), tools.calls());
+    }
+
+    @Test
     void checkRunPredictsWithoutWritingOrRunning() throws Exception {
         Outcome predicted = check(kmod, conn, "name", "thunderbolt-net", "persistent", "present");
         assertTrue(predicted.changed());
