@@ -84,15 +84,24 @@ for disk in "$S"/disks/*; do
 done
 mount --move "$stage" /dev
 
-# Node-owned directories over the host's.
+# Node-owned directories over the host's. The lab's state may itself live under one of the
+# directories about to be covered (a clone in /tmp, a state dir under /var/lib ...), so the
+# sources are first reached through a private staging mount on /mnt, which nothing covers.
+[ -d /mnt ] || { echo "node-mounts: /mnt is missing; it is needed as a staging point" >&2; exit 1; }
+mount -t tmpfs -o mode=0700,size=64k labstage /mnt
+mkdir /mnt/node /mnt/pve /mnt/pids
+mount --bind "$S" /mnt/node
+mount --bind "$pve" /mnt/pve
+mount --bind "$pids" /mnt/pids
 for d in etc root var/lib var/log var/tmp var/cache var/spool usr/local run tmp; do
-    mount --bind "$S/root/$d" "/$d"
+    mount --bind "/mnt/node/root/$d" "/$d"
 done
-mount --bind "$pve" /etc/pve
-mount --bind "$S/lab" /run/meshplay-lab
-mount --bind "$pids" /run/meshplay-lab/pids
+mount --bind /mnt/pve /etc/pve
+mount --bind /mnt/node/lab /run/meshplay-lab
+mount --bind /mnt/pids /run/meshplay-lab/pids
 mount -o remount,bind,ro /run/meshplay-lab/pids
 mount -o remount,bind,ro /run/meshplay-lab
+umount -R -l /mnt
 
 # Tools that would act on the host kernel are replaced by the node's emulators, also at
 # their absolute paths (programs call /sbin/modprobe, /bin/systemctl ... directly).
