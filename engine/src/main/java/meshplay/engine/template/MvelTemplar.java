@@ -147,7 +147,8 @@ public final class MvelTemplar implements Templar {
         TemplateNode.Output found = null;
         for (TemplateNode n : nodes) {
             if (n instanceof TemplateNode.Output o && found == null) found = o;
-            else if (!(n instanceof TemplateNode.Text t) || !t.text().isBlank()) return null;
+            // a newline around the expression is content ("{{ x }}\n" in a file body), not padding
+            else if (!(n instanceof TemplateNode.Text t) || !t.text().isBlank() || t.text().indexOf('\n') >= 0) return null;
         }
         return found;
     }

@@ -39,6 +39,8 @@ class RenderingTest {
         assertEquals("flag=True none=None", r("flag={{ on }} none={{ nothing }}"));
         assertEquals("{'ports': [22, 80]}!", r("{{ cfg }}!"));
         assertEquals("1.5 2.0", r("{{ 3 / 2 }} {{ 4 / 2 }}"));
+        // a trailing newline is file content (copy content: "{{ x }}\n"), kept as in Ansible
+        assertEquals("65520\n", r("{{ mtu }}\n"));
     }
 
     @Test
