@@ -8,9 +8,10 @@ node=$1 S=$2 pve=$3 pids=$4
 
 hostname "$node"
 
-# Drop this namespace's copies of the lab's namespace handles: holding them would keep
-# other nodes' namespaces alive after they are torn down.
-for m in $(awk '$5 ~ "^/run/(netns|meshplay-lab)(/|$)" {print $5}' /proc/self/mountinfo | sort -r); do
+# Drop this namespace's copies of the labs' namespace handles (this lab's and those of labs running
+# side by side, /run/meshplay-lab-NAME): holding them would keep other nodes' namespaces alive
+# after they are torn down.
+for m in $(awk '$5 ~ "^/run/(netns|meshplay-lab(-[a-z0-9]+)?)(/|$)" {print $5}' /proc/self/mountinfo | sort -r); do
     umount -l "$m" 2>/dev/null || true
 done
 
