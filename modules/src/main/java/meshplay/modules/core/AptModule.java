@@ -34,7 +34,7 @@ public final class AptModule implements Module {
             .add(ArgSpec.arg("name", ArgType.LIST).elements(ArgType.STR).aliases("pkg", "package").doc("package names (name or name=version)"))
             .add(ArgSpec.arg("state", ArgType.STR).defaultValue("present").choices("present", "installed", "absent", "removed", "latest")
                     .doc("present: installed (any version unless pinned); latest: upgraded to the candidate; absent: removed"))
-            .add(ArgSpec.arg("update_cache", ArgType.BOOL).aliases("update-cache").doc("(default false) run apt-get update first"))
+            .add(ArgSpec.arg("update_cache", ArgType.BOOL).defaultValue(false).aliases("update-cache").doc("run apt-get update first"))
             .add(ArgSpec.arg("cache_valid_time", ArgType.INT).defaultValue(0)
                     .doc("update the package lists unless they were refreshed less than this many seconds ago (implies update_cache)"))
             .add(ArgSpec.arg("purge", ArgType.BOOL).defaultValue(false).doc("with state=absent: also remove configuration files"))

@@ -29,7 +29,7 @@ public final class LineInFileModule implements Module {
             .add(ArgSpec.arg("state", ArgType.STR).defaultValue("present").choices("present", "absent").doc("whether the line should be there"))
             .add(ArgSpec.arg("insertafter", ArgType.STR).doc("when nothing matches: insert after the last line matching this regex, or EOF (default), or BOF"))
             .add(ArgSpec.arg("insertbefore", ArgType.STR).doc("when nothing matches: insert before the last line matching this regex, or BOF"))
-            .add(ArgSpec.arg("backrefs", ArgType.BOOL).doc("(default false) expand \\1 / \\g<name> in line from the regexp match; "
+            .add(ArgSpec.arg("backrefs", ArgType.BOOL).defaultValue(false).doc("expand \\1 / \\g<name> in line from the regexp match; "
                     + "when regexp does not match, the file is left unchanged"))
             .add(ArgSpec.arg("create", ArgType.BOOL).defaultValue(false).doc("create the file (and its directories) when missing"))
             .add(ArgSpec.arg("backup", ArgType.BOOL).defaultValue(false).doc("keep a timestamped copy of the file before changing it"))
@@ -37,7 +37,6 @@ public final class LineInFileModule implements Module {
             .add(ArgSpec.arg("validate", ArgType.STR).doc("command that checks the new file before it replaces the old; %s is the file"))
             .mutuallyExclusive("insertbefore", "insertafter")
             .mutuallyExclusive("regexp", "search_string")
-            // backrefs has no declared default: a defaulted value would count as given in this group
             .mutuallyExclusive("backrefs", "search_string"))
             .build();
 

@@ -35,7 +35,7 @@ public final class SystemdModule implements Module {
                     .doc("started/stopped act only when needed; restarted/reloaded always act"))
             .add(ArgSpec.arg("enabled", ArgType.BOOL).doc("whether the unit starts at boot"))
             .add(ArgSpec.arg("masked", ArgType.BOOL).doc("whether the unit is masked (cannot be started)"))
-            .add(ArgSpec.arg("daemon_reload", ArgType.BOOL).aliases("daemon-reload").doc("(default false) run systemctl daemon-reload before anything else"))
+            .add(ArgSpec.arg("daemon_reload", ArgType.BOOL).defaultValue(false).aliases("daemon-reload").doc("run systemctl daemon-reload before anything else"))
             .build();
 
     @Override
