@@ -3,8 +3,12 @@ package meshplay.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import meshplay.engine.connect.ssh.SshWarmUp;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.report.ErrorFormatter;
@@ -22,6 +26,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        String[] full = withDefaultCommand(args);
+        if (full.length > 0 && full[0].equals("run")) SshWarmUp.start();
         int code = execute(args, System.out, System.err, System.in);
         System.out.flush();
         System.exit(code);
@@ -30,12 +36,18 @@ public final class Main {
     /** Runs the command line with the given streams and returns the exit code (for tests). */
     public static int execute(String[] args, PrintStream out, PrintStream err, InputStream in) {
         Streams io = new Streams(out, err, in);
-        CommandLine cli = new CommandLine(new TopCommand())
-                .addSubcommand("run", new RunCommand(io))
-                .addSubcommand("inventory", new InventoryCommand(io))
-                .addSubcommand("doc", new DocCommand(io))
-                .addSubcommand("version", new VersionCommand(io))
-                .addSubcommand("lab", new LabCommand(io));
+        String[] full = withDefaultCommand(args);
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("run", () -> new RunCommand(io));
+        commands.put("inventory", () -> new InventoryCommand(io));
+        commands.put("doc", () -> new DocCommand(io));
+        commands.put("version", () -> new VersionCommand(io));
+        commands.put("lab", () -> new LabCommand(io));
+        CommandLine cli = new CommandLine(new TopCommand());
+        // picocli builds each command's model by reflection (~60 ms for all of them at every start):
+        // a command line that names its command gets only that one; the top-level help gets them all
+        if (full.length > 0 && commands.containsKey(full[0])) cli.addSubcommand(full[0], commands.get(full[0]).get());
+        else commands.forEach((name, command) -> cli.addSubcommand(name, command.get()));
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -44,7 +56,7 @@ public final class Main {
             return ExitCode.BAD_OPTIONS.code;
         });
         cli.setExecutionExceptionHandler((ex, c, parsed) -> handle(ex, err, verbosity(args)));
-        return cli.execute(withDefaultCommand(args));
+        return cli.execute(full);
     }
 
     /** `meshplay site.yml -i inv` means `meshplay run site.yml -i inv`. */

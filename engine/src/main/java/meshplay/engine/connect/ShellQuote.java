@@ -1,14 +1,17 @@
 package meshplay.engine.connect;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** POSIX shell quoting for argv sent to a remote shell. */
 public final class ShellQuote {
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+
     private ShellQuote() {
     }
 
     public static String quote(String s) {
-        if (!s.isEmpty() && s.matches("[A-Za-z0-9_@%+=:,./-]+")) return s;
+        if (!s.isEmpty() && SAFE.matcher(s).matches()) return s;
         return "'" + s.replace("'", "'\"'\"'") + "'";
     }
 

@@ -8,6 +8,7 @@ import meshplay.engine.model.Task;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.template.Templar;
 import meshplay.engine.yaml.Origin;
+import meshplay.engine.yaml.VarsFile;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
 import meshplay.engine.yaml.YScalar;
@@ -54,9 +55,9 @@ final class ArgRenderer {
         for (String word : words(text)) {
             int eq = word.indexOf('=');
             String key = eq > 0 ? word.substring(0, eq) : null;
-            boolean known = key != null && key.matches("[A-Za-z_][A-Za-z0-9_]*") && spec != null
-                    && spec.find(key) != null && !key.equals(spec.freeFormArg());
-            boolean anyArg = key != null && key.matches("[A-Za-z_][A-Za-z0-9_]*") && spec != null && spec.acceptsAnyArgs();
+            boolean named = key != null && VarsFile.isVariableName(key);
+            boolean known = named && spec != null && spec.find(key) != null && !key.equals(spec.freeFormArg());
+            boolean anyArg = named && spec != null && spec.acceptsAnyArgs();
             if (known || anyArg || (spec != null && spec.freeFormArg() == null && key != null)) {
                 out.put(key, unquote(word.substring(eq + 1)));
             } else {

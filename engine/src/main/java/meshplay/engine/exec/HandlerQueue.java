@@ -1,7 +1,7 @@
 package meshplay.engine.exec;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +20,9 @@ import meshplay.engine.yaml.YNode;
 public final class HandlerQueue {
     private final RunContext run;
     private final List<Task> handlers = new ArrayList<>();
-    private final Map<Task, Role> roles = new LinkedHashMap<>();
-    private final Map<Task, Set<String>> pending = new LinkedHashMap<>();
+    private final Map<Task, Role> roles = new IdentityHashMap<>();
+    // by identity: a Task's own hashCode walks its whole YAML tree, on every notification
+    private final Map<Task, Set<String>> pending = new IdentityHashMap<>();
 
     HandlerQueue(RunContext run, Play play) {
         this.run = run;

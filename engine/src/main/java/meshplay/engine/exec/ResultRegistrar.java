@@ -1,6 +1,7 @@
 package meshplay.engine.exec;
 
 import meshplay.engine.error.UserError;
+import meshplay.engine.yaml.VarsFile;
 import meshplay.engine.yaml.YNode;
 
 /** register: stores the result (data, never templated) under the register name for the host. */
@@ -12,7 +13,7 @@ final class ResultRegistrar {
         YNode reg = q.scope().keywords().get("register");
         if (reg == null) return;
         Object name = reg.toJava();
-        if (name == null || !String.valueOf(name).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        if (name == null || !VarsFile.isVariableName(String.valueOf(name))) {
             throw new UserError(reg.origin(), "register: '" + name + "' is not a valid variable name", "use letters, digits and _");
         }
         run.host(q.host()).setVar(String.valueOf(name), result.toRegistered());

@@ -1,10 +1,14 @@
 package meshplay.engine.module;
 
+import java.util.regex.Pattern;
+
 /**
  * A file mode as the user wrote it: octal ("0644", "644", "2750") or symbolic ("u=rw,g=r,o=",
  * "u+x", "a-w"). {@link #applyTo} computes the resulting permission bits from the current ones.
  */
 public final class FileMode {
+    private static final Pattern OCTAL = Pattern.compile("0?[0-7]{3,4}|0o[0-7]{3,4}");
+    private static final Pattern SYMBOLIC = Pattern.compile("([ugoa]*[-+=][rwxXst]*)(,[ugoa]*[-+=][rwxXst]*)*");
     private final String text;
     private final Integer absolute;
 
@@ -16,11 +20,11 @@ public final class FileMode {
     /** Parses a mode; throws IllegalArgumentException with a message that says what is accepted. */
     public static FileMode parse(String text) {
         String t = text.trim();
-        if (t.matches("0?[0-7]{3,4}") || t.matches("0o[0-7]{3,4}")) {
+        if (OCTAL.matcher(t).matches()) {
             String digits = t.startsWith("0o") ? t.substring(2) : t;
             return new FileMode(t, Integer.parseInt(digits, 8));
         }
-        if (t.matches("([ugoa]*[-+=][rwxXst]*)(,[ugoa]*[-+=][rwxXst]*)*")) {
+        if (SYMBOLIC.matcher(t).matches()) {
             return new FileMode(t, null);
         }
         throw new IllegalArgumentException("'" + text + "' is not a file mode; write it quoted as octal ('0644') or symbolic ('u=rw,g=r,o=r')");

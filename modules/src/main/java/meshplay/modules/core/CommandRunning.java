@@ -137,6 +137,16 @@ abstract class CommandRunning implements Module {
     static String delta(Duration d) {
         long micros = d.toNanos() / 1000;
         long secs = micros / 1_000_000;
-        return String.format("%d:%02d:%02d.%06d", secs / 3600, (secs / 60) % 60, secs % 60, micros % 1_000_000);
+        // by hand: String.format parses its pattern at every call, and this runs for every command
+        return (secs / 3600) + ":" + twoDigits((secs / 60) % 60) + ":" + twoDigits(secs % 60) + "." + sixDigits(micros % 1_000_000);
+    }
+
+    private static String twoDigits(long n) {
+        return n < 10 ? "0" + n : Long.toString(n);
+    }
+
+    private static String sixDigits(long n) {
+        String s = Long.toString(n);
+        return "000000".substring(s.length()) + s;
     }
 }

@@ -58,7 +58,8 @@ public final class FileAttributes {
 
     /** "0644" for permission bits. */
     public static String octal(int mode) {
-        return String.format("%04o", mode & 07777);
+        String digits = Integer.toOctalString(mode & 07777);
+        return "0000".substring(Math.min(4, digits.length())) + digits;
     }
 
     /**

@@ -1,5 +1,7 @@
 package meshplay.modules.support;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -11,13 +13,23 @@ import meshplay.engine.module.ModuleFailure;
  * as Python's match.expand does. UNIX_LINES makes ".", "^" and "$" treat only "\n" as a line end, as Python does.
  */
 public final class PyRegex {
+    private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?P<([A-Za-z][A-Za-z0-9]*)>");
+    private static final Pattern NAMED_BACKREFERENCE = Pattern.compile("\\(\\?P=([A-Za-z][A-Za-z0-9]*)\\)");
+    private static final Pattern INLINE_MULTILINE = Pattern.compile("(?s)\\(\\?[a-zA-Z]*m[a-zA-Z]*\\).*");
+    /** A task's expression is compiled once, not once per host (patterns are immutable and thread-safe). */
+    private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+
     private PyRegex() {
     }
 
     public static Pattern compile(String argName, String python) throws ModuleFailure {
-        String java = python.replaceAll("\\(\\?P<([A-Za-z][A-Za-z0-9]*)>", "(?<$1>").replaceAll("\\(\\?P=([A-Za-z][A-Za-z0-9]*)\\)", "\\\\k<$1>");
+        Pattern known = COMPILED.get(python);
+        if (known != null) return known;
+        String java = NAMED_BACKREFERENCE.matcher(NAMED_GROUP.matcher(python).replaceAll("(?<$1>")).replaceAll("\\\\k<$1>");
         try {
-            return Pattern.compile(java, Pattern.UNIX_LINES);
+            Pattern compiled = Pattern.compile(java, Pattern.UNIX_LINES);
+            if (COMPILED.size() < 1024) COMPILED.put(python, compiled);
+            return compiled;
         } catch (PatternSyntaxException e) {
             throw new ModuleFailure("argument '" + argName + "' is not a valid regular expression: " + e.getDescription()
                     + " near index " + e.getIndex() + " in '" + python + "'");
@@ -26,7 +38,7 @@ public final class PyRegex {
 
     /** True when the expression turns on multi-line mode inline ("(?m)"), which changes how it is matched. */
     public static boolean isMultiline(String python) {
-        return python.matches("(?s)\\(\\?[a-zA-Z]*m[a-zA-Z]*\\).*");
+        return INLINE_MULTILINE.matcher(python).matches();
     }
 
     /** Python's match.expand(template): \1..\99, \g<n>, \g<name>, and the usual escapes. */

@@ -2,6 +2,7 @@ package meshplay.engine.connect.ssh;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -45,12 +46,16 @@ final class OpenSession implements AutoCloseable {
     private final ClientSession session;
     private final Semaphore channels;
     private final Duration openTimeout;
+    private final int maxChannels;
     private final ReentrantLock sftpLock = new ReentrantLock();
+    private final ReentrantLock guardLock = new ReentrantLock();
+    private WriteGuard guard;
     private SftpClient sftp;
     private boolean sftpHoldsPermit;
 
     OpenSession(ClientSession session, int maxChannels, Duration openTimeout) {
         this.session = session;
+        this.maxChannels = maxChannels;
         this.channels = new Semaphore(maxChannels, true);
         this.openTimeout = openTimeout;
     }
@@ -96,14 +101,67 @@ final class OpenSession implements AutoCloseable {
      * Opens a channel running {@code command} whose permit is given back only when the channel has
      * closed; used for the write guard, which outlives the call that started it.
      */
-    ChannelExec openDetached(String command) throws IOException, InterruptedException {
+    ChannelExec openDetached(String command, OutputStream out) throws IOException, InterruptedException {
         channels.acquire();
         try {
-            ChannelExec ch = openExec(command, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+            ChannelExec ch = openExec(command, out, OutputStream.nullOutputStream());
             ch.addCloseFutureListener(f -> channels.release());
             return ch;
         } catch (IOException | RuntimeException e) {
             channels.release();
+            throw e;
+        }
+    }
+
+    /** A write's hold on the guard: wait for it to be armed, then write; closing it ends the write. */
+    interface GuardLease extends AutoCloseable {
+        /** Returns once the guard holds the temp path; create the temp file only after this. */
+        void awaitArmed() throws IOException;
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Arms the session's write guard with {@code tmp} (starting the guard on first use), without
+     * waiting for its acknowledgement: see {@link GuardLease#awaitArmed}. Writes take
+     * turns on the guard; the lease, closed by the same thread when the write is over, passes it on.
+     * With fewer than three channels the guard would starve commands (SFTP holds one), so it then
+     * lives for one write only.
+     */
+    GuardLease armGuard(String tmp) throws IOException, InterruptedException {
+        guardLock.lockInterruptibly();
+        try {
+            if (guard == null || !guard.isOpen()) guard = WriteGuard.start(this, openTimeout);
+            WriteGuard armed = guard;
+            armed.arm(tmp);
+            boolean oneShot = maxChannels < 3;
+            if (oneShot) guard = null;
+            return new GuardLease() {
+                @Override
+                public void awaitArmed() throws IOException {
+                    try {
+                        armed.awaitArmed();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new InterruptedIOException("interrupted while waiting for the write guard");
+                    }
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        armed.disarm();
+                    } catch (IOException ignored) {
+                        // the session is gone: after the rename there is nothing left to remove
+                    } finally {
+                        if (oneShot) armed.close();
+                        guardLock.unlock();
+                    }
+                }
+            };
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            guardLock.unlock();
             throw e;
         }
     }
@@ -207,6 +265,7 @@ final class OpenSession implements AutoCloseable {
 
     @Override
     public void close() {
+        if (guard != null) guard.close();
         if (sftp != null) closeQuietly(sftp);
         session.close(true);
     }

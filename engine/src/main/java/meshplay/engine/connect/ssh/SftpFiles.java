@@ -11,7 +11,6 @@ import meshplay.engine.connect.ConnectionException;
 import meshplay.engine.connect.FileStat;
 import meshplay.engine.connect.ShellQuote;
 import meshplay.engine.connect.WriteOptions;
-import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHFsyncExtension;
 import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHPosixRenameExtension;
@@ -23,9 +22,9 @@ import org.apache.sshd.sftp.common.SftpException;
 /**
  * File operations over the session's SFTP client, as the login user. Writes are atomic: a hidden temp
  * file in the target directory (mode 0600 while it fills), fsync@openssh.com, owner then mode, then
- * posix-rename@openssh.com over the target. A guard command runs beside each write and deletes the
- * temp file when its input ends; the write closes that input only after the rename, so a connection
- * that dies mid-transfer leaves no partial file behind on the host.
+ * posix-rename@openssh.com over the target. Each temp file is registered with the session's
+ * {@link WriteGuard} before it is created and released after the rename, so a connection that dies
+ * mid-transfer leaves no partial file behind on the host.
  */
 final class SftpFiles implements RemoteFiles {
     private static final int CHUNK = 32 * 1024;
@@ -85,21 +84,20 @@ final class SftpFiles implements RemoteFiles {
     public Optional<String> write(String path, byte[] content, WriteOptions options) throws ConnectionException {
         String p = RemoteFiles.requireAbsolute(path);
         Attributes want = options.attributes();
-        SftpClient.Attributes existing = host.sftp("stat " + p, sftp -> statOrNull(sftp, p, true));
-        if (existing == null) mkdirs(RemoteFiles.parent(p), Attributes.NONE);
-        int mode = want.mode() != null ? want.mode() : existing != null ? existing.getPermissions() & 07777 : 0644;
-        Integer uid = want.owner() != null ? Integer.valueOf(host.ids().userId(want.owner(), runner()))
-                : existing != null ? Integer.valueOf(existing.getUserId()) : null;
-        Integer gid = want.group() != null ? Integer.valueOf(host.ids().groupId(want.group(), runner()))
-                : existing != null ? Integer.valueOf(existing.getGroupId()) : null;
         String tmp = RemoteFiles.tempSibling(p);
-        String backup = options.backup() && existing != null ? WriteOptions.backupPath(p) : null;
-        ChannelExec guard = host.detached(ShellQuote.join(List.of("sh", "-c", "cat >/dev/null; rm -f -- \"$1\"", "sh", tmp)),
-                "starting the write of " + p);
-        try {
+        // the guard reads the temp path while the stat below is on its way; the temp file is created
+        // only once the guard has acknowledged it
+        try (OpenSession.GuardLease guard = host.guardWrite(tmp, "starting the write of " + p)) {
+            SftpClient.Attributes existing = host.sftp("stat " + p, sftp -> statOrNull(sftp, p, true));
+            int mode = want.mode() != null ? want.mode() : existing != null ? existing.getPermissions() & 07777 : 0644;
+            Integer uid = want.owner() != null ? Integer.valueOf(host.ids().userId(want.owner(), runner()))
+                    : existing != null ? Integer.valueOf(existing.getUserId()) : null;
+            Integer gid = want.group() != null ? Integer.valueOf(host.ids().groupId(want.group(), runner()))
+                    : existing != null ? Integer.valueOf(existing.getGroupId()) : null;
+            String backup = options.backup() && existing != null ? WriteOptions.backupPath(p) : null;
             host.sftp("write " + p, sftp -> {
-                try (SftpClient.CloseableHandle h = sftp.open(tmp, SftpClient.OpenMode.Write, SftpClient.OpenMode.Create,
-                        SftpClient.OpenMode.Exclusive)) {
+                guard.awaitArmed();
+                try (SftpClient.CloseableHandle h = openTemp(sftp, tmp, existing == null)) {
                     // private while it fills, whatever the server's umask
                     sftp.setStat(h, new SftpClient.Attributes().perms(0600));
                     try (OutputStream out = new SftpOutputStreamAsync((AbstractSftpClient) sftp, CHUNK, tmp, h, false)) {
@@ -113,19 +111,25 @@ final class SftpFiles implements RemoteFiles {
                 rename(sftp, tmp, p);
                 return null;
             });
+            return Optional.ofNullable(backup);
         } catch (ConnectionException e) {
             if (!e.unreachable()) removeQuietly(tmp);
             throw e;
-        } finally {
-            // EOF lets the guard finish (after a successful rename its rm finds nothing); the server
-            // then closes its channel, which gives the channel permit back
-            try {
-                guard.getInvertedIn().close();
-            } catch (IOException ignored) {
-                // the session is gone; the guard saw EOF anyway
-            }
         }
-        return Optional.ofNullable(backup);
+    }
+
+    /**
+     * Creates the temp file; for a new file whose directory is missing, creates the directories first
+     * (asked only after the create failed, which saves a round trip in the usual case).
+     */
+    private static SftpClient.CloseableHandle openTemp(SftpClient sftp, String tmp, boolean newFile) throws IOException {
+        try {
+            return sftp.open(tmp, SftpClient.OpenMode.Write, SftpClient.OpenMode.Create, SftpClient.OpenMode.Exclusive);
+        } catch (SftpException e) {
+            if (!newFile || !SshHost.missing(e)) throw e;
+            makeDirs(sftp, RemoteFiles.parent(tmp), null, null, null);
+            return sftp.open(tmp, SftpClient.OpenMode.Write, SftpClient.OpenMode.Create, SftpClient.OpenMode.Exclusive);
+        }
     }
 
     private void copyForBackup(String path, String backup) throws IOException {
@@ -183,27 +187,32 @@ final class SftpFiles implements RemoteFiles {
         Integer gid = attributes != null && attributes.group() != null ? host.ids().groupId(attributes.group(), runner()) : null;
         Integer mode = attributes == null ? null : attributes.mode();
         host.sftp("mkdir " + p, sftp -> {
-            List<String> missing = new ArrayList<>();
-            for (String cur = p; !cur.equals("/"); cur = RemoteFiles.parent(cur)) {
-                SftpClient.Attributes a = statOrNull(sftp, cur, true);
-                if (a != null) {
-                    if (!a.isDirectory()) throw new SftpException(SftpConstants.SSH_FX_FAILURE, cur + " exists and is not a directory");
-                    break;
-                }
-                missing.add(0, cur);
-            }
-            for (String dir : missing) {
-                try {
-                    sftp.mkdir(dir);
-                } catch (SftpException e) {
-                    SftpClient.Attributes a = statOrNull(sftp, dir, true);
-                    if (a == null || !a.isDirectory()) throw e;
-                    continue; // created concurrently: not ours to change
-                }
-                applyAttributes(sftp, dir, uid, gid, mode);
-            }
+            makeDirs(sftp, p, uid, gid, mode);
             return null;
         });
+    }
+
+    /** Creates {@code path} and its missing parents; only directories it created get the attributes. */
+    private static void makeDirs(SftpClient sftp, String path, Integer uid, Integer gid, Integer mode) throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (String cur = path; !cur.equals("/"); cur = RemoteFiles.parent(cur)) {
+            SftpClient.Attributes a = statOrNull(sftp, cur, true);
+            if (a != null) {
+                if (!a.isDirectory()) throw new SftpException(SftpConstants.SSH_FX_FAILURE, cur + " exists and is not a directory");
+                break;
+            }
+            missing.add(0, cur);
+        }
+        for (String dir : missing) {
+            try {
+                sftp.mkdir(dir);
+            } catch (SftpException e) {
+                SftpClient.Attributes a = statOrNull(sftp, dir, true);
+                if (a == null || !a.isDirectory()) throw e;
+                continue; // created concurrently: not ours to change
+            }
+            applyAttributes(sftp, dir, uid, gid, mode);
+        }
     }
 
     @Override

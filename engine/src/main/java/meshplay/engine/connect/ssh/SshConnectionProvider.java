@@ -68,6 +68,7 @@ public final class SshConnectionProvider implements ConnectionProvider {
 
     private synchronized SessionOpener opener() {
         if (opener == null) {
+            SshWarmUp.await();
             SshClient c = SshClient.setUpDefaultClient();
             c.setServerKeyVerifier(HostKeyCheck.VERIFIER);
             c.setKeyExchangeFactories(KexPreference.order(c.getKeyExchangeFactories()));

@@ -16,7 +16,6 @@ import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.HostAddress;
 import meshplay.engine.connect.ShellQuote;
 import meshplay.engine.yaml.YScalar;
-import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.client.session.ClientSession.ClientSessionEvent;
 import org.apache.sshd.sftp.common.SftpException;
@@ -219,11 +218,11 @@ final class SshHost {
         return sftpAvailable;
     }
 
-    /** Opens a channel that lives beside an operation (the write guard); see {@link SftpFiles#write}. */
-    ChannelExec detached(String command, String what) throws ConnectionException {
+    /** Registers a write's temp file with the session's write guard; see {@link SftpFiles#write}. */
+    OpenSession.GuardLease guardWrite(String tmp, String what) throws ConnectionException {
         OpenSession s = live();
         try {
-            return s.openDetached(command);
+            return s.armGuard(tmp);
         } catch (IOException e) {
             throw failure(s, what, e);
         } catch (InterruptedException e) {

@@ -17,8 +17,8 @@
  * call reports the host unreachable. {@code reconnect()} retries for the connect timeout,
  * {@code reconnect(Duration)} for as long as the caller allows (after a reboot).</li>
  * <li><b>Files.</b> SFTP as the login user over one shared client; writes are atomic (hidden temp file in
- * the target directory, fsync@openssh.com, owner then mode, posix-rename@openssh.com), and a guard
- * command deletes the temp file if the connection dies mid-transfer. {@code withBecome(become)} gives a
+ * the target directory, fsync@openssh.com, owner then mode, posix-rename@openssh.com), and one guard
+ * command per session deletes the temp file of a write the connection died in the middle of. {@code withBecome(become)} gives a
  * view whose file operations run as shell commands under sudo/su instead (SFTP cannot change user).
  * A server without an SFTP subsystem gets the same shell commands as the login user.</li>
  * <li><b>Host keys.</b> Strict: the --known-hosts files, then ~/.ssh/known_hosts (plain, [host]:port and

@@ -256,6 +256,28 @@ class SshConnectionTest {
         c.close();
     }
 
+    @Test
+    void oneWriteGuardServesEveryWriteOfASession() throws Exception {
+        Connection c = provider.open(sshd.address("guarded", SshdFixture.TEST_USER), sshd.options());
+        // the guard is a shell reading temp paths (other sessions of the test user may have theirs)
+        ExecRequest countGuards = ExecRequest.shell("ps -o args= -u " + SshdFixture.TEST_USER + " | grep -c '^sh -c while IFS= read -r tmp' || true");
+        int before = Integer.parseInt(c.exec(countGuards).stdout().strip());
+        for (int i = 0; i < 6; i++) c.write(work.resolve("guarded-" + i + ".txt").toString(), ("g" + i).getBytes(), WriteOptions.DEFAULT);
+        assertEquals(before + 1, Integer.parseInt(c.exec(countGuards).stdout().strip()), "one guard for six writes");
+        for (int i = 0; i < 6; i++) assertEquals("g" + i, Files.readString(work.resolve("guarded-" + i + ".txt")));
+        c.close();
+    }
+
+    @Test
+    void withTwoChannelsTheGuardLivesForOneWriteAndCommandsStillRun() throws Exception {
+        Connection c = provider.open(sshd.address("narrow", SshdFixture.TEST_USER, Map.of("ansible_ssh_max_sessions", 2)), sshd.options());
+        for (int i = 0; i < 3; i++) {
+            c.write(work.resolve("narrow.txt").toString(), ("n" + i).getBytes(), WriteOptions.DEFAULT);
+            assertEquals("n" + i, c.exec(ExecRequest.argv("cat", work.resolve("narrow.txt").toString())).stdout());
+        }
+        c.close();
+    }
+
     private static int mode(Path p) throws Exception {
         return (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
     }
