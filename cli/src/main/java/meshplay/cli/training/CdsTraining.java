@@ -37,7 +37,8 @@ public final class CdsTraining {
         System.exit(code);
     }
 
-    private static int train(Path dir) throws Exception {
+    /** One training in {@code dir} (kept): 0 when the first run, the second run and the check run succeeded. */
+    static int train(Path dir) throws Exception {
         Path book = copyResource(PLAYBOOK, dir.resolve(PLAYBOOK));
         copyResource(TEMPLATE, Files.createDirectories(dir.resolve("templates")).resolve(TEMPLATE));
         Path base = Files.createDirectories(dir.resolve("target"));
