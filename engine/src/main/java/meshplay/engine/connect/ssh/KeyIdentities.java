@@ -68,7 +68,8 @@ final class KeyIdentities {
         return keys;
     }
 
-    private List<KeyPair> load(Path file, String passphrase) throws IOException, GeneralSecurityException {
+    /** Synchronized: the hosts of a run connect at once, and the first one parses the file for all. */
+    private synchronized List<KeyPair> load(Path file, String passphrase) throws IOException, GeneralSecurityException {
         Path key = file.toAbsolutePath().normalize();
         List<KeyPair> cached = cache.get(key);
         if (cached != null) return cached;

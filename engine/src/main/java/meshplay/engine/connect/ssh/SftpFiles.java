@@ -63,8 +63,8 @@ final class SftpFiles implements RemoteFiles {
         SftpClient.Attributes a = f.attrs();
         String type = a.isSymbolicLink() ? "link" : a.isDirectory() ? "directory" : a.isRegularFile() ? "file" : "other";
         long mtime = a.getModifyTime() == null ? 0 : a.getModifyTime().toInstant().getEpochSecond();
-        return new FileStat(path, type, a.getPermissions() & 07777, host.ids().userName(a.getUserId(), runner()),
-                host.ids().groupName(a.getGroupId(), runner()), a.getSize(), mtime, f.linkTarget());
+        IdNames.Owner owner = host.ids().owner(a.getUserId(), a.getGroupId(), runner());
+        return new FileStat(path, type, a.getPermissions() & 07777, owner.user(), owner.group(), a.getSize(), mtime, f.linkTarget());
     }
 
     @Override
@@ -97,16 +97,19 @@ final class SftpFiles implements RemoteFiles {
             String backup = options.backup() && existing != null ? WriteOptions.backupPath(p) : null;
             host.sftp("write " + p, sftp -> {
                 guard.awaitArmed();
+                boolean chown = uid != null || gid != null;
                 try (SftpClient.CloseableHandle h = openTemp(sftp, tmp, existing == null)) {
-                    // private while it fills, whatever the server's umask
-                    sftp.setStat(h, new SftpClient.Attributes().perms(0600));
+                    // before any content, whatever the server's umask: private when the owner changes
+                    // later (chown clears set-id bits, so the mode comes after it), else already the
+                    // final mode, which shows no one more than the finished file will
+                    sftp.setStat(h, new SftpClient.Attributes().perms(chown ? 0600 : mode));
                     try (OutputStream out = new SftpOutputStreamAsync((AbstractSftpClient) sftp, CHUNK, tmp, h, false)) {
                         out.write(content);
                     }
                     OpenSSHFsyncExtension fsync = sftp.getExtension(OpenSSHFsyncExtension.class);
                     if (fsync != null && fsync.isSupported()) fsync.fsync(h);
                 }
-                applyAttributes(sftp, tmp, uid, gid, mode);
+                if (chown) applyAttributes(sftp, tmp, uid, gid, mode);
                 if (backup != null) copyForBackup(p, backup);
                 rename(sftp, tmp, p);
                 return null;
@@ -192,8 +195,23 @@ final class SftpFiles implements RemoteFiles {
         });
     }
 
-    /** Creates {@code path} and its missing parents; only directories it created get the attributes. */
+    /**
+     * Creates {@code path} and its missing parents; only directories it created get the attributes.
+     * The usual case (the parent exists) costs one mkdir; the parents are looked at only when it fails.
+     */
     private static void makeDirs(SftpClient sftp, String path, Integer uid, Integer gid, Integer mode) throws IOException {
+        try {
+            sftp.mkdir(path);
+            applyAttributes(sftp, path, uid, gid, mode);
+            return;
+        } catch (SftpException e) {
+            if (!SshHost.missing(e)) {
+                SftpClient.Attributes a = statOrNull(sftp, path, true);
+                if (a != null && a.isDirectory()) return; // there already: not ours to change
+                if (a != null) throw new SftpException(SftpConstants.SSH_FX_FAILURE, path + " exists and is not a directory");
+                throw e;
+            }
+        }
         List<String> missing = new ArrayList<>();
         for (String cur = path; !cur.equals("/"); cur = RemoteFiles.parent(cur)) {
             SftpClient.Attributes a = statOrNull(sftp, cur, true);
