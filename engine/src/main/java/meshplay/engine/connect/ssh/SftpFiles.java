@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import meshplay.engine.connect.Attributes;
@@ -28,6 +29,8 @@ import org.apache.sshd.sftp.common.SftpException;
  */
 final class SftpFiles implements RemoteFiles {
     private static final int CHUNK = 32 * 1024;
+    /** Most files a playbook reads fit in one request; larger ones go through MINA's pipelined stream. */
+    private static final int READ_CHUNK = 64 * 1024;
 
     private final SshHost host;
 
@@ -71,11 +74,26 @@ final class SftpFiles implements RemoteFiles {
     public Optional<byte[]> read(String path) throws ConnectionException {
         String p = RemoteFiles.requireAbsolute(path);
         return host.sftp("read " + p, sftp -> {
-            try (InputStream in = sftp.read(p)) {
-                return Optional.of(in.readAllBytes());
+            SftpClient.CloseableHandle h;
+            try {
+                h = sftp.open(p, SftpClient.OpenMode.Read);
             } catch (SftpException e) {
                 if (SshHost.missing(e)) return Optional.empty();
                 throw e;
+            }
+            byte[] first = new byte[READ_CHUNK];
+            int n;
+            try (h) {
+                n = sftp.read(h, 0, first, 0, first.length);
+                if (n < first.length) {
+                    // the usual small file: one more read finds the end (no read-ahead past it)
+                    int more = n < 0 ? -1 : sftp.read(h, n, new byte[1], 0, 1);
+                    if (more < 0) return Optional.of(n < 0 ? new byte[0] : Arrays.copyOf(first, n));
+                }
+            }
+            // a big file (or a short read that was not its end): the pipelined stream reads it all
+            try (InputStream in = sftp.read(p)) {
+                return Optional.of(in.readAllBytes());
             }
         });
     }

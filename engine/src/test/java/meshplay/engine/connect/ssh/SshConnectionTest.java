@@ -257,6 +257,19 @@ class SshConnectionTest {
     }
 
     @Test
+    void readsReturnExactlyTheFileAtEverySizeAroundOneRequest() throws Exception {
+        // one read request holds 64 KiB: empty, just under, exactly, just over, and many requests
+        for (int size : new int[] {0, 1, 65535, 65536, 65537, 300_000}) {
+            byte[] content = new byte[size];
+            for (int i = 0; i < size; i++) content[i] = (byte) (i * 7 + size);
+            String path = work.resolve("sized-" + size + ".bin").toString();
+            conn.write(path, content, WriteOptions.DEFAULT);
+            assertArrayEquals(content, conn.read(path).orElseThrow(), "size " + size);
+        }
+        assertEquals(Optional.empty(), conn.read(work.resolve("no-such-file").toString()));
+    }
+
+    @Test
     void oneWriteGuardServesEveryWriteOfASession() throws Exception {
         Connection c = provider.open(sshd.address("guarded", SshdFixture.TEST_USER), sshd.options());
         // the guard is a shell reading temp paths (other sessions of the test user may have theirs)
