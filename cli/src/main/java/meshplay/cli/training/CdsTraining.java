@@ -21,7 +21,7 @@ import meshplay.cli.Main;
 public final class CdsTraining {
     private static final String PLAYBOOK = "site.yml";
     private static final String TEMPLATE = "app.j2";
-    private static final int HOSTS = 3;
+    private static final int HOSTS = 10;
 
     private CdsTraining() {
     }
