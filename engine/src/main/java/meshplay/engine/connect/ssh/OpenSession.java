@@ -264,9 +264,11 @@ final class OpenSession implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Closes the session at once, with its channels: the server then ends the SFTP server and the write
+     * guard (which, not armed, removes nothing), so closing them one by one first would only add round trips.
+     */
     public void close() {
-        if (guard != null) guard.close();
-        if (sftp != null) closeQuietly(sftp);
         session.close(true);
     }
 }

@@ -272,11 +272,14 @@ class SshConnectionTest {
     @Test
     void oneWriteGuardServesEveryWriteOfASession() throws Exception {
         Connection c = provider.open(sshd.address("guarded", SshdFixture.TEST_USER), sshd.options());
-        // the guard is a shell reading temp paths (other sessions of the test user may have theirs)
-        ExecRequest countGuards = ExecRequest.shell("ps -o args= -u " + SshdFixture.TEST_USER + " | grep -c '^sh -c while IFS= read -r tmp' || true");
-        int before = Integer.parseInt(c.exec(countGuards).stdout().strip());
+        // the guard is a shell reading temp paths that descends from this session's sshd process (the
+        // one the counting command also descends from; other sessions' guards do not count)
+        ExecRequest countGuards = ExecRequest.shell("p=$$; while [ \"$(ps -o comm= -p $p)\" != sshd ]; do p=$(ps -o ppid= -p $p | tr -d ' '); done; "
+                + "n=0; for g in $(pgrep -u \"$(id -un)\" -f '^sh -c while IFS= read -r tmp'); do q=$g; "
+                + "while [ \"$q\" -gt 1 ]; do [ \"$q\" = \"$p\" ] && { n=$((n+1)); break; }; q=$(ps -o ppid= -p $q | tr -d ' '); done; done; echo $n");
+        assertEquals("0", c.exec(countGuards).stdout().strip(), "no guard before the first write");
         for (int i = 0; i < 6; i++) c.write(work.resolve("guarded-" + i + ".txt").toString(), ("g" + i).getBytes(), WriteOptions.DEFAULT);
-        assertEquals(before + 1, Integer.parseInt(c.exec(countGuards).stdout().strip()), "one guard for six writes");
+        assertEquals("1", c.exec(countGuards).stdout().strip(), "one guard for six writes");
         for (int i = 0; i < 6; i++) assertEquals("g" + i, Files.readString(work.resolve("guarded-" + i + ".txt")));
         c.close();
     }
