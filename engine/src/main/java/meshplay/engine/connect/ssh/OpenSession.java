@@ -138,10 +138,13 @@ final class OpenSession implements AutoCloseable {
             boolean oneShot = maxChannels < 3;
             if (oneShot) guard = null;
             return new GuardLease() {
+                private boolean acknowledged;
+
                 @Override
                 public void awaitArmed() throws IOException {
                     try {
                         armed.awaitArmed();
+                        acknowledged = true;
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         throw new InterruptedIOException("interrupted while waiting for the write guard");
@@ -151,9 +154,14 @@ final class OpenSession implements AutoCloseable {
                 @Override
                 public void close() {
                     try {
+                        // a write that failed before it waited still takes its acknowledgement, or the
+                        // next write would take it for its own and create its file too early
+                        if (!acknowledged) armed.awaitArmed();
                         armed.disarm();
                     } catch (IOException ignored) {
                         // the session is gone: after the rename there is nothing left to remove
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     } finally {
                         if (oneShot) armed.close();
                         guardLock.unlock();
@@ -263,11 +271,11 @@ final class OpenSession implements AutoCloseable {
         }
     }
 
-    @Override
     /**
      * Closes the session at once, with its channels: the server then ends the SFTP server and the write
      * guard (which, not armed, removes nothing), so closing them one by one first would only add round trips.
      */
+    @Override
     public void close() {
         session.close(true);
     }

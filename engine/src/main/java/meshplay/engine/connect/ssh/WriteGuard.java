@@ -24,6 +24,8 @@ final class WriteGuard implements AutoCloseable {
     static final String SCRIPT = "while IFS= read -r tmp; do printf 'ok\\n'; "
             + "IFS= read -r end || { rm -f -- \"$(printf '%b' \"$tmp\")\"; exit 0; }; done";
 
+    private static final long POLL_MS = 50;
+
     private final ChannelExec channel;
     private final Semaphore acks;
     private final Duration timeout;
@@ -56,8 +58,11 @@ final class WriteGuard implements AutoCloseable {
 
     /** Returns once the guard has acknowledged the armed path, so the temp file may now be created. */
     void awaitArmed() throws IOException, InterruptedException {
-        if (!acks.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IOException("the write guard did not answer within " + timeout.toSeconds() + " s");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!acks.tryAcquire(POLL_MS, TimeUnit.MILLISECONDS)) {
+            // a guard whose channel closed (the session died) will not answer: do not wait for the timeout
+            if (!isOpen()) throw new IOException("the write guard's channel closed");
+            if (System.nanoTime() > deadline) throw new IOException("the write guard did not answer within " + timeout.toSeconds() + " s");
         }
     }
 

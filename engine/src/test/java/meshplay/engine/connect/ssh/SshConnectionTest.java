@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import meshplay.engine.connect.Attributes;
 import meshplay.engine.connect.Connection;
+import meshplay.engine.connect.ConnectionException;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
 import meshplay.engine.connect.FileStat;
@@ -281,6 +283,24 @@ class SshConnectionTest {
         for (int i = 0; i < 6; i++) c.write(work.resolve("guarded-" + i + ".txt").toString(), ("g" + i).getBytes(), WriteOptions.DEFAULT);
         assertEquals("1", c.exec(countGuards).stdout().strip(), "one guard for six writes");
         for (int i = 0; i < 6; i++) assertEquals("g" + i, Files.readString(work.resolve("guarded-" + i + ".txt")));
+        c.close();
+    }
+
+    @Test
+    void aWriteRefusedBeforeItsTempFileExistsLeavesTheGuardReadyForTheNext() throws Exception {
+        Connection c = provider.open(sshd.address("refused", SshdFixture.TEST_USER), sshd.options());
+        // the test user may not look into /root: the write fails at its first stat, after arming the guard
+        ConnectionException e = assertThrows(ConnectionException.class,
+                () -> c.write("/root/meshplay-denied/file", "x".getBytes(), WriteOptions.DEFAULT));
+        assertFalse(e.unreachable(), e.getMessage());
+        for (int i = 0; i < 3; i++) {
+            String path = work.resolve("after-refusal-" + i).toString();
+            c.write(path, ("ok" + i).getBytes(), WriteOptions.DEFAULT);
+            assertEquals("ok" + i, Files.readString(Path.of(path)));
+        }
+        try (Stream<Path> s = Files.list(work)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".meshplay-tmp")), "no temp file is left");
+        }
         c.close();
     }
 
