@@ -115,19 +115,20 @@ final class SftpFiles implements RemoteFiles {
             String backup = options.backup() && existing != null ? WriteOptions.backupPath(p) : null;
             host.sftp("write " + p, sftp -> {
                 guard.awaitArmed();
-                boolean chown = uid != null || gid != null;
+                // chown, and a write by a non-root user, clear set-id bits: such a mode is set at the end
+                boolean attributesLater = uid != null || gid != null || (mode & 06000) != 0;
                 try (SftpClient.CloseableHandle h = openTemp(sftp, tmp, existing == null)) {
-                    // before any content, whatever the server's umask: private when the owner changes
-                    // later (chown clears set-id bits, so the mode comes after it), else already the
-                    // final mode, which shows no one more than the finished file will
-                    sftp.setStat(h, new SftpClient.Attributes().perms(chown ? 0600 : mode));
+                    // before any content, whatever the server's umask: private when the attributes come
+                    // at the end, else already the final mode, which shows no one more than the finished
+                    // file will
+                    sftp.setStat(h, new SftpClient.Attributes().perms(attributesLater ? 0600 : mode));
                     try (OutputStream out = new SftpOutputStreamAsync((AbstractSftpClient) sftp, CHUNK, tmp, h, false)) {
                         out.write(content);
                     }
                     OpenSSHFsyncExtension fsync = sftp.getExtension(OpenSSHFsyncExtension.class);
                     if (fsync != null && fsync.isSupported()) fsync.fsync(h);
                 }
-                if (chown) applyAttributes(sftp, tmp, uid, gid, mode);
+                if (attributesLater) applyAttributes(sftp, tmp, uid, gid, mode);
                 if (backup != null) copyForBackup(p, backup);
                 rename(sftp, tmp, p);
                 return null;

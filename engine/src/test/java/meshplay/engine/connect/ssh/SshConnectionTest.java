@@ -182,6 +182,18 @@ class SshConnectionTest {
     }
 
     @Test
+    void setIdModesSurviveTheWriteOfTheContent() throws Exception {
+        // the kernel clears set-id bits when a non-root user writes to a file: the mode must come last
+        String path = work.resolve("setgid-tool").toString();
+        conn.write(path, "#!/bin/sh\n".getBytes(), WriteOptions.mode(02755));
+        assertEquals(02755, mode(Path.of(path)));
+        conn.write(path, "#!/bin/sh\necho 2\n".getBytes(), WriteOptions.DEFAULT);
+        assertEquals(02755, mode(Path.of(path)), "a rewrite keeps the set-id mode");
+        conn.write(work.resolve("plain.conf").toString(), "p\n".getBytes(), WriteOptions.mode(0640));
+        assertEquals(0640, mode(work.resolve("plain.conf")));
+    }
+
+    @Test
     void writeWithBackupKeepsTheOldContent() throws Exception {
         String path = work.resolve("backed.txt").toString();
         conn.write(path, "old\n".getBytes(), WriteOptions.DEFAULT);
