@@ -6,14 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import meshplay.engine.connect.ShellQuote;
 import org.apache.sshd.client.channel.ChannelExec;
 
 /**
  * A remote {@code sh} that deletes the temp file of a write the connection dropped in the middle of.
  * Before a write creates its temp file, {@link #arm} hands the guard the temp path and
  * {@link #awaitArmed} waits until the guard has read it; after the rename, {@link #disarm} tells it
- * the write is over. If the guard's
- * input ends while it is armed (the session died, sshd closed the pipe), it removes the temp file.
+ * the write is over. If the guard's input ends while it is armed (the session died, sshd closed the
+ * pipe), it removes the temp file.
  * One guard serves all writes of a session, so a write costs two small messages, not a new process.
  */
 final class WriteGuard implements AutoCloseable {
@@ -39,12 +40,8 @@ final class WriteGuard implements AutoCloseable {
     /** Starts a guard on the session; its channel holds one of the session's channel permits until closed. */
     static WriteGuard start(OpenSession session, Duration timeout) throws IOException, InterruptedException {
         Semaphore acks = new Semaphore(0);
-        ChannelExec ch = session.openDetached("sh -c " + quoted(SCRIPT), new LineCounter(acks));
+        ChannelExec ch = session.openDetached("sh -c " + ShellQuote.quote(SCRIPT), new LineCounter(acks));
         return new WriteGuard(ch, acks, timeout);
-    }
-
-    private static String quoted(String script) {
-        return "'" + script.replace("'", "'\\''") + "'";
     }
 
     boolean isOpen() {
