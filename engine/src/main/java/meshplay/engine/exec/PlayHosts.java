@@ -1,6 +1,7 @@
 package meshplay.engine.exec;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,12 @@ import java.util.Set;
 import meshplay.engine.inventory.Inventory;
 import meshplay.engine.model.Play;
 import meshplay.engine.template.Templar;
+import meshplay.engine.yaml.YNode;
 
-/** A play's hosts: its pattern (templated with extra vars) matched in the inventory, intersected with --limit. */
+/**
+ * A play's hosts: its pattern (templated with extra vars) matched in the inventory, intersected with
+ * --limit, in the play's `order` (inventory, reverse_inventory, sorted, reverse_sorted, shuffle).
+ */
 public final class PlayHosts {
     private PlayHosts() {
     }
@@ -26,6 +31,22 @@ public final class PlayHosts {
             Set<String> allowed = new LinkedHashSet<>(inventory.match(limit));
             hosts.removeIf(h -> !allowed.contains(h));
         }
-        return hosts;
+        YNode order = play.keywords().get("order");
+        return ordered(hosts, order == null || order.toJava() == null ? "inventory" : String.valueOf(order.toJava()));
+    }
+
+    /** The hosts in the given order; the loader has already refused any other value. */
+    static List<String> ordered(List<String> hosts, String order) {
+        List<String> out = new ArrayList<>(hosts);
+        switch (order) {
+            case "reverse_inventory" -> Collections.reverse(out);
+            case "sorted" -> Collections.sort(out);
+            case "reverse_sorted" -> out.sort(Collections.reverseOrder());
+            case "shuffle" -> Collections.shuffle(out);
+            default -> {
+                // inventory order
+            }
+        }
+        return out;
     }
 }

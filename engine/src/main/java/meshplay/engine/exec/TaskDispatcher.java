@@ -1,12 +1,16 @@
 package meshplay.engine.exec;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import meshplay.engine.error.UserError;
 import meshplay.engine.model.Task;
 import meshplay.engine.module.ArgValidator;
 import meshplay.engine.report.Event;
@@ -27,6 +31,7 @@ final class TaskDispatcher {
     private final ItemWalker walker;
     private final TagFilter tags;
     private final StepHistory history = new StepHistory();
+    private final Map<Task, Semaphore> throttles = Collections.synchronizedMap(new IdentityHashMap<>());
 
     TaskDispatcher(RunContext run, TaskExecutor executor, ExecutorService pool, ItemWalker walker) {
         this.run = run;
@@ -115,14 +120,20 @@ final class TaskDispatcher {
         boolean runOnce = literalBool(scope.keyword("run_once"));
         List<String> targets = runOnce ? List.of(hosts.get(0)) : hosts;
         Map<String, Future<TaskResult>> futures = new LinkedHashMap<>();
+        Semaphore gate = throttle(task, scope);
         for (String h : targets) {
             TaskRequest q = new TaskRequest(task, scope, play, h, overrides, preview);
             futures.put(h, pool.submit(() -> {
-                TaskResult r = executor.execute(q, item -> {
-                    if (!meta) run.events.on(new Event.HostResult(h, task.displayName(), item.delegatedTo() != null ? item.delegatedTo() : delegate(scope), item, true, diffShown(scope)));
-                });
-                account(task, scope, play, h, r, preview, meta);
-                return r;
+                if (gate != null) gate.acquire();
+                try {
+                    TaskResult r = executor.execute(q, item -> {
+                        if (!meta) run.events.on(new Event.HostResult(h, task.displayName(), item.delegatedTo() != null ? item.delegatedTo() : delegate(scope), item, true, diffShown(scope)));
+                    });
+                    account(task, scope, play, h, r, preview, meta);
+                    return r;
+                } finally {
+                    if (gate != null) gate.release();
+                }
             }));
         }
         Map<String, TaskResult> results = new LinkedHashMap<>();
@@ -145,6 +156,24 @@ final class TaskDispatcher {
         if (play.takeFlushRequest(hosts)) flushHandlers(play, hosts);
         batchRules(scope, play, results);
         return results;
+    }
+
+    /**
+     * throttle: at most that many hosts run the task at once (below --forks). One gate per task, so the
+     * hosts of a free-strategy play, which reach the task at different times, share it; null: no limit.
+     */
+    private Semaphore throttle(Task task, Scope scope) {
+        YNode node = scope.keyword("throttle");
+        if (node == null || node.toJava() == null) return null;
+        Object value = run.templar.render(node, run.options.extraVars);
+        int limit;
+        try {
+            limit = Integer.parseInt(String.valueOf(value).trim());
+        } catch (NumberFormatException e) {
+            throw new UserError(node.origin(), "throttle must be a whole number, not '" + value + "'", "e.g. throttle: 2 (0 means no limit)");
+        }
+        if (limit <= 0) return null;
+        return throttles.computeIfAbsent(task, t -> new Semaphore(limit, true));
     }
 
     /** Stats, host failure state and handler notification for one host's result. */

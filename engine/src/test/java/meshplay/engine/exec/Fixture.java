@@ -34,6 +34,7 @@ final class Fixture {
     Fixture() {
         TestModules.CALLS.clear();
         TestModules.COUNTERS.clear();
+        TestModules.Overlap.MOST.set(0);
     }
 
     /** Hosts h1..hN using the local connection. */

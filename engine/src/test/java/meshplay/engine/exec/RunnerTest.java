@@ -175,6 +175,44 @@ class RunnerTest {
     }
 
     @Test
+    void throttleLimitsHowManyHostsRunATaskAtOnce() {
+        f.hosts("h1", "h2", "h3", "h4");
+        f.options.forks = 4;
+        f.run(play("web", List.of(task("held", "overlap", map())), List.of()));
+        assertTrue(TestModules.Overlap.MOST.get() > 1, "without throttle the 4 forks overlap");
+
+        Fixture g = new Fixture().hosts("h1", "h2", "h3", "h4");
+        g.options.forks = 4;
+        g.run(play("web", List.of(task("held", "overlap", map(), "throttle", 1)), List.of()));
+        assertEquals(1, TestModules.Overlap.MOST.get());
+        assertEquals(1, g.stats("h4").ok());
+    }
+
+    @Test
+    void throttleOnABlockAppliesToItsTasksAndHoldsForAFreePlay() {
+        f.hosts("h1", "h2", "h3", "h4");
+        f.options.forks = 4;
+        f.run(play("web", List.of(block(List.of(task("held", "overlap", map())), List.of(), List.of(), "throttle", 2)), List.of(), "strategy", "free"));
+        assertTrue(TestModules.Overlap.MOST.get() <= 2, "at most 2 at once, was " + TestModules.Overlap.MOST.get());
+        assertEquals(1, f.stats("h3").ok());
+    }
+
+    @Test
+    void orderSetsTheSequenceHostsAreTakenIn() {
+        f.hosts("b2", "a1", "c3");
+        f.options.forks = 1;
+        f.run(play("web", List.of(probe("t")), List.of(), "order", "sorted"));
+        assertEquals(List.of("a1", "b2", "c3"), TestModules.CALLS.stream().map(TestModules.Call::host).toList());
+
+        Fixture g = new Fixture().hosts("b2", "a1", "c3");
+        g.options.forks = 1;
+        g.run(play("web", List.of(probe("t")), List.of(), "order", "reverse_inventory"));
+        assertEquals(List.of("c3", "a1", "b2"), TestModules.CALLS.stream().map(TestModules.Call::host).toList());
+        assertEquals(List.of("c3", "b2", "a1"), PlayHosts.ordered(List.of("b2", "a1", "c3"), "reverse_sorted"));
+        assertEquals(List.of("a1", "b2", "c3"), PlayHosts.ordered(List.of("a1", "b2", "c3"), "inventory"));
+    }
+
+    @Test
     void maxFailPercentageMustBeExceededToStopThePlay() {
         f.hosts("h1", "h2", "h3", "h4");
         Task half = failing("f", "when", "inventory_hostname == 'h1' or inventory_hostname == 'h2'");

@@ -30,7 +30,7 @@ final class TestModules {
     }
 
     static List<Module> all() {
-        return List.of(new Probe(), new Put(), new Counter(), new Emit(), new Setup(), new Gate());
+        return List.of(new Probe(), new Put(), new Counter(), new Emit(), new Setup(), new Gate(), new Overlap());
     }
 
     static List<String> calledNames() {
@@ -141,6 +141,28 @@ final class TestModules {
     }
 
     /** Waits (up to 10 s) until probe recorded a call with the given name: shows whether hosts run independently. */
+    /** Holds each call for a while and records how many hosts were inside it at once. */
+    static final class Overlap implements Module {
+        static final AtomicInteger INSIDE = new AtomicInteger();
+        static final AtomicInteger MOST = new AtomicInteger();
+
+        public String name() { return "overlap"; }
+
+        public ArgSpec spec() {
+            return ArgSpec.builder("measures concurrency").add(ArgSpec.arg("hold_ms", ArgType.INT).defaultValue(60)).build();
+        }
+
+        public Plan plan(ModuleContext ctx) throws Exception {
+            MOST.accumulateAndGet(INSIDE.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(ctx.args().integer("hold_ms"));
+            } finally {
+                INSIDE.decrementAndGet();
+            }
+            return Plan.noChange();
+        }
+    }
+
     static final class Gate implements Module {
         public String name() { return "gate"; }
 
