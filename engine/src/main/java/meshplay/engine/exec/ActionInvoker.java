@@ -42,7 +42,7 @@ final class ActionInvoker {
             if (action != null) {
                 Args args = args(q, kw, action.name(), action.spec(), vars);
                 boolean check = q.preview() || kw.bool("check_mode", run.options.check);
-                return action.run(new TaskActionContext(run, q, args, vars, check));
+                return action.run(new TaskActionContext(run, q, args, vars, check, factsHost(q, kw)));
             }
             Module module = run.modules.find(task.action());
             if (module == null) {
@@ -109,9 +109,15 @@ final class ActionInvoker {
         if (r.data().get("ansible_facts") instanceof Map<?, ?> facts) {
             Map<String, Object> f = new LinkedHashMap<>();
             facts.forEach((k, v) -> f.put(String.valueOf(k), v));
-            run.host(q.host()).addFacts(f);
+            run.host(factsHost(q, kw)).addFacts(f);
         }
         return r;
+    }
+
+    /** The host the task's facts belong to: the delegate with `delegate_facts: true`, else the task's host. */
+    private static String factsHost(TaskRequest q, Keywords kw) {
+        String delegate = kw.str("delegate_to");
+        return delegate != null && kw.bool("delegate_facts", false) ? delegate : q.host();
     }
 
     private Become become(Keywords kw, Map<String, Object> vars) {

@@ -16,13 +16,16 @@ final class TaskActionContext implements ActionContext {
     private final Args args;
     private final Map<String, Object> vars;
     private final boolean check;
+    /** Where set_fact stores: the task's host, or its delegate with delegate_facts. */
+    private final String factsHost;
 
-    TaskActionContext(RunContext run, TaskRequest q, Args args, Map<String, Object> vars, boolean check) {
+    TaskActionContext(RunContext run, TaskRequest q, Args args, Map<String, Object> vars, boolean check, String factsHost) {
         this.run = run;
         this.q = q;
         this.args = args;
         this.vars = vars;
         this.check = check;
+        this.factsHost = factsHost;
     }
 
     @Override public Args args() { return args; }
@@ -31,7 +34,7 @@ final class TaskActionContext implements ActionContext {
     @Override public Task task() { return q.task(); }
     @Override public Map<String, Object> vars() { return vars; }
     @Override public boolean checkMode() { return check; }
-    @Override public void setHostVar(String name, Object value) { run.host(q.host()).setVar(name, value); }
+    @Override public void setHostVar(String name, Object value) { run.host(factsHost).setVar(name, value); }
     @Override public void includeVars(Map<String, Object> values) { run.host(q.host()).includeVars(values); }
     @Override public void clearFacts() { run.host(q.host()).clearFacts(); }
     @Override public Inventory inventory() { return run.inventory; }

@@ -213,6 +213,22 @@ class RunnerTest {
     }
 
     @Test
+    void delegateFactsGivesTheFactsToTheDelegate() {
+        f.hosts("h1", "h2");
+        Task set = task("sf", "set_fact", map("seen", "from_h1"), "delegate_to", "h2", "delegate_facts", true,
+                "when", "inventory_hostname == 'h1'");
+        f.run(play("web", List.of(set, task("show", "probe", map("name", "{{ seen | default('none') }}"))), List.of()));
+        assertEquals(List.of("none"), TestModules.calledNames("h1"));
+        assertEquals(List.of("from_h1"), TestModules.calledNames("h2"));
+
+        Fixture g = new Fixture().hosts("h1", "h2");
+        Task plain = task("sf", "set_fact", map("seen", "from_h1"), "delegate_to", "h2", "when", "inventory_hostname == 'h1'");
+        g.run(play("web", List.of(plain, task("show", "probe", map("name", "{{ seen | default('none') }}"))), List.of()));
+        assertEquals(List.of("from_h1"), TestModules.calledNames("h1"), "without delegate_facts the task's host keeps them");
+        assertEquals(List.of("none"), TestModules.calledNames("h2"));
+    }
+
+    @Test
     void maxFailPercentageMustBeExceededToStopThePlay() {
         f.hosts("h1", "h2", "h3", "h4");
         Task half = failing("f", "when", "inventory_hostname == 'h1' or inventory_hostname == 'h2'");
