@@ -110,7 +110,9 @@ public final class TaskExecutor {
         Keywords kw = new Keywords(run.templar, q.scope().keywords(), vars);
         YNode until = kw.node("until");
         String register = kw.str("register");
-        int retries = until == null ? 1 : Math.max(1, kw.integer("retries", 3));
+        // as in Ansible: `retries` counts the attempts after the first (default 3); 0 or less runs it once
+        int retries = until == null ? 0 : Math.max(0, kw.integer("retries", 3));
+        int attempts = retries + 1;
         double delay = until == null ? 0 : kw.integer("delay", 5);
         int attempt = 0;
         while (true) {
@@ -121,13 +123,15 @@ public final class TaskExecutor {
             r.attempts(attempt);
             if (r.unreachable()) return r;
             if (Conditionals.test(run.templar, until, ResultRules.bind(vars, register, r))) return r;
-            if (attempt >= retries) {
+            if (attempt >= attempts) {
                 r.status(TaskResult.Status.FAILED);
+                // Ansible reports the retries, not the attempts, once they are used up
+                if (retries > 0) r.attempts(retries);
                 if (r.msg() == null) r.msg("the until condition was still false after " + attempt + " attempts");
                 return r;
             }
             run.events.on(new Event.Info("FAILED - RETRYING: [" + q.host() + "]: " + q.task().displayName() + " ("
-                    + (retries - attempt) + " retries left).", 0));
+                    + (attempts - attempt) + " retries left).", 0));
             sleep(delay);
         }
     }

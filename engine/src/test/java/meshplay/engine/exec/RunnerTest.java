@@ -301,10 +301,13 @@ class RunnerTest {
                 task("show", "probe", map("name", "{{ r.attempts }}"))), List.of()));
         assertEquals(List.of("3"), TestModules.calledNames("h1"));
 
+        // as in Ansible: 2 retries are 3 attempts, and the used-up result reports the retries
         Fixture g = new Fixture().hosts("h1");
         g.run(play("web", List.of(task("c", "counter", map(), "register", "r", "until", "r.n >= 9", "retries", 2, "delay", 0)), List.of()));
         assertTrue(g.result("c", "h1").failed());
+        assertEquals(3, ((Number) g.result("c", "h1").data().get("n")).intValue());
         assertEquals(2, g.result("c", "h1").attempts());
+        assertTrue(g.console.toString().contains("(2 retries left)") && g.console.toString().contains("(1 retries left)"), g.console.toString());
     }
 
     @Test
