@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import meshplay.engine.testing.FakePackages;
 
 /**
  * Fake system tools for playbook runs on temporary roots: they read and change the host's state under
@@ -39,21 +40,8 @@ public final class FakeTools {
 
     /** dpkg-query, apt-cache policy and apt-get install/remove over $ROOT/fakedpkg and $ROOT/fakerepo. */
     public static void apt(PlaybookRun run) throws IOException {
-        run.fakeTool("dpkg-query", """
-                shift 2
-                rc=0
-                for p in "$@"; do
-                  f="$MESHPLAY_TEST_ROOT/fakedpkg/$p"
-                  if [ -f "$f" ]; then printf '%s\\t%s\\n' "$p" "$(cat "$f")"; else echo "dpkg-query: no packages found matching $p" >&2; rc=1; fi
-                done
-                exit $rc""");
-        run.fakeTool("apt-cache", """
-                shift
-                for p in "$@"; do
-                  cand=$(cat "$MESHPLAY_TEST_ROOT/fakerepo/$p" 2>/dev/null || echo '(none)')
-                  inst=$(cut -f2 "$MESHPLAY_TEST_ROOT/fakedpkg/$p" 2>/dev/null || echo '(none)')
-                  printf '%s:\\n  Installed: %s\\n  Candidate: %s\\n' "$p" "$inst" "$cand"
-                done""");
+        run.fakeTool("dpkg-query", FakePackages.DPKG_QUERY);
+        run.fakeTool("apt-cache", FakePackages.APT_CACHE_POLICY);
         run.fakeTool("apt-get", RECORD + """
                 mkdir -p "$MESHPLAY_TEST_ROOT/fakedpkg"
                 op=""

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
  */
 public final class FileMode {
     private static final Pattern OCTAL = Pattern.compile("0?[0-7]{3,4}|0o[0-7]{3,4}");
+    private static final Pattern OCTAL_DIGITS = Pattern.compile("[0-7]{3,4}");
     private static final Pattern SYMBOLIC = Pattern.compile("([ugoa]*[-+=][rwxXst]*)(,[ugoa]*[-+=][rwxXst]*)*");
     private final String text;
     private final Integer absolute;
@@ -33,7 +34,7 @@ public final class FileMode {
     /** From a YAML integer: 420 (YAML 1.1 read 0644 as octal) or 644 (digits meant as octal). */
     public static FileMode fromInteger(long value) {
         String digits = Long.toString(value);
-        if (digits.matches("[0-7]{3,4}")) return new FileMode("0" + digits, Integer.parseInt(digits, 8));
+        if (OCTAL_DIGITS.matcher(digits).matches()) return new FileMode("0" + digits, Integer.parseInt(digits, 8));
         if (value >= 0 && value <= 07777) return new FileMode(String.format("0%o", value), (int) value);
         throw new IllegalArgumentException(value + " is not a file mode; write it quoted as octal ('0644')");
     }
