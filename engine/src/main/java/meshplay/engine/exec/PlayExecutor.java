@@ -17,7 +17,8 @@ import meshplay.engine.yaml.YScalar;
 /**
  * Runs one play: selects its hosts (pattern, --limit, minus hosts that failed earlier), splits them
  * into serial batches, and per batch gathers facts and runs pre_tasks, roles + tasks and post_tasks,
- * flushing handlers after each section.
+ * flushing handlers after each section. When any_errors_fatal or max_fail_percentage stops the play,
+ * or every host of a batch failed, the rest of the playbook does not run (as in ansible-playbook).
  */
 final class PlayExecutor {
     private final RunContext run;
@@ -47,8 +48,18 @@ final class PlayExecutor {
         for (List<String> batch : SerialBatches.split(hosts, serial, play.origin())) {
             PlayRun pr = new PlayRun(run, play, hosts, batch, varsFiles, numbered);
             runBatch(play, pr, free);
-            if (pr.aborted() || pr.playEnded() || run.quit) break;
+            if (pr.aborted() || batchFailed(batch)) {
+                // as ansible-playbook: the plays after this one do not run either
+                run.playbookBroken = true;
+                break;
+            }
+            if (pr.playEnded() || run.quit) break;
         }
+    }
+
+    /** Every host of the batch failed or became unreachable in it. */
+    private boolean batchFailed(List<String> batch) {
+        return batch.stream().noneMatch(h -> run.host(h).active());
     }
 
     /** A play without a name is shown by its host pattern, as in Ansible. */

@@ -32,6 +32,8 @@ public final class RunContext {
     /** --start-at-task: false until the named task is reached. */
     volatile boolean startReached;
     volatile boolean quit;
+    /** A play broke off (any_errors_fatal, max_fail_percentage, or a whole batch failed): no later play runs. */
+    volatile boolean playbookBroken;
     volatile boolean stepAsking = true;
 
     public RunContext(Inventory inventory, Templar templar, ModuleRegistry modules, ContentLoader loader, RunOptions options,

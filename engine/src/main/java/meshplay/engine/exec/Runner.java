@@ -35,7 +35,7 @@ public final class Runner {
             walker.wire(dispatcher, new BlockRunner(run, walker));
             PlayExecutor plays = new PlayExecutor(run, walker, dispatcher);
             for (Play play : playbook.plays()) {
-                if (run.quit) break;
+                if (run.quit || run.playbookBroken) break;
                 plays.run(play);
             }
             run.events.on(new Event.Recap(run.stats.snapshot()));

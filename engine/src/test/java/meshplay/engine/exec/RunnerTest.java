@@ -250,6 +250,33 @@ class RunnerTest {
     }
 
     @Test
+    void anyErrorsFatalAlsoStopsTheLaterPlays() {
+        f.hosts("h1", "h2");
+        Runner.Outcome out = f.run(play("web", List.of(failing("f", "when", "inventory_hostname == 'h1'")), List.of(), "any_errors_fatal", true),
+                play("web", List.of(probe("later")), List.of()));
+        assertFalse(TestModules.calledNames().contains("later"));
+        assertEquals(ExitCode.HOST_FAILED, out.exitCode());
+    }
+
+    @Test
+    void aWholeFailedSerialBatchStopsThePlaybook() {
+        f.hosts("h1", "h2");
+        Runner.Outcome out = f.run(play("web", List.of(failing("f", "when", "inventory_hostname == 'h1'"), probe("next")), List.of(), "serial", 1),
+                play("web", List.of(probe("later")), List.of()));
+        assertEquals(List.of(), TestModules.calledNames("h2"));
+        assertEquals(ExitCode.HOST_FAILED, out.exitCode());
+    }
+
+    @Test
+    void aHostFailingInAPlayLeavesTheOthersToTheLaterPlays() {
+        f.hosts("h1", "h2");
+        f.run(play("web", List.of(failing("f", "when", "inventory_hostname == 'h1'")), List.of()),
+                play("web", List.of(probe("later")), List.of()));
+        assertEquals(List.of("later"), TestModules.calledNames("h2"));
+        assertFalse(TestModules.calledNames("h1").contains("later"));
+    }
+
+    @Test
     void oneFailingHostDoesNotStopTheOthers() {
         f.hosts("h1", "h2");
         Runner.Outcome out = f.run(play("web", List.of(failing("f", "when", "inventory_hostname == 'h1'"), probe("next")), List.of()));
