@@ -145,10 +145,13 @@ def record_action(argv):
 
 
 def run_host_action(argv, timeout=120):
-    """Runs a command that changes the node (ifreload, systemctl): recorded only under a test root."""
+    """Runs a command that changes the node (ifreload, systemctl): recorded only under a test root,
+    where it fails (exit 1, the file's text on stderr) when /var/lib/meshplay-lab/test-fail/<command>
+    exists, so tests can make e.g. ifreload fail on one node."""
     if test_root():
         record_action(argv)
-        return 0, "", ""
+        failure = read_text("/var/lib/meshplay-lab/test-fail/" + os.path.basename(argv[0]))
+        return (1, "", failure) if failure is not None else (0, "", "")
     try:
         p = subprocess.run(argv, capture_output=True, text=True, timeout=timeout)
         return p.returncode, p.stdout, p.stderr

@@ -1,4 +1,5 @@
 """pvesh get|ls|create|set|delete|usage PATH [OPTIONS]: the API paths a TB4 + Ceph build uses."""
+import contextlib
 import re
 
 from . import cephstate as cs
@@ -13,6 +14,20 @@ VERSION = {"version": "9.0.10", "release": "9.0", "repoid": "deb1ca707ec72a89"}
 VERBS = {"get": "GET", "ls": "GET", "create": "POST", "set": "PUT", "delete": "DELETE", "usage": "USAGE"}
 
 ROUTES = []
+
+
+@contextlib.contextmanager
+def sdn_locked(errmsg):
+    """pve-network SDN.pm lock_sdn_config: the change runs under the SDN lock, and an error in it is
+    reported as "<errmsg>: <error>" (e.g. "adding fabric failed: ..."). Parameter errors (400) are
+    raised before the handler and keep their own text."""
+    with env.cluster_lock("sdn"):
+        try:
+            yield
+        except Die as e:
+            if str(e).startswith("400 "):
+                raise
+            raise Die("%s: %s" % (errmsg, e), e.code)
 
 
 def route(method, pattern, options=(), exit_code=False):
@@ -120,7 +135,7 @@ def _fabric_list(params):
 
 @route("POST", "/cluster/sdn/fabrics/fabric", FABRIC_OPTS)
 def _fabric_create(params):
-    with env.cluster_lock("sdn"):
+    with sdn_locked("adding fabric failed"):
         sdn.create_fabric(params)
 
 
@@ -132,13 +147,13 @@ def _fabric_get(params, fid):
 
 @route("PUT", "/cluster/sdn/fabrics/fabric/([^/]+)", FABRIC_OPTS[1:] + ("delete",))
 def _fabric_set(params, fid):
-    with env.cluster_lock("sdn"):
+    with sdn_locked("updating fabric failed"):
         sdn.update_fabric(fid, params)
 
 
 @route("DELETE", "/cluster/sdn/fabrics/fabric/([^/]+)", ("digest", "lock-token"))
 def _fabric_delete(params, fid):
-    with env.cluster_lock("sdn"):
+    with sdn_locked("deleting fabric failed"):
         sdn.delete_fabric(fid, params)
 
 
@@ -156,7 +171,7 @@ def _node_list(params, fid):
 
 @route("POST", "/cluster/sdn/fabrics/node/([^/]+)", NODE_OPTS)
 def _node_create(params, fid):
-    with env.cluster_lock("sdn"):
+    with sdn_locked("adding node failed"):
         sdn.create_node(fid, params)
 
 
@@ -169,13 +184,13 @@ def _node_get(params, fid, nid):
 
 @route("PUT", "/cluster/sdn/fabrics/node/([^/]+)/([^/]+)", NODE_OPTS[1:] + ("delete",))
 def _node_set(params, fid, nid):
-    with env.cluster_lock("sdn"):
+    with sdn_locked("updating node failed"):
         sdn.update_node(fid, nid, params)
 
 
 @route("DELETE", "/cluster/sdn/fabrics/node/([^/]+)/([^/]+)", ("digest", "lock-token"))
 def _node_delete(params, fid, nid):
-    with env.cluster_lock("sdn"):
+    with sdn_locked("deleting node failed"):
         sdn.delete_node(fid, nid, params)
 
 
@@ -212,6 +227,13 @@ def _known_node(node):
 def _node_version(params, node):
     _known_node(node)
     return dict(VERSION)
+
+
+@route("GET", "/nodes/([^/]+)/tasks", ("typefilter", "since", "until", "limit", "start", "source", "errors",
+                                        "userfilter", "vmid", "statusfilter"))
+def _task_list(params, node):
+    _known_node(node)
+    return tasks.list_node(node, params.get("typefilter"), params.get("since"), params.get("limit", 50))
 
 
 @route("GET", "/nodes/([^/]+)/tasks/([^/]+)/status")

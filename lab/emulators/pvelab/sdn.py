@@ -29,7 +29,8 @@ IFACE_FIELDS = {"openfabric": ("name", "hello_multiplier", "ip", "ip6"), "ospf":
 
 
 def param_error(errors):
-    """Perl JSONSchema's parameter error: one line per parameter."""
+    """Perl JSONSchema's parameter error: one line per parameter (checked before the handler runs, so
+    it carries no "... failed: " prefix)."""
     lines = "".join("%s: %s\n" % (k, v) for k, v in errors.items())
     return Die("400 Parameter verification failed.\n" + lines)
 
@@ -69,14 +70,14 @@ def parse_int(value, param, lo, hi):
 
 
 def parse_interface(text, protocol):
-    """A property string (name=en05,hello_multiplier=3) -> dict, validated; a bare value is the name."""
+    """A property string (name=en05,hello_multiplier=3) -> dict, validated. The interface format has no
+    default key, so a bare value (en05) is refused as pve-common JSONSchema.pm parse_property_string does."""
     fields = IFACE_FIELDS[protocol]
     item = {}
     for part in [p for p in text.split(",") if p != ""]:
-        if "=" in part:
-            k, v = part.split("=", 1)
-        else:
-            k, v = "name", part
+        if "=" not in part:
+            raise param_error({"interfaces": "invalid format - value without key, but schema does not define a default key"})
+        k, v = part.split("=", 1)
         if k not in fields:
             raise param_error({"interfaces": "invalid format - property '%s' is not defined in schema" % k})
         if k in item:

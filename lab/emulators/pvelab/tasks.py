@@ -28,8 +28,15 @@ class Task:
             print(line, flush=True)
 
     def warn(self, line):
+        """RESTEnvironment.pm log_warn: "WARN: " in the log, counted (the task ends "WARNINGS: n")."""
         self.warnings += 1
         self.log_lines.append("WARN: " + line)
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+    def plain_warn(self, line):
+        """A Perl `warn` inside a worker: the text goes to the task log, uncounted (the task stays OK)."""
+        self.log_lines.append(line)
         sys.stderr.write(line + "\n")
         sys.stderr.flush()
 
@@ -66,6 +73,30 @@ def status(upid):
     if data is None:
         raise env.Die("unable to parse worker upid '%s'" % upid if not upid.startswith("UPID:") else "no such task")
     return data
+
+
+def list_node(node, typefilter=None, since=None, limit=50):
+    """GET /nodes/<node>/tasks: the node's tasks, newest first; a finished one carries endtime and
+    its exit status in `status` (as the task index of pve-manager API2/Tasks.pm lists them)."""
+    found = []
+    directory = env.path(TASK_DIR)
+    for name in os.listdir(directory) if os.path.isdir(directory) else []:
+        if not name.endswith(".json"):
+            continue
+        data = env.read_json("%s/%s" % (TASK_DIR, name))
+        if not data or data.get("node") != node:
+            continue
+        if typefilter and data.get("type") != typefilter:
+            continue
+        if since is not None and data.get("starttime", 0) < int(since):
+            continue
+        item = {k: data[k] for k in ("upid", "node", "pid", "pstart", "starttime", "type", "id", "user") if k in data}
+        if "exitstatus" in data:
+            item["status"] = data["exitstatus"]
+            item["endtime"] = data["endtime"]
+        found.append(item)
+    found.sort(key=lambda t: (t["starttime"], t["upid"]), reverse=True)
+    return found[:int(limit)]
 
 
 def log(upid):

@@ -261,15 +261,44 @@ class SdnTest(EmulatorCase):
             with open(os.path.join(base, n, "var/log/meshplay-lab/actions.log")) as f:
                 self.assertEqual("ifreload -a\nsystemctl enable --now frr\n", f.read())
 
-    def test_failed_node_reload_still_exits_zero_but_the_task_says_so(self):
+    def test_failed_node_reload_leaves_the_apply_task_ok_but_the_nodes_task_says_so(self):
+        # SDN.pm: the node's reload is its own srvreload task; the outer reloadnetworkall task ends OK
+        self.guide_fabric()
+        self.write("/var/lib/meshplay-lab/test-fail/ifreload", "error: en05: cmd '/bin/ip addr add' failed\n")
+        p = self.run_tool("pvesh", "set", "/cluster/sdn")
+        self.assertEqual(0, p.returncode, "pvesh exits 0 on a failed apply, as PVE does")
+        upid = p.stdout.strip().splitlines()[-1]
+        status = self.json("pvesh", "get", "/nodes/n2/tasks/%s/status" % upid, "--output-format", "json")
+        self.assertEqual("OK", status["exitstatus"])
+        log = [l["t"] for l in self.json("pvesh", "get", "/nodes/n2/tasks/%s/log" % upid, "--output-format", "json")]
+        self.assertEqual("n2: reloading network config", log[0])
+        self.assertFalse([l for l in log if "WARN" in l], log)
+        reloads = self.json("pvesh", "get", "/nodes/n2/tasks", "--typefilter", "srvreload", "--output-format", "json")
+        self.assertEqual(1, len(reloads))
+        self.assertTrue(reloads[0]["status"].startswith("command 'ifreload -a' failed: exit code 1"), reloads[0])
+        self.assertIn("endtime", reloads[0])
+        self.assertEqual([], self.json("pvesh", "get", "/nodes/n2/tasks", "--typefilter", "srvreload",
+                                       "--since", str(reloads[0]["starttime"] + 1), "--output-format", "json"))
+
+    def test_missing_source_line_is_a_plain_warning(self):
         self.guide_fabric()
         self.write("/etc/network/interfaces", "auto lo\niface lo inet loopback\n")
         p = self.run_tool("pvesh", "set", "/cluster/sdn")
-        self.assertEqual(0, p.returncode, "pvesh exits 0 on a failed apply, as PVE does")
         self.assertIn("missing 'source /etc/network/interfaces.d/sdn' directive", p.stderr)
-        upid = p.stdout.strip().splitlines()[-1]
-        status = self.json("pvesh", "get", "/nodes/n2/tasks/%s/status" % upid, "--output-format", "json")
-        self.assertNotEqual("OK", status["exitstatus"])
+        reloads = self.json("pvesh", "get", "/nodes/n2/tasks", "--typefilter", "srvreload", "--output-format", "json")
+        self.assertEqual("OK", reloads[0]["status"], "a Perl warn is not counted as a task warning")
+
+    def test_bare_interface_names_and_errors_carry_pves_texts(self):
+        self.ok("pvesh", "create", "/cluster/sdn/fabrics/fabric", "--id", "tb4", "--protocol", "openfabric", "--ip_prefix", "10.100.0.0/24")
+        p = self.run_tool("pvesh", "create", "/cluster/sdn/fabrics/node/tb4", "--node_id", "n2", "--protocol", "openfabric",
+                          "--ip", "10.100.0.102", "--interfaces", "en05")
+        self.assertEqual(255, p.returncode)
+        self.assertIn("interfaces: invalid format - value without key, but schema does not define a default key", p.stderr)
+        p = self.run_tool("pvesh", "create", "/cluster/sdn/fabrics/fabric", "--id", "tb4", "--protocol", "openfabric",
+                          "--ip_prefix", "10.9.0.0/24")
+        self.assertIn("adding fabric failed: fabric 'tb4' already exists in config", p.stderr)
+        p = self.run_tool("pvesh", "delete", "/cluster/sdn/fabrics/node/tb4/n9")
+        self.assertIn("deleting node failed: node 'n9' does not exist in fabric 'tb4'", p.stderr)
 
     def test_lab_variant_puts_the_router_id_on_lo(self):
         self.guide_fabric()

@@ -100,15 +100,23 @@ final class PveCli {
 
     /** The PVE name of the node this task runs on (the /cluster/status entry marked local). */
     static String localNode(ModuleContext ctx) throws Exception {
-        Object status = pveshGet(ctx, "/cluster/status");
-        if (status instanceof List<?> entries) {
-            for (Object e : entries) {
-                if (e instanceof Map<?, ?> m && "node".equals(m.get("type")) && truthy(m.get("local"))) {
-                    return String.valueOf(m.get("name"));
-                }
-            }
+        for (Map<String, Object> m : nodeEntries(ctx)) {
+            if (truthy(m.get("local"))) return String.valueOf(m.get("name"));
         }
         throw new ModuleFailure("cannot tell this node's PVE name: no local node in 'pvesh get /cluster/status'");
+    }
+
+    /** The names of the cluster's member nodes (the /cluster/status entries of type node). */
+    static List<String> clusterNodes(ModuleContext ctx) throws Exception {
+        return nodeEntries(ctx).stream().map(m -> String.valueOf(m.get("name"))).toList();
+    }
+
+    private static List<Map<String, Object>> nodeEntries(ModuleContext ctx) throws Exception {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object e : list(pveshGet(ctx, "/cluster/status"))) {
+            if ("node".equals(map(e).get("type"))) out.add(map(e));
+        }
+        return out;
     }
 
     static boolean truthy(Object v) {

@@ -21,7 +21,8 @@ import meshplay.engine.module.Plan;
  * PVE 9 SDN fabrics (OpenFabric/OSPF) through pvesh: the fabric, its nodes, and the cluster-wide
  * apply. Cluster-wide: run it once (run_once). Objects are compared in canonical form; the apply runs
  * only when PVE reports pending fabric changes, and its task status is checked because pvesh exits 0
- * even when the apply task failed.
+ * even when the apply task failed, then every node's own reload task (SdnReloadCheck). Removing a
+ * cluster member from the fabric needs remove_cluster_members.
  */
 public final class PveSdnModule implements Module {
     private static final String FABRICS = "/cluster/sdn/fabrics";
@@ -47,7 +48,12 @@ public final class PveSdnModule implements Module {
                 .add(arg("nodes", ArgType.LIST).elements(ArgType.RAW).doc("Fabric nodes: [{node_id, ip (router ID, no mask), "
                         + "ip6, interfaces: [en05, {name: en06, hello_multiplier: 3, ip: 10.0.0.1/31}]}]. The interface "
                         + "list replaces the node's list."))
-                .add(arg("exclusive", ArgType.BOOL).defaultValue(true).doc("Remove nodes of the fabric that are not listed in nodes (only when nodes is given)."))
+                .add(arg("exclusive", ArgType.BOOL).defaultValue(true).doc("Remove nodes of the fabric that are not listed in nodes "
+                        + "(only when nodes is given). A node that is still a cluster member is only removed with remove_cluster_members."))
+                .add(arg("remove_cluster_members", ArgType.BOOL).defaultValue(false).doc("Let exclusive remove fabric nodes that are "
+                        + "members of the PVE cluster (the apply then strips their fabric config). Without it such a removal fails "
+                        + "before anything changes: a node missing from nodes is more often a --limit or an earlier failure than a "
+                        + "decision."))
                 .add(arg("state", ArgType.STR).defaultValue("present").choices("present", "absent")
                         .doc("absent removes the fabric's nodes, then the fabric."))
                 .add(arg("apply", ArgType.BOOL).defaultValue(true)
@@ -72,11 +78,10 @@ public final class PveSdnModule implements Module {
         }
         if (present) {
             if (ctx.args().bool("exclusive") && ctx.args().has("nodes")) {
-                for (String node : currentNodes.keySet()) {
-                    if (wantNodes.stream().noneMatch(n -> n.nodeId().equals(node))) {
-                        changes.add(deleteNode(want.id(), node, currentNodes.get(node)));
-                    }
-                }
+                List<String> unlisted = currentNodes.keySet().stream()
+                        .filter(node -> wantNodes.stream().noneMatch(n -> n.nodeId().equals(node))).toList();
+                refuseRemovingMembers(ctx, want.id(), unlisted);
+                for (String node : unlisted) changes.add(deleteNode(want.id(), node, currentNodes.get(node)));
             }
             changes.addAll(current == null ? List.of(createFabric(want)) : updateFabric(want, current));
             for (SdnFabric.Node node : wantNodes) {
@@ -89,6 +94,18 @@ public final class PveSdnModule implements Module {
         data.put("fabric", want.id());
         data.put("nodes", wantNodes.stream().map(SdnFabric.Node::nodeId).toList());
         return Plan.of(changes, data);
+    }
+
+    /** Fails when exclusive would remove cluster members from the fabric and remove_cluster_members is not set. */
+    private static void refuseRemovingMembers(ModuleContext ctx, String fabric, List<String> unlisted) throws Exception {
+        if (unlisted.isEmpty() || ctx.args().bool("remove_cluster_members")) return;
+        List<String> members = PveCli.clusterNodes(ctx).stream().filter(unlisted::contains).toList();
+        if (!members.isEmpty()) {
+            throw new ModuleFailure("refusing to remove " + String.join(", ", members) + " from fabric " + fabric
+                    + ": not listed in nodes but still member(s) of the cluster, and the apply would strip their fabric "
+                    + "configuration. List every fabric node in nodes (e.g. from the plan, not the play's hosts), or set "
+                    + "remove_cluster_members: true to remove them.", Map.of("unlisted_members", members));
+        }
     }
 
     private static Map<String, Object> readFabric(ModuleContext ctx, String id) throws Exception {
@@ -238,10 +255,12 @@ public final class PveSdnModule implements Module {
             result.put("upid", upid);
             result.put("apply_log", r.stdout());
             if (!"OK".equals(status.get("exitstatus"))) {
-                // pvesh exits 0 even when reloading a node failed: the task status is the truth
+                // pvesh exits 0 even when the task failed: the task status is the truth
                 throw new ModuleFailure("the SDN apply task " + upid + " ended with '" + status.get("exitstatus")
                         + "': " + r.stderr().strip(), Map.of("upid", upid, "stdout", r.stdout(), "stderr", r.stderr()));
             }
+            // the outer task is OK even when a node's reload failed: each node's own reload task says
+            result.put("node_reloads", SdnReloadCheck.verify(ctx, upid, SdnReloadCheck.WAIT));
         });
     }
 }

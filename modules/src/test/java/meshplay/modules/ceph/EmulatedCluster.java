@@ -18,7 +18,8 @@ import meshplay.engine.testing.TempRoot;
 /**
  * The guide's 3-node cluster (n2, n3, n4) on temporary roots, driven by the real lab emulators
  * (lab/emulators: pvesh, pveceph, ceph, ceph-volume, pvesm) put first on PATH. Each node has its own
- * root; /etc/pve in each is a link to one shared directory, as pmxcfs shares it.
+ * root; /etc/pve in each is a link to one shared directory, as pmxcfs shares it, and a stand-in
+ * lab-node-exec lets the SDN apply reach every node.
  */
 final class EmulatedCluster {
     static final Path EMULATORS = Path.of("..", "lab", "emulators").toAbsolutePath().normalize();
@@ -26,6 +27,7 @@ final class EmulatedCluster {
     /** n2's root, where most tests look. */
     final TempRoot root;
     private final Map<String, TempRoot> roots = new java.util.LinkedHashMap<>();
+    private final Path nodeExec;
 
     EmulatedCluster(Path dir) throws IOException {
         Path pve = Files.createDirectories(dir.resolve("pve"));
@@ -44,6 +46,10 @@ final class EmulatedCluster {
             roots.put(n, r);
         }
         root = roots.get("n2");
+        // what lab-node-exec is in the lab: runs a command "inside" another node (here: with its root)
+        nodeExec = dir.resolve("lab-node-exec");
+        Files.writeString(nodeExec, "#!/bin/sh\nnode=$1; shift\nMESHPLAY_TEST_ROOT=" + dir + "/$node/root MESHPLAY_LAB_NODE=$node exec \"$@\"\n");
+        nodeExec.toFile().setExecutable(true);
         root.file("/etc/pve/.lab/cluster.json", """
                 {"cluster_name": "tb4lab", "nodes": [
                  {"name": "n2", "nodeid": 1, "ip": "10.11.11.12", "disks": ["/dev/nvme0n1", "/dev/nvme1n1"]},
@@ -63,7 +69,8 @@ final class EmulatedCluster {
     /** A connection to node `name`: emulators first on PATH, the node name and the temp root in the environment. */
     LocalConnection node(String name) {
         Path r = roots.get(name).root();
-        return new LocalConnection(name, r, List.of(EMULATORS), Map.of("MESHPLAY_TEST_ROOT", r.toString(), "MESHPLAY_LAB_NODE", name));
+        return new LocalConnection(name, r, List.of(EMULATORS), Map.of("MESHPLAY_TEST_ROOT", r.toString(), "MESHPLAY_LAB_NODE", name,
+                "MESHPLAY_LAB_NODE_EXEC", nodeExec.toString()));
     }
 
     ExecResult sh(String node, String... argv) throws Exception {

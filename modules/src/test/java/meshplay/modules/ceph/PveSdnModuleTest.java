@@ -95,6 +95,7 @@ class PveSdnModuleTest {
         assertEquals(List.of("fabric tb4 hello_interval", "sdn pending changes"), out.plan().diffs().stream().map(Diff::subject).toList());
         Map<String, Object> two = guideFabric();
         two.put("nodes", List.of(Map.of("node_id", "n2", "ip", "10.100.0.102", "interfaces", List.of("en05", "en06"))));
+        two.put("remove_cluster_members", true);
         Outcome removed = cluster.run(module, "n2", two, false);
         assertEquals(List.of("delete node tb4/n3", "delete node tb4/n4"), removed.plan().changes().stream().map(c -> c.summary()).limit(2).toList());
     }
@@ -111,10 +112,33 @@ class PveSdnModuleTest {
     }
 
     @Test
-    void failedApplyTaskFailsTheTaskAlthoughPveshExitsZero() throws Exception {
-        cluster.root.file("/etc/network/interfaces", "auto lo\niface lo inet loopback\n");
+    void aNodeWhoseNetworkReloadFailedFailsTheTaskNamingIt() throws Exception {
+        cluster.root("n3").file("/var/lib/meshplay-lab/test-fail/ifreload", "error: en05: cmd '/bin/ip addr add' failed\n");
         ModuleFailure e = assertThrows(ModuleFailure.class, () -> cluster.run(module, "n2", guideFabric(), false));
-        assertTrue(e.getMessage().contains("WARNINGS"), e.getMessage());
+        assertTrue(e.getMessage().contains("n3: its network reload UPID:n3:"), e.getMessage());
+        assertTrue(e.getMessage().contains("command 'ifreload -a' failed"), e.getMessage());
+        assertFalse(e.getMessage().contains("n2: ") || e.getMessage().contains("n4: "), e.getMessage());
+    }
+
+    @Test
+    void everyNodesReloadIsReportedWhenTheApplyWorked() throws Exception {
+        Outcome out = cluster.run(module, "n2", guideFabric(), false);
+        assertEquals(Map.of("n2", "OK", "n3", "OK", "n4", "OK"), out.result().data().get("node_reloads"));
+        assertTrue(cluster.root("n4").read("/etc/frr/frr.conf").contains("hostname n4\n"));
+    }
+
+    @Test
+    void clusterMembersLeaveTheFabricOnlyWhenAskedExplicitly() throws Exception {
+        cluster.run(module, "n2", guideFabric(), false);
+        Map<String, Object> onlyN3 = guideFabric();
+        onlyN3.put("nodes", List.of(Map.of("node_id", "n3", "ip", "10.100.0.103", "interfaces", List.of("en05", "en06"))));
+        ModuleFailure e = assertThrows(ModuleFailure.class, () -> cluster.run(module, "n3", onlyN3, false));
+        assertTrue(e.getMessage().startsWith("refusing to remove n2, n4 from fabric tb4"), e.getMessage());
+        assertTrue(cluster.root.read("/etc/pve/sdn/fabrics.cfg").contains("openfabric_node: tb4_n2"));
+        onlyN3.put("remove_cluster_members", true);
+        Outcome out = cluster.run(module, "n3", onlyN3, false);
+        assertTrue(out.changed());
+        assertFalse(cluster.root.read("/etc/pve/sdn/fabrics.cfg").contains("openfabric_node: tb4_n2"));
     }
 
     @Test
