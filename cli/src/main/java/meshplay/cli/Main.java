@@ -48,6 +48,8 @@ public final class Main {
         // a command line that names its command gets only that one; the top-level help gets them all
         if (full.length > 0 && commands.containsKey(full[0])) cli.addSubcommand(full[0], commands.get(full[0]).get());
         else commands.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        // "-e @vars.yml" names a vars file, as in Ansible: picocli must not read @FILE as a file of arguments
+        cli.setExpandAtFiles(false);
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, a) -> {

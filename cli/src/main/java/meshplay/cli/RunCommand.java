@@ -132,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (forks < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--forks must be at least 1");
+        RunOptionChecks.check(this);
         Path playbookDir = playbook.toAbsolutePath().getParent();
         ModuleRegistry modules = ModuleRegistry.load();
         PlaybookLoader loader = new PlaybookLoader(modules);

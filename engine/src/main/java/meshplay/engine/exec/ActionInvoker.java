@@ -120,13 +120,16 @@ final class ActionInvoker {
         return delegate != null && kw.bool("delegate_facts", false) ? delegate : q.host();
     }
 
-    private Become become(Keywords kw, Map<String, Object> vars) {
+    private Become become(Keywords kw, Map<String, Object> vars) throws ModuleFailure {
         boolean hostDefault = run.options.become;
         Object hostBecome = vars.get("ansible_become");
         if (hostBecome != null) hostDefault = ArgValidator.toBool(run.templar.render(hostBecome, vars));
         if (!kw.bool("become", hostDefault)) return null;
         String user = firstNonNull(kw.str("become_user"), run.options.becomeUser, varStr(vars, "ansible_become_user"));
         String method = firstNonNull(kw.str("become_method"), run.options.becomeMethod, varStr(vars, "ansible_become_method"));
+        if (method != null && !method.isBlank() && !Become.METHODS.contains(method)) {
+            throw new ModuleFailure("become method '" + method + "' is not supported; use one of: " + String.join(", ", Become.METHODS));
+        }
         String password = firstNonNull(varStr(vars, "ansible_become_password"), varStr(vars, "ansible_become_pass"),
                 run.options.connectionOptions.askedBecomePassword());
         return new Become(user, method, password);

@@ -3,6 +3,8 @@ package meshplay.engine.exec;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import meshplay.engine.connect.Connection;
 import meshplay.engine.connect.ConnectionException;
@@ -50,7 +52,7 @@ public final class ConnectionPool implements AutoCloseable {
         ConnectionProvider p = given.get(type);
         if (p != null) return p;
         if (!loaded) {
-            for (ConnectionProvider found : ServiceLoader.load(ConnectionProvider.class)) providers.putIfAbsent(found.type(), found);
+            providers.putAll(discovered());
             loaded = true;
         }
         p = providers.get(type);
@@ -59,6 +61,18 @@ public final class ConnectionPool implements AutoCloseable {
                     + " (available: " + String.join(", ", providers.keySet()) + ")", true, null);
         }
         return p;
+    }
+
+    /** The connection types this build has ("local", "ssh", ...), for checking a type before a run. */
+    public static Set<String> availableTypes() {
+        return discovered().keySet();
+    }
+
+    /** The providers found with ServiceLoader, by type; the first one found for a type wins. */
+    private static Map<String, ConnectionProvider> discovered() {
+        Map<String, ConnectionProvider> found = new TreeMap<>();
+        for (ConnectionProvider p : ServiceLoader.load(ConnectionProvider.class)) found.putIfAbsent(p.type(), p);
+        return found;
     }
 
     @Override

@@ -11,4 +11,14 @@ import meshplay.engine.yaml.YNode;
  * the tasks, the values bound for them (loop item, vars) and the `apply` keywords.
  */
 public record Included(String key, List<TaskItem> items, Map<String, Object> params, Map<String, YNode> apply, Role role) {
+    /** Starts the key of an included role ("role:NAME"); a task file's key is its path. */
+    public static final String ROLE_PREFIX = "role:";
+    /** Marks the loop item in a key ("FILE#2"): each item's include runs on its own. */
+    static final String ITEM_SEPARATOR = "#";
+
+    /** What is included: the task file's path, or "role:NAME", without the loop item. */
+    public String target() {
+        int item = key.lastIndexOf(ITEM_SEPARATOR);
+        return item > 0 && key.substring(item + 1).chars().allMatch(Character::isDigit) ? key.substring(0, item) : key;
+    }
 }

@@ -19,32 +19,37 @@ import meshplay.engine.yaml.YScalar;
  * (all conditions apply, outer first), `tags` (union) and `vars` (layers, inner wins).
  */
 public record Scope(Map<String, YNode> keywords, List<YNode> whens, Set<String> tags, List<YMap> varLayers, Role role,
-                    Map<String, Object> includeParams, Scope parent) {
+                    Map<String, Object> includeParams, IncludeChain includes, Scope parent) {
 
     private static final Set<String> ACCUMULATED = Set.of("when", "tags", "vars");
 
     public static Scope ofPlay(Map<String, YNode> playKeywords) {
-        Scope s = new Scope(Map.of(), List.of(), Set.of(), List.of(), null, Map.of(), null);
+        Scope s = new Scope(Map.of(), List.of(), Set.of(), List.of(), null, Map.of(), IncludeChain.NONE, null);
         return s.with(playKeywords, null);
     }
 
     /** The scope inside a role: its keywords apply to its tasks; role params are set by the role. */
     public Scope inRole(Role r) {
         Scope s = with(r.keywords(), null);
-        return new Scope(s.keywords, s.whens, s.tags, s.varLayers, r, s.includeParams, parent);
+        return new Scope(s.keywords, s.whens, s.tags, s.varLayers, r, s.includeParams, includes, parent);
     }
 
     /** The scope of an item (a block or task) inside this one; {@link #parent()} is this scope. */
     public Scope enter(TaskItem item) {
         Scope s = with(item.keywords(), null);
-        return new Scope(s.keywords, s.whens, s.tags, s.varLayers, s.role, s.includeParams, this);
+        return new Scope(s.keywords, s.whens, s.tags, s.varLayers, s.role, s.includeParams, includes, this);
     }
 
     /** Values bound by include_tasks (its loop item, its vars) for the included tasks. */
     public Scope withIncludeParams(Map<String, Object> params) {
         Map<String, Object> merged = new HashMap<>(includeParams);
         merged.putAll(params);
-        return new Scope(keywords, whens, tags, varLayers, role, merged, parent);
+        return new Scope(keywords, whens, tags, varLayers, role, merged, includes, parent);
+    }
+
+    /** The scope of tasks brought in by one more include (include_tasks, include_role, import_role). */
+    public Scope withIncludes(IncludeChain chain) {
+        return new Scope(keywords, whens, tags, varLayers, role, includeParams, chain, parent);
     }
 
     /** Adds keywords (include's `apply`, an include task's `vars`) for the tasks inside. */
@@ -67,7 +72,7 @@ public record Scope(Map<String, YNode> keywords, List<YNode> whens, Set<String> 
         else if (when != null) w.add(when);
         t.addAll(tagsOf(kw.get("tags")));
         if (kw.get("vars") instanceof YMap m) v.add(m);
-        return new Scope(merged, w, t, v, newRole != null ? newRole : role, includeParams, parent);
+        return new Scope(merged, w, t, v, newRole != null ? newRole : role, includeParams, includes, parent);
     }
 
     /** Tags as written: a scalar ("a,b" or "a") or a list. */

@@ -223,7 +223,8 @@ final class TaskDispatcher {
             Scope s = outer;
             if (inc.role() != null) s = s.inRole(inc.role());
             if (task.keywords().get("vars") instanceof YMap v) s = s.withKeywords(Map.of("vars", v));
-            s = s.withKeywords(inc.apply()).withIncludeParams(inc.params());
+            s = s.withKeywords(inc.apply()).withIncludeParams(inc.params())
+                    .withIncludes(scope.includes().enter(inc, task, scope.role()));
             walker.run(inc.items(), s, play, hostsByKey.get(e.getKey()));
         }
     }

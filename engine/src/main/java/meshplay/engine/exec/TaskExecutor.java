@@ -81,7 +81,7 @@ public final class TaskExecutor {
             for (Included inc : r.included()) {
                 Map<String, Object> params = new LinkedHashMap<>(inc.params());
                 params.putAll(binding);
-                agg.included().add(new Included(inc.key() + "#" + i, inc.items(), params, inc.apply(), inc.role()));
+                agg.included().add(new Included(inc.key() + Included.ITEM_SEPARATOR + i, inc.items(), params, inc.apply(), inc.role()));
             }
             agg.items().add(r);
             sink.accept(r);

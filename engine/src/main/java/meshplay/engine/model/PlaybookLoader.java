@@ -136,9 +136,10 @@ public final class PlaybookLoader implements ContentLoader {
         KeywordChecker.check(Keyword.of("tags", KeywordType.STRINGS), map.get("tags") == null ? target : map.get("tags"));
         KeywordChecker.checkVars("vars", map.get("vars"));
         Path path = FileSearch.find(target.text(), List.of(FileSearch.dirOf(file)), target.origin(), "playbook");
-        if (chain.contains(path.toAbsolutePath().normalize())) {
-            throw new UserError(target.origin(), "import cycle: " + path.getFileName() + " is already being imported",
-                    "remove the import_playbook that leads back to it");
+        Path key = path.toAbsolutePath().normalize();
+        if (chain.contains(key)) {
+            throw new UserError(target.origin(), "import_playbook cycle: " + TaskScope.cycle(chain, key),
+                    "remove the import_playbook that leads back to a playbook already being imported");
         }
         List<Play> out = new ArrayList<>();
         for (Play p : plays(path, chain)) out.add(withImportKeywords(p, map.get("tags"), map.get("vars")));

@@ -29,12 +29,17 @@ record TaskScope(Path file, String role, Path roleDir, Path baseDir, Path playbo
         List<Path> next = new ArrayList<>(chain);
         if (next.isEmpty()) next.add(file.toAbsolutePath().normalize());
         if (next.contains(key)) {
-            StringBuilder cycle = new StringBuilder();
-            for (Path p : next.subList(next.indexOf(key), next.size())) cycle.append(p.getFileName()).append(" -> ");
-            throw new UserError(importOrigin, "import cycle: " + cycle + imported.getFileName(), "remove the import that leads back to a file already being imported");
+            throw new UserError(importOrigin, "import cycle: " + cycle(next, key), "remove the import that leads back to a file already being imported");
         }
         next.add(key);
         return new TaskScope(imported, role, roleDir, baseDir, playbookDir, next);
+    }
+
+    /** "a.yml -> b.yml -> a.yml": the files of {@code chain} from {@code again}'s first import, then {@code again}. */
+    static String cycle(List<Path> chain, Path again) {
+        StringBuilder cycle = new StringBuilder();
+        for (Path p : chain.subList(chain.indexOf(again), chain.size())) cycle.append(p.getFileName()).append(" -> ");
+        return cycle.append(again.getFileName()).toString();
     }
 
     /** Directories where a relative task file name is looked up, most specific first. */

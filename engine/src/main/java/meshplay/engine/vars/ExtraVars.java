@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.yaml.Origin;
@@ -19,7 +18,8 @@ import meshplay.engine.yaml.VarsFile;
 /**
  * Parses -e / --extra-vars values as ansible-playbook does: "k=v k2='v 2'" (values are strings),
  * a JSON or YAML mapping ("{...}"), or "@file.yml" / "@file.json". The values are trusted text the
- * user wrote, so they stay YNode and are templated when read.
+ * user wrote, so they stay YNode and are templated when read. As in Ansible, YAML that cannot be read
+ * (a syntax error, an alias bomb) is a parse error (exit 4); a value of the wrong shape is a bad option (exit 5).
  */
 public final class ExtraVars {
     public static final String ORIGIN = "<extra-vars>";
@@ -39,7 +39,7 @@ public final class ExtraVars {
         String s = option == null ? "" : option.strip();
         if (s.isEmpty()) return Map.of();
         if (s.startsWith("@")) return file(s.substring(1), baseDir);
-        if (s.startsWith("{") || s.startsWith("[")) return mapping(load(() -> YamlLoader.loadString(s, ORIGIN)), ORIGIN, s);
+        if (s.startsWith("{") || s.startsWith("[")) return mapping(YamlLoader.loadString(s, ORIGIN), ORIGIN, s);
         return keyValues(s);
     }
 
@@ -51,18 +51,9 @@ public final class ExtraVars {
             throw new UserError(Origin.of(ORIGIN), "cannot read extra vars file " + file + ": no such file",
                 "give an existing file: -e @vars.yml", ExitCode.BAD_OPTIONS);
         }
-        YNode root = load(() -> YamlLoader.loadFile(file));
+        YNode root = YamlLoader.loadFile(file);
         if (root == null) return Map.of();
         return mapping(root, file.toString(), name);
-    }
-
-    /** The loader's errors, as errors in the command's options (exit code 5). */
-    private static YNode load(Supplier<YNode> loader) {
-        try {
-            return loader.get();
-        } catch (UserError e) {
-            throw new UserError(e.origin(), e.getMessage(), e.hint(), ExitCode.BAD_OPTIONS);
-        }
     }
 
     private static Map<String, YNode> mapping(YNode root, String source, String given) {

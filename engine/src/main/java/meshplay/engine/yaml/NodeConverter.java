@@ -21,31 +21,66 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Turns a composed snakeyaml node graph into YNodes. Merge keys ({@code <<}) are applied here, as
  * YAML 1.1 defines them: keys written in the mapping win over merged ones, and earlier merged mappings
  * win over later ones. A key written twice in the same mapping is an error at the second occurrence.
+ * <p>
+ * An alias ({@code *name}) gets the very YNode of its anchor (YNodes are immutable), so reuse costs no
+ * memory here. Whoever walks the tree later sees every alias expanded, though, so the values that
+ * aliases add to the document (counted as if expanded) are limited to {@code maxAliasExpansion}: an
+ * "alias bomb" fails here, at once, instead of filling the memory later.
  */
 final class NodeConverter {
     private static final String MERGE_KEY = "<<";
 
     private final String label;
     private final ScalarValues values;
+    private final long maxAliasExpansion;
     /** Nodes being converted, to stop on a recursive alias instead of overflowing the stack. */
     private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Nodes converted already, with their size once every alias inside is expanded. */
+    private final Map<Node, Converted> done = new IdentityHashMap<>();
+    /** Values of the document with every alias expanded, and values written in it. */
+    private long expanded;
+    private long written;
 
-    NodeConverter(String label, ScalarValues values) {
+    private record Converted(YNode node, long size) {
+    }
+
+    NodeConverter(String label, ScalarValues values, long maxAliasExpansion) {
         this.label = label;
         this.values = values;
+        this.maxAliasExpansion = maxAliasExpansion;
     }
 
     YNode convert(Node node) {
+        Converted seen = done.get(node);
+        if (seen != null) return reuse(node, seen);
         if (!inProgress.add(node)) {
             throw new UserError(origin(node), "recursive YAML alias", "an alias (*name) cannot refer to a node that contains it");
         }
+        long before = expanded;
+        expanded++;
+        written++;
         try {
-            if (node instanceof ScalarNode s) return scalar(s);
-            if (node instanceof SequenceNode seq) return list(seq);
-            return map((MappingNode) node);
+            YNode y;
+            if (node instanceof ScalarNode s) y = scalar(s);
+            else if (node instanceof SequenceNode seq) y = list(seq);
+            else y = map((MappingNode) node);
+            done.put(node, new Converted(y, expanded - before));
+            return y;
         } finally {
             inProgress.remove(node);
         }
+    }
+
+    /** An alias: its anchor's YNode, counted as if expanded. */
+    private YNode reuse(Node anchor, Converted seen) {
+        expanded += seen.size();
+        if (expanded - written > maxAliasExpansion) {
+            String name = anchor.getAnchor() == null ? "" : " &" + anchor.getAnchor();
+            throw new UserError(origin(anchor), String.format("YAML aliases expand this document by more than %,d values "
+                            + "(the anchor%s here holds %,d values once its own aliases are expanded)", maxAliasExpansion, name, seen.size()),
+                    "this looks like an alias bomb (\"billion laughs\"); reuse smaller anchors fewer times, or write the values out");
+        }
+        return seen.node();
     }
 
     private YScalar scalar(ScalarNode node) {
@@ -107,12 +142,12 @@ final class NodeConverter {
 
     private List<YMap> mergeSources(Node value) {
         List<YMap> sources = new ArrayList<>();
-        if (value instanceof MappingNode m) {
-            sources.add(map(m));
+        if (value instanceof MappingNode) {
+            sources.add((YMap) convert(value));
         } else if (value instanceof SequenceNode seq) {
             for (Node item : seq.getValue()) {
-                if (!(item instanceof MappingNode m)) throw notAMergeSource(item);
-                sources.add(map(m));
+                if (!(item instanceof MappingNode)) throw notAMergeSource(item);
+                sources.add((YMap) convert(item));
             }
         } else {
             throw notAMergeSource(value);

@@ -14,6 +14,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -22,10 +23,16 @@ import org.yaml.snakeyaml.nodes.Node;
  * position. Documents are composed, never constructed into arbitrary Java objects.
  */
 public final class YamlLoader {
-    /** Enough for any real playbook; stops "billion laughs" style alias expansion. */
-    static final int MAX_ALIASES = 100;
-    static final int MAX_NESTING = 200;
-    static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
+    /**
+     * Values that aliases may add to one document, counted as if every alias were expanded: far more
+     * than anchors and merge keys add to a real inventory, far less than an alias bomb ("billion laughs").
+     */
+    public static final long MAX_ALIAS_EXPANSION = 1_000_000;
+    /** Aliases of lists and mappings; each adds at least one value, so the expansion limit bounds them. */
+    static final int MAX_ALIASES = (int) MAX_ALIAS_EXPANSION;
+    public static final int MAX_NESTING = 200;
+    /** Enough for a generated inventory or vars file; the expansion limit guards the memory. */
+    public static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
 
     private YamlLoader() {
     }
@@ -34,6 +41,11 @@ public final class YamlLoader {
     public static YNode loadFile(Path file) {
         String text;
         try {
+            long size = Files.size(file);
+            if (size > MAX_CODE_POINTS) {
+                throw new UserError(Origin.of(file.toString()), String.format("file is too large: %,d bytes (at most %,d MB)", size,
+                        MAX_CODE_POINTS / (1024 * 1024)), "split it into several files");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new UserError(Origin.of(file.toString()), "file not found: " + file, "check the path");
@@ -53,10 +65,12 @@ public final class YamlLoader {
             root = new Yaml(new SafeConstructor(options)).compose(new StringReader(stripBom(text)));
         } catch (MarkedYAMLException e) {
             throw syntaxError(e, label);
+        } catch (ReaderException e) {
+            throw invalidCharacter(e, text, label);
         } catch (YAMLException e) {
             throw new UserError(Origin.of(label), "cannot read YAML: " + e.getMessage(), null);
         }
-        return root == null ? null : new NodeConverter(label, new ScalarValues(options)).convert(root);
+        return root == null ? null : new NodeConverter(label, new ScalarValues(options), MAX_ALIAS_EXPANSION).convert(root);
     }
 
     private static LoaderOptions options() {
@@ -72,6 +86,24 @@ public final class YamlLoader {
 
     private static String stripBom(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** A character YAML does not allow (NUL, other control characters), at its line and column. */
+    private static UserError invalidCharacter(ReaderException e, String text, String label) {
+        int line = 1;
+        int column = 1;
+        String body = stripBom(text);
+        for (int i = 0, cp = 0; i < body.length() && cp < e.getPosition(); i = body.offsetByCodePoints(i, 1), cp++) {
+            char c = body.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= body.length() || body.charAt(i + 1) != '\n'))) {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new UserError(new Origin(label, line, column), String.format("invalid character U+%04X: YAML allows only printable characters", e.getCodePoint()),
+                "remove it: YAML files hold printable text; in a double-quoted string, write a control character as an escape such as \\x01");
     }
 
     private static UserError syntaxError(MarkedYAMLException e, String label) {

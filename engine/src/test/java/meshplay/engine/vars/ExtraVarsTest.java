@@ -71,14 +71,14 @@ class ExtraVarsTest {
     }
 
     @Test
-    void mistakesAreBadOptions() {
+    void mistakesAreBadOptionsAndUnreadableYamlIsAParseError() {
         UserError e = assertThrows(UserError.class, () -> ExtraVars.parse("justaword", null));
         assertEquals(ExitCode.BAD_OPTIONS, e.exitCode());
         assertTrue(e.getMessage().contains("'justaword' is not name=value"), e.getMessage());
         e = assertThrows(UserError.class, () -> ExtraVars.parse("@missing.yml", dir));
         assertTrue(e.getMessage().startsWith("cannot read extra vars file"), e.getMessage());
         e = assertThrows(UserError.class, () -> ExtraVars.parse("{a: [1, 2}", null));
-        assertEquals(ExitCode.BAD_OPTIONS, e.exitCode());
+        assertEquals(ExitCode.PARSE_ERROR, e.exitCode()); // as ansible-playbook: YAML it cannot read exits 4
         assertEquals("<extra-vars>", e.origin().file());
         e = assertThrows(UserError.class, () -> ExtraVars.parse("[1, 2]", null));
         assertTrue(e.getMessage().contains("must be a mapping"), e.getMessage());
@@ -86,7 +86,7 @@ class ExtraVarsTest {
         assertTrue(e.getMessage().contains("not a valid variable name"), e.getMessage());
         e = assertThrows(UserError.class, () -> ExtraVars.parse("{a: 1, a: 2}", null));
         assertTrue(e.getMessage().contains("'a'"), e.getMessage());
-        assertEquals(ExitCode.BAD_OPTIONS, e.exitCode());
+        assertEquals(ExitCode.PARSE_ERROR, e.exitCode());
         e = assertThrows(UserError.class, () -> ExtraVars.parse("{\"bad-name\": 1}", null));
         assertTrue(e.getMessage().contains("'bad-name' is not a valid variable name"), e.getMessage());
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.error.UserError;
+import meshplay.engine.testing.YamlBombs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -175,6 +176,61 @@ class YamlLoaderTest {
             prev = c;
         }
         assertThrows(UserError.class, () -> YamlLoader.loadString(text.toString(), "bomb"));
+    }
+
+    @Test
+    void billionLaughsIsRefusedByItsExpandedSizeAtTheAnchor() {
+        UserError e = assertThrows(UserError.class, () -> YamlLoader.loadString(YamlBombs.billionLaughs(), "bomb.yml"));
+        assertTrue(e.getMessage().contains("YAML aliases expand this document by more than 1,000,000 values"), e.getMessage());
+        assertEquals("bomb.yml", e.origin().file());
+        assertTrue(e.origin().line() >= 2 && e.origin().line() <= 10, e.origin().toString());
+        assertTrue(e.getMessage().contains("&lol" + (e.origin().line() - 1)), e.getMessage());
+        assertTrue(e.hint().contains("alias bomb"), e.hint());
+    }
+
+    @Test
+    void manyMergeKeysAndReusedListsStillLoad() {
+        StringBuilder text = new StringBuilder("defaults: &d {user: root, port: 22, tags: &t [a, b, c]}\nhosts:\n");
+        for (int i = 0; i < 500; i++) text.append("  h").append(i).append(": {<<: *d, id: ").append(i).append(", also: *t}\n");
+        YMap hosts = (YMap) map(text.toString()).get("hosts");
+        assertEquals(500, hosts.entries().size());
+        YMap h499 = (YMap) hosts.get("h499");
+        assertEquals(Map.of("user", "root", "port", 22, "tags", List.of("a", "b", "c"), "id", 499, "also", List.of("a", "b", "c")),
+                h499.toJava());
+    }
+
+    @Test
+    void aliasesAreCountedAsExpanded() {
+        // 1 + 1,000 values in the anchor, used 999 times: 999,999 values added, just within the limit
+        String items = "[" + "x, ".repeat(999) + "x]";
+        assertEquals(999, ((YList) map("a: &a " + items + "\nb: [" + "*a, ".repeat(998) + "*a]\n").get("b")).items().size());
+        UserError e = assertThrows(UserError.class, () -> map("a: &a " + items + "\nb: [" + "*a, ".repeat(999) + "*a]\n"));
+        assertTrue(e.getMessage().contains("1,001 values"), e.getMessage());
+    }
+
+    @Test
+    void aNulByteIsReportedAtItsLineAndColumn() {
+        UserError e = assertThrows(UserError.class, () -> YamlLoader.loadString("a: 1\nb: x\u0000y\n", "nul.yml"));
+        assertEquals(new Origin("nul.yml", 2, 5), e.origin());
+        assertTrue(e.getMessage().contains("U+0000"), e.getMessage());
+        UserError bell = assertThrows(UserError.class, () -> YamlLoader.loadString("\uFEFFa: \"\u00e9\"\r\nb:\r\n  - \u0007\n", "bell.yml"));
+        assertEquals(new Origin("bell.yml", 3, 5), bell.origin());
+    }
+
+    @Test
+    void documentsBeyondSixteenMillionCodePointsLoad() {
+        String comments = ("# " + "c".repeat(98) + "\n").repeat(17 * 1024 * 1024 / 100);
+        assertEquals("v", scalar(comments + "x: v\n", "x").value());
+    }
+
+    @Test
+    void aFileOverTheSizeLimitIsRefusedBeforeItIsRead(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("huge.yml");
+        try (var raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+            raf.setLength(YamlLoader.MAX_CODE_POINTS + 1L); // sparse: takes no disk space
+        }
+        UserError e = assertThrows(UserError.class, () -> YamlLoader.loadFile(f));
+        assertTrue(e.getMessage().contains("file is too large: 268,435,457 bytes (at most 256 MB)"), e.getMessage());
     }
 
     @Test
