@@ -19,6 +19,7 @@ import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.ModuleResult;
 import meshplay.engine.module.Plan;
+import meshplay.engine.yaml.Unsafe;
 
 /**
  * One attempt of a task on one host: render and validate the arguments, then either an engine action,
@@ -108,7 +109,8 @@ final class ActionInvoker {
         if (delegate != null) r.delegatedTo(delegate);
         if (r.data().get("ansible_facts") instanceof Map<?, ?> facts) {
             Map<String, Object> f = new LinkedHashMap<>();
-            facts.forEach((k, v) -> f.put(String.valueOf(k), v));
+            // facts come from the host: data, never an expression
+            facts.forEach((k, v) -> f.put(String.valueOf(k), Unsafe.mark(v)));
             run.host(factsHost(q, kw)).addFacts(f);
         }
         return r;

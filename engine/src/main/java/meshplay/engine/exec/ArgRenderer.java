@@ -7,6 +7,7 @@ import java.util.Map;
 import meshplay.engine.model.Task;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.template.Templar;
+import meshplay.engine.yaml.Unsafe;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.VarsFile;
 import meshplay.engine.yaml.YMap;
@@ -32,8 +33,11 @@ final class ArgRenderer {
         if (a instanceof YMap m) {
             addMap(out, m, templar, vars);
         } else if (a instanceof YScalar s && s.value() != null) {
-            String text = String.valueOf(templar.render(s, vars));
+            Object rendered = templar.render(s, vars);
+            String text = String.valueOf(rendered);
             freeForm(out, text, spec);
+            // words split from unsafe text stay unsafe
+            if (Unsafe.is(rendered)) out.replaceAll((k, v) -> Unsafe.mark(v));
         }
         out.values().removeIf(v -> OMIT.equals(v));
         return out;

@@ -3,11 +3,16 @@ package meshplay.engine.exec;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.module.ArgValidator;
+import meshplay.engine.template.Ops;
 import meshplay.engine.template.Templar;
+import meshplay.engine.yaml.Unsafe;
 import meshplay.engine.yaml.YNode;
 import meshplay.engine.yaml.YScalar;
 
-/** Evaluates bare conditions (when, changed_when, failed_when, until): a list is AND-ed. */
+/**
+ * Evaluates bare conditions (when, changed_when, failed_when, until): a list is AND-ed. A condition
+ * that is one template whose value is unsafe text (host data) is refused, as in Ansible.
+ */
 public final class Conditionals {
     private Conditionals() {
     }
@@ -25,12 +30,15 @@ public final class Conditionals {
         if (c instanceof YScalar s) {
             if (s.value() instanceof Boolean b) return b;
             if (s.value() == null) return true;
-            String expr = String.valueOf(s.value()).trim();
+            String written = String.valueOf(s.value()).trim();
+            String expr = written;
             // `when: "{{ x }}"` works in Ansible (with a warning): evaluate the inside as the expression
-            if (expr.startsWith("{{") && expr.endsWith("}}") && expr.indexOf("{{", 2) < 0) {
-                expr = expr.substring(2, expr.length() - 2).trim();
-            }
-            return templar.test(expr, vars, s.origin());
+            boolean templated = expr.startsWith("{{") && expr.endsWith("}}") && expr.indexOf("{{", 2) < 0;
+            if (templated) expr = expr.substring(2, expr.length() - 2).trim();
+            Object value = templar.evaluate(expr, vars, s.origin());
+            // a template that gives a host's text would make that text the condition: refused, never evaluated
+            if (templated && value instanceof String text && Unsafe.is(text)) throw Unsafe.refused(written, s.origin());
+            return Ops.truthy(value);
         }
         Object v = templar.render(c, vars);
         return ArgValidator.toBool(v);

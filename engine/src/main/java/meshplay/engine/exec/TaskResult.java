@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import meshplay.engine.error.UserError;
 import meshplay.engine.module.Diff;
+import meshplay.engine.yaml.Unsafe;
 
 /**
  * What one task did on one host (or for one loop item). Built by the executor on one thread, then
@@ -110,10 +111,17 @@ public final class TaskResult {
     public List<Included> included() { return included; }
 
     /**
-     * The value stored by {@code register:} (also what failed_when/changed_when see): module data plus
-     * changed/failed/msg/skipped, and for a loop {results: [...]} with the aggregate flags.
+     * The value stored by {@code register:} (also what failed_when/changed_when/until see, and
+     * ansible_failed_result): module data plus changed/failed/msg/skipped, and for a loop
+     * {results: [...]} with the aggregate flags. As in Ansible, all of it is marked unsafe: data, never
+     * an expression.
      */
+    @SuppressWarnings("unchecked")
     public Map<String, Object> toRegistered() {
+        return (Map<String, Object>) Unsafe.mark(registered());
+    }
+
+    private Map<String, Object> registered() {
         Map<String, Object> out = new LinkedHashMap<>();
         if (loop) {
             List<Object> results = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import meshplay.engine.error.UserError;
+import meshplay.engine.yaml.Unsafe;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YNode;
 import meshplay.engine.yaml.YScalar;
@@ -143,7 +144,8 @@ public final class ArgValidator {
                 List<Object> items = new ArrayList<>();
                 if (p instanceof List<?> l) items.addAll(l);
                 else if (p instanceof String s) {
-                    if (!s.isBlank()) for (String part : s.split(",")) items.add(part.trim());
+                    // the parts of unsafe text stay unsafe
+                    if (!s.isBlank()) for (String part : s.split(",")) items.add(Unsafe.is(s) ? Unsafe.mark(part.trim()) : part.trim());
                 } else items.add(p);
                 if (elements == null || elements == ArgType.RAW) return items;
                 List<Object> coerced = new ArrayList<>(items.size());

@@ -37,7 +37,10 @@ public interface ModuleContext {
     /** Variables visible to the task for this host (read-only view). */
     Map<String, Object> vars();
 
-    /** Evaluates an expression written in the playbook (assert's `that`, debug's `var`). */
+    /**
+     * Evaluates an expression written in the playbook (assert's `that`, debug's `var`). Unsafe text (see
+     * {@link meshplay.engine.yaml.Unsafe}: it came from a host) is refused with Ansible's message.
+     */
     Object evaluate(String expression);
 
     /**

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import meshplay.engine.template.filter.FilterCall;
 import meshplay.engine.template.filter.FilterEnv;
+import meshplay.engine.yaml.Unsafe;
 
 /**
  * The object generated MVEL code calls (as {@value JinjaTranslator#CTX}) for everything with Python
  * semantics: operators, attribute/item access with clear "undefined" errors, filters, tests, functions.
- * One instance per render call; public because MVEL calls it reflectively.
+ * Every value it hands back is noted in the render scope, so that what an expression computes from
+ * unsafe host data is marked unsafe too. One instance per render call; public because MVEL calls it
+ * reflectively.
  */
 public final class EvalContext implements FilterEnv {
     private final RenderScope scope;
@@ -142,7 +145,7 @@ public final class EvalContext implements FilterEnv {
         if (obj == null) {
             throw new UndefinedException(path + "." + name, "'" + path + "' is None, so it has no attribute '" + name + "'");
         }
-        return Reflect.property(obj, name, path);
+        return scope.noted(Reflect.property(obj, name, path));
     }
 
     @Override
@@ -168,7 +171,7 @@ public final class EvalContext implements FilterEnv {
                 throw new UndefinedException(path + "[" + i + "]",
                     "'" + path + "' has no item [" + i + "] (it has " + seq.size() + (seq.size() == 1 ? " item)" : " items)"));
             }
-            return obj instanceof List<?> ? found(null, seq.get(at)) : seq.get(at);
+            return obj instanceof List<?> ? found(null, seq.get(at)) : scope.noted(seq.get(at));
         }
         if (key instanceof String s) return attr(obj, s, path);
         throw new TemplateTypeException("'" + path + "' (" + Ops.typeName(obj) + ") cannot be indexed");
@@ -176,7 +179,7 @@ public final class EvalContext implements FilterEnv {
 
     private Object found(Map<?, ?> container, Object value) {
         if (container instanceof VariableNamespace ns && value instanceof meshplay.engine.yaml.YNode) {
-            return new RenderScope(scope.templar, ns).renderFound(value);
+            return scope.noted(new RenderScope(scope.templar, ns).renderFound(value));
         }
         return scope.renderFound(value);
     }
@@ -194,12 +197,12 @@ public final class EvalContext implements FilterEnv {
     }
 
     public Object slice(Object obj, Object start, Object stop, Object step) {
-        return Seq.slice(obj, start, stop, step);
+        return scope.noted(Seq.slice(obj, start, stop, step));
     }
 
     public Object call(Object obj, String method, List<Object> args, List<Object> kw) {
         try {
-            return PyMethods.call(obj, method, args, kwargs(kw));
+            return scope.noted(PyMethods.call(obj, method, args, kwargs(kw)));
         } catch (RuntimeException e) {
             throw failure(e, method + "()");
         }
@@ -207,7 +210,7 @@ public final class EvalContext implements FilterEnv {
 
     public Object fn(String name, List<Object> args, List<Object> kw) {
         try {
-            return Functions.call(name, args, kwargs(kw), scope);
+            return scope.noted(Functions.call(name, args, kwargs(kw), scope));
         } catch (RuntimeException e) {
             throw failure(e, name + "()");
         }
@@ -234,7 +237,7 @@ public final class EvalContext implements FilterEnv {
     public Object filter(String name, Object input, List<Object> args, Map<String, Object> kwargs) {
         var filter = scope.templar.registry().filter(name);
         try {
-            return filter.apply(input, new FilterCall(FilterNames.strip(name), args, kwargs, this));
+            return scope.noted(filter.apply(input, new FilterCall(FilterNames.strip(name), args, kwargs, this)));
         } catch (RuntimeException e) {
             throw failure(e, "filter '" + FilterNames.strip(name) + "'");
         }

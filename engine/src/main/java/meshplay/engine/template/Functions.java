@@ -7,8 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import meshplay.engine.yaml.Unsafe;
 
-/** Global functions: range(), lookup()/query() (env, file, vars), dict(). All controller-side and read-only. */
+/**
+ * Global functions: range(), lookup()/query() (env, file, vars), dict(). All controller-side and read-only.
+ * As in Ansible, what a lookup returns is marked unsafe: file contents and the environment are data.
+ */
 final class Functions {
     private Functions() {
     }
@@ -86,11 +90,11 @@ final class Functions {
                 default -> throw new TemplateTypeException("unknown lookup plugin '" + plugin + "' (available: env, vars, file)");
             }
         }
-        if (asList) return out;
-        if (out.size() == 1) return out.get(0);
+        if (asList) return Unsafe.mark(out);
+        if (out.size() == 1) return Unsafe.mark(out.get(0));
         List<String> texts = new ArrayList<>();
         for (Object o : out) texts.add(Ops.toText(o));
-        return String.join(",", texts);
+        return Unsafe.mark(String.join(",", texts));
     }
 
     /** A controller-side file, relative to the playbook directory when the path is relative. */

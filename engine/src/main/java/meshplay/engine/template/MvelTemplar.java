@@ -12,6 +12,7 @@ import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.template.filter.Registry;
 import meshplay.engine.yaml.Origin;
+import meshplay.engine.yaml.Unsafe;
 import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
@@ -22,7 +23,8 @@ import org.mvel2.PropertyAccessException;
 /**
  * The templar: Jinja-style templates whose expressions are translated to MVEL, compiled once and cached
  * (thread-safe; one instance serves all hosts and forks). Only YNode text is ever compiled: plain Java
- * values are data and are returned unchanged. See docs/variables.md.
+ * values are data and are returned unchanged. What an expression computes from unsafe host data is
+ * marked unsafe ({@link Unsafe}), and unsafe text is never evaluated. See docs/variables.md.
  */
 public final class MvelTemplar implements Templar {
     private static final int CACHE_LIMIT = 20_000;
@@ -64,6 +66,7 @@ public final class MvelTemplar implements Templar {
 
     @Override
     public Object evaluate(String expression, Map<String, Object> vars, Origin origin) {
+        if (Unsafe.is(expression)) throw Unsafe.refused(expression, origin);
         RenderScope scope = new RenderScope(this, vars);
         String e = expression == null ? "" : expression.strip();
         if (Templar.isTemplate(e)) return renderText(e, origin, scope);
@@ -78,10 +81,7 @@ public final class MvelTemplar implements Templar {
     /** Renders trusted template text (a template file or a playbook string); the result is always text. */
     @Override
     public String renderTemplate(String text, Map<String, Object> vars, Origin origin) {
-        RenderScope scope = new RenderScope(this, vars);
-        StringBuilder out = new StringBuilder();
-        renderNodes(nodes(text, origin), origin, scope, out);
-        return out.toString();
+        return renderAll(nodes(text, origin), origin, new RenderScope(this, vars));
     }
 
     // ---- rendering
@@ -138,9 +138,20 @@ public final class MvelTemplar implements Templar {
         List<TemplateNode> nodes = nodes(text, origin);
         TemplateNode.Output single = singleOutput(nodes);
         if (single != null) return evaluateTop(single.expression(), "{{ " + single.expression() + " }}", at(origin, single.line()), scope);
-        StringBuilder out = new StringBuilder();
-        renderNodes(nodes, origin, scope, out);
-        return out.toString();
+        return renderAll(nodes, origin, scope);
+    }
+
+    /** The nodes rendered to text: unsafe when any part read unsafe data. */
+    private String renderAll(List<TemplateNode> nodes, Origin origin, RenderScope scope) {
+        boolean outer = scope.startTaint();
+        try {
+            StringBuilder out = new StringBuilder();
+            renderNodes(nodes, origin, scope, out);
+            String text = out.toString();
+            return scope.endTaint(outer) ? (String) Unsafe.mark(text) : text;
+        } finally {
+            scope.endTaint(outer);
+        }
     }
 
     private static TemplateNode.Output singleOutput(List<TemplateNode> nodes) {
@@ -262,15 +273,20 @@ public final class MvelTemplar implements Templar {
                 "expressions use Jinja syntax: a.b, a['b'], x | filter(arg), x is defined, 'a' ~ b, a if cond else b",
                 ExitCode.PARSE_ERROR);
         }
+        boolean outer = scope.startTaint();
         try {
             Object v = execute(mvel, scope);
             if (v instanceof Undefined u) throw u.error();
-            return v instanceof VariableNamespace ns ? materialize(ns) : v;
+            if (v instanceof VariableNamespace ns) v = materialize(ns);
+            boolean tainted = scope.endTaint(outer) || Unsafe.holds(v);
+            return tainted ? Unsafe.mark(v) : v;
         } catch (UndefinedException e) {
             if (scope.nested()) throw e;
             throw undefined(e, display, origin, scope);
         } catch (TemplateTypeException e) {
             throw new UserError(origin, e.getMessage() + " in " + display, null, ExitCode.ERROR);
+        } finally {
+            scope.endTaint(outer);
         }
     }
 

@@ -4,8 +4,19 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
 
-/** Java properties and methods of plain objects (records, beans, strings), for access the Python forms do not cover. */
+/**
+ * Java properties and methods of plain objects (records, beans, strings), for access the Python forms do
+ * not cover. What could reach beyond the values themselves is refused: classes and class loaders,
+ * reflection, method handles, processes, the runtime, the system and threads, whether as the object, the
+ * method's declared result or the value it returned.
+ */
 final class Reflect {
+    /** Types a template never touches. Their subclasses and the reflection packages are refused too. */
+    private static final List<Class<?>> FORBIDDEN = List.of(Class.class, ClassLoader.class, Module.class, ModuleLayer.class,
+        Runtime.class, Process.class, ProcessBuilder.class, ProcessHandle.class, System.class, Thread.class,
+        ThreadGroup.class, StackWalker.class);
+    private static final List<String> FORBIDDEN_PACKAGES = List.of("java.lang.reflect", "java.lang.invoke");
+
     private Reflect() {
     }
 
@@ -14,7 +25,10 @@ final class Reflect {
         for (String candidate : new String[] {name, "get" + cap, "is" + cap}) {
             try {
                 Method m = accessible(obj.getClass(), obj.getClass().getMethod(candidate));
-                if (m != null && m.getReturnType() != void.class) return m.invoke(obj);
+                if (m != null && m.getReturnType() != void.class) {
+                    allowed(obj, m, null);
+                    return allowed(obj, m, m.invoke(obj));
+                }
             } catch (NoSuchMethodException e) {
                 // try the next form
             } catch (ReflectiveOperationException e) {
@@ -33,14 +47,34 @@ final class Reflect {
             Object[] converted = convert(m.getParameterTypes(), args);
             Method callable = converted == null ? null : accessible(obj.getClass(), m);
             if (callable == null) continue;
+            allowed(obj, callable, null);
+            Object result;
             try {
-                return callable.invoke(obj, converted);
+                result = callable.invoke(obj, converted);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 throw new TemplateTypeException("calling " + name + "() on " + Ops.typeName(obj) + " failed: " + rootMessage(e));
             }
+            return allowed(obj, callable, result);
         }
         throw new TemplateTypeException(Ops.typeName(obj) + " has no method '" + name + "' taking " + args.size()
             + (args.size() == 1 ? " argument" : " arguments"));
+    }
+
+    /** The result, when neither the object, the method nor the result reaches beyond plain values; else a template error. */
+    private static Object allowed(Object obj, Method m, Object result) {
+        if (forbidden(obj.getClass()) || forbidden(m.getReturnType()) || forbidden(m.getDeclaringClass())
+            || m.getName().equals("getClass") || (result != null && forbidden(result.getClass()))) {
+            throw new TemplateTypeException("'" + m.getName() + "' cannot be used in a template: templates cannot reach Java"
+                + " classes, reflection, processes, threads or the system (see README, Security)");
+        }
+        return result;
+    }
+
+    private static boolean forbidden(Class<?> type) {
+        Class<?> t = type;
+        while (t.isArray()) t = t.getComponentType();
+        for (Class<?> f : FORBIDDEN) if (f.isAssignableFrom(t)) return true;
+        return FORBIDDEN_PACKAGES.contains(t.getPackageName());
     }
 
     /**

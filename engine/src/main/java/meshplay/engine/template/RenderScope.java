@@ -5,13 +5,15 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
+import meshplay.engine.yaml.Unsafe;
 import meshplay.engine.yaml.YNode;
 
 /**
  * The state of one render/evaluate call: the variables, the values of YNode variables rendered so far
  * (each trusted variable is rendered at most once per call) and the chain of variables being rendered,
  * to report recursive definitions. A child scope adds template locals ({% for %} targets, {% set %}).
- * Not shared between threads.
+ * It also notes whether the expression being evaluated read an unsafe value (see {@link Unsafe}): the
+ * templar then marks what the expression computed. Not shared between threads.
  */
 final class RenderScope {
     final MvelTemplar templar;
@@ -22,6 +24,7 @@ final class RenderScope {
     private final Map<String, Object> locals = new HashMap<>();
     private final Map<String, Object> rendered;
     private final LinkedHashSet<String> resolving;
+    private boolean tainted;
 
     RenderScope(MvelTemplar templar, Map<String, Object> vars) {
         this(templar, vars == null ? Map.of() : vars, null);
@@ -68,8 +71,42 @@ final class RenderScope {
     }
 
     Object lookup(String name) {
+        return noted(find(name));
+    }
+
+    /** Remembers (in the outermost scope) that the expression read the value, when it is or holds unsafe data. */
+    Object noted(Object value) {
+        RenderScope r = root();
+        if (!r.tainted && Unsafe.holds(value)) r.tainted = true;
+        return value;
+    }
+
+    /** Starts a new expression: returns whether the enclosing one has read unsafe values so far. */
+    boolean startTaint() {
+        RenderScope r = root();
+        boolean outer = r.tainted;
+        r.tainted = false;
+        return outer;
+    }
+
+    /**
+     * Ends an expression started with {@link #startTaint}: true when it read unsafe values. The enclosing
+     * expression then counts them as its own. Calling it again for the same expression changes nothing.
+     */
+    boolean endTaint(boolean outer) {
+        RenderScope r = root();
+        boolean inner = r.tainted;
+        r.tainted = outer || inner;
+        return inner;
+    }
+
+    private RenderScope root() {
+        return parent == null ? this : parent.root();
+    }
+
+    private Object find(String name) {
         if (locals.containsKey(name)) return locals.get(name);
-        if (parent != null) return parent.lookup(name);
+        if (parent != null) return parent.find(name);
         if (rendered.containsKey(name)) return rendered.get(name);
         if (!vars.containsKey(name)) {
             if (VARS.equals(name)) return new NamespaceView(vars);
@@ -97,6 +134,6 @@ final class RenderScope {
 
     /** A trusted value met inside a plain container (attribute/item access): rendered in this scope. */
     Object renderFound(Object value) {
-        return value instanceof YNode node ? templar.renderNode(node, this) : value;
+        return noted(value instanceof YNode node ? templar.renderNode(node, this) : value);
     }
 }

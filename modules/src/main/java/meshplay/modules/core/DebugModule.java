@@ -8,8 +8,12 @@ import meshplay.engine.module.Args;
 import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.Plan;
+import meshplay.engine.yaml.Unsafe;
 
-/** Prints a message or a variable's value. Runs on the controller; never changes anything. */
+/**
+ * Prints a message or a variable's value. Runs on the controller; never changes anything. A var whose
+ * text came from a host is printed, never evaluated.
+ */
 public final class DebugModule implements Module {
     static final String UNDEFINED = "VARIABLE IS NOT DEFINED!";
 
@@ -47,10 +51,15 @@ public final class DebugModule implements Module {
         if (args.has("var")) {
             String var = args.str("var");
             Object value;
-            try {
-                value = ctx.evaluate(var);
-            } catch (RuntimeException e) {
-                value = UNDEFINED;
+            if (Unsafe.is(var)) {
+                // text from a host is never evaluated: shown as Ansible shows it, as the template it would be
+                value = "{{" + var + "}}";
+            } else {
+                try {
+                    value = ctx.evaluate(var);
+                } catch (RuntimeException e) {
+                    value = UNDEFINED;
+                }
             }
             data.put(var, value);
         } else {

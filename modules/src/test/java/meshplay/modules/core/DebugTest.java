@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import meshplay.engine.testing.ModuleHarness.Outcome;
 import meshplay.engine.testing.TempRootTest;
+import meshplay.engine.yaml.Unsafe;
 import org.junit.jupiter.api.Test;
 
 class DebugTest extends TempRootTest {
@@ -25,6 +26,14 @@ class DebugTest extends TempRootTest {
         assertEquals(DebugModule.UNDEFINED, o.result().data().get("missing"));
         assertEquals("Hello world!", withVars(new DebugModule(), args(), conn, true, Map.of()).plan().data().get("msg"));
         assertTrue(new DebugModule().controllerOnly());
+    }
+
+    @Test
+    void unsafeVarTextIsPrintedNotEvaluated() throws Exception {
+        // "osds" is a variable: evaluated, it would be the list; as a host's text it is shown as Ansible shows it
+        Object hostText = Unsafe.mark("osds");
+        Outcome o = withVars(new DebugModule(), args("var", hostText), conn, false, Map.of("osds", List.of(0, 1)));
+        assertEquals("{{osds}}", o.result().data().get("osds"));
     }
 
     @Test
