@@ -4,6 +4,7 @@ import java.util.Optional;
 import meshplay.engine.connect.Attributes;
 import meshplay.engine.connect.ConnectionException;
 import meshplay.engine.connect.FileStat;
+import meshplay.engine.connect.TempFiles;
 import meshplay.engine.connect.WriteOptions;
 
 /** The file half of a connection; SFTP as the login user, or shell commands under become. */
@@ -37,10 +38,8 @@ interface RemoteFiles {
         return p;
     }
 
-    /** A hidden sibling name for a temp file or link, unique per call. */
+    /** A hidden sibling name for a temp file or link, unique per call (see {@link TempFiles}). */
     static String tempSibling(String path) {
-        String dir = parent(path);
-        return (dir.equals("/") ? "" : dir) + "/." + base(path) + "." + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE)
-                + ".meshplay-tmp";
+        return TempFiles.siblingOf(path);
     }
 }
