@@ -20,6 +20,11 @@ public final class TempFiles {
     private TempFiles() {
     }
 
+    /** When this run began. */
+    public static Instant runStart() {
+        return RUN_START;
+    }
+
     /** A hidden sibling of {@code path} (absolute) to write first, unique per call. */
     public static String siblingOf(String path) {
         int slash = path.lastIndexOf('/');

@@ -3,6 +3,7 @@ package meshplay.engine.connect.ssh;
 import java.util.Optional;
 import meshplay.engine.connect.Attributes;
 import meshplay.engine.connect.ConnectionException;
+import meshplay.engine.connect.Content;
 import meshplay.engine.connect.FileStat;
 import meshplay.engine.connect.TempFiles;
 import meshplay.engine.connect.WriteOptions;
@@ -13,7 +14,10 @@ interface RemoteFiles {
 
     Optional<byte[]> read(String path) throws ConnectionException;
 
-    Optional<String> write(String path, byte[] content, WriteOptions options) throws ConnectionException;
+    Optional<String> write(String path, Content content, WriteOptions options) throws ConnectionException;
+
+    /** Hex SHA-1 of the file, computed on the host; empty when it does not exist. */
+    Optional<String> sha1(String path) throws ConnectionException;
 
     void mkdirs(String path, Attributes attributes) throws ConnectionException;
 
