@@ -14,8 +14,13 @@ import java.util.regex.Pattern;
 public final class TempFiles {
     public static final String SUFFIX = ".meshplay-tmp";
     private static final Pattern NAME = Pattern.compile("\\..+\\.[0-9a-zA-Z]+" + Pattern.quote(SUFFIX));
-    /** When this run (this JVM) began; temp files last modified before it belong to runs that are over. */
-    private static final Instant RUN_START = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
+    /**
+     * When this run began to write (the first use of this class, before its first temp file), less a
+     * margin for file systems whose timestamps lag the clock by a tick: temp files last modified before
+     * it belong to runs that are over. (The process's start time is no use: Linux derives it from the
+     * boot time, which can be a second off.)
+     */
+    private static final Instant RUN_START = Instant.now().minusMillis(50);
 
     private TempFiles() {
     }
