@@ -26,6 +26,7 @@ import meshplay.engine.report.CheckSummaryReporter;
 import meshplay.engine.report.ConsoleReporter;
 import meshplay.engine.report.EventBus;
 import meshplay.engine.report.JsonReporter;
+import meshplay.engine.report.Redactor;
 import meshplay.engine.step.StepController;
 import meshplay.engine.template.MvelTemplar;
 import meshplay.engine.vars.ExtraVars;
@@ -137,7 +138,9 @@ final class RunCommand implements Callable<Integer> {
         ModuleRegistry modules = ModuleRegistry.load();
         PlaybookLoader loader = new PlaybookLoader(modules);
         Playbook pb = loader.load(playbook);
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8), 1 << 14));
+        // every reporter writes through the redactor: values set under no_log never reach the output
+        Redactor secrets = new Redactor();
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(secrets.wrap(io.out()), StandardCharsets.UTF_8), 1 << 14));
         if (syntaxCheck) {
             out.println();
             out.println("playbook: " + playbook);
@@ -154,8 +157,8 @@ final class RunCommand implements Callable<Integer> {
             if (listTags) lister.tags();
             return ExitCode.OK.code;
         }
-        EventBus events = json ? new EventBus(new JsonReporter(out))
-                : new EventBus(new ConsoleReporter(out, options.verbosity, ConsoleReporter.colorWanted()), new CheckSummaryReporter(out));
+        EventBus events = json ? new EventBus(secrets, new JsonReporter(out))
+                : new EventBus(secrets, new ConsoleReporter(out, options.verbosity, ConsoleReporter.colorWanted()), new CheckSummaryReporter(out));
         StepController stepper = stepController();
         try {
             RunContext run = new RunContext(inventory, templar, modules, loader, options, events, stepper,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import meshplay.cli.testing.InProcessCli;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,20 @@ class CliTest {
         assertTrue(out.contains("visible"), out);
         assertTrue(out.lines().allMatch(l -> l.startsWith("{") && l.endsWith("}")), out);
         assertTrue(out.contains("\"event\":\"recap\""), out);
+    }
+
+    @Test
+    void aFactSetUnderNoLogIsMaskedInEveryOutputMode() throws Exception {
+        Path pb = playbook("    - name: keep\n      set_fact: {db_secret: p4ss-w0rd-in-fact}\n      no_log: true\n"
+                + "    - name: use\n      debug: {msg: \"connecting with {{ db_secret }} now\"}\n"
+                + "    - name: run\n      command: echo \"{{ db_secret }}\"\n");
+        for (List<String> mode : List.<List<String>>of(List.of(), List.of("-vvvv"), List.of("--json", "-vvvv"))) {
+            List<String> args = new java.util.ArrayList<>(List.of(pb.toString(), "-i", inventory.toString()));
+            args.addAll(mode);
+            assertEquals(0, run(args.toArray(String[]::new)), out);
+            assertFalse(out.contains("w0rd-in-fact"), mode + ": " + out);
+            assertTrue(out.contains("connecting with ******** now"), mode + ": " + out);
+        }
     }
 
     @Test

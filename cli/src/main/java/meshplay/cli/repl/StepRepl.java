@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import meshplay.engine.exec.TaskResult;
+import meshplay.engine.step.SecretNames;
 import meshplay.engine.step.StepController;
 import meshplay.engine.step.StepDecision;
 import meshplay.engine.step.StepPoint;
@@ -40,7 +41,7 @@ public final class StepRepl implements StepController, AutoCloseable {
         out.println("  (y run, n skip, c continue, d diff, h help)");
         out.flush();
         while (true) {
-            String line = terminal.readLine(STEP_PROMPT);
+            String line = terminal.readLine(STEP_PROMPT, typed -> shown(point, typed));
             if (line == null) return quit();
             ReplCommand.Parsed cmd = ReplCommand.parse(line);
             if (cmd.word().isEmpty()) continue;
@@ -93,7 +94,7 @@ public final class StepRepl implements StepController, AutoCloseable {
         out.println("  (redo retries the task after args/set edits, c continues, q quits, h help)");
         out.flush();
         while (true) {
-            String line = terminal.readLine(DEBUG_PROMPT);
+            String line = terminal.readLine(DEBUG_PROMPT, typed -> shown(point, typed));
             if (line == null) {
                 quit();
                 return AfterStep.QUIT;
@@ -214,13 +215,44 @@ public final class StepRepl implements StepController, AutoCloseable {
 
     private void set(StepPoint point, String text) {
         String[] kv = ValueText.assignment(text);
+        String bare = text.strip();
+        if (kv == null && bare.matches("[A-Za-z_][A-Za-z0-9_]*") && isSecretName(point, bare)) {
+            // a secret typed where no one sees it: set NAME, then the value at a hidden prompt
+            String typed = terminal.readHidden("value of " + bare + " (hidden): ");
+            if (typed == null) return;
+            kv = new String[]{bare, typed};
+        }
         if (kv == null || !kv[0].matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            out.println("set VAR=VALUE: a variable name, '=', and a value (true, 3, [1,2], {\"k\": 1} or text)");
+            out.println("set VAR=VALUE: a variable name, '=', and a value (true, 3, [1,2], {\"k\": 1} or text);"
+                    + " set VAR alone asks for a secret's value without showing it");
             return;
         }
         Object value = ValueText.parse(kv[1]);
         point.setVar(kv[0], value);
-        out.println("  " + kv[0] + " = " + ValueText.show(value) + "  (every host, for the rest of the run)");
+        String shown = isSecretName(point, kv[0]) ? Secrets.MASK + " (secret: not shown, not kept in the history)" : ValueText.show(value);
+        out.println("  " + kv[0] + " = " + shown + "  (every host, for the rest of the run)");
+    }
+
+    /** A name whose value the prompt never shows: it looks secret, or it is secret on one of the task's hosts. */
+    private static boolean isSecretName(StepPoint point, String name) {
+        if (SecretNames.looksSecret(name)) return true;
+        for (String host : point.hosts()) if (Secrets.of(point, host).isSecret(name)) return true;
+        return false;
+    }
+
+    /**
+     * What a typed line may show (echo, history): itself, or with the value masked when it assigns a
+     * secret name (set/args NAME=VALUE) or holds the value of a secret variable.
+     */
+    private String shown(StepPoint point, String line) {
+        ReplCommand.Parsed cmd = ReplCommand.parse(line);
+        if (cmd.command() == ReplCommand.SET || cmd.command() == ReplCommand.ARGS) {
+            String[] kv = ValueText.assignment(cmd.rest());
+            if (kv != null && isSecretName(point, kv[0].strip())) return cmd.word() + " " + kv[0].strip() + "=" + Secrets.MASK;
+        }
+        String masked = line;
+        for (String host : point.hosts()) masked = Secrets.of(point, host).mask(masked);
+        return masked;
     }
 
     private void args(StepPoint point, String text) {

@@ -282,6 +282,40 @@ class StepReplTest {
         assertTrue(Files.readString(history).contains("p greeting"));
     }
 
+    @Test
+    void aSecretSetAtThePromptIsNeitherEchoedNorKeptInTheHistory() throws IOException {
+        Session s = step("set ansible_become_password=n3w-s3cr3t-value\nset db_token\nt0ken-typed-hidden\np ansible_become_password\n"
+                + "p greeting\nvars\nq\n");
+        assertFalse(s.screen().contains("n3w-s3cr3t-value"), s.screen());
+        assertFalse(s.screen().contains("t0ken-typed-hidden"), s.screen());
+        assertTrue(s.screen().contains("ansible_become_password = ******** (secret"), s.screen());
+        assertTrue(s.screen().contains("db_token = ******** (secret"), s.screen());
+        String history = Files.readString(dir.resolve(".meshplay_history"));
+        assertFalse(history.contains("n3w-s3cr3t-value"), history);
+        assertFalse(history.contains("t0ken-typed-hidden"), history);
+        assertFalse(history.contains("set ansible_become_password"), history);
+        assertTrue(history.contains("p greeting"), "other commands are kept: " + history);
+    }
+
+    @Test
+    void aFactSetByANoLogTaskIsHiddenInTheDebugger() throws IOException {
+        writeQuiet("nolog.yml", """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: keep a secret
+                      set_fact: {api_result: "hunter2-from-nolog", plain: visible-value}
+                      no_log: true
+                    - name: break
+                      copy: {src: missing.conf, dest: /etc/app.conf}
+                      debugger: on_failed
+                """);
+        Session s = session("nolog.yml", "p api_result\np api_result + '!'\np plain\nvars\nq\n", false, false);
+        assertFalse(s.screen().contains("hunter2-from-nolog"), s.screen());
+        assertFalse(s.screen().contains("visible-value"), "every fact a no_log task sets is secret: " + s.screen());
+        assertTrue(s.screen().contains("api_result is secret"), s.screen());
+    }
+
     private static final String FAILING = """
             - hosts: all
               gather_facts: false

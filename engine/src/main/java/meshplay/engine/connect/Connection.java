@@ -28,6 +28,32 @@ public interface Connection extends AutoCloseable {
      */
     Optional<String> write(String path, byte[] content, WriteOptions options) throws ConnectionException;
 
+    /**
+     * Like {@link #write(String, byte[], WriteOptions)} for content of any size: the connections stream
+     * it in constant memory, and replace the file only once the target's checksum of what it received
+     * equals the source's. A short write, a full disk or a checksum mismatch fails and leaves the old
+     * file as it was. (This default holds the content in memory; the real connections override it.)
+     */
+    default Optional<String> write(String path, Content content, WriteOptions options) throws ConnectionException {
+        byte[] bytes = content.bytesInMemory();
+        if (bytes == null) {
+            try (java.io.InputStream in = content.open()) {
+                bytes = in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new ConnectionException("write " + path + ": cannot read " + content + ": " + e.getMessage(), e);
+            }
+        }
+        return write(path, bytes, options);
+    }
+
+    /**
+     * The hex SHA-1 of the file at {@code path}, computed on the target (the file is not transferred),
+     * or empty when it does not exist. (This default reads the file; the real connections override it.)
+     */
+    default Optional<String> sha1(String path) throws ConnectionException {
+        return read(path).map(Checksum::sha1);
+    }
+
     /** Creates the directory and missing parents (like mkdir -p); mode/owner/group apply to created ones. */
     void mkdirs(String path, Attributes attributes) throws ConnectionException;
 

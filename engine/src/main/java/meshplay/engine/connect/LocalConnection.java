@@ -1,12 +1,13 @@
 package meshplay.engine.connect;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,6 +19,7 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.security.MessageDigest;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -37,10 +41,12 @@ import java.util.stream.Stream;
  */
 public final class LocalConnection implements Connection {
     private static final String SELF = System.getProperty("user.name");
+    private static final int COPY_CHUNK = 256 * 1024;
     private final String host;
     private final Path root;
     private final List<Path> extraPath;
     private final Map<String, String> extraEnv;
+    private final Set<Path> sweptDirectories = ConcurrentHashMap.newKeySet();
 
     public LocalConnection(String host) {
         this(host, Path.of("/"), List.of(), Map.of());
@@ -180,17 +186,35 @@ public final class LocalConnection implements Connection {
 
     @Override
     public Optional<String> write(String path, byte[] content, WriteOptions options) throws ConnectionException {
+        return write(path, Content.of(content), options);
+    }
+
+    /**
+     * Complete or nothing: the content streams into a fresh temp file beside the target (every byte
+     * written, however many calls the file system needs), is synced to disk, read back and compared
+     * by checksum with what was sent, gets its attributes and only then is renamed over the target.
+     * Any failure (a full disk, a short write, a source that changed) removes the temp file and leaves
+     * the old file as it was.
+     */
+    @Override
+    public Optional<String> write(String path, Content content, WriteOptions options) throws ConnectionException {
         Path target = resolve(path);
         Path dir = target.getParent();
         Path tmp = null;
         try {
             Files.createDirectories(dir);
+            removeStaleTemps(dir);
             PosixFileAttributes existing = null;
             if (Files.exists(target)) existing = Files.readAttributes(target, PosixFileAttributes.class);
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".meshplay-tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(content));
-                ch.force(true);
+            String tmpPath = TempFiles.siblingOf(target.toString());
+            tmp = Files.createFile(Path.of(tmpPath), PosixFilePermissions.asFileAttribute(perms(0600)));
+            String sent = fill(tmp, content);
+            String landed;
+            try (InputStream in = Files.newInputStream(tmp)) {
+                landed = Checksum.sha1(in);
+            }
+            if (!landed.equals(sent)) {
+                throw new IOException("the file written holds other bytes than were sent (sha1 " + landed + ", sent " + sent + ")");
             }
             Attributes want = options.attributes();
             int mode = want.mode() != null ? want.mode() : existing != null ? bits(existing.permissions()) : 0644;
@@ -210,15 +234,71 @@ public final class LocalConnection implements Connection {
             tmp = null;
             return Optional.ofNullable(backup);
         } catch (IOException e) {
-            throw new ConnectionException("write " + path + ": " + e.getMessage(), e);
+            throw new ConnectionException("write " + path + ": " + e.getMessage() + (tmp == null ? "" : "; the file was left as it was"), e);
         } finally {
             if (tmp != null) {
                 try {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {
-                    // best effort: the temp file is hidden and named after its target
+                    // best effort: the next run's first write into this directory removes it
                 }
             }
+        }
+    }
+
+    /**
+     * Streams {@code content} into {@code tmp}, loops until every byte is written (FileChannel.write may
+     * write fewer), syncs, and returns the SHA-1 of the bytes sent. Fails when the source did not hold
+     * the size or the checksum it was planned with.
+     */
+    private static String fill(Path tmp, Content content) throws IOException {
+        MessageDigest digest = Checksum.digest();
+        long total = 0;
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE); InputStream in = content.open()) {
+            byte[] chunk = new byte[COPY_CHUNK];
+            for (int n; (n = in.read(chunk)) >= 0; ) {
+                digest.update(chunk, 0, n);
+                ByteBuffer buf = ByteBuffer.wrap(chunk, 0, n);
+                while (buf.hasRemaining()) {
+                    if (ch.write(buf) == 0) throw new IOException("the file system accepted no more bytes after " + (total + buf.position()));
+                }
+                total += n;
+            }
+            ch.force(true);
+        }
+        if (total != content.size()) {
+            throw new IOException("the source changed while it was copied (" + total + " bytes read, " + content.size() + " expected)");
+        }
+        return Checksum.hex(digest);
+    }
+
+    /** Removes temp files that earlier runs left in {@code dir} (see {@link TempFiles}); once per directory. */
+    private void removeStaleTemps(Path dir) {
+        if (!sweptDirectories.add(dir)) return;
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, "*" + TempFiles.SUFFIX)) {
+            for (Path p : temps) {
+                try {
+                    if (TempFiles.isStale(p.getFileName().toString(), Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant())
+                            && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (IOException ignored) {
+                    // gone already, or not ours to remove
+                }
+            }
+        } catch (IOException ignored) {
+            // an unreadable directory: the write below reports what matters
+        }
+    }
+
+    @Override
+    public Optional<String> sha1(String path) throws ConnectionException {
+        try (InputStream in = Files.newInputStream(resolve(path))) {
+            return Optional.of(Checksum.sha1(in));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new ConnectionException("checksum " + path + ": " + e.getMessage(), e);
         }
     }
 

@@ -11,7 +11,7 @@ import meshplay.engine.yaml.Origin;
 /**
  * What the run knows about each registered variable beyond its value: which task registered it, whether
  * that task only predicted its result (check mode planned it but did not run it) and whether its output
- * is secret (no_log). Dependent tasks and the step prompt read it to explain predicted values and to
+ * is secret (no_log); and which facts no_log tasks set. Dependent tasks and the step prompt read it to explain predicted values and to
  * keep secrets out of sight.
  */
 public final class RegisterNotes {
@@ -23,6 +23,7 @@ public final class RegisterNotes {
     }
 
     private final Map<String, Map<String, Note>> byHost = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> secretFacts = new ConcurrentHashMap<>();
 
     void note(String host, String var, Task task, TaskResult result) {
         boolean predicted = Boolean.TRUE.equals(result.data().get("predicted"))
@@ -40,9 +41,14 @@ public final class RegisterNotes {
         return out;
     }
 
-    /** The registered variables of a host that no_log tasks set. */
+    /** Facts (set_fact, a module's ansible_facts) that a no_log task set for {@code host}. */
+    void noteSecretFacts(String host, Set<String> names) {
+        secretFacts.computeIfAbsent(host, h -> ConcurrentHashMap.newKeySet()).addAll(names);
+    }
+
+    /** The registered variables and facts of a host that no_log tasks set. */
     public Set<String> secret(String host) {
-        Set<String> out = new LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>(secretFacts.getOrDefault(host, Set.of()));
         byHost.getOrDefault(host, Map.of()).forEach((k, n) -> {
             if (n.noLog()) out.add(k);
         });

@@ -10,15 +10,12 @@ import meshplay.engine.model.Task;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgValidator;
 import meshplay.engine.module.Module;
+import meshplay.engine.step.SecretNames;
 import meshplay.engine.step.StepPoint;
 import meshplay.engine.yaml.YNode;
 
 /** The runner's StepPoint: the task about to run and the edits the prompt makes to it. */
 final class StepSession implements StepPoint {
-    /** Connection and become passwords: never shown by the prompt. */
-    private static final Set<String> SECRET_NAMES = Set.of("ansible_password", "ansible_ssh_pass", "ansible_become_password",
-            "ansible_become_pass", "ansible_sudo_pass", "ansible_ssh_private_key_passphrase");
-
     private final RunContext run;
     private final TaskExecutor executor;
     private final Task task;
@@ -71,7 +68,8 @@ final class StepSession implements StepPoint {
 
     @Override
     public Set<String> secretVars(String host) {
-        Set<String> out = new LinkedHashSet<>(SECRET_NAMES);
+        Set<String> out = new LinkedHashSet<>();
+        for (String name : vars(host).keySet()) if (SecretNames.looksSecret(name)) out.add(name);
         out.addAll(run.registers.secret(host));
         return out;
     }

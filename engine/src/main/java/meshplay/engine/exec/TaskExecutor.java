@@ -1,8 +1,11 @@
 package meshplay.engine.exec;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import meshplay.engine.error.UserError;
 import meshplay.engine.report.Event;
@@ -54,8 +57,28 @@ public final class TaskExecutor {
         PredictedUse.annotate(run, q, result);
         if (!q.preview()) {
             ResultRegistrar.register(run, q, result);
+            if (noLog) markSecretFacts(q.host(), result);
         }
         return result;
+    }
+
+    /**
+     * Facts a no_log task set (set_fact, a module's ansible_facts, per loop item too) stay secret: the
+     * step prompt hides them by name and no output shows their values.
+     */
+    private void markSecretFacts(String host, TaskResult result) {
+        List<TaskResult> all = new ArrayList<>(result.items());
+        all.add(result);
+        for (TaskResult r : all) {
+            if (r.data().get("ansible_facts") instanceof Map<?, ?> facts && !facts.isEmpty()) {
+                Set<String> names = new LinkedHashSet<>();
+                facts.forEach((k, v) -> {
+                    names.add(String.valueOf(k));
+                    run.events.secrets().add(v);
+                });
+                run.registers.noteSecretFacts(host, names);
+            }
+        }
     }
 
     private TaskResult runLoop(TaskRequest q, Keywords kw, Map<String, Object> vars, boolean noLog, Consumer<TaskResult> sink) {

@@ -4,6 +4,7 @@ import java.util.Optional;
 import meshplay.engine.connect.Attributes;
 import meshplay.engine.connect.Connection;
 import meshplay.engine.connect.ConnectionException;
+import meshplay.engine.connect.Content;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
 import meshplay.engine.connect.FileStat;
@@ -52,6 +53,17 @@ final class TracingConnection implements Connection {
     public Optional<String> write(String path, byte[] content, WriteOptions options) throws ConnectionException {
         trace("PUT " + path + " (" + content.length + " bytes)");
         return inner.write(path, content, options);
+    }
+
+    @Override
+    public Optional<String> write(String path, Content content, WriteOptions options) throws ConnectionException {
+        trace("PUT " + path + " (" + content.size() + " bytes)");
+        return inner.write(path, content, options);
+    }
+
+    @Override
+    public Optional<String> sha1(String path) throws ConnectionException {
+        return inner.sha1(path);
     }
 
     @Override

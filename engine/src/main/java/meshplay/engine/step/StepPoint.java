@@ -46,8 +46,8 @@ public interface StepPoint {
     }
 
     /**
-     * Names of the variables whose values must never be shown on this host: passwords and the results
-     * registered by no_log tasks.
+     * Names of the variables whose values must never be shown on this host: those that look secret
+     * ({@link SecretNames}) and the results and facts that no_log tasks set.
      */
     default Set<String> secretVars(String host) {
         return Set.of();

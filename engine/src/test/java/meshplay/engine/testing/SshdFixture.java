@@ -34,6 +34,9 @@ public final class SshdFixture implements AutoCloseable {
     private final int port;
     private final int maxSessions;
     private final List<String> extraConfig;
+    /** Where sshd mounts its own small tmpfs (in a private mount namespace), or null. */
+    private Path tmpfs;
+    private int tmpfsKb;
     private Process process;
 
     private SshdFixture(Path dir, int maxSessions, List<String> extraConfig) throws IOException {
@@ -72,6 +75,25 @@ public final class SshdFixture implements AutoCloseable {
         ensureTestUser();
         Files.createDirectories(dir);
         SshdFixture f = new SshdFixture(dir, maxSessions, extraConfig);
+        f.prepare();
+        f.launch();
+        return f;
+    }
+
+    /**
+     * Starts sshd in a private mount namespace ({@code unshare -m}) where a tmpfs of {@code sizeKb} KiB,
+     * writable by everyone, is mounted on {@code mountPoint}: a small disk that fills up for the test
+     * user's sessions only, while the host's own mounts stay as they are.
+     */
+    public static SshdFixture startWithTmpfs(Path dir, Path mountPoint, int sizeKb) throws Exception {
+        PrivateTmpfs.assumeAvailable();
+        assumeAvailable();
+        ensureTestUser();
+        Files.createDirectories(dir);
+        Files.createDirectories(mountPoint);
+        SshdFixture f = new SshdFixture(dir, 10, List.of());
+        f.tmpfs = mountPoint;
+        f.tmpfsKb = sizeKb;
         f.prepare();
         f.launch();
         return f;
@@ -138,7 +160,13 @@ public final class SshdFixture implements AutoCloseable {
 
     private void launch() throws Exception {
         Path log = log();
-        process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", dir.resolve("sshd_config").toString())
+        List<String> argv = List.of(SSHD.toString(), "-D", "-e", "-f", dir.resolve("sshd_config").toString());
+        if (tmpfs != null) {
+            argv = List.of("unshare", "-m", "--propagation", "private", "sh", "-c",
+                    "mount -t tmpfs -o size=" + tmpfsKb + "k,mode=1777 meshplay-test \"$1\" && shift && exec \"$@\"", "sh", tmpfs.toString(),
+                    argv.get(0), argv.get(1), argv.get(2), argv.get(3), argv.get(4));
+        }
+        process = new ProcessBuilder(argv)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.connect.Attributes;
+import meshplay.engine.connect.Content;
 import meshplay.engine.connect.FileStat;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
@@ -15,7 +16,6 @@ import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
 import meshplay.modules.support.FileAttributes;
 import meshplay.modules.support.FileContent;
-import meshplay.modules.support.TextBytes;
 
 /**
  * What copy and template share once the content is known: where it goes (a directory dest means
@@ -36,10 +36,10 @@ final class ContentPlacement {
     }
 
     /**
-     * Plans writing {@code content} for a task. {@code srcName} is the source file's name (null for
+     * Plans writing {@code content} (in memory, or a big file streamed; see {@link FileContent#plan}) for a task. {@code srcName} is the source file's name (null for
      * inline content, where dest may not be a directory).
      */
-    static Plan plan(ModuleContext ctx, byte[] content, String srcName) throws Exception {
+    static Plan plan(ModuleContext ctx, Content content, String srcName) throws Exception {
         Args args = ctx.args();
         String given = args.str("dest");
         String dest = given;
@@ -62,14 +62,13 @@ final class ContentPlacement {
         FileAttributes.Desired attrs = FileAttributes.Desired.from(args);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("dest", dest);
-        data.put("checksum", TextBytes.sha1(content));
-        data.put("size", content.length);
+        data.put("checksum", content.sha1());
+        data.put("size", content.size() <= Integer.MAX_VALUE ? (Object) (int) content.size() : (Object) content.size());
         data.put("state", "file");
         if (destStat != null && !args.bool("force")) {
             data.put("mode", FileAttributes.octal(destStat.mode()));
             return Plan.noChange(data).withNote("dest exists and force is false");
         }
-        byte[] before = destStat == null ? null : FileContent.read(ctx, dest);
         FileContent.Options options = FileContent.Options.of(attrs, args.bool("backup")).withValidate(args.str("validate"));
         if (createParents) {
             Attributes dirAttrs = args.mode("directory_mode") == null ? Attributes.NONE
@@ -78,7 +77,7 @@ final class ContentPlacement {
         }
         Attributes finalAttrs = destStat == null ? attrs.forNew(false) : attrs.resolve(destStat.mode(), false);
         data.put("mode", FileAttributes.octal(finalAttrs.mode() != null ? finalAttrs.mode() : destStat.mode()));
-        List<Change> changes = new ArrayList<>(FileContent.plan(dest, destStat, before, content, options));
+        List<Change> changes = new ArrayList<>(FileContent.plan(ctx, dest, destStat, content, options));
         return Plan.of(changes, data);
     }
 }

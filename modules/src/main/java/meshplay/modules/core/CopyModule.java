@@ -3,14 +3,19 @@ package meshplay.modules.core;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import meshplay.engine.connect.Content;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Args;
 import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.Plan;
+import meshplay.modules.support.FileContent;
 
-/** Puts a controller file or inline content at a path on the target. */
+/**
+ * Puts a controller file or inline content at a path on the target. Files of any size: big ones are
+ * compared by checksum and streamed (see {@link FileContent#plan(ModuleContext, String, meshplay.engine.connect.FileStat, Content, FileContent.Options)}).
+ */
 public final class CopyModule implements Module {
     private static final ArgSpec SPEC = ContentPlacement.destinationArgs(ArgSpec.builder(
                     "Copies a file from the controller (src, looked up in the role's/playbook's files/) or inline content "
@@ -36,10 +41,10 @@ public final class CopyModule implements Module {
     public Plan plan(ModuleContext ctx) throws Exception {
         Args args = ctx.args();
         if (args.has("content")) {
-            return ContentPlacement.plan(ctx, args.str("content").getBytes(StandardCharsets.UTF_8), null);
+            return ContentPlacement.plan(ctx, Content.of(args.str("content").getBytes(StandardCharsets.UTF_8)), null);
         }
         Path src = ctx.controllerFile(args.str("src"), "files");
         if (Files.isDirectory(src)) return DirectoryCopy.plan(ctx, src, args.str("src").endsWith("/"));
-        return ContentPlacement.plan(ctx, Files.readAllBytes(src), src.getFileName().toString());
+        return ContentPlacement.plan(ctx, FileContent.source(src), src.getFileName().toString());
     }
 }

@@ -3,6 +3,7 @@ package meshplay.modules.core;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import meshplay.engine.connect.Content;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Args;
@@ -37,6 +38,6 @@ public final class TemplateModule implements Module {
         String rendered = ctx.renderTemplate(Files.readString(src, StandardCharsets.UTF_8));
         String newline = args.str("newline_sequence").replace("\\r", "\r").replace("\\n", "\n");
         if (!newline.equals("\n")) rendered = rendered.replaceAll("\r\n|\r|\n", newline);
-        return ContentPlacement.plan(ctx, rendered.getBytes(StandardCharsets.UTF_8), src.getFileName().toString());
+        return ContentPlacement.plan(ctx, Content.of(rendered.getBytes(StandardCharsets.UTF_8)), src.getFileName().toString());
     }
 }

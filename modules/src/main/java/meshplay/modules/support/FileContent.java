@@ -1,6 +1,9 @@
 package meshplay.modules.support;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +13,7 @@ import java.util.UUID;
 import meshplay.engine.connect.Attributes;
 import meshplay.engine.connect.Connection;
 import meshplay.engine.connect.ConnectionException;
+import meshplay.engine.connect.Content;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
 import meshplay.engine.connect.FileStat;
@@ -19,6 +23,7 @@ import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
+import meshplay.engine.module.ModuleResult;
 
 /**
  * Plans putting whole-file content at a path: compares the current bytes with the desired ones and
@@ -50,6 +55,17 @@ public final class FileContent {
     }
 
     private FileContent() {
+    }
+
+    /**
+     * Files up to this size are compared byte by byte and shown as diffs; larger ones are compared by
+     * checksum on the host and streamed when written, so memory stays small whatever the file's size.
+     */
+    public static final long IN_MEMORY_LIMIT = 1024 * 1024;
+
+    /** The content of a controller file: its bytes when small, else the file itself, streamed when written. */
+    public static Content source(Path file) throws IOException {
+        return Files.size(file) <= IN_MEMORY_LIMIT ? Content.of(Files.readAllBytes(file)) : Content.of(file);
     }
 
     /** The current content, or null when the path does not exist. */
@@ -84,6 +100,40 @@ public final class FileContent {
         }
         changes.addAll(FileAttributes.changes(path, current, options.attributes(), contentDiffers));
         return changes;
+    }
+
+    /**
+     * {@link #plan(String, FileStat, byte[], byte[], Options)} for content of any size: small content
+     * on a small (or absent) file is compared and diffed byte by byte; otherwise the host computes the
+     * file's checksum (nothing is transferred), the diff names sizes and checksums, and the write streams.
+     */
+    public static List<Change> plan(ModuleContext ctx, String path, FileStat current, Content desired, Options options) throws Exception {
+        byte[] bytes = desired.bytesInMemory();
+        if (bytes != null && (current == null || current.size() <= IN_MEMORY_LIMIT)) {
+            return plan(path, current, current == null ? null : read(ctx, path), bytes, options);
+        }
+        checkValidateCommand(options.validate());
+        List<Change> changes = new ArrayList<>();
+        String beforeSum = current == null ? null : ctx.connection().sha1(path).orElse(null);
+        boolean contentDiffers = beforeSum == null || !beforeSum.equals(desired.sha1());
+        if (contentDiffers) {
+            Attributes attrs = current == null ? options.attributes().forNew(false) : options.attributes().resolve(current.mode(), false);
+            Diff diff = Diff.state(path, beforeSum == null ? "absent" : sizeAndSum(current.size(), beforeSum),
+                    sizeAndSum(desired.size(), desired.sha1()) + " (too large to diff)");
+            changes.add(new Change((beforeSum == null ? "create " : "write ") + path, diff, (ctx2, result) -> {
+                String now = ctx2.connection().sha1(path).orElse(null);
+                if (!Objects.equals(now, beforeSum)) {
+                    throw new ModuleFailure(path + " changed on the host after it was read; nothing was written", Map.of("path", path));
+                }
+                put(ctx2, path, desired, attrs, options, result);
+            }));
+        }
+        changes.addAll(FileAttributes.changes(path, current, options.attributes(), contentDiffers));
+        return changes;
+    }
+
+    private static String sizeAndSum(long size, String sha1) {
+        return "file (" + size + " bytes, sha1 " + sha1 + ")";
     }
 
     /**
@@ -122,14 +172,20 @@ public final class FileContent {
                 ctx.connection().remove(path, false);
                 return;
             }
-            if (options.validate() != null) validate(ctx, path, desired, attrs, options.validate());
-            if (options.parentAttributes() != null) {
-                String parent = parentOf(path);
-                if (ctx.connection().stat(parent, true) == null) ctx.connection().mkdirs(parent, options.parentAttributes());
-            }
-            ctx.connection().write(path, desired, new WriteOptions(attrs, options.backup()))
-                    .ifPresent(b -> result.put("backup_file", b));
+            put(ctx, path, Content.of(desired), attrs, options, result);
         });
+    }
+
+    /** Validates (optional), creates missing parents (when asked) and writes; the backup's path goes into the result. */
+    private static void put(ModuleContext ctx, String path, Content desired, Attributes attrs, Options options, ModuleResult.Builder result)
+            throws Exception {
+        if (options.validate() != null) validate(ctx, path, desired, attrs, options.validate());
+        if (options.parentAttributes() != null) {
+            String parent = parentOf(path);
+            if (ctx.connection().stat(parent, true) == null) ctx.connection().mkdirs(parent, options.parentAttributes());
+        }
+        ctx.connection().write(path, desired, new WriteOptions(attrs, options.backup()))
+                .ifPresent(b -> result.put("backup_file", b));
     }
 
     private static String utf8(byte[] bytes) {
@@ -151,6 +207,11 @@ public final class FileContent {
      * on it; nothing at the destination changes when it fails.
      */
     public static void validate(ModuleContext ctx, String path, byte[] content, Attributes attrs, String command) throws Exception {
+        validate(ctx, path, Content.of(content), attrs, command);
+    }
+
+    /** {@link #validate(ModuleContext, String, byte[], Attributes, String)} for content of any size. */
+    public static void validate(ModuleContext ctx, String path, Content content, Attributes attrs, String command) throws Exception {
         String parent = parentOf(path);
         String temp = (parent.equals("/") ? "" : parent) + "/." + baseName(path) + ".meshplay-validate-" + UUID.randomUUID().toString().substring(0, 8);
         try {

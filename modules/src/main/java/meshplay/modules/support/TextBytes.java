@@ -5,9 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import meshplay.engine.connect.Checksum;
 
 /**
  * File bytes as text. UTF-8 when the bytes are valid UTF-8, otherwise ISO-8859-1, so that decoding
@@ -38,10 +36,6 @@ public record TextBytes(String text, Charset charset) {
 
     /** Hex SHA-1, as Ansible's checksum. */
     public static String sha1(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 missing from the JDK", e);
-        }
+        return Checksum.sha1(bytes);
     }
 }

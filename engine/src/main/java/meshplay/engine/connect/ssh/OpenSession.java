@@ -2,6 +2,7 @@ package meshplay.engine.connect.ssh;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -70,13 +71,18 @@ final class OpenSession implements AutoCloseable {
 
     /** Runs one command on its own channel; stdin is sent and closed (EOF) right after opening. */
     Raw exec(String command, byte[] stdin, Duration timeout) throws IOException, InterruptedException {
+        return exec(command, stdin == null || stdin.length == 0 ? null : new java.io.ByteArrayInputStream(stdin), timeout);
+    }
+
+    /** Like {@link #exec(String, byte[], Duration)}, with stdin streamed (in constant memory) from {@code stdin}. */
+    Raw exec(String command, InputStream stdin, Duration timeout) throws IOException, InterruptedException {
         channels.acquire();
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             try (ChannelExec ch = openExec(command, out, err)) {
                 try (OutputStream in = ch.getInvertedIn()) {
-                    if (stdin != null && stdin.length > 0) in.write(stdin);
+                    if (stdin != null) stdin.transferTo(in);
                 } catch (IOException e) {
                     // the command exited without reading all of its input; its exit status tells
                 }

@@ -3,7 +3,9 @@ package meshplay.engine.connect.ssh;
 import java.util.Optional;
 import meshplay.engine.connect.Attributes;
 import meshplay.engine.connect.ConnectionException;
+import meshplay.engine.connect.Content;
 import meshplay.engine.connect.FileStat;
+import meshplay.engine.connect.TempFiles;
 import meshplay.engine.connect.WriteOptions;
 
 /** The file half of a connection; SFTP as the login user, or shell commands under become. */
@@ -12,7 +14,10 @@ interface RemoteFiles {
 
     Optional<byte[]> read(String path) throws ConnectionException;
 
-    Optional<String> write(String path, byte[] content, WriteOptions options) throws ConnectionException;
+    Optional<String> write(String path, Content content, WriteOptions options) throws ConnectionException;
+
+    /** Hex SHA-1 of the file, computed on the host; empty when it does not exist. */
+    Optional<String> sha1(String path) throws ConnectionException;
 
     void mkdirs(String path, Attributes attributes) throws ConnectionException;
 
@@ -37,10 +42,8 @@ interface RemoteFiles {
         return p;
     }
 
-    /** A hidden sibling name for a temp file or link, unique per call. */
+    /** A hidden sibling name for a temp file or link, unique per call (see {@link TempFiles}). */
     static String tempSibling(String path) {
-        String dir = parent(path);
-        return (dir.equals("/") ? "" : dir) + "/." + base(path) + "." + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE)
-                + ".meshplay-tmp";
+        return TempFiles.siblingOf(path);
     }
 }

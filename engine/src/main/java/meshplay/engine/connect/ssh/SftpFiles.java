@@ -3,14 +3,19 @@ package meshplay.engine.connect.ssh;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import meshplay.engine.connect.Attributes;
+import meshplay.engine.connect.Checksum;
 import meshplay.engine.connect.ConnectionException;
+import meshplay.engine.connect.Content;
 import meshplay.engine.connect.FileStat;
 import meshplay.engine.connect.ShellQuote;
+import meshplay.engine.connect.TempFiles;
 import meshplay.engine.connect.WriteOptions;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHFsyncExtension;
@@ -23,12 +28,16 @@ import org.apache.sshd.sftp.common.SftpException;
 /**
  * File operations over the session's SFTP client, as the login user. Writes are atomic: a hidden temp
  * file in the target directory (mode 0600 while it fills), fsync@openssh.com, owner then mode, then
- * posix-rename@openssh.com over the target. Each temp file is registered with the session's
+ * posix-rename@openssh.com over the target. Content streams in constant memory; content streamed
+ * from a controller file is checksummed on the host before the rename. A failed write names its cause
+ * ({@link SftpCause}). Each temp file is registered with the session's
  * {@link WriteGuard} before it is created and released after the rename, so a connection that dies
  * mid-transfer leaves no partial file behind on the host.
  */
 final class SftpFiles implements RemoteFiles {
     private static final int CHUNK = 32 * 1024;
+    /** What is read from the source at a time; MINA splits it into CHUNK-sized pipelined requests. */
+    private static final int STREAM_CHUNK = 256 * 1024;
     /** Most files a playbook reads fit in one request; larger ones go through MINA's pipelined stream. */
     private static final int READ_CHUNK = 64 * 1024;
 
@@ -99,9 +108,11 @@ final class SftpFiles implements RemoteFiles {
     }
 
     @Override
-    public Optional<String> write(String path, byte[] content, WriteOptions options) throws ConnectionException {
+    public Optional<String> write(String path, Content content, WriteOptions options) throws ConnectionException {
         String p = RemoteFiles.requireAbsolute(path);
         Attributes want = options.attributes();
+        String dir = RemoteFiles.parent(p);
+        if (host.firstWriteInto(dir)) removeStaleTemps(dir);
         String tmp = RemoteFiles.tempSibling(p);
         // the guard reads the temp path while the stat below is on its way; the temp file is created
         // only once the guard has acknowledged it
@@ -113,21 +124,35 @@ final class SftpFiles implements RemoteFiles {
             Integer gid = want.group() != null ? Integer.valueOf(host.ids().groupId(want.group(), runner()))
                     : existing != null ? Integer.valueOf(existing.getGroupId()) : null;
             String backup = options.backup() && existing != null ? WriteOptions.backupPath(p) : null;
-            host.sftp("write " + p, sftp -> {
+            // chown, and a write by a non-root user, clear set-id bits: such a mode is set at the end
+            boolean attributesLater = uid != null || gid != null || (mode & 06000) != 0;
+            String sent = host.sftp("write " + p, sftp -> {
                 guard.awaitArmed();
-                // chown, and a write by a non-root user, clear set-id bits: such a mode is set at the end
-                boolean attributesLater = uid != null || gid != null || (mode & 06000) != 0;
                 try (SftpClient.CloseableHandle h = openTemp(sftp, tmp, existing == null)) {
                     // before any content, whatever the server's umask: private when the attributes come
                     // at the end, else already the final mode, which shows no one more than the finished
                     // file will
                     sftp.setStat(h, new SftpClient.Attributes().perms(attributesLater ? 0600 : mode));
-                    try (OutputStream out = new SftpOutputStreamAsync((AbstractSftpClient) sftp, CHUNK, tmp, h, false)) {
-                        out.write(content);
+                    String sha1;
+                    try {
+                        sha1 = send(sftp, tmp, h, content);
+                        OpenSSHFsyncExtension fsync = sftp.getExtension(OpenSSHFsyncExtension.class);
+                        if (fsync != null && fsync.isSupported()) fsync.fsync(h);
+                    } catch (SftpException e) {
+                        throw SftpCause.explain(sftp, e, dir, content.size());
                     }
-                    OpenSSHFsyncExtension fsync = sftp.getExtension(OpenSSHFsyncExtension.class);
-                    if (fsync != null && fsync.isSupported()) fsync.fsync(h);
+                    return sha1;
                 }
+            });
+            // content streamed from a file is checked on the host too: what landed is what was sent
+            if (content.bytesInMemory() == null) {
+                String landed = (host.commandsDuringWrites() ? sha1(tmp) : sha1BySftp(tmp)).orElse("(missing)");
+                if (!landed.equals(sent)) {
+                    throw new ConnectionException("write " + p + " on " + host.name() + ": the file written holds other bytes than were sent (sha1 "
+                            + landed + ", sent " + sent + "); the file was left as it was");
+                }
+            }
+            host.sftp("write " + p, sftp -> {
                 if (attributesLater) applyAttributes(sftp, tmp, uid, gid, mode);
                 if (backup != null) copyForBackup(p, backup);
                 rename(sftp, tmp, p);
@@ -138,6 +163,74 @@ final class SftpFiles implements RemoteFiles {
             if (!e.unreachable()) removeQuietly(tmp);
             throw e;
         }
+    }
+
+    /**
+     * Streams the content into the open temp file in constant memory (MINA's pipelined writes) and
+     * returns the SHA-1 of the bytes sent; fails when the source did not hold the size it was planned with.
+     */
+    private static String send(SftpClient sftp, String tmp, SftpClient.CloseableHandle h, Content content) throws IOException {
+        MessageDigest digest = Checksum.digest();
+        long total = 0;
+        try (OutputStream out = new SftpOutputStreamAsync((AbstractSftpClient) sftp, CHUNK, tmp, h, false);
+             InputStream in = content.open()) {
+            byte[] chunk = new byte[STREAM_CHUNK];
+            for (int n; (n = in.read(chunk)) >= 0; ) {
+                digest.update(chunk, 0, n);
+                out.write(chunk, 0, n);
+                total += n;
+            }
+        }
+        if (total != content.size()) {
+            throw new IOException("the source changed while it was copied (" + total + " bytes read, " + content.size() + " expected)");
+        }
+        return Checksum.hex(digest);
+    }
+
+    /** Removes the temp files earlier runs left in {@code dir} (see {@link TempFiles}). */
+    private void removeStaleTemps(String dir) {
+        try {
+            host.sftp("removing stale temp files in " + dir, sftp -> {
+                List<SftpClient.DirEntry> entries = new ArrayList<>();
+                try {
+                    sftp.readDir(dir).forEach(entries::add);
+                } catch (java.io.UncheckedIOException missingOrUnreadable) {
+                    return null; // the write itself reports what matters
+                }
+                for (SftpClient.DirEntry e : entries) {
+                    SftpClient.Attributes a = e.getAttributes();
+                    if (a == null || !a.isRegularFile() || a.getModifyTime() == null) continue;
+                    if (!TempFiles.isStale(e.getFilename(), a.getModifyTime().toInstant())) continue;
+                    try {
+                        sftp.remove((dir.equals("/") ? "" : dir) + "/" + e.getFilename());
+                    } catch (SftpException gone) {
+                        // removed by someone else, or not ours to remove
+                    }
+                }
+                return null;
+            });
+        } catch (ConnectionException ignored) {
+            // a missing or unreadable directory: the write itself reports what matters
+        }
+    }
+
+    @Override
+    public Optional<String> sha1(String path) throws ConnectionException {
+        String p = RemoteFiles.requireAbsolute(path);
+        OpenSession.Raw r = host.exec(ShellQuote.join(List.of("sha1sum", "--", p)), null, null, "checksumming " + p);
+        String out = new String(r.stdout(), StandardCharsets.US_ASCII);
+        if (r.rc() == 0 && out.length() >= 40) return Optional.of(out.substring(0, 40));
+        // no sha1sum on the host (or an error it tells about): hash the file's bytes as they stream by
+        return sha1BySftp(p);
+    }
+
+    private Optional<String> sha1BySftp(String p) throws ConnectionException {
+        return host.sftp("checksum " + p, sftp -> {
+            if (statOrNull(sftp, p, true) == null) return Optional.empty();
+            try (InputStream in = sftp.read(p)) {
+                return Optional.of(Checksum.sha1(in));
+            }
+        });
     }
 
     /**

@@ -7,8 +7,10 @@ import java.util.Optional;
 import meshplay.engine.connect.Attributes;
 import meshplay.engine.connect.Become;
 import meshplay.engine.connect.ConnectionException;
+import meshplay.engine.connect.Content;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.FileStat;
+import meshplay.engine.connect.TempFiles;
 import meshplay.engine.connect.WriteOptions;
 
 /**
@@ -16,7 +18,8 @@ import meshplay.engine.connect.WriteOptions;
  * POSIX sh scripts under sudo/su instead (or as the login user, {@code become} null, on a server
  * without SFTP). A write streams the content into a mktemp file in the target
  * directory, checks its size (a connection that dies mid-transfer ends the input early and the temp
- * file is deleted, never installed), syncs it, sets owner then mode, and renames it over the target.
+ * file is deleted, never installed) and, for content streamed from a file, its checksum, syncs it, sets
+ * owner then mode, and renames it over the target. Temp files of earlier runs in that directory go first.
  */
 final class ShellFiles implements RemoteFiles {
     private static final int ABSENT = 3;
@@ -34,14 +37,18 @@ final class ShellFiles implements RemoteFiles {
             """;
 
     static final String WRITE = """
-            p=$1 size=$2 mode=$3 owner=$4 group=$5 backup=$6
+            p=$1 size=$2 mode=$3 owner=$4 group=$5 backup=$6 sum=$7 since=$8
             d=$(dirname -- "$p")
             mkdir -p -- "$d" || exit 1
-            t=$(mktemp "$d/.$(basename -- "$p").XXXXXXXXXX") || exit 1
-            cat > "$t"
+            find "$d" -maxdepth 1 -type f -name '.?*.?*.meshplay-tmp' ! -newermt "@$since" -delete 2>/dev/null
+            t=$(mktemp --suffix=.meshplay-tmp "$d/.$(basename -- "$p").XXXXXXXXXX") || exit 1
+            cat > "$t" || { rm -f -- "$t"; exit 1; }
             n=$(wc -c < "$t")
             if [ "$n" -ne "$size" ]; then rm -f -- "$t"; echo "incomplete transfer: $n of $size bytes arrived" >&2; exit 1; fi
             sync -- "$t" 2>/dev/null || sync
+            if [ -n "$sum" ] && [ "$(sha1sum < "$t" | cut -c1-40)" != "$sum" ]; then
+              rm -f -- "$t"; echo "the file written holds other bytes than were sent (sha1 mismatch)" >&2; exit 1
+            fi
             if [ -e "$p" ]; then
               [ -n "$mode" ] || mode=$(stat -L -c %a -- "$p")
               [ -n "$owner" ] || owner=$(stat -L -c %u -- "$p")
@@ -52,6 +59,11 @@ final class ShellFiles implements RemoteFiles {
             chmod -- "$mode" "$t" || { rm -f -- "$t"; exit 1; }
             if [ -n "$backup" ] && [ -e "$p" ]; then cp -p -- "$p" "$backup" || { rm -f -- "$t"; exit 1; }; fi
             mv -f -- "$t" "$p" || { rm -f -- "$t"; exit 1; }
+            """;
+
+    static final String SHA1 = """
+            [ -e "$1" ] || exit 3
+            sha1sum < "$1" | cut -c1-40
             """;
 
     static final String MKDIRS = """
@@ -147,12 +159,26 @@ final class ShellFiles implements RemoteFiles {
     }
 
     @Override
-    public Optional<String> write(String path, byte[] content, WriteOptions options) throws ConnectionException {
+    public Optional<String> write(String path, Content content, WriteOptions options) throws ConnectionException {
         String p = RemoteFiles.requireAbsolute(path);
         Attributes a = options.attributes();
         String backup = options.backup() && stat(p, true) != null ? WriteOptions.backupPath(p) : "";
-        runChecked("write " + p, WRITE, content, p, String.valueOf(content.length), octal(a.mode()), text(a.owner()), text(a.group()), backup);
+        // content streamed from a file is checked on the host by checksum, in-memory content by its size
+        String sum = content.bytesInMemory() == null ? content.sha1() : "";
+        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", WRITE, "sh", p, String.valueOf(content.size()), octal(a.mode()),
+                text(a.owner()), text(a.group()), backup, sum, String.valueOf(TempFiles.runStart().getEpochSecond())));
+        OpenSession.Raw r = host.exec(ExecRequest.argv(argv).withBecome(become), content);
+        if (r.rc() != 0) throw failed("write " + p, r);
         return backup.isEmpty() ? Optional.empty() : Optional.of(backup);
+    }
+
+    @Override
+    public Optional<String> sha1(String path) throws ConnectionException {
+        String p = RemoteFiles.requireAbsolute(path);
+        OpenSession.Raw r = run(SHA1, null, p);
+        if (r.rc() == ABSENT) return Optional.empty();
+        if (r.rc() != 0) throw failed("checksum " + p, r);
+        return Optional.of(new String(r.stdout(), StandardCharsets.US_ASCII).strip());
     }
 
     @Override

@@ -7,6 +7,7 @@ import meshplay.engine.connect.Attributes;
 import meshplay.engine.connect.Become;
 import meshplay.engine.connect.Connection;
 import meshplay.engine.connect.ConnectionException;
+import meshplay.engine.connect.Content;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
 import meshplay.engine.connect.FileStat;
@@ -64,7 +65,17 @@ public final class SshConnection implements Connection {
 
     @Override
     public Optional<String> write(String path, byte[] content, WriteOptions options) throws ConnectionException {
+        return write(path, Content.of(content), options);
+    }
+
+    @Override
+    public Optional<String> write(String path, Content content, WriteOptions options) throws ConnectionException {
         return files().write(path, content, options == null ? WriteOptions.DEFAULT : options);
+    }
+
+    @Override
+    public Optional<String> sha1(String path) throws ConnectionException {
+        return files().sha1(path);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import meshplay.engine.connect.Become;
 import meshplay.engine.connect.BecomeWrapper;
 import meshplay.engine.connect.ConnectionException;
+import meshplay.engine.connect.Content;
 import meshplay.engine.connect.ConnectionOptions;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.HostAddress;
@@ -36,6 +37,7 @@ final class SshHost {
     private final int maxChannels;
     private final IdNames ids = new IdNames();
     private final Map<String, Boolean> sudoNeedsPassword = new ConcurrentHashMap<>();
+    private final java.util.Set<String> sweptDirectories = ConcurrentHashMap.newKeySet();
     private SshTarget target;
     private OpenSession current;
     private volatile boolean closed;
@@ -170,6 +172,33 @@ final class SshHost {
     }
 
     OpenSession.Raw exec(String command, byte[] stdin, Duration timeout, String what) throws ConnectionException {
+        return execStreaming(command, stdin == null || stdin.length == 0 ? null : new java.io.ByteArrayInputStream(stdin), timeout, what);
+    }
+
+    /**
+     * Runs a request whose stdin is {@code content}, streamed in constant memory (after the sudo
+     * password line when become needs one); the request's own stdin is ignored.
+     */
+    OpenSession.Raw exec(ExecRequest request, Content content) throws ConnectionException {
+        String user = loginUser();
+        boolean escalates = RemoteCommand.escalates(request.become(), user);
+        if (escalates) request = request.withBecome(effectiveBecome(request.become()));
+        String command;
+        try {
+            command = RemoteCommand.build(request, user);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectionException(e.getMessage() + " (in " + request.describe() + ")");
+        }
+        byte[] prefix = escalates ? BecomeWrapper.stdin(request.become(), null) : null;
+        try (java.io.InputStream body = content.open()) {
+            java.io.InputStream stdin = prefix == null ? body : new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(prefix), body);
+            return execStreaming(command, stdin, request.timeout(), "running " + request.describe());
+        } catch (IOException e) {
+            throw new ConnectionException("cannot read " + content + ": " + e.getMessage(), e);
+        }
+    }
+
+    private OpenSession.Raw execStreaming(String command, java.io.InputStream stdin, Duration timeout, String what) throws ConnectionException {
         OpenSession s = live();
         OpenSession.Raw raw;
         try {
@@ -258,6 +287,19 @@ final class SshHost {
         }
         String why = e == null || e.getMessage() == null ? "" : ": " + e.getMessage();
         return new ConnectionException("connection to " + name() + " lost while " + what + why, true, e);
+    }
+
+    /**
+     * Whether a command may run while a write holds the write guard: with fewer than three channels
+     * the guard and SFTP hold them all, and the command would wait for ever.
+     */
+    boolean commandsDuringWrites() {
+        return maxChannels >= 3;
+    }
+
+    /** True the first time a write of this connection goes into {@code dir}: the time to sweep stale temp files. */
+    boolean firstWriteInto(String dir) {
+        return sweptDirectories.add(dir);
     }
 
     /** True when {@code e} says the path does not exist. */
