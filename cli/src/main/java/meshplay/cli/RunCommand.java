@@ -24,17 +24,25 @@ import meshplay.engine.model.PlaybookLoader;
 import meshplay.engine.module.ModuleRegistry;
 import meshplay.engine.report.CheckSummaryReporter;
 import meshplay.engine.report.ConsoleReporter;
+import meshplay.engine.report.Event;
 import meshplay.engine.report.EventBus;
 import meshplay.engine.report.JsonReporter;
 import meshplay.engine.step.StepController;
 import meshplay.engine.template.MvelTemplar;
 import meshplay.engine.vars.ExtraVars;
+import meshplay.cli.config.CommandLineSettings;
+import meshplay.cli.config.EffectiveConfig;
+import meshplay.cli.config.RunConfig;
+import meshplay.cli.config.Setting;
 import meshplay.cli.repl.StepControllers;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** `meshplay run PLAYBOOK` (also the default command): loads, then runs or lists the playbook. */
+/**
+ * `meshplay run PLAYBOOK` (also the default command): loads, then runs or lists the playbook. Options
+ * left out come from the ANSIBLE_* environment, then ansible.cfg (see meshplay.cli.config).
+ */
 @CommandLine.Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Runs a playbook against an inventory.", sortOptions = false)
 final class RunCommand implements Callable<Integer> {
@@ -99,6 +107,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "connect as this user (when the inventory names none)")
     String user;
 
+    @Option(names = {"--private-key", "--key-file"}, paramLabel = "FILE", description = "the SSH private key (when the inventory names none)")
+    Path privateKey;
+
     @Option(names = {"-k", "--ask-pass"}, description = "ask for the connection password")
     boolean askPass;
 
@@ -126,6 +137,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-c", "--connection"}, paramLabel = "TYPE", description = "connection type for hosts without ansible_connection: ssh, local")
     String connection;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     RunCommand(Main.Streams io) {
         this.io = io;
     }
@@ -133,9 +147,16 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (forks < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--forks must be at least 1");
-        Path playbookDir = playbook.toAbsolutePath().getParent();
+        EffectiveConfig config = EffectiveConfig.load(io.env(), CommandLineSettings.of(spec.commandLine().getParseResult(), io.env()));
+        for (String notice : config.notices(verbose.length)) io.err().println("[NOTICE]: " + notice);
+        for (String note : RunConfig.notes(config)) io.err().println("[NOTICE]: " + note);
+        askPass = config.bool(Setting.DEFAULT_ASK_PASS);
+        askBecomePass = config.bool(Setting.DEFAULT_BECOME_ASK_PASS);
+        json = json || RunConfig.jsonOutput(config);
+        playbook = io.env().resolve(playbook.toString());
+        Path playbookDir = playbook.getParent();
         ModuleRegistry modules = ModuleRegistry.load();
-        PlaybookLoader loader = new PlaybookLoader(modules);
+        PlaybookLoader loader = new PlaybookLoader(modules, RunConfig.rolesPath(config));
         Playbook pb = loader.load(playbook);
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8), 1 << 14));
         if (syntaxCheck) {
@@ -145,7 +166,8 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.OK.code;
         }
         RunOptions options = options(playbookDir);
-        Inventory inventory = InventoryLoader.load(inventories, playbookDir);
+        RunConfig.apply(config, options);
+        Inventory inventory = InventoryLoader.load(RunConfig.inventories(config), playbookDir);
         MvelTemplar templar = new MvelTemplar();
         if (listTasks || listHosts || listTags) {
             PlaybookLister lister = new PlaybookLister(pb, out);
@@ -157,6 +179,7 @@ final class RunCommand implements Callable<Integer> {
         EventBus events = json ? new EventBus(new JsonReporter(out))
                 : new EventBus(new ConsoleReporter(out, options.verbosity, ConsoleReporter.colorWanted()), new CheckSummaryReporter(out));
         StepController stepper = stepController();
+        options.connectionOptions = options.connectionOptions.withWarnings(w -> events.on(new Event.Warning(w)));
         try {
             RunContext run = new RunContext(inventory, templar, modules, loader, options, events, stepper,
                     new ConnectionPool(options.connectionOptions), playbookDir);
@@ -185,7 +208,7 @@ final class RunCommand implements Callable<Integer> {
         o.tags = new LinkedHashSet<>(tags);
         o.skipTags = new LinkedHashSet<>(skipTags);
         o.startAtTask = startAtTask;
-        o.extraVars.putAll(ExtraVars.parseAll(extraVars, Path.of("").toAbsolutePath()));
+        o.extraVars.putAll(ExtraVars.parseAll(extraVars, io.env().cwd()));
         o.verbosity = verbose.length;
         o.remoteUser = user;
         o.connection = connection;
