@@ -150,6 +150,7 @@ final class RunCommand implements Callable<Integer> {
         EffectiveConfig config = EffectiveConfig.load(io.env(), CommandLineSettings.of(spec.commandLine().getParseResult(), io.env()));
         for (String notice : config.notices(verbose.length)) io.err().println("[NOTICE]: " + notice);
         for (String note : RunConfig.notes(config)) io.err().println("[NOTICE]: " + note);
+        if (verbose.length >= 2) for (String line : config.dump(true)) io.err().println("config: " + line);
         askPass = config.bool(Setting.DEFAULT_ASK_PASS);
         askBecomePass = config.bool(Setting.DEFAULT_BECOME_ASK_PASS);
         json = json || RunConfig.jsonOutput(config);

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import meshplay.engine.connect.ConnectionOptions;
 import meshplay.engine.connect.SshArgDefaults;
+import meshplay.engine.connect.ssh.SshArgs;
+import meshplay.engine.error.ExitCode;
+import meshplay.engine.error.UserError;
+import meshplay.engine.yaml.Origin;
 import meshplay.engine.exec.RunOptions;
 
 /**
@@ -60,6 +64,20 @@ public final class RunConfig {
         if ("yaml".equals(c.string(Setting.DEFAULT_STDOUT_CALLBACK))) {
             out.add("stdout_callback=yaml (" + c.value(Setting.DEFAULT_STDOUT_CALLBACK).origin()
                     + "): results are shown in meshplay's default format (-v shows each result)");
+        }
+        for (Setting s : List.of(Setting.SSH_ARGS, Setting.SSH_COMMON_ARGS, Setting.SSH_EXTRA_ARGS)) {
+            String text = c.string(s);
+            if (text == null || text.isBlank()) continue;
+            List<String> unused;
+            try {
+                unused = SshArgs.unused(text);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(Origin.of(c.value(s).origin()), s.name() + ": " + e.getMessage(), "close the quote", ExitCode.BAD_OPTIONS);
+            }
+            if (!unused.isEmpty()) {
+                out.add(s.keys.get(0).key() + " (" + c.value(s).origin() + "): only -o UserKnownHostsFile and -o StrictHostKeyChecking are used;"
+                        + " ignored: " + String.join(", ", unused));
+            }
         }
         return out;
     }

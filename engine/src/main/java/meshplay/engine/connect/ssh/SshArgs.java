@@ -15,13 +15,16 @@ import meshplay.engine.connect.ShellWords;
  * of an option wins. Everything else (-C, -F file, -i key, ...) is kept in {@link #ignored()}: meshplay
  * is not the ssh binary and reads only the options it knows.
  */
-record SshArgs(Map<String, String> options, List<String> ignored) {
+public record SshArgs(Map<String, String> options, List<String> ignored) {
+    /** The options meshplay carries out; every other one is ignored. */
+    static final Set<String> USED = Set.of("userknownhostsfile", "stricthostkeychecking");
+
     /** ssh flags that take the next word as their argument. */
     private static final Set<String> WITH_ARGUMENT = Set.of("-B", "-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L",
             "-l", "-m", "-O", "-p", "-Q", "-R", "-S", "-W", "-w");
 
     /** Parses the texts in order (null ones are skipped); option names are looked up case-insensitively. */
-    static SshArgs parse(List<String> texts) {
+    public static SshArgs parse(List<String> texts) {
         Map<String, String> options = new LinkedHashMap<>();
         List<String> ignored = new ArrayList<>();
         for (String text : texts) {
@@ -53,8 +56,19 @@ record SshArgs(Map<String, String> options, List<String> ignored) {
         return new SshArgs(Map.copyOf(options), List.copyOf(ignored));
     }
 
+    /**
+     * What of an ssh arguments text meshplay does not carry out (flags and -o options other than
+     * UserKnownHostsFile and StrictHostKeyChecking), for a notice.
+     */
+    public static List<String> unused(String text) {
+        SshArgs a = parse(java.util.Collections.singletonList(text));
+        List<String> out = new ArrayList<>(a.ignored());
+        a.options().keySet().stream().filter(k -> !USED.contains(k)).sorted().forEach(k -> out.add("-o " + k));
+        return out;
+    }
+
     /** The value of an option (any case), or null when none of the texts sets it. */
-    String option(String name) {
+    public String option(String name) {
         return options.get(name.toLowerCase(Locale.ROOT));
     }
 
