@@ -24,6 +24,10 @@ public final class RunConfig {
 
     public static void apply(EffectiveConfig c, RunOptions o) {
         o.forks = c.integer(Setting.DEFAULT_FORKS);
+        if (o.forks < 1) {
+            throw new UserError(Origin.of(c.value(Setting.DEFAULT_FORKS).origin()), "forks must be at least 1, not " + o.forks,
+                    "set forks to the number of hosts to run at once", ExitCode.BAD_OPTIONS);
+        }
         o.remoteUser = c.string(Setting.DEFAULT_REMOTE_USER);
         o.privateKeyFile = c.path(Setting.DEFAULT_PRIVATE_KEY_FILE);
         o.vaultPasswordFile = c.path(Setting.DEFAULT_VAULT_PASSWORD_FILE);

@@ -39,11 +39,7 @@ class HostKeyPolicyServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = SshServer.setUpDefaultServer();
-        server.setHost("127.0.0.1");
-        server.setPort(0);
-        server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(tmp.resolve("hostkey.ser")));
-        server.setPasswordAuthenticator((user, pw, session) -> "tester".equals(user) && "secret".equals(pw));
+        server = SshTesting.passwordServer(tmp);
         server.setCommandFactory((channel, command) -> new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel));
         server.start();
         KeyPair hostKey = server.getKeyPairProvider().loadKeys(null).iterator().next();
