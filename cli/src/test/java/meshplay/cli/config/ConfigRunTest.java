@@ -104,4 +104,24 @@ class ConfigRunTest {
                 "site.yml"), "ANSIBLE_CONFIG naming a missing file falls back to ./ansible.cfg; ANSIBLE_INVENTORY beats its inventory");
         assertTrue(err.contains("inventory not found: " + repo.resolve("nowhere")), err);
     }
+
+    @Test
+    void commandLineOptionsBeatTheEnvironmentAndVeryVerboseShowsTheOrigins() throws Exception {
+        assertEquals(0, meshplay(Map.of("ANSIBLE_FORKS", "7", "ANSIBLE_PRIVATE_KEY_FILE", "env_key"), "gathering = explicit\nforks = 3\n",
+                "site.yml", "-f", "2", "--private-key", "keys/cli_key", "-vv"), err);
+        assertTrue(err.contains("config: DEFAULT_FORKS(command line (--forks)) = 2"), err);
+        assertTrue(err.contains("config: DEFAULT_PRIVATE_KEY_FILE(command line (--private-key)) = " + repo.resolve("keys/cli_key")), err);
+        assertTrue(err.contains("config: DEFAULT_GATHERING(" + repo.resolve("ansible.cfg") + ":3) = explicit"), err);
+        assertEquals(0, meshplay(Map.of("ANSIBLE_FORKS", "7"), "forks = 3\n", "site.yml", "--syntax-check", "-vv"), err);
+        assertTrue(err.contains("config: DEFAULT_FORKS(env: ANSIBLE_FORKS) = 7"), err);
+    }
+
+    @Test
+    void inventoryCommandUsesTheConfiguredInventory() throws Exception {
+        assertEquals(0, meshplay(Map.of(), "", "inventory", "--graph"), err);
+        assertTrue(out.contains("|--box"), out);
+        Files.writeString(repo.resolve("other"), "elsewhere\n");
+        assertEquals(0, meshplay(Map.of(), "", "inventory", "--graph", "-i", "other"), err);
+        assertTrue(out.contains("|--elsewhere") && !out.contains("box"), out);
+    }
 }
