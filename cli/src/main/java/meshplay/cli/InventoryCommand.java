@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import meshplay.cli.config.CommandLineSettings;
+import meshplay.cli.config.EffectiveConfig;
+import meshplay.cli.config.RunConfig;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.inventory.Inventory;
@@ -15,14 +18,21 @@ import meshplay.engine.yaml.YNode;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** `meshplay inventory -i INV --list | --graph | --host H`, like ansible-inventory. Values are shown as written. */
+/**
+ * `meshplay inventory [-i INV] --list | --graph | --host H`, like ansible-inventory. Values are shown as
+ * written. Without -i, the inventory of ANSIBLE_INVENTORY or ansible.cfg.
+ */
 @CommandLine.Command(name = "inventory", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Shows an inventory: every host and group (--list, JSON), a tree (--graph) or one host's variables (--host).")
 final class InventoryCommand implements Callable<Integer> {
     private final Main.Streams io;
 
-    @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "INVENTORY", description = "inventory source (repeatable)")
+    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",
+            description = "inventory source (repeatable); default: ANSIBLE_INVENTORY or ansible.cfg's inventory")
     List<String> inventories = new ArrayList<>();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @CommandLine.ArgGroup(multiplicity = "1")
     Mode mode;
@@ -44,6 +54,11 @@ final class InventoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        EffectiveConfig config = EffectiveConfig.load(io.env(), CommandLineSettings.of(spec.commandLine().getParseResult(), io.env()));
+        inventories = RunConfig.inventories(config);
+        if (inventories.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no inventory: give -i INVENTORY, or set it in ansible.cfg or ANSIBLE_INVENTORY");
+        }
         Inventory inv = InventoryLoader.load(inventories, null);
         if (mode.host != null) {
             if (!inv.hosts().contains(mode.host)) {

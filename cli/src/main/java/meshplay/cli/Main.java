@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import meshplay.cli.config.ProcessEnv;
 import meshplay.engine.connect.ssh.SshWarmUp;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
@@ -16,11 +17,11 @@ import picocli.CommandLine;
 
 /**
  * The meshplay command: `meshplay PLAYBOOK ...` (the default, same as `meshplay run PLAYBOOK ...`),
- * `inventory`, `doc`, `version`, `lab`. Bad options exit 5 with the usage; a user error exits with its
+ * `inventory`, `doc`, `version`, `lab`, `config`. Bad options exit 5 with the usage; a user error exits with its
  * code (4 for playbook errors) printed with the source line; no stack trace unless -vvv.
  */
 public final class Main {
-    private static final Set<String> SUBCOMMANDS = Set.of("run", "inventory", "doc", "version", "lab", "help");
+    private static final Set<String> SUBCOMMANDS = Set.of("run", "inventory", "doc", "version", "lab", "config", "help");
 
     private Main() {
     }
@@ -35,7 +36,12 @@ public final class Main {
 
     /** Runs the command line with the given streams and returns the exit code (for tests). */
     public static int execute(String[] args, PrintStream out, PrintStream err, InputStream in) {
-        Streams io = new Streams(out, err, in);
+        return execute(args, out, err, in, ProcessEnv.system());
+    }
+
+    /** The same with the environment variables, working directory and home a test gives. */
+    public static int execute(String[] args, PrintStream out, PrintStream err, InputStream in, ProcessEnv env) {
+        Streams io = new Streams(out, err, in, env);
         String[] full = withDefaultCommand(args);
         Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
         commands.put("run", () -> new RunCommand(io));
@@ -43,6 +49,7 @@ public final class Main {
         commands.put("doc", () -> new DocCommand(io));
         commands.put("version", () -> new VersionCommand(io));
         commands.put("lab", () -> new LabCommand(io));
+        commands.put("config", () -> new ConfigCommand(io));
         CommandLine cli = new CommandLine(new TopCommand());
         // picocli builds each command's model by reflection (~60 ms for all of them at every start):
         // a command line that names its command gets only that one; the top-level help gets them all
@@ -94,14 +101,17 @@ public final class Main {
         return v;
     }
 
-    /** The process streams, passed to commands so tests can capture them. */
-    record Streams(PrintStream out, PrintStream err, InputStream in) {
+    /** The process streams and environment, passed to commands so tests can give their own. */
+    record Streams(PrintStream out, PrintStream err, InputStream in, ProcessEnv env) {
+        Streams(PrintStream out, PrintStream err, InputStream in) {
+            this(out, err, in, ProcessEnv.system());
+        }
     }
 
     @CommandLine.Command(name = "meshplay", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
             description = "Runs Ansible-style YAML playbooks over SSH with idempotent plan/apply modules.%n"
                     + "  meshplay PLAYBOOK -i INVENTORY [options]   (same as: meshplay run ...)",
-            synopsisSubcommandLabel = "[run|inventory|doc|version|lab]")
+            synopsisSubcommandLabel = "[run|inventory|doc|version|lab|config]")
     static final class TopCommand implements java.util.concurrent.Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -24,18 +24,26 @@ import meshplay.engine.model.PlaybookLoader;
 import meshplay.engine.module.ModuleRegistry;
 import meshplay.engine.report.CheckSummaryReporter;
 import meshplay.engine.report.ConsoleReporter;
+import meshplay.engine.report.Event;
 import meshplay.engine.report.EventBus;
 import meshplay.engine.report.JsonReporter;
 import meshplay.engine.report.Redactor;
 import meshplay.engine.step.StepController;
 import meshplay.engine.template.MvelTemplar;
 import meshplay.engine.vars.ExtraVars;
+import meshplay.cli.config.CommandLineSettings;
+import meshplay.cli.config.EffectiveConfig;
+import meshplay.cli.config.RunConfig;
+import meshplay.cli.config.Setting;
 import meshplay.cli.repl.StepControllers;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** `meshplay run PLAYBOOK` (also the default command): loads, then runs or lists the playbook. */
+/**
+ * `meshplay run PLAYBOOK` (also the default command): loads, then runs or lists the playbook. Options
+ * left out come from the ANSIBLE_* environment, then ansible.cfg (see meshplay.cli.config).
+ */
 @CommandLine.Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Runs a playbook against an inventory.", sortOptions = false)
 final class RunCommand implements Callable<Integer> {
@@ -100,6 +108,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "connect as this user (when the inventory names none)")
     String user;
 
+    @Option(names = {"--private-key", "--key-file"}, paramLabel = "FILE", description = "the SSH private key (when the inventory names none)")
+    Path privateKey;
+
     @Option(names = {"-k", "--ask-pass"}, description = "ask for the connection password")
     boolean askPass;
 
@@ -127,6 +138,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-c", "--connection"}, paramLabel = "TYPE", description = "connection type for hosts without ansible_connection: ssh, local")
     String connection;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     RunCommand(Main.Streams io) {
         this.io = io;
     }
@@ -134,9 +148,17 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunOptionChecks.check(this);
-        Path playbookDir = playbook.toAbsolutePath().getParent();
+        EffectiveConfig config = EffectiveConfig.load(io.env(), CommandLineSettings.of(spec.commandLine().getParseResult(), io.env()));
+        for (String notice : config.notices(verbose.length)) io.err().println("[NOTICE]: " + notice);
+        for (String note : RunConfig.notes(config)) io.err().println("[NOTICE]: " + note);
+        if (verbose.length >= 2) for (String line : config.dump(true)) io.err().println("config: " + line);
+        askPass = config.bool(Setting.DEFAULT_ASK_PASS);
+        askBecomePass = config.bool(Setting.DEFAULT_BECOME_ASK_PASS);
+        json = json || RunConfig.jsonOutput(config);
+        playbook = io.env().resolve(playbook.toString());
+        Path playbookDir = playbook.getParent();
         ModuleRegistry modules = ModuleRegistry.load();
-        PlaybookLoader loader = new PlaybookLoader(modules);
+        PlaybookLoader loader = new PlaybookLoader(modules, RunConfig.rolesPath(config));
         Playbook pb = loader.load(playbook);
         // every reporter writes through the redactor: values set under no_log never reach the output
         Redactor secrets = new Redactor();
@@ -148,7 +170,8 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.OK.code;
         }
         RunOptions options = options(playbookDir);
-        Inventory inventory = InventoryLoader.load(inventories, playbookDir);
+        RunConfig.apply(config, options);
+        Inventory inventory = InventoryLoader.load(RunConfig.inventories(config), playbookDir);
         MvelTemplar templar = new MvelTemplar();
         if (listTasks || listHosts || listTags) {
             PlaybookLister lister = new PlaybookLister(pb, out);
@@ -160,6 +183,7 @@ final class RunCommand implements Callable<Integer> {
         EventBus events = json ? new EventBus(secrets, new JsonReporter(out))
                 : new EventBus(secrets, new ConsoleReporter(out, options.verbosity, ConsoleReporter.colorWanted()), new CheckSummaryReporter(out));
         StepController stepper = stepController();
+        options.connectionOptions = options.connectionOptions.withWarnings(w -> events.on(new Event.Warning(w)));
         try {
             RunContext run = new RunContext(inventory, templar, modules, loader, options, events, stepper,
                     new ConnectionPool(options.connectionOptions), playbookDir);
@@ -188,7 +212,7 @@ final class RunCommand implements Callable<Integer> {
         o.tags = new LinkedHashSet<>(tags);
         o.skipTags = new LinkedHashSet<>(skipTags);
         o.startAtTask = startAtTask;
-        o.extraVars.putAll(ExtraVars.parseAll(extraVars, Path.of("").toAbsolutePath()));
+        o.extraVars.putAll(ExtraVars.parseAll(extraVars, io.env().cwd()));
         o.verbosity = verbose.length;
         o.remoteUser = user;
         o.connection = connection;

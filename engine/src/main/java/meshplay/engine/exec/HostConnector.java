@@ -12,6 +12,8 @@ import meshplay.engine.template.Templar;
 /** Turns a host's variables into its connection: type from ansible_connection (or -c), address from ansible_*. */
 final class HostConnector {
     private static final Set<String> LOCAL_NAMES = Set.of("localhost", "127.0.0.1", "::1");
+    /** Connection variables that are booleans: handed to the connection as Boolean. */
+    private static final Set<String> BOOLEAN_VARS = Set.of("ansible_host_key_checking", "ansible_ssh_host_key_checking");
     private final RunContext run;
 
     HostConnector(RunContext run) {
@@ -34,6 +36,8 @@ final class HostConnector {
         String user = str(t, vars, "ansible_user");
         if (user == null) user = keywordUser;
         String key = str(t, vars, "ansible_ssh_private_key_file");
+        if (key == null) key = str(t, vars, "ansible_private_key_file");
+        if (key == null && run.options.privateKeyFile != null) key = run.options.privateKeyFile.toString();
         String password = str(t, vars, "ansible_password");
         if (password == null) password = str(t, vars, "ansible_ssh_pass");
         if (password == null) password = run.options.connectionOptions.askedPassword();
@@ -41,7 +45,9 @@ final class HostConnector {
         for (Map.Entry<String, Object> e : vars.entrySet()) {
             if (e.getKey().startsWith("ansible_") && !e.getKey().equals("ansible_facts") && !e.getKey().contains("pass")) {
                 Object v = e.getValue();
-                connVars.put(e.getKey(), v instanceof meshplay.engine.yaml.YNode ? t.render(v, vars) : v);
+                Object value = v instanceof meshplay.engine.yaml.YNode ? t.render(v, vars) : v;
+                if (BOOLEAN_VARS.contains(e.getKey()) && value != null) value = bool(host, e.getKey(), value);
+                connVars.put(e.getKey(), value);
             }
         }
         Integer portNumber;
@@ -54,6 +60,14 @@ final class HostConnector {
                 user == null ? run.options.remoteUser : user, key == null ? null : Path.of(key), password,
                 run.options.connectionOptions.connectTimeout(), connVars);
         return run.connections.get(host, type, address);
+    }
+
+    private static Boolean bool(String host, String name, Object value) throws ConnectionException {
+        try {
+            return meshplay.engine.module.ArgValidator.toBool(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectionException(name + " of " + host + ": " + e.getMessage(), true, e);
+        }
     }
 
     private static String str(Templar t, Map<String, Object> vars, String name) {

@@ -117,8 +117,15 @@ final class PlayExecutor {
 
     private void gatherFacts(Play play, PlayRun pr, Scope playScope) {
         YNode gather = play.keywords().get("gather_facts");
-        boolean wanted = gather == null || TaskDispatcher.literalBool(gather);
+        // ansible.cfg gathering: implicit gathers unless the play says no, explicit only when it says yes
+        boolean wanted = gather == null ? !"explicit".equals(run.options.gathering) : TaskDispatcher.literalBool(gather);
         if (!wanted) return;
+        List<String> hosts = pr.batch();
+        if ("smart".equals(run.options.gathering)) {
+            // smart: a host whose facts this run already gathered is not asked again
+            hosts = hosts.stream().filter(h -> run.host(h).facts().isEmpty()).toList();
+            if (hosts.isEmpty()) return;
+        }
         if (run.modules.find("setup") == null) {
             run.events.on(new Event.Info("fact gathering skipped: no setup module", 2));
             return;
@@ -128,7 +135,7 @@ final class PlayExecutor {
         boolean asking = run.stepAsking;
         run.stepAsking = false; // facts are gathered without asking, as Ansible's --step does for setup
         try {
-            dispatcher.run(setup, playScope, pr, pr.batch(), false);
+            dispatcher.run(setup, playScope, pr, hosts, false);
         } finally {
             run.stepAsking = asking && !run.quit;
         }

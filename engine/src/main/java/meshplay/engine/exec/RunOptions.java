@@ -1,12 +1,13 @@
 package meshplay.engine.exec;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import meshplay.engine.connect.ConnectionOptions;
 
-/** Run-wide settings from the command line. Mutable while the CLI fills it; read-only during a run. */
+/** Run-wide settings from the command line, ansible.cfg and the environment. Mutable while the CLI fills it; read-only during a run. */
 public final class RunOptions {
     public boolean check;
     public boolean diff;
@@ -20,6 +21,12 @@ public final class RunOptions {
     public int verbosity;
     /** -u: the remote user when the inventory names none. */
     public String remoteUser;
+    /** --private-key or ansible.cfg private_key_file: the SSH key when the host names none. */
+    public Path privateKeyFile;
+    /** --vault-password-file or ansible.cfg/ANSIBLE_VAULT_PASSWORD_FILE: where the vault password comes from, or null. */
+    public Path vaultPasswordFile;
+    /** ansible.cfg gathering: implicit (gather unless gather_facts: false), explicit (only when true), smart (once per host). */
+    public String gathering = "implicit";
     /** -c: the connection type for every host without ansible_connection. */
     public String connection;
     /** -b and --become-user: defaults for tasks that do not set become themselves. */

@@ -14,9 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Strict host key checking for one connection attempt, like OpenSSH's StrictHostKeyChecking=yes, or
- * =accept-new when asked: a known matching key passes, an unknown host is refused (or recorded), a
- * changed or revoked key is always refused. Why a refusal happened is kept for the error message.
+ * Host key checking for one connection attempt, as OpenSSH's StrictHostKeyChecking ({@link HostKeyPolicy}):
+ * a known matching key passes; an unknown host is refused (yes) or recorded (accept-new, no); a changed
+ * key is refused (yes, accept-new) or, with no, let through with a warning but not recorded, and the
+ * caller then offers no password (as ssh disables password login then); a revoked key is always
+ * refused. Why a refusal happened is kept for the error message.
  */
 final class HostKeyCheck {
     /** Connection-context attribute under which a connect call hands its check to {@link #VERIFIER}. */
@@ -34,16 +36,24 @@ final class HostKeyCheck {
     };
 
     private final KnownHosts knownHosts;
-    private final boolean acceptNew;
+    private final HostKeyPolicy.Mode mode;
+    private final java.util.function.Consumer<String> warnings;
+    private volatile boolean changedKeyAccepted;
     private final List<SshTarget.Hop> hops;
     private final List<ClientSession> seen = new java.util.ArrayList<>();
     private final AtomicReference<String> refusal = new AtomicReference<>();
 
-    /** {@code hops}: the ProxyJump hosts in order, then the target. */
-    HostKeyCheck(KnownHosts knownHosts, boolean acceptNew, List<SshTarget.Hop> hops) {
+    /** {@code hops}: the ProxyJump hosts in order, then the target; {@code warnings}: where a let-through changed key is told. */
+    HostKeyCheck(KnownHosts knownHosts, HostKeyPolicy.Mode mode, List<SshTarget.Hop> hops, java.util.function.Consumer<String> warnings) {
         this.knownHosts = knownHosts;
-        this.acceptNew = acceptNew;
+        this.mode = mode;
         this.hops = List.copyOf(hops);
+        this.warnings = warnings;
+    }
+
+    /** Whether a changed key was let through (StrictHostKeyChecking=no): then no password may be sent. */
+    boolean changedKeyAccepted() {
+        return changedKeyAccepted;
     }
 
     /** Why the last key was refused, or null. */
@@ -108,6 +118,14 @@ final class HostKeyCheck {
         if (!usable.isEmpty()) {
             KnownHosts.Match m = usable.stream().filter(u -> type.equals(KeyUtils.getKeyType(u.key()))).findFirst().orElse(usable.get(0));
             boolean sameType = type.equals(KeyUtils.getKeyType(m.key()));
+            if (mode == HostKeyPolicy.Mode.OFF) {
+                changedKeyAccepted = true;
+                warnings.accept("host key for " + name + " does not match " + m.file() + ":" + m.line() + " (the host sent " + offered
+                        + "); connecting anyway because StrictHostKeyChecking=no (host_key_checking is off), with password login"
+                        + " disabled and the known key kept. This can be a man-in-the-middle attack or a reinstalled host: if the change"
+                        + " is expected, run ssh-keygen -f '" + m.file() + "' -R '" + name + "'");
+                return true;
+            }
             refusal.set((sameType ? "HOST KEY CHANGED for " + name + ": the host sent " + offered + " but "
                     : "host key mismatch for " + name + ": the host sent " + offered + " but only a "
                     + KeyUtils.getKeyType(m.key()) + " key is known, in ")
@@ -116,11 +134,12 @@ final class HostKeyCheck {
                     + "ssh-keygen -f '" + m.file() + "' -R '" + name + "' and connect again (with --accept-new-host-keys to record the new key)");
             return false;
         }
-        if (!acceptNew) {
+        if (mode == HostKeyPolicy.Mode.STRICT) {
             refusal.set("host key for " + name + " is unknown (" + offered + "; checked "
                     + String.join(", ", knownHosts.files().stream().map(Object::toString).toList())
                     + "). Verify the fingerprint, then run again with --accept-new-host-keys to record it in "
-                    + knownHosts.files().get(0) + ", or add it yourself (ssh-keyscan -p " + port + " " + host + ")");
+                    + knownHosts.files().get(0) + ", or add it yourself (ssh-keyscan -p " + port + " " + host + "); if the host's"
+                    + " keys are listed in another file, name it with ansible_ssh_common_args='-o UserKnownHostsFile=FILE' or --known-hosts");
             return false;
         }
         if (!knownHosts.record(host, port, key)) {

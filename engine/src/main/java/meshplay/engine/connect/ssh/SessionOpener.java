@@ -53,9 +53,13 @@ final class SessionOpener {
 
     ClientSession open(SshTarget target, HostAddress address, ConnectionOptions options) throws ConnectionException {
         Duration timeout = connectTimeout(address, options);
-        Set<Path> files = new LinkedHashSet<>(options.knownHostsFiles() == null ? List.of() : options.knownHostsFiles());
-        files.add(env.knownHosts());
-        HostKeyCheck check = new HostKeyCheck(new KnownHosts(new ArrayList<>(files)), options.acceptNewHostKeys(), target.hops());
+        HostKeyPolicy policy;
+        try {
+            policy = HostKeyPolicy.of(address, options, env);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectionException(e.getMessage(), true, e);
+        }
+        HostKeyCheck check = new HostKeyCheck(new KnownHosts(policy.knownHostsFiles()), policy.mode(), target.hops(), options.warnings());
         String passphrase = options.keyPassphrase() != null ? options.keyPassphrase() : env.getenv(SshEnvironment.KEY_PASSPHRASE_VAR);
         List<String> notes = new ArrayList<>();
         List<KeyIdentities.LoadedKey> loaded = keys.forTarget(target, env.sshDir(), passphrase, notes);
@@ -75,7 +79,10 @@ final class SessionOpener {
             session = connect.getSession();
             tcpConnections.incrementAndGet();
             for (KeyIdentities.LoadedKey k : loaded) session.addPublicKeyIdentity(k.pair());
-            if (password != null) session.addPasswordIdentity(password);
+            if (password != null) {
+                // asked at authentication, after the key exchange: no password to a host whose key changed
+                session.setPasswordIdentityProvider(ctx -> check.changedKeyAccepted() ? List.of() : List.of(password));
+            }
             AuthFuture auth = session.auth();
             if (!auth.await(timeout)) {
                 throw new ConnectionException(check.refusal() != null ? check.refusal()

@@ -18,7 +18,6 @@ import meshplay.engine.connect.HostAddress;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.session.helpers.AbstractSession;
 import org.apache.sshd.server.SshServer;
-import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.shell.ProcessShellFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,11 +36,7 @@ class EmbeddedServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = SshServer.setUpDefaultServer();
-        server.setHost("127.0.0.1");
-        server.setPort(0);
-        server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(tmp.resolve("hostkey.ser")));
-        server.setPasswordAuthenticator((user, pw, session) -> "tester".equals(user) && "secret".equals(pw));
+        server = SshTesting.passwordServer(tmp);
         // a fake sudo first on PATH: it wants the password "pw-123" on stdin unless bin/nopasswd exists
         Path bin = Files.createDirectories(tmp.resolve("bin"));
         Files.writeString(bin.resolve("sudo"), """

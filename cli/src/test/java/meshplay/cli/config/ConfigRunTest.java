@@ -1,0 +1,127 @@
+package meshplay.cli.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import meshplay.cli.Main;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ansible.cfg and ANSIBLE_* settings change a local run: gathering, stdout_callback, notices and errors. */
+class ConfigRunTest {
+    @TempDir
+    Path tmp;
+    Path repo;
+    String out;
+    String err;
+
+    @BeforeEach
+    void layout() throws Exception {
+        repo = Files.createDirectories(tmp.resolve("repo"));
+        Files.setPosixFilePermissions(repo, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(repo.resolve("hosts"), "box ansible_connection=local\n");
+        Files.writeString(repo.resolve("site.yml"), """
+                - hosts: box
+                  tasks:
+                    - name: first play
+                      debug: {msg: one}
+                - hosts: box
+                  tasks:
+                    - name: second play
+                      debug: {msg: two}
+                """);
+    }
+
+    private int meshplay(Map<String, String> vars, String cfg, String... args) throws Exception {
+        Files.writeString(repo.resolve("ansible.cfg"), "[defaults]\ninventory = hosts\n" + cfg);
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        ProcessEnv env = new ProcessEnv(vars, repo, Files.createDirectories(tmp.resolve("home")));
+        int code = Main.execute(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
+                new ByteArrayInputStream(new byte[0]), env);
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    private int gatherings() {
+        return out.split("TASK \\[Gathering Facts\\]", -1).length - 1;
+    }
+
+    @Test
+    void gatheringImplicitExplicitAndSmart() throws Exception {
+        assertEquals(0, meshplay(Map.of(), "", "site.yml"), err);
+        assertEquals(2, gatherings(), "implicit: every play gathers\n" + out);
+        assertEquals(0, meshplay(Map.of(), "gathering = explicit\n", "site.yml"), err);
+        assertEquals(0, gatherings(), "explicit: only plays that ask\n" + out);
+        assertEquals(0, meshplay(Map.of(), "gathering = smart\n", "site.yml"), err);
+        assertEquals(1, gatherings(), "smart: once per host and run\n" + out);
+        assertEquals(0, meshplay(Map.of("ANSIBLE_GATHERING", "implicit"), "gathering = explicit\n", "site.yml"), err);
+        assertEquals(2, gatherings(), "the environment beats the file\n" + out);
+    }
+
+    @Test
+    void stdoutCallbackJsonPrintsJsonEventsAndYamlGetsANotice() throws Exception {
+        assertEquals(0, meshplay(Map.of(), "gathering = explicit\nstdout_callback = json\n", "site.yml"), err);
+        assertTrue(out.lines().allMatch(l -> l.startsWith("{")), out);
+        assertTrue(out.contains("\"second play\""), out);
+        assertEquals(0, meshplay(Map.of("ANSIBLE_STDOUT_CALLBACK", "yaml"), "gathering = explicit\nstdout_callback = json\n", "site.yml"), err);
+        assertTrue(out.contains("TASK [second play]"), out);
+        assertTrue(err.contains("stdout_callback=yaml (env: ANSIBLE_STDOUT_CALLBACK)"), err);
+    }
+
+    @Test
+    void unusedKeysAreListedOnceWithVerboseAndNeverStopTheRun() throws Exception {
+        String cfg = "gathering = explicit\nnocows = 1\n[ssh_connection]\nssh_args = -C -o ControlMaster=auto -o StrictHostKeyChecking=yes\n";
+        assertEquals(0, meshplay(Map.of(), cfg, "site.yml"), err);
+        assertFalse(err.contains("nocows"), err);
+        assertTrue(err.contains("ssh_args (" + repo.resolve("ansible.cfg") + ":6): only -o UserKnownHostsFile and -o StrictHostKeyChecking"
+                + " are used; ignored: -C, -o controlmaster"), err);
+        assertEquals(0, meshplay(Map.of(), cfg, "site.yml", "-v"), err);
+        assertEquals(1, err.split("nocows", -1).length - 1, err);
+        assertTrue(err.contains("[defaults] nocows (line 4)"), err);
+    }
+
+    @Test
+    void aBrokenConfigFileStopsWithFileLineAndExitFive() throws Exception {
+        assertEquals(5, meshplay(Map.of(), "forks = 0x\n", "site.yml"));
+        assertTrue(err.contains("invalid value for DEFAULT_FORKS: '0x' is not a whole number"), err);
+        assertTrue(err.contains("--> " + repo.resolve("ansible.cfg") + ":3:1"), err);
+        assertTrue(err.contains("3 | forks = 0x"), err);
+        assertEquals(5, meshplay(Map.of("ANSIBLE_FORKS", "0"), "", "site.yml"));
+        assertTrue(err.contains("forks must be at least 1, not 0") && err.contains("env: ANSIBLE_FORKS"), err);
+        assertEquals(5, meshplay(Map.of("ANSIBLE_CONFIG", repo.resolve("missing.cfg").toString(), "ANSIBLE_INVENTORY", "nowhere"), "",
+                "site.yml"), "ANSIBLE_CONFIG naming a missing file falls back to ./ansible.cfg; ANSIBLE_INVENTORY beats its inventory");
+        assertTrue(err.contains("inventory not found: " + repo.resolve("nowhere")), err);
+    }
+
+    @Test
+    void commandLineOptionsBeatTheEnvironmentAndVeryVerboseShowsTheOrigins() throws Exception {
+        assertEquals(0, meshplay(Map.of("ANSIBLE_FORKS", "7", "ANSIBLE_PRIVATE_KEY_FILE", "env_key"), "gathering = explicit\nforks = 3\n",
+                "site.yml", "-f", "2", "--private-key", "keys/cli_key", "-vv"), err);
+        assertTrue(err.contains("config: DEFAULT_FORKS(command line (--forks)) = 2"), err);
+        assertTrue(err.contains("config: DEFAULT_PRIVATE_KEY_FILE(command line (--private-key)) = " + repo.resolve("keys/cli_key")), err);
+        assertTrue(err.contains("config: DEFAULT_GATHERING(" + repo.resolve("ansible.cfg") + ":3) = explicit"), err);
+        assertEquals(0, meshplay(Map.of("ANSIBLE_FORKS", "7"), "forks = 3\n", "site.yml", "--syntax-check", "-vv"), err);
+        assertTrue(err.contains("config: DEFAULT_FORKS(env: ANSIBLE_FORKS) = 7"), err);
+    }
+
+    @Test
+    void inventoryCommandUsesTheConfiguredInventory() throws Exception {
+        assertEquals(0, meshplay(Map.of(), "", "inventory", "--graph"), err);
+        assertTrue(out.contains("|--box"), out);
+        Files.writeString(repo.resolve("other"), "elsewhere\n");
+        assertEquals(0, meshplay(Map.of(), "", "inventory", "--graph", "-i", "other"), err);
+        assertTrue(out.contains("|--elsewhere") && !out.contains("box"), out);
+    }
+}
