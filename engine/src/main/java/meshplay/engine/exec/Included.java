@@ -11,4 +11,6 @@ import meshplay.engine.yaml.YNode;
  * the tasks, the values bound for them (loop item, vars) and the `apply` keywords.
  */
 public record Included(String key, List<TaskItem> items, Map<String, Object> params, Map<String, YNode> apply, Role role) {
+    /** How the key of a role's inclusion starts (include_role / import_role): its handlers join the play's. */
+    public static final String ROLE_KEY = "role:";
 }

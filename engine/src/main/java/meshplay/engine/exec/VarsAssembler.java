@@ -49,6 +49,7 @@ public final class VarsAssembler {
 
     public Map<String, Object> forTask(String host, PlayRun play, Scope scope) {
         VarLayers l = hostLayers(host);
+        l.set(VarLevel.HOST_DEFAULTS, Map.of("ansible_host", host));
         Role role = scope.role();
         if (role != null && role.defaults() != null) l.set(VarLevel.ROLE_DEFAULTS, role.defaults().entries());
         l.set(VarLevel.PLAY_VARS, play.play().vars());

@@ -37,7 +37,7 @@ public final class IncludeRoleAction implements EngineAction {
         Map<String, YNode> apply = new LinkedHashMap<>();
         if (ctx.rawArgs() instanceof YMap m && m.get("apply") instanceof YMap a) apply.putAll(a.entries());
         TaskResult r = TaskResult.ok();
-        r.included().add(new Included("role:" + role.name(), role.tasks(), Map.of(), apply, role));
+        r.included().add(new Included(Included.ROLE_KEY + role.name(), role.tasks(), Map.of(), apply, role));
         r.data().put("include", role.dir().toString());
         return r;
     }
