@@ -7,6 +7,7 @@ import meshplay.engine.error.UserError;
 import meshplay.engine.model.Block;
 import meshplay.engine.model.Play;
 import meshplay.engine.model.Role;
+import meshplay.engine.model.RoleFiles;
 import meshplay.engine.model.Task;
 import meshplay.engine.model.TaskItem;
 import meshplay.engine.yaml.KeyValueText;
@@ -39,10 +40,15 @@ final class ImportedRoles {
                 collect(run, b.rescue(), out);
                 collect(run, b.always(), out);
             } else if (item instanceof Task t && isImportRole(t)) {
-                String name = literalName(t.args());
+                YMap args = args(t.args());
+                String name = literal(args, "name");
                 if (name == null) continue;
+                RoleFiles files = new RoleFiles(literal(args, "tasks_from"), literal(args, "vars_from"), literal(args, "defaults_from"),
+                        literal(args, "handlers_from"));
                 try {
-                    out.add(run.loader.loadRole(name, run.playbookDir, Map.of(), t.origin()));
+                    Role role = run.loader.loadRole(name, run.playbookDir, Map.of(), t.origin(), files);
+                    out.addAll(meshplay.engine.model.RoleOrder.dependencies(role, new java.util.HashSet<>()));
+                    out.add(role);
                 } catch (UserError e) {
                     // the import_role task reports it when it runs
                 }
@@ -54,9 +60,12 @@ final class ImportedRoles {
         return t.action().equals("import_role") || t.action().endsWith(".import_role");
     }
 
-    private static String literalName(YNode args) {
-        YMap map = args instanceof YMap m ? m : args instanceof YScalar s && s.value() != null ? KeyValueText.parse(s).orElse(null) : null;
-        if (map == null || !(map.get("name") instanceof YScalar name) || name.value() == null) return null;
-        return meshplay.engine.template.Templar.isTemplate(name.text()) ? null : name.text();
+    private static YMap args(YNode args) {
+        return args instanceof YMap m ? m : args instanceof YScalar s && s.value() != null ? KeyValueText.parse(s).orElse(null) : null;
+    }
+
+    private static String literal(YMap args, String key) {
+        if (args == null || !(args.get(key) instanceof YScalar v) || v.value() == null) return null;
+        return meshplay.engine.template.Templar.isTemplate(v.text()) ? null : v.text();
     }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import meshplay.engine.error.RunAbort;
 import meshplay.engine.error.UserError;
+import meshplay.engine.model.Role;
+import meshplay.engine.model.RoleOrder;
 import meshplay.engine.model.Task;
 import meshplay.engine.module.ArgValidator;
 import meshplay.engine.report.Event;
@@ -222,12 +224,21 @@ final class TaskDispatcher {
         Scope outer = scope.parent() != null ? scope.parent() : scope;
         for (Map.Entry<String, Included> e : byKey.entrySet()) {
             Included inc = e.getValue();
+            List<String> hosts = hostsByKey.get(e.getKey());
+            if (inc.role() != null && inc.key().startsWith(Included.ROLE_KEY)) {
+                // include_role / import_role: the role's dependencies first, then the role; their handlers join the play's
+                for (Role dep : RoleOrder.dependencies(inc.role(), play.rolesSeen())) {
+                    play.handlers().addRole(dep);
+                    walker.run(dep.tasks(), outer.inRole(dep).withKeywords(inc.apply()), play, hosts);
+                }
+                play.rolesSeen().add(inc.role().identity());
+                play.handlers().addRole(inc.role());
+            }
             Scope s = outer;
             if (inc.role() != null) s = s.inRole(inc.role());
-            if (inc.role() != null && inc.key().startsWith(Included.ROLE_KEY)) play.handlers().addRole(inc.role());
             if (task.keywords().get("vars") instanceof YMap v) s = s.withKeywords(Map.of("vars", v));
             s = s.withKeywords(inc.apply()).withIncludeParams(inc.params());
-            walker.run(inc.items(), s, play, hostsByKey.get(e.getKey()));
+            walker.run(inc.items(), s, play, hosts);
         }
     }
 

@@ -89,11 +89,11 @@ public final class PlaybookLoader implements ContentLoader {
     }
 
     @Override
-    public Role loadRole(String name, Path playbookDir, Map<String, YNode> params, Origin origin) {
+    public Role loadRole(String name, Path playbookDir, Map<String, YNode> params, Origin origin, RoleFiles files) {
         YMap paramMap = new YMap(params, Map.of(), origin);
         roleLocator.find(name, origin, playbookDir);
         try {
-            return roles.load(name, origin, playbookDir, Map.of(), paramMap, RoleFiles.MAIN);
+            return roles.load(name, origin, playbookDir, Map.of(), paramMap, files);
         } catch (RunAbort e) {
             throw e;
         } catch (UserError e) {
