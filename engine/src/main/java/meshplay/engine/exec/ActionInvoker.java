@@ -9,6 +9,7 @@ import meshplay.engine.connect.Become;
 import meshplay.engine.connect.Connection;
 import meshplay.engine.connect.ConnectionException;
 import meshplay.engine.error.ExitCode;
+import meshplay.engine.error.RunAbort;
 import meshplay.engine.error.UserError;
 import meshplay.engine.exec.actions.EngineAction;
 import meshplay.engine.model.Task;
@@ -54,6 +55,8 @@ final class ActionInvoker {
             }
             Args args = args(q, kw, module.name(), module.spec(), vars);
             return runModule(q, kw, vars, module, args);
+        } catch (RunAbort e) {
+            throw e;
         } catch (UserError e) {
             return TaskResult.failed(e);
         } catch (ModuleFailure f) {
@@ -83,6 +86,7 @@ final class ActionInvoker {
         String target = delegate == null ? q.host() : delegate;
         Connection connection = connector.connect(target, delegate == null ? vars : assembler.hostLevel(delegate),
                 kw.str("connection"), kw.str("remote_user"));
+        connection = new RelativePaths(connection, run.playbookDir);
         Become become = become(kw, vars);
         // file operations (read, write, stat, ...) then run as the become user too, not only commands
         if (become != null) connection = connection.withBecome(become);

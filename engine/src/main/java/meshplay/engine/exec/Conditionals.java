@@ -2,45 +2,76 @@ package meshplay.engine.exec;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import meshplay.engine.error.UserError;
 import meshplay.engine.module.ArgValidator;
 import meshplay.engine.template.Ops;
+import meshplay.engine.template.PlainExpression;
 import meshplay.engine.template.Templar;
 import meshplay.engine.yaml.Unsafe;
+import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.YNode;
 import meshplay.engine.yaml.YScalar;
 
 /**
- * Evaluates bare conditions (when, changed_when, failed_when, until): a list is AND-ed. A condition
- * that is one template whose value is unsafe text (host data) is refused, as in Ansible.
+ * The one evaluator of bare conditions (when, changed_when, failed_when, until): a list is AND-ed. A
+ * condition written with {{ }} is handled as Ansible does, with its warning: the text is rendered
+ * first, and the rendered text is then evaluated as the expression (`"{{ n }} == 2"` is `1 == 2`).
+ * That second evaluation is the only place where the result of rendering is evaluated again, see
+ * {@link #evaluateRendered}; rendered text that is unsafe (it holds data from a host) is refused
+ * there, as in Ansible, and never evaluated.
  */
 public final class Conditionals {
-    private Conditionals() {
+    private final Templar templar;
+    private final Consumer<String> warnings;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+    /** {@code warnings} receives each distinct warning once. */
+    public Conditionals(Templar templar, Consumer<String> warnings) {
+        this.templar = templar;
+        this.warnings = warnings;
     }
 
-    public static boolean all(Templar templar, List<YNode> conditions, Map<String, Object> vars) {
+    public boolean all(List<YNode> conditions, Map<String, Object> vars) {
         for (YNode c : conditions) {
-            if (!test(templar, c, vars)) return false;
+            if (!test(c, vars)) return false;
         }
         return true;
     }
 
     /** One condition node: a YAML boolean, or an expression (a list means all of them). */
-    public static boolean test(Templar templar, YNode c, Map<String, Object> vars) {
-        if (c instanceof meshplay.engine.yaml.YList l) return all(templar, l.items(), vars);
+    public boolean test(YNode c, Map<String, Object> vars) {
+        if (c instanceof YList l) return all(l.items(), vars);
         if (c instanceof YScalar s) {
             if (s.value() instanceof Boolean b) return b;
             if (s.value() == null) return true;
-            String written = String.valueOf(s.value()).trim();
-            String expr = written;
-            // `when: "{{ x }}"` works in Ansible (with a warning): evaluate the inside as the expression
-            boolean templated = expr.startsWith("{{") && expr.endsWith("}}") && expr.indexOf("{{", 2) < 0;
-            if (templated) expr = expr.substring(2, expr.length() - 2).trim();
-            Object value = templar.evaluate(expr, vars, s.origin());
-            // a template that gives a host's text would make that text the condition: refused, never evaluated
-            if (templated && value instanceof String text && Unsafe.is(text)) throw Unsafe.refused(written, s.origin());
-            return Ops.truthy(value);
+            String expr = String.valueOf(s.value()).trim();
+            if (!Templar.isTemplate(expr)) return templar.test(expr, vars, s.origin());
+            String warning = "conditional statements should not include jinja2 templating delimiters such as {{ }} or {% %}. Found: " + expr;
+            if (warned.add(warning)) warnings.accept(warning);
+            return evaluateRendered(templar.render(s, vars), s, vars);
         }
         Object v = templar.render(c, vars);
         return ArgValidator.toBool(v);
+    }
+
+    /**
+     * The rendered value of a templated condition: a value that is not text counts by its truthiness;
+     * text is evaluated as an expression, and only when it is a plain expression (names, literals,
+     * operators): rendered text may hold data from a host, and such data must never run as code.
+     */
+    private boolean evaluateRendered(Object rendered, YScalar condition, Map<String, Object> vars) {
+        if (!(rendered instanceof String text)) return Ops.truthy(rendered);
+        // a template that gives a host's text would make that text the condition: refused, never evaluated
+        if (Unsafe.is(text)) throw Unsafe.refused(String.valueOf(condition.value()).trim(), condition.origin());
+        if (text.isBlank()) return false;
+        if (!PlainExpression.is(text)) {
+            throw new UserError(condition.origin(), "the condition '" + condition.value() + "' rendered to '" + text
+                    + "', which is not a plain expression to evaluate",
+                    "write the condition as a bare expression, without {{ }}, e.g. when: n == 2");
+        }
+        return templar.test(text, vars, condition.origin());
     }
 }

@@ -19,6 +19,11 @@ public interface ContentLoader {
 
     /** A role for include_role / import_role; loaders without role support say so. */
     default Role loadRole(String name, Path playbookDir, Map<String, YNode> params, Origin origin) {
+        return loadRole(name, playbookDir, params, origin, meshplay.engine.model.RoleFiles.MAIN);
+    }
+
+    /** A role for include_role / import_role with tasks_from, vars_from, defaults_from, handlers_from. */
+    default Role loadRole(String name, Path playbookDir, Map<String, YNode> params, Origin origin, meshplay.engine.model.RoleFiles files) {
         throw new UserError(origin, "include_role is not supported by this loader", "use roles: in the play or import_tasks");
     }
 }

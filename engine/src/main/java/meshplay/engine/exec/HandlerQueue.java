@@ -14,8 +14,12 @@ import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.YNode;
 
 /**
- * Handler notifications of one play: by handler name, "role : name", or `listen` topic. Each handler
- * runs once per notified host when flushed, in definition order.
+ * Handler notifications of one play: by handler name, "role : name", or `listen` topic. The handlers
+ * are, in order, those of the play's roles, the play's own, those of roles brought in by import_role
+ * (known when the play starts) and those of roles brought in by include_role (added when included).
+ * A flush goes through them once, in that order: each notified handler runs once for its hosts; one
+ * notified by a handler later in the order runs in the same flush, one notified by itself or by a
+ * handler after it waits for the next flush.
  */
 public final class HandlerQueue {
     private final RunContext run;
@@ -23,23 +27,34 @@ public final class HandlerQueue {
     private final Map<Task, Role> roles = new IdentityHashMap<>();
     // by identity: a Task's own hashCode walks its whole YAML tree, on every notification
     private final Map<Task, Set<String>> pending = new IdentityHashMap<>();
+    /** Directories of the roles whose handlers are in the list. */
+    private final Set<java.nio.file.Path> roleDirs = new java.util.HashSet<>();
+
+    /** One notified handler found by {@link #next}: its place in the order and the hosts it runs for. */
+    record Notified(int index, Task handler, List<String> hosts) {
+    }
 
     HandlerQueue(RunContext run, Play play) {
         this.run = run;
+        for (Role r : play.roles()) addRole(r);
         handlers.addAll(play.handlers());
-        for (Role r : play.roles()) {
-            for (Task h : r.handlers()) {
-                handlers.add(h);
-                roles.put(h, r);
-            }
+        for (Role r : ImportedRoles.of(run, play)) addRole(r);
+    }
+
+    public synchronized List<Task> handlers() {
+        return new ArrayList<>(handlers);
+    }
+
+    /** Adds the handlers of a role brought in by import_role or include_role, once per role. */
+    public synchronized void addRole(Role r) {
+        if (!roleDirs.add(r.dir())) return;
+        for (Task h : r.handlers()) {
+            handlers.add(h);
+            roles.put(h, r);
         }
     }
 
-    public List<Task> handlers() {
-        return handlers;
-    }
-
-    public Role roleOf(Task handler) {
+    public synchronized Role roleOf(Task handler) {
         return roles.get(handler);
     }
 
@@ -62,12 +77,13 @@ public final class HandlerQueue {
     }
 
     /**
-     * The next handler (in definition order) notified for any of {@code only}, and those hosts (taken
-     * off the queue); null when none. Notifications of other hosts stay queued (the free strategy
-     * flushes each host on its own).
+     * The first handler at {@code from} or after it (in the order) notified for any of {@code only}, and
+     * those hosts (taken off the queue); null when none. Notifications of other hosts stay queued (the
+     * free strategy flushes each host on its own).
      */
-    synchronized Map.Entry<Task, List<String>> next(java.util.Collection<String> only) {
-        for (Task h : handlers) {
+    synchronized Notified next(int from, java.util.Collection<String> only) {
+        for (int i = from; i < handlers.size(); i++) {
+            Task h = handlers.get(i);
             Set<String> hosts = pending.get(h);
             if (hosts == null) continue;
             List<String> taken = new ArrayList<>();
@@ -79,9 +95,17 @@ public final class HandlerQueue {
                 }
             }
             if (hosts.isEmpty()) pending.remove(h);
-            if (!taken.isEmpty()) return Map.entry(h, taken);
+            if (!taken.isEmpty()) return new Notified(i, h, taken);
         }
         return null;
+    }
+
+    /** After a handler ran: a notification it gave itself for these hosts is dropped, as in Ansible. */
+    synchronized void ran(Task handler, List<String> hosts) {
+        Set<String> left = pending.get(handler);
+        if (left == null) return;
+        left.removeAll(hosts);
+        if (left.isEmpty()) pending.remove(handler);
     }
 
     private static boolean matches(Task h, String name) {

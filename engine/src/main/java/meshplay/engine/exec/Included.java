@@ -11,7 +11,7 @@ import meshplay.engine.yaml.YNode;
  * the tasks, the values bound for them (loop item, vars) and the `apply` keywords.
  */
 public record Included(String key, List<TaskItem> items, Map<String, Object> params, Map<String, YNode> apply, Role role) {
-    /** Starts the key of an included role ("role:NAME"); a task file's key is its path. */
+    /** Starts the key of an included role ("role:NAME", include_role / import_role: its handlers join the play's); a task file's key is its path. */
     public static final String ROLE_PREFIX = "role:";
     /** Marks the loop item in a key ("FILE#2"): each item's include runs on its own. */
     static final String ITEM_SEPARATOR = "#";

@@ -23,6 +23,8 @@ public final class PlayRun {
     private volatile boolean playEnded;
     private volatile boolean aborted;
     private final Set<String> flushRequests = ConcurrentHashMap.newKeySet();
+    /** Uses of roles (Role.identity) in this play: a dependency used the same way again does not run again. */
+    private final Set<Object> rolesSeen = ConcurrentHashMap.newKeySet();
     /** A step "jump N": tasks numbered below it are passed over. */
     volatile int jumpTarget;
 
@@ -36,6 +38,7 @@ public final class PlayRun {
         this.handlers = new HandlerQueue(run, play);
         this.numbered = numbered;
         this.numbers = new IdentityHashMap<>();
+        for (meshplay.engine.model.Role r : play.roles()) rolesSeen.add(r.identity());
         for (int i = 0; i < numbered.size(); i++) numbers.put(numbered.get(i), i + 1);
     }
 
@@ -44,6 +47,7 @@ public final class PlayRun {
     public List<String> batch() { return batch; }
     public Map<String, Object> varsFiles() { return varsFiles; }
     public HandlerQueue handlers() { return handlers; }
+    public Set<Object> rolesSeen() { return rolesSeen; }
     public RunContext run() { return run; }
 
     /** The task's number in the play's static task list (1-based), or 0 for included tasks and handlers. */

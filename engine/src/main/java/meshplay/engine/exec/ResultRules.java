@@ -2,7 +2,6 @@ package meshplay.engine.exec;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import meshplay.engine.template.Templar;
 import meshplay.engine.yaml.YNode;
 
 /** changed_when and failed_when, evaluated with the result bound under the task's register name. */
@@ -17,21 +16,21 @@ final class ResultRules {
         return v;
     }
 
-    static void apply(Templar templar, TaskResult r, Map<String, YNode> keywords, Map<String, Object> vars, String register) {
+    static void apply(Conditionals conditionals, TaskResult r, Map<String, YNode> keywords, Map<String, Object> vars, String register) {
         if (r.skipped() || r.unreachable()) return;
         if (Boolean.TRUE.equals(r.data().get(PredictedUse.MARK))) {
-            applyToPrediction(templar, r, keywords, vars, register);
+            applyToPrediction(conditionals, r, keywords, vars, register);
             return;
         }
-        evaluate(templar, r, keywords, vars, register);
+        evaluate(conditionals, r, keywords, vars, register);
     }
 
     /** A planned-only result has no output to judge: a rule that needs it leaves the prediction as it is. */
-    private static void applyToPrediction(Templar templar, TaskResult r, Map<String, YNode> keywords, Map<String, Object> vars,
+    private static void applyToPrediction(Conditionals conditionals, TaskResult r, Map<String, YNode> keywords, Map<String, Object> vars,
                                           String register) {
         TaskResult.Status before = r.status();
         try {
-            evaluate(templar, r, keywords, vars, register);
+            evaluate(conditionals, r, keywords, vars, register);
         } catch (meshplay.engine.error.UserError e) {
             r.status(before);
             String note = "changed_when/failed_when not evaluated: the task did not run in check mode (" + e.getMessage() + ")";
@@ -39,16 +38,16 @@ final class ResultRules {
         }
     }
 
-    private static void evaluate(Templar templar, TaskResult r, Map<String, YNode> keywords, Map<String, Object> vars, String register) {
+    private static void evaluate(Conditionals conditionals, TaskResult r, Map<String, YNode> keywords, Map<String, Object> vars, String register) {
         YNode changedWhen = keywords.get("changed_when");
         if (changedWhen != null && !r.failed()) {
-            boolean changed = Conditionals.test(templar, changedWhen, bind(vars, register, r));
+            boolean changed = conditionals.test(changedWhen, bind(vars, register, r));
             r.status(changed ? TaskResult.Status.CHANGED : TaskResult.Status.OK);
         }
         YNode failedWhen = keywords.get("failed_when");
         if (failedWhen != null) {
             boolean wasChanged = r.changed();
-            boolean failed = Conditionals.test(templar, failedWhen, bind(vars, register, r));
+            boolean failed = conditionals.test(failedWhen, bind(vars, register, r));
             r.data().put("failed_when_result", failed);
             if (failed) {
                 r.status(TaskResult.Status.FAILED);

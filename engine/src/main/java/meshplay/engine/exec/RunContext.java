@@ -24,6 +24,8 @@ public final class RunContext {
     public final RunStats stats = new RunStats();
     public final ConnectionPool connections;
     public final Path playbookDir;
+    /** Evaluates when / changed_when / failed_when / until. */
+    public final Conditionals conditionals;
     /** Values set from the step prompt (set VAR=VALUE): above everything but magic variables. */
     public final Map<String, Object> stepOverrides = new ConcurrentHashMap<>();
     /** Who registered each variable, and whether its value is predicted (check mode) or secret (no_log). */
@@ -48,6 +50,7 @@ public final class RunContext {
         this.step = step;
         this.connections = connections;
         this.playbookDir = playbookDir;
+        this.conditionals = new Conditionals(templar, message -> events.on(new meshplay.engine.report.Event.Warning(message)));
         this.startReached = options.startAtTask == null;
     }
 

@@ -10,7 +10,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import meshplay.engine.error.RunAbort;
 import meshplay.engine.error.UserError;
+import meshplay.engine.model.Role;
+import meshplay.engine.model.RoleOrder;
 import meshplay.engine.model.Task;
 import meshplay.engine.module.ArgValidator;
 import meshplay.engine.report.Event;
@@ -145,6 +148,7 @@ final class TaskDispatcher {
                 run.quit = true;
                 return results;
             } catch (ExecutionException ex) {
+                if (ex.getCause() instanceof RunAbort abort) throw abort;
                 TaskResult r = TaskResult.failed("internal error: " + ex.getCause()).exception(ex.getCause());
                 account(task, scope, play, e.getKey(), r, preview, meta);
                 results.put(e.getKey(), r);
@@ -220,30 +224,43 @@ final class TaskDispatcher {
         Scope outer = scope.parent() != null ? scope.parent() : scope;
         for (Map.Entry<String, Included> e : byKey.entrySet()) {
             Included inc = e.getValue();
+            List<String> hosts = hostsByKey.get(e.getKey());
+            if (inc.role() != null && inc.key().startsWith(Included.ROLE_PREFIX)) {
+                // include_role / import_role: the role's dependencies first, then the role; their handlers join the play's
+                for (Role dep : RoleOrder.dependencies(inc.role(), play.rolesSeen())) {
+                    play.handlers().addRole(dep);
+                    walker.run(dep.tasks(), outer.inRole(dep).withKeywords(inc.apply()), play, hosts);
+                }
+                play.rolesSeen().add(inc.role().identity());
+                play.handlers().addRole(inc.role());
+            }
             Scope s = outer;
             if (inc.role() != null) s = s.inRole(inc.role());
             if (task.keywords().get("vars") instanceof YMap v) s = s.withKeywords(Map.of("vars", v));
             s = s.withKeywords(inc.apply()).withIncludeParams(inc.params())
                     .withIncludes(scope.includes().enter(inc, task, scope.role()));
-            walker.run(inc.items(), s, play, hostsByKey.get(e.getKey()));
+            walker.run(inc.items(), s, play, hosts);
         }
     }
 
     /** Runs the handlers notified for {@code only} (the hosts of the flushing task or section). */
     void flushHandlers(PlayRun play, List<String> only) {
         boolean force = literalBool(play.play().keywords().get("force_handlers"));
-        Map.Entry<Task, List<String>> next;
-        while (!play.stopped() && (next = play.handlers().next(only)) != null) {
+        HandlerQueue.Notified next;
+        int from = 0;
+        while (!play.stopped() && (next = play.handlers().next(from, only)) != null) {
+            from = next.index() + 1;
             List<String> hosts = new ArrayList<>();
-            for (String h : next.getValue()) {
+            for (String h : next.hosts()) {
                 HostState s = run.host(h);
                 if (!s.unreachable() && (force || !s.failed())) hosts.add(h);
             }
             if (hosts.isEmpty()) continue;
-            Task handler = next.getKey();
+            Task handler = next.handler();
             Scope scope = Scope.ofPlay(play.play().keywords());
             if (play.handlers().roleOf(handler) != null) scope = scope.inRole(play.handlers().roleOf(handler));
             run(handler, scope, play, hosts, true);
+            play.handlers().ran(handler, hosts);
         }
     }
 

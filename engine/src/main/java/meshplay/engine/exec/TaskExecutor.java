@@ -41,7 +41,7 @@ public final class TaskExecutor {
             noLog = kw.bool("no_log", false);
             if (LoopExpander.hasLoop(kw)) {
                 result = runLoop(q, kw, vars, noLog, itemSink);
-            } else if (!Conditionals.all(run.templar, q.scope().whens(), vars)) {
+            } else if (!run.conditionals.all(q.scope().whens(), vars)) {
                 result = TaskResult.skipped("Conditional result was False");
             } else {
                 result = runWithRetries(q, vars);
@@ -49,6 +49,8 @@ public final class TaskExecutor {
             result.noLog(noLog);
             if (result.failed() && kw.bool("ignore_errors", false)) result.ignored(true);
             if (result.unreachable() && kw.bool("ignore_unreachable", false)) result.ignored(true);
+        } catch (meshplay.engine.error.RunAbort e) {
+            throw e;
         } catch (UserError e) {
             result = TaskResult.failed(e).noLog(noLog);
         } catch (RuntimeException e) {
@@ -95,7 +97,7 @@ public final class TaskExecutor {
             Map<String, Object> itemVars = new LinkedHashMap<>(loopVars);
             Map<String, Object> binding = LoopExpander.bind(control, items, i);
             itemVars.putAll(binding);
-            TaskResult r = Conditionals.all(run.templar, q.scope().whens(), itemVars)
+            TaskResult r = run.conditionals.all(q.scope().whens(), itemVars)
                     ? runWithRetries(q, itemVars)
                     : TaskResult.skipped("Conditional result was False");
             String label = control.label() == null ? null : String.valueOf(run.templar.render(control.label(), itemVars));
@@ -141,11 +143,11 @@ public final class TaskExecutor {
         while (true) {
             attempt++;
             TaskResult r = invoker.invoke(q, kw, vars);
-            ResultRules.apply(run.templar, r, q.scope().keywords(), vars, register);
+            ResultRules.apply(run.conditionals, r, q.scope().keywords(), vars, register);
             if (until == null) return r;
             r.attempts(attempt);
             if (r.unreachable()) return r;
-            if (Conditionals.test(run.templar, until, ResultRules.bind(vars, register, r))) return r;
+            if (run.conditionals.test(until, ResultRules.bind(vars, register, r))) return r;
             if (attempt >= attempts) {
                 r.status(TaskResult.Status.FAILED);
                 // Ansible reports the retries, not the attempts, once they are used up

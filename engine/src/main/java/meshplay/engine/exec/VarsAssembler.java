@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import meshplay.engine.model.Role;
 import meshplay.engine.vars.FactVars;
 import meshplay.engine.vars.HostVars;
@@ -49,6 +50,7 @@ public final class VarsAssembler {
 
     public Map<String, Object> forTask(String host, PlayRun play, Scope scope) {
         VarLayers l = hostLayers(host);
+        l.set(VarLevel.HOST_DEFAULTS, Map.of("ansible_host", host));
         Role role = scope.role();
         if (role != null && role.defaults() != null) l.set(VarLevel.ROLE_DEFAULTS, role.defaults().entries());
         l.set(VarLevel.PLAY_VARS, play.play().vars());
@@ -89,7 +91,17 @@ public final class VarsAssembler {
         v.put("ansible_check_mode", run.options.check);
         v.put("ansible_diff_mode", run.options.diff);
         v.put("ansible_verbosity", run.options.verbosity);
-        v.put("playbook_dir", run.playbookDir.toString());
+        v.put("ansible_forks", run.options.forks);
+        v.put("ansible_run_tags", run.options.tags.isEmpty() ? List.of("all") : new ArrayList<>(new TreeSet<>(run.options.tags)));
+        v.put("ansible_skip_tags", new ArrayList<>(new TreeSet<>(run.options.skipTags)));
+        v.put("ansible_version", MagicValues.VERSION);
+        v.put("ansible_playbook_python", MagicValues.python());
+        java.nio.file.Path source = run.inventory.sourceOf(host);
+        if (source != null) {
+            v.put("inventory_file", source.toString());
+            v.put("inventory_dir", source.getParent().toString());
+        }
+        v.put("playbook_dir", run.playbookDir.toAbsolutePath().normalize().toString());
         if (role != null) {
             v.put("role_path", role.dir().toString());
             v.put("role_name", role.name());

@@ -30,6 +30,11 @@ public interface Inventory {
      */
     Map<String, Object> hostVars(String host);
 
+    /** The inventory file that named the host (inventory_file), or null (host lists, add_host, implicit localhost). */
+    default java.nio.file.Path sourceOf(String host) {
+        return null;
+    }
+
     /** Adds a host at run time (add_host) or returns the existing one. */
     void addHost(String host, List<String> groups, Map<String, Object> vars);
 }

@@ -30,6 +30,8 @@ final class InventoryData {
     /** Host name -> its variables from inventory files, in inventory order. */
     final Map<String, Map<String, YNode>> hosts = new LinkedHashMap<>();
     final Map<String, Group> groups = new LinkedHashMap<>();
+    /** Host name -> the inventory file that first named it (inventory_file). */
+    final Map<String, java.nio.file.Path> sources = new LinkedHashMap<>();
 
     InventoryData() {
         group(ALL);

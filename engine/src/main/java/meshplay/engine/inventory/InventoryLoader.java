@@ -60,6 +60,7 @@ public final class InventoryLoader {
         }
         if (isYaml(file, text)) YamlInventoryParser.parse(YamlLoader.loadString(text, file.toString()), file.toString(), data);
         else IniInventoryParser.parse(text, file.toString(), data);
+        for (String host : data.hosts.keySet()) data.sources.putIfAbsent(host, file.toAbsolutePath().normalize());
     }
 
     private static boolean isYaml(Path file, String text) {

@@ -66,6 +66,11 @@ final class StaticInventory implements Inventory {
     }
 
     @Override
+    public synchronized java.nio.file.Path sourceOf(String host) {
+        return data.sources.get(host);
+    }
+
+    @Override
     public synchronized List<String> hosts() {
         return List.copyOf(data.hosts.keySet());
     }

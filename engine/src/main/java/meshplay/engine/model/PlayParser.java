@@ -80,7 +80,7 @@ final class PlayParser {
         }
         List<Role> out = new ArrayList<>();
         for (YNode entry : list.items()) out.add(roles.fromEntry(entry, dir));
-        return out;
+        return RoleOrder.flatten(out, new java.util.HashSet<>());
     }
 
     /**

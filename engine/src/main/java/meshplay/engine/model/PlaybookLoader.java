@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.error.ExitCode;
+import meshplay.engine.error.RunAbort;
 import meshplay.engine.error.UserError;
 import meshplay.engine.exec.ContentLoader;
 import meshplay.engine.exec.actions.ActionRegistry;
@@ -78,13 +79,26 @@ public final class PlaybookLoader implements ContentLoader {
         Path roleDir = include.role() != null ? include.baseDir() : null;
         Path baseDir = include.baseDir() != null ? include.baseDir() : FileSearch.dirOf(file);
         TaskScope scope = new TaskScope(file, include.role(), roleDir, baseDir, null, List.of(file.toAbsolutePath().normalize()));
-        return tasks.parseFile(file, scope, false);
+        try {
+            return tasks.parseFile(file, scope, false);
+        } catch (RunAbort e) {
+            throw e;
+        } catch (UserError e) {
+            throw new RunAbort(e);
+        }
     }
 
     @Override
-    public Role loadRole(String name, Path playbookDir, Map<String, YNode> params, Origin origin) {
+    public Role loadRole(String name, Path playbookDir, Map<String, YNode> params, Origin origin, RoleFiles files) {
         YMap paramMap = new YMap(params, Map.of(), origin);
-        return roles.load(name, origin, playbookDir, Map.of(), paramMap, RoleFiles.MAIN);
+        roleLocator.find(name, origin, playbookDir);
+        try {
+            return roles.load(name, origin, playbookDir, Map.of(), paramMap, files);
+        } catch (RunAbort e) {
+            throw e;
+        } catch (UserError e) {
+            throw new RunAbort(e);
+        }
     }
 
     private List<Play> plays(Path file, List<Path> chain) {

@@ -77,7 +77,7 @@ final class RoleLoader {
 
     Role load(String name, Origin origin, Path playbookDir, Map<String, YNode> keywords, YMap params, RoleFiles files) {
         Path dir = locator.find(name, origin, playbookDir);
-        checkNoDependencies(dir);
+        Meta meta = meta(dir, origin, playbookDir);
         Path tasksFile = part(dir, "tasks", files.tasksFrom(), origin);
         Path handlersFile = part(dir, "handlers", files.handlersFrom(), origin);
         List<TaskItem> roleTasks = tasksFile == null ? List.of()
@@ -85,7 +85,7 @@ final class RoleLoader {
         List<Task> handlers = handlersFile == null ? List.of() : handlers(handlersFile, name, dir, playbookDir);
         YMap defaults = vars(dir, "defaults", files.defaultsFrom(), origin);
         YMap vars = vars(dir, "vars", files.varsFrom(), origin);
-        return new Role(name, origin, dir, defaults, vars, params, roleTasks, handlers, keywords);
+        return new Role(name, origin, dir, defaults, vars, params, roleTasks, handlers, keywords, meta.dependencies(), meta.allowDuplicates());
     }
 
     private List<Task> handlers(Path file, String name, Path dir, Path playbookDir) {
@@ -109,12 +109,41 @@ final class RoleLoader {
         return file;
     }
 
-    private static void checkNoDependencies(Path dir) {
-        Path meta = VarsFile.firstExisting(dir.resolve("meta"), "main");
-        if (meta == null) return;
-        if (YamlLoader.loadFile(meta) instanceof YMap m && m.get("dependencies") instanceof YList deps && !deps.items().isEmpty()) {
-            throw new UserError(m.keyOrigin("dependencies"), "role dependencies (meta/main.yml) are not supported",
-                    "list the roles it depends on before it in the play's roles:");
+    /** What meta/main.yml says: the roles this one depends on, and allow_duplicates. */
+    private record Meta(List<Role> dependencies, boolean allowDuplicates) {
+    }
+
+    /** Roles whose meta/main.yml is being read: a dependency that leads back to one of them is a cycle. */
+    private final ThreadLocal<java.util.ArrayDeque<Path>> reading = ThreadLocal.withInitial(java.util.ArrayDeque::new);
+
+    private Meta meta(Path dir, Origin origin, Path playbookDir) {
+        Path file = VarsFile.firstExisting(dir.resolve("meta"), "main");
+        if (file == null || !(YamlLoader.loadFile(file) instanceof YMap m)) return new Meta(List.of(), false);
+        boolean allowDuplicates = false;
+        if (m.get("allow_duplicates") != null) {
+            Keyword k = Keyword.of("allow_duplicates", KeywordType.BOOL);
+            KeywordChecker.check(k, m.get("allow_duplicates"));
+            allowDuplicates = meshplay.engine.module.ArgValidator.toBool(m.get("allow_duplicates").toJava());
+        }
+        YNode deps = m.get("dependencies");
+        if (Templates.isNull(deps)) return new Meta(List.of(), allowDuplicates);
+        if (!(deps instanceof YList list)) {
+            throw new UserError(m.keyOrigin("dependencies"), "'dependencies' must be a list of roles, got " + KeywordChecker.describe(deps),
+                    "e.g. dependencies: [common, {role: web, port: 80}]");
+        }
+        java.util.ArrayDeque<Path> chain = reading.get();
+        Path key = dir.toAbsolutePath().normalize();
+        if (chain.contains(key)) {
+            throw new UserError(m.keyOrigin("dependencies"), "role dependency cycle: " + dir.getFileName() + " depends on itself through its dependencies",
+                    "remove the dependency that leads back to it");
+        }
+        chain.push(key);
+        try {
+            List<Role> out = new java.util.ArrayList<>();
+            for (YNode entry : list.items()) out.add(fromEntry(entry, playbookDir));
+            return new Meta(out, allowDuplicates);
+        } finally {
+            chain.pop();
         }
     }
 }

@@ -19,6 +19,8 @@ import meshplay.engine.template.VariableNamespace;
  * reading host's. Nothing is cached: a read always sees the host's current set_fact/registered values.
  */
 public final class HostVars extends AbstractMap<String, Object> {
+    /** As in Ansible, hostvars has "localhost" even when the inventory does not list it (it is not iterated). */
+    private static final String IMPLICIT_LOCALHOST = "localhost";
     private final Supplier<? extends Collection<String>> hosts;
     private final Function<String, ? extends Map<String, ?>> varsOf;
 
@@ -37,7 +39,7 @@ public final class HostVars extends AbstractMap<String, Object> {
 
     @Override
     public boolean containsKey(Object key) {
-        return key instanceof String h && hosts.get().contains(h);
+        return key instanceof String h && (hosts.get().contains(h) || IMPLICIT_LOCALHOST.equals(h));
     }
 
     @Override

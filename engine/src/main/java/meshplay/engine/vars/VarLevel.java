@@ -7,6 +7,8 @@ package meshplay.engine.vars;
  * extra vars, as in Ansible.
  */
 public enum VarLevel {
+    /** What the engine gives every host unless something sets it: ansible_host (the inventory name). */
+    HOST_DEFAULTS,
     /** roles/x/defaults/main.yml: meant to be overridden by anything. */
     ROLE_DEFAULTS,
     /** Inventory group vars: all, then parent groups before child groups (group_vars/ included). */

@@ -43,15 +43,36 @@ final class Fixture {
         return this;
     }
 
+    /** Loads a playbook file (with the test modules) and runs it; the playbook's directory is playbook_dir. */
+    Runner.Outcome runFile(Path playbook) {
+        meshplay.engine.model.PlaybookLoader files = new meshplay.engine.model.PlaybookLoader(new ModuleRegistry(TestModules.all()));
+        loader = files;
+        Playbook pb = files.load(playbook);
+        return runPlaybook(pb, playbook.toAbsolutePath().getParent());
+    }
+
     Runner.Outcome run(Play... plays) {
+        return runPlaybook(new Playbook(Path.of("test.yml"), List.of(plays)), Path.of("."));
+    }
+
+    private Runner.Outcome runPlaybook(Playbook playbook, Path playbookDir) {
         console = new StringWriter();
         json = new StringWriter();
         EventBus bus = new EventBus(events::add, new ConsoleReporter(new PrintWriter(console), options.verbosity, false),
                 new JsonReporter(new PrintWriter(json)));
         RunContext ctx = new RunContext(inventory, new meshplay.engine.template.MvelTemplar(), new ModuleRegistry(TestModules.all()), loader, options,
-                bus, step, new ConnectionPool(options.connectionOptions, providers), Path.of("."));
-        outcome = new Runner(ctx).run(new Playbook(Path.of("test.yml"), List.of(plays)));
+                bus, step, new ConnectionPool(options.connectionOptions, providers), playbookDir);
+        outcome = new Runner(ctx).run(playbook);
         return outcome;
+    }
+
+    /** Warnings the run emitted. */
+    List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        for (Event e : events) {
+            if (e instanceof Event.Warning w) out.add(w.message());
+        }
+        return out;
     }
 
     HostStats stats(String host) {

@@ -27,7 +27,7 @@ final class ContentPlacement {
 
     /** dest, mode/owner/group, backup, force, validate, directory_mode. */
     static ArgSpec.Builder destinationArgs(ArgSpec.Builder b) {
-        b.add(ArgSpec.arg("dest", ArgType.PATH).required().doc("absolute path on the target; ending in / or an existing directory means dest/basename(src)"))
+        b.add(ArgSpec.arg("dest", ArgType.PATH).required().doc("path on the target (a relative path is under the remote user's home, or the playbook's directory on a local connection); ending in / or an existing directory means dest/basename(src)"))
                 .add(ArgSpec.arg("backup", ArgType.BOOL).defaultValue(false).doc("keep a timestamped copy of a replaced file"))
                 .add(ArgSpec.arg("force", ArgType.BOOL).defaultValue(true).doc("replace a file whose content differs; false writes only when dest is missing"))
                 .add(ArgSpec.arg("validate", ArgType.STR).doc("command that checks the new file before it replaces dest; %s is the file (e.g. 'visudo -cf %s')"))

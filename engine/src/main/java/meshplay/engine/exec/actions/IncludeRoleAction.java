@@ -5,6 +5,7 @@ import java.util.Map;
 import meshplay.engine.exec.Included;
 import meshplay.engine.exec.TaskResult;
 import meshplay.engine.model.Role;
+import meshplay.engine.model.RoleFiles;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.yaml.YMap;
@@ -28,12 +29,20 @@ public final class IncludeRoleAction implements EngineAction {
                 .add(ArgSpec.arg("name", ArgType.STR).required().doc("the role's name (a directory under roles/)"))
                 .add(ArgSpec.arg("apply", ArgType.DICT).doc("keywords applied to the role's tasks"))
                 .add(ArgSpec.arg("public", ArgType.BOOL).doc("accepted for compatibility; role vars stay with the role's tasks"))
+                .add(ArgSpec.arg("tasks_from", ArgType.STR).doc("the file of the role's tasks/ to run instead of main"))
+                .add(ArgSpec.arg("vars_from", ArgType.STR).doc("the file of the role's vars/ to load instead of main"))
+                .add(ArgSpec.arg("defaults_from", ArgType.STR).doc("the file of the role's defaults/ to load instead of main"))
+                .add(ArgSpec.arg("handlers_from", ArgType.STR).doc("the file of the role's handlers/ to load instead of main"))
+                .add(ArgSpec.arg("allow_duplicates", ArgType.BOOL).doc("accepted; an included role always runs"))
+                .add(ArgSpec.arg("rolespec_validate", ArgType.BOOL).doc("accepted; argument specs are not validated"))
                 .build();
     }
 
     public TaskResult run(ActionContext ctx) {
         Map<String, YNode> params = new LinkedHashMap<>(ctx.task().keywords().get("vars") instanceof YMap v ? v.entries() : Map.of());
-        Role role = ctx.loader().loadRole(ctx.args().str("name"), ctx.playbookDir(), params, ctx.task().origin());
+        RoleFiles files = new RoleFiles(ctx.args().str("tasks_from"), ctx.args().str("vars_from"), ctx.args().str("defaults_from"),
+                ctx.args().str("handlers_from"));
+        Role role = ctx.loader().loadRole(ctx.args().str("name"), ctx.playbookDir(), params, ctx.task().origin(), files);
         Map<String, YNode> apply = new LinkedHashMap<>();
         if (ctx.rawArgs() instanceof YMap m && m.get("apply") instanceof YMap a) apply.putAll(a.entries());
         TaskResult r = TaskResult.ok();

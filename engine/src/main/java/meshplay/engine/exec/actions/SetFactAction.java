@@ -3,8 +3,12 @@ package meshplay.engine.exec.actions;
 import java.util.Map;
 import meshplay.engine.exec.TaskResult;
 import meshplay.engine.module.ArgSpec;
+import meshplay.engine.yaml.YScalar;
 
-/** set_fact: values are rendered once, then stored for the host as data (never templated again). */
+/**
+ * set_fact: values are rendered once, then stored for the host as data (never templated again). As in
+ * Ansible, a string value "true", "false", "yes" or "no" (any case) becomes a boolean.
+ */
 public final class SetFactAction implements EngineAction {
     private static final ArgSpec SPEC = ArgSpec.builder(
             "Sets variables for the current host. Each value is rendered once and then kept as data; "
@@ -24,10 +28,23 @@ public final class SetFactAction implements EngineAction {
         Map<String, Object> facts = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, Object> e : ctx.args().asMap().entrySet()) {
             if (e.getKey().equals("cacheable")) continue;
-            ctx.setHostVar(e.getKey(), e.getValue());
-            facts.put(e.getKey(), e.getValue());
+            Object value = booleanLike(e.getValue());
+            ctx.setHostVar(e.getKey(), value);
+            facts.put(e.getKey(), value);
         }
         r.data().put("ansible_facts", facts);
         return r;
+    }
+
+    private static Object booleanLike(Object value) {
+        Object v = value instanceof YScalar s ? s.value() : value;
+        if (v instanceof String text) {
+            switch (text.toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "yes" -> { return true; }
+                case "false", "no" -> { return false; }
+                default -> { }
+            }
+        }
+        return value;
     }
 }
