@@ -10,12 +10,17 @@ import meshplay.engine.error.UserError;
 import meshplay.engine.inventory.Inventory;
 import meshplay.engine.inventory.InventoryLoader;
 import meshplay.engine.report.Json;
+import meshplay.engine.report.SecretMaskingWriter;
+import meshplay.engine.vault.Vault;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YNode;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** `meshplay inventory -i INV --list | --graph | --host H`, like ansible-inventory. Values are shown as written. */
+/**
+ * `meshplay inventory -i INV --list | --graph | --host H`, like ansible-inventory. Values are shown as written,
+ * except vault-decrypted ones, which are masked.
+ */
 @CommandLine.Command(name = "inventory", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Shows an inventory: every host and group (--list, JSON), a tree (--graph) or one host's variables (--host).")
 final class InventoryCommand implements Callable<Integer> {
@@ -23,6 +28,11 @@ final class InventoryCommand implements Callable<Integer> {
 
     @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "INVENTORY", description = "inventory source (repeatable)")
     List<String> inventories = new ArrayList<>();
+
+    @CommandLine.Mixin
+    VaultOptions vaultOptions = new VaultOptions();
+
+    private Vault vault = Vault.NONE;
 
     @CommandLine.ArgGroup(multiplicity = "1")
     Mode mode;
@@ -44,13 +54,14 @@ final class InventoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Inventory inv = InventoryLoader.load(inventories, null);
+        vault = vaultOptions.vault(io, System.getenv());
+        Inventory inv = InventoryLoader.load(inventories, null, vault);
         if (mode.host != null) {
             if (!inv.hosts().contains(mode.host)) {
                 throw new UserError(Origin.of(String.join(",", inventories)), "host '" + mode.host + "' is not in the inventory",
                         "known hosts: " + String.join(", ", inv.hosts()), ExitCode.BAD_OPTIONS);
             }
-            io.out().println(Json.write(plain(inv.hostVars(mode.host))));
+            io.out().println(masked(Json.write(plain(inv.hostVars(mode.host)))));
         } else if (mode.graph) {
             graph(inv);
         } else {
@@ -72,7 +83,7 @@ final class InventoryCommand implements Callable<Integer> {
             out.put(g.getKey(), Map.of("hosts", g.getValue()));
         }
         out.put("all", Map.of("children", children));
-        io.out().println(Json.write(out));
+        io.out().println(masked(Json.write(out)));
     }
 
     private void graph(Inventory inv) {
@@ -82,6 +93,10 @@ final class InventoryCommand implements Callable<Integer> {
             io.out().println("  |--@" + g.getKey() + ":");
             for (String h : g.getValue()) io.out().println("  |  |--" + h);
         }
+    }
+
+    private String masked(String text) {
+        return SecretMaskingWriter.mask(text, vault.revealed());
     }
 
     private static Map<String, Object> plain(Map<String, Object> vars) {

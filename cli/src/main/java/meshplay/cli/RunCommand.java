@@ -26,8 +26,11 @@ import meshplay.engine.report.CheckSummaryReporter;
 import meshplay.engine.report.ConsoleReporter;
 import meshplay.engine.report.EventBus;
 import meshplay.engine.report.JsonReporter;
+import meshplay.engine.report.SecretMaskingWriter;
 import meshplay.engine.step.StepController;
 import meshplay.engine.template.MvelTemplar;
+import meshplay.engine.error.UserError;
+import meshplay.engine.vault.Vault;
 import meshplay.engine.vars.ExtraVars;
 import meshplay.cli.repl.StepControllers;
 import picocli.CommandLine;
@@ -126,6 +129,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-c", "--connection"}, paramLabel = "TYPE", description = "connection type for hosts without ansible_connection: ssh, local")
     String connection;
 
+    @CommandLine.Mixin
+    VaultOptions vaultOptions = new VaultOptions();
+
     RunCommand(Main.Streams io) {
         this.io = io;
     }
@@ -133,19 +139,30 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (forks < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--forks must be at least 1");
+        Vault vault = vaultOptions.vault(io, System.getenv());
+        try {
+            return run(vault);
+        } catch (UserError e) {
+            throw VaultOptions.masked(e, vault);
+        }
+    }
+
+    /** Loads and runs; everything printed goes through a writer that masks vault secrets. */
+    private int run(Vault vault) {
         Path playbookDir = playbook.toAbsolutePath().getParent();
         ModuleRegistry modules = ModuleRegistry.load();
-        PlaybookLoader loader = new PlaybookLoader(modules);
+        PlaybookLoader loader = new PlaybookLoader(modules, List.of(), vault);
         Playbook pb = loader.load(playbook);
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8), 1 << 14));
+        PrintWriter out = new PrintWriter(new SecretMaskingWriter(
+                new BufferedWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8), 1 << 14), vault.revealed()));
         if (syntaxCheck) {
             out.println();
             out.println("playbook: " + playbook);
             out.flush();
             return ExitCode.OK.code;
         }
-        RunOptions options = options(playbookDir);
-        Inventory inventory = InventoryLoader.load(inventories, playbookDir);
+        RunOptions options = options(vault);
+        Inventory inventory = InventoryLoader.load(inventories, playbookDir, vault);
         MvelTemplar templar = new MvelTemplar();
         if (listTasks || listHosts || listTags) {
             PlaybookLister lister = new PlaybookLister(pb, out);
@@ -176,8 +193,9 @@ final class RunCommand implements Callable<Integer> {
         return StepControllers.open(step, debugger, io.in(), io.out());
     }
 
-    private RunOptions options(Path playbookDir) {
+    private RunOptions options(Vault vault) {
         RunOptions o = new RunOptions();
+        o.vault = vault;
         o.check = check;
         o.diff = diff;
         o.forks = forks;
@@ -185,7 +203,7 @@ final class RunCommand implements Callable<Integer> {
         o.tags = new LinkedHashSet<>(tags);
         o.skipTags = new LinkedHashSet<>(skipTags);
         o.startAtTask = startAtTask;
-        o.extraVars.putAll(ExtraVars.parseAll(extraVars, Path.of("").toAbsolutePath()));
+        o.extraVars.putAll(ExtraVars.parseAll(extraVars, Path.of("").toAbsolutePath(), vault));
         o.verbosity = verbose.length;
         o.remoteUser = user;
         o.connection = connection;

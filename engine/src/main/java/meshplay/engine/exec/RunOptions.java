@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import meshplay.engine.connect.ConnectionOptions;
+import meshplay.engine.vault.Vault;
 
 /** Run-wide settings from the command line. Mutable while the CLI fills it; read-only during a run. */
 public final class RunOptions {
@@ -29,4 +30,6 @@ public final class RunOptions {
     /** --debugger: a failed task opens the step prompt (the task's debugger: keyword overrides it). */
     public boolean debugger;
     public ConnectionOptions connectionOptions = ConnectionOptions.defaults();
+    /** The vault passwords, for vault files that tasks load at run time and for copy/template sources. */
+    public Vault vault = Vault.NONE;
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.error.UserError;
+import meshplay.engine.vault.Vault;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.VarsFile;
@@ -20,10 +21,12 @@ import meshplay.engine.yaml.YamlLoader;
 final class RoleLoader {
     private final RoleLocator locator;
     private final TaskListParser tasks;
+    private final Vault vault;
 
-    RoleLoader(RoleLocator locator, TaskListParser tasks) {
+    RoleLoader(RoleLocator locator, TaskListParser tasks, Vault vault) {
         this.locator = locator;
         this.tasks = tasks;
+        this.vault = vault;
     }
 
     /**
@@ -89,14 +92,14 @@ final class RoleLoader {
     }
 
     private List<Task> handlers(Path file, String name, Path dir, Path playbookDir) {
-        YNode root = YamlLoader.loadFile(file);
+        YNode root = YamlLoader.loadFile(file, vault);
         if (root == null) return List.of();
         return tasks.handlers(root, TaskScope.role(file, name, dir, playbookDir));
     }
 
     private YMap vars(Path dir, String part, String from, Origin origin) {
         Path file = part(dir, part, from, origin);
-        return file == null ? VarsFile.empty(dir.resolve(part)) : VarsFile.load(file);
+        return file == null ? VarsFile.empty(dir.resolve(part)) : VarsFile.load(file, vault);
     }
 
     /** dir/part/from(.yml|.yaml|.json); "main" may be missing, a named file (tasks_from: x) may not. */
@@ -109,10 +112,10 @@ final class RoleLoader {
         return file;
     }
 
-    private static void checkNoDependencies(Path dir) {
+    private void checkNoDependencies(Path dir) {
         Path meta = VarsFile.firstExisting(dir.resolve("meta"), "main");
         if (meta == null) return;
-        if (YamlLoader.loadFile(meta) instanceof YMap m && m.get("dependencies") instanceof YList deps && !deps.items().isEmpty()) {
+        if (YamlLoader.loadFile(meta, vault) instanceof YMap m && m.get("dependencies") instanceof YList deps && !deps.items().isEmpty()) {
             throw new UserError(m.keyOrigin("dependencies"), "role dependencies (meta/main.yml) are not supported",
                     "list the roles it depends on before it in the play's roles:");
         }

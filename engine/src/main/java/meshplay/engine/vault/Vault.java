@@ -42,8 +42,12 @@ public final class Vault {
         return revealed;
     }
 
-    /** A decryption's plaintext and the label of the password that opened it. */
-    public record Opened(byte[] plaintext, String label) {
+    /** A decryption's plaintext, the password that opened it, and the label the data's header names (or default). */
+    public record Opened(byte[] plaintext, VaultSecret secret, String headerLabel) {
+        public String label() {
+            return secret.label();
+        }
+
         public String text() {
             return new String(plaintext, StandardCharsets.UTF_8);
         }
@@ -65,7 +69,7 @@ public final class Vault {
             if (idMatch && !s.label().equals(label)) continue;
             tried.add(s.label());
             byte[] plain = VaultCipher.decrypt(envelope.payload(), s.password());
-            if (plain != null) return new Opened(plain, s.label());
+            if (plain != null) return new Opened(plain, s, label);
         }
         if (tried.isEmpty()) {
             throw new VaultException("no vault password has the vault id '" + label + "' that the data names",

@@ -23,6 +23,11 @@ public final class VaultSecret {
         return new VaultSecret(label, password.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The same password under another label (to encrypt again with the label a file already names). */
+    public VaultSecret withLabel(String other) {
+        return new VaultSecret(other, password);
+    }
+
     public String label() {
         return label;
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Collections;
 import meshplay.engine.error.UserError;
+import meshplay.engine.vault.Vault;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -21,18 +22,21 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Turns a composed snakeyaml node graph into YNodes. Merge keys ({@code <<}) are applied here, as
  * YAML 1.1 defines them: keys written in the mapping win over merged ones, and earlier merged mappings
  * win over later ones. A key written twice in the same mapping is an error at the second occurrence.
+ * A {@code !vault} scalar is decrypted with the loader's {@link Vault} into a plain string.
  */
 final class NodeConverter {
     private static final String MERGE_KEY = "<<";
 
     private final String label;
     private final ScalarValues values;
+    private final Vault vault;
     /** Nodes being converted, to stop on a recursive alias instead of overflowing the stack. */
     private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    NodeConverter(String label, ScalarValues values) {
+    NodeConverter(String label, ScalarValues values, Vault vault) {
         this.label = label;
         this.values = values;
+        this.vault = vault;
     }
 
     YNode convert(Node node) {
@@ -49,9 +53,9 @@ final class NodeConverter {
     }
 
     private YScalar scalar(ScalarNode node) {
-        if ("!vault".equals(node.getTag().getValue())) {
-            throw new UserError(origin(node), "vault-encrypted values are not supported",
-                    "pass the secret with -e @file or an environment lookup instead of !vault");
+        if (VaultData.TAG.equals(node.getTag().getValue())) {
+            String plain = VaultData.decryptInline(node.getValue(), origin(node), vault);
+            return new YScalar(plain, plain, true, origin(node));
         }
         DumperOptions.ScalarStyle style = node.getScalarStyle();
         boolean quoted = style == DumperOptions.ScalarStyle.SINGLE_QUOTED || style == DumperOptions.ScalarStyle.DOUBLE_QUOTED;

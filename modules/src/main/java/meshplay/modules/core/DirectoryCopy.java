@@ -62,7 +62,7 @@ final class DirectoryCopy {
                 if (current != null && current.isDirectory()) throw new ModuleFailure(target + " is a directory but " + p + " is a file");
                 if (current != null && !args.bool("force")) continue;
                 byte[] before = current == null ? null : FileContent.read(ctx, target);
-                changes.addAll(FileContent.plan(target, current, before, Files.readAllBytes(p), options));
+                changes.addAll(FileContent.plan(target, current, before, ctx.readControllerFile(p, args.bool("decrypt")), options));
             }
         }
         Map<String, Object> data = new LinkedHashMap<>();
