@@ -73,7 +73,7 @@ final class VaultCommand implements Callable<Integer> {
         }
 
         VaultFiles files() {
-            return new VaultFiles(parent.io);
+            return new VaultFiles(parent.io, parent.env);
         }
 
         /** The passwords to decrypt with; one is required. */

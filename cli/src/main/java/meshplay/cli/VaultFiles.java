@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.Set;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
@@ -29,17 +30,21 @@ final class VaultFiles {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Main.Streams io;
+    private final Map<String, String> env;
 
-    VaultFiles(Main.Streams io) {
+    VaultFiles(Main.Streams io, Map<String, String> env) {
         this.io = io;
+        this.env = env;
     }
 
     byte[] read(String name) {
         try {
             if (name.equals(STDIO)) return io.in().readAllBytes();
             return Files.readAllBytes(Path.of(name));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserError(Origin.of(name), "Unable to read source file (" + name + "): no such file", "check the path", ExitCode.ERROR);
         } catch (IOException e) {
-            throw new UserError(Origin.of(name), "Unable to read source file (" + name + "): " + e, "check the path and its permissions", ExitCode.ERROR);
+            throw new UserError(Origin.of(name), "Unable to read source file (" + name + "): " + e.getMessage(), "check the file's permissions", ExitCode.ERROR);
         }
     }
 
@@ -100,7 +105,7 @@ final class VaultFiles {
         try {
             tmp = Files.createTempFile("meshplay-vault-", suffix, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             Files.write(tmp, plaintext);
-            String editor = System.getenv().getOrDefault("EDITOR", "vi");
+            String editor = env.getOrDefault("EDITOR", "vi");
             Process p = new ProcessBuilder("sh", "-c", editor + " \"$1\"", "sh", tmp.toString()).inheritIO().start();
             int rc = p.waitFor();
             if (rc != 0) {
