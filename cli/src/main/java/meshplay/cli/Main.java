@@ -45,6 +45,8 @@ public final class Main {
         commands.put("lab", () -> new LabCommand(io));
         commands.put("vault", () -> new VaultCommand(io));
         CommandLine cli = new CommandLine(new TopCommand());
+        // "-e @vars.yml" names a vars file, as in Ansible: not a picocli argument file to expand
+        cli.setExpandAtFiles(false);
         // picocli builds each command's model by reflection (~60 ms for all of them at every start):
         // a command line that names its command gets only that one; the top-level help gets them all
         if (full.length > 0 && commands.containsKey(full[0])) cli.addSubcommand(full[0], commands.get(full[0]).get());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import meshplay.engine.report.SecretMaskingWriter;
 import meshplay.engine.step.StepPoint;
 
 /**
@@ -15,7 +16,7 @@ import meshplay.engine.step.StepPoint;
  * no_log tasks) by name, and their values wherever they would appear in printed text.
  */
 final class Secrets {
-    static final String MASK = "********";
+    static final String MASK = SecretMaskingWriter.MASK;
     /** Shorter values would mask ordinary words and numbers everywhere. */
     private static final int MIN_LENGTH = 4;
 

@@ -12,6 +12,7 @@ import meshplay.engine.error.UserError;
 import meshplay.engine.vault.Vault;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.VaultData;
+import meshplay.engine.yaml.YNode;
 import meshplay.engine.yaml.YamlLoader;
 
 /**
@@ -66,12 +67,24 @@ public final class InventoryLoader {
         } catch (IOException e) {
             throw new UserError(Origin.of(file.toString()), "cannot read inventory " + file + ": " + e.getMessage(), null, ExitCode.BAD_OPTIONS);
         }
-        if (VaultData.isVault(text)) {
-            text = VaultData.decryptFile(text, file, vault);
-            vault.revealed().add(text);
+        boolean encrypted = VaultData.isVault(text);
+        if (encrypted) text = VaultData.decryptFile(text, file, vault);
+        if (isYaml(file, text)) {
+            YNode root = YamlLoader.loadString(text, file.toString(), vault);
+            if (encrypted) VaultData.reveal(root, vault);
+            YamlInventoryParser.parse(root, file.toString(), data);
+        } else {
+            if (encrypted) revealIniValues(text, vault);
+            IniInventoryParser.parse(text, file.toString(), data);
         }
-        if (isYaml(file, text)) YamlInventoryParser.parse(YamlLoader.loadString(text, file.toString(), vault), file.toString(), data);
-        else IniInventoryParser.parse(text, file.toString(), data);
+    }
+
+    /** The values of an encrypted INI inventory's key=value words are secrets for output. */
+    private static void revealIniValues(String text, Vault vault) {
+        for (String word : text.split("\\s+")) {
+            int eq = word.indexOf('=');
+            if (eq > 0) vault.revealed().add(word.substring(eq + 1).replaceAll("^[\"']|[\"']$", ""));
+        }
     }
 
     private static boolean isYaml(Path file, String text) {

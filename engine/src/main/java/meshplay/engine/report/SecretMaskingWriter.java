@@ -2,8 +2,8 @@ package meshplay.engine.report;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import meshplay.engine.vault.RevealedValues;
 
 /**
@@ -11,7 +11,7 @@ import meshplay.engine.vault.RevealedValues;
  * {@link #MASK} before the text goes out: whatever prints it (results, diffs, -vvvv traces, JSON events,
  * errors). Text is held until flush (the reporters flush once per event) or until a line ends after
  * the buffer grew large, so a secret is never cut between two writes. A value is masked as written
- * and as it appears inside a JSON string.
+ * and as it appears inside a JSON string, and not where it is only part of a longer word.
  */
 public final class SecretMaskingWriter extends Writer {
     public static final String MASK = "********";
@@ -20,6 +20,8 @@ public final class SecretMaskingWriter extends Writer {
     private final Writer out;
     private final RevealedValues secrets;
     private final StringBuilder held = new StringBuilder();
+    private Pattern cached;
+    private int cachedSize = -1;
 
     public SecretMaskingWriter(Writer out, RevealedValues secrets) {
         this.out = out;
@@ -29,20 +31,40 @@ public final class SecretMaskingWriter extends Writer {
     /** The text with every secret value masked. */
     public static String mask(String text, RevealedValues secrets) {
         if (secrets.isEmpty() || text.isEmpty()) return text;
-        String result = text;
-        for (String secret : forms(secrets)) result = result.replace(secret, MASK);
-        return result;
+        return pattern(secrets).matcher(text).replaceAll(MASK);
     }
 
-    private static List<String> forms(RevealedValues secrets) {
-        List<String> out = new ArrayList<>();
+    private String masked(String text) {
+        if (secrets.isEmpty() || text.isEmpty()) return text;
+        if (cached == null || cachedSize != secrets.size()) {
+            cachedSize = secrets.size();
+            cached = pattern(secrets);
+        }
+        return cached.matcher(text).replaceAll(MASK);
+    }
+
+    /**
+     * One pattern for all secrets, longest first, each as written and JSON-escaped. A secret that
+     * starts or ends with a letter, digit or _ matches only where it is not part of a longer word, so
+     * a decrypted "local" does not turn "localhost" into "********host".
+     */
+    private static Pattern pattern(RevealedValues secrets) {
+        StringBuilder alternatives = new StringBuilder();
         for (String s : secrets.longestFirst()) {
-            out.add(s);
             String json = Json.write(s);
             String escaped = json.substring(1, json.length() - 1);
-            if (!escaped.equals(s)) out.add(escaped);
+            for (String form : escaped.equals(s) ? List.of(s) : List.of(s, escaped)) {
+                if (alternatives.length() > 0) alternatives.append('|');
+                if (isWordChar(form.charAt(0))) alternatives.append("(?<![\\w])");
+                alternatives.append(Pattern.quote(form));
+                if (isWordChar(form.charAt(form.length() - 1))) alternatives.append("(?![\\w])");
+            }
         }
-        return out;
+        return Pattern.compile(alternatives.toString());
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     @Override
@@ -51,7 +73,7 @@ public final class SecretMaskingWriter extends Writer {
         if (held.length() > HOLD) {
             int end = held.lastIndexOf("\n") + 1;
             if (end > 0) {
-                out.write(mask(held.substring(0, end), secrets));
+                out.write(masked(held.substring(0, end)));
                 held.delete(0, end);
             }
         }
@@ -60,7 +82,7 @@ public final class SecretMaskingWriter extends Writer {
     @Override
     public synchronized void flush() throws IOException {
         if (held.length() > 0) {
-            out.write(mask(held.toString(), secrets));
+            out.write(masked(held.toString()));
             held.setLength(0);
         }
         out.flush();

@@ -27,6 +27,10 @@ public final class RevealedValues {
         if (v.length() >= MIN_LENGTH) values.add(v);
     }
 
+    public int size() {
+        return values.size();
+    }
+
     public boolean isEmpty() {
         return values.isEmpty();
     }

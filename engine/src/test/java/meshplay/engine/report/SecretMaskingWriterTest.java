@@ -24,6 +24,14 @@ class SecretMaskingWriterTest {
     }
 
     @Test
+    void aSecretWordInsideALongerWordIsLeftAlone() {
+        RevealedValues secrets = new RevealedValues();
+        secrets.add("local");
+        secrets.add("s3cret");
+        assertEquals("ok: [localhost] ******** url=db://u:********@h x-********-y", SecretMaskingWriter.mask("ok: [localhost] local url=db://u:s3cret@h x-s3cret-y", secrets));
+    }
+
+    @Test
     void multiLineSecretsAreMaskedLineByLineInDiffs() {
         RevealedValues secrets = new RevealedValues();
         secrets.add("first line\nsecond line\n");
