@@ -21,15 +21,7 @@ final class Prompts {
             if (pw == null) throw new UserError(Origin.of("prompt"), "no password given", null, ExitCode.BAD_OPTIONS);
             return new String(pw);
         }
-        io.err().print(prompt);
-        io.err().flush();
-        try {
-            String line = readLine(io.in());
-            if (line == null) throw new UserError(Origin.of("prompt"), "no password given on stdin", null, ExitCode.BAD_OPTIONS);
-            return line;
-        } catch (IOException e) {
-            throw new UserError(Origin.of("prompt"), "cannot read the password: " + e.getMessage(), null, ExitCode.BAD_OPTIONS);
-        }
+        return line(io, prompt);
     }
 
     /** A visible prompt (a name, a string to show): one line from the terminal or stdin. */
@@ -38,7 +30,7 @@ final class Prompts {
         io.err().flush();
         try {
             String line = readLine(io.in());
-            if (line == null) throw new UserError(Origin.of("prompt"), "no answer given on stdin", null, ExitCode.BAD_OPTIONS);
+            if (line == null) throw new UserError(Origin.of("prompt"), "nothing given on stdin for '" + prompt.strip() + "'", null, ExitCode.BAD_OPTIONS);
             return line;
         } catch (IOException e) {
             throw new UserError(Origin.of("prompt"), "cannot read the answer: " + e.getMessage(), null, ExitCode.BAD_OPTIONS);

@@ -120,10 +120,22 @@ final class VaultCommand implements Callable<Integer> {
         }
     }
 
+    /** --encrypt-vault-id, for the actions that encrypt. */
+    static final class EncryptVaultId {
+        @Option(names = "--encrypt-vault-id", paramLabel = "LABEL", description = "the vault id to encrypt with (required with several)")
+        String label;
+    }
+
+    /** --output, for the actions that write a result. */
+    static final class Output {
+        @Option(names = "--output", paramLabel = "FILE", description = "write here instead of in place (encrypt_string: stdout); - for stdout")
+        String file;
+    }
+
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Creates a new encrypted file, edited in $EDITOR.")
     static final class Create extends Action {
-        @Option(names = "--encrypt-vault-id", paramLabel = "LABEL", description = "the vault id to encrypt with (required with several)")
-        String encryptVaultId;
+        @Mixin
+        EncryptVaultId encryptVaultId = new EncryptVaultId();
 
         @Parameters(paramLabel = "FILE", arity = "1")
         List<String> files = new ArrayList<>();
@@ -136,7 +148,7 @@ final class VaultCommand implements Callable<Integer> {
             if (Files.isRegularFile(file)) {
                 throw new UserError(Origin.of(name), name + " exists, please use 'edit' instead", "meshplay vault edit " + name, ExitCode.ERROR);
             }
-            VaultSecret secret = encryptSecret(encryptVaultId);
+            VaultSecret secret = encryptSecret(encryptVaultId.label);
             Path dir = file.toAbsolutePath().getParent();
             if (!Files.isDirectory(dir)) {
                 io().err().println("[WARNING]: " + dir + " does not exist, creating...");
@@ -175,22 +187,22 @@ final class VaultCommand implements Callable<Integer> {
 
     @Command(name = "encrypt", mixinStandardHelpOptions = true, description = "Encrypts files in place (or stdin to stdout).")
     static final class Encrypt extends Action {
-        @Option(names = "--encrypt-vault-id", paramLabel = "LABEL", description = "the vault id to encrypt with (required with several)")
-        String encryptVaultId;
+        @Mixin
+        EncryptVaultId encryptVaultId = new EncryptVaultId();
 
-        @Option(names = "--output", paramLabel = "FILE", description = "write here instead of in place; - for stdout")
-        String output;
+        @Mixin
+        Output output = new Output();
 
         @Parameters(paramLabel = "FILE", arity = "0..*")
         List<String> files = new ArrayList<>();
 
         @Override
         void run() {
-            oneOutputAtMost(output, files);
-            VaultSecret secret = encryptSecret(encryptVaultId);
+            oneOutputAtMost(output.file, files);
+            VaultSecret secret = encryptSecret(encryptVaultId.label);
             for (String name : files.isEmpty() ? List.of(VaultFiles.STDIO) : files) {
                 String text = Vault.encrypt(files().read(name), secret);
-                files().write(text.getBytes(StandardCharsets.US_ASCII), output != null ? output : name, false);
+                files().write(text.getBytes(StandardCharsets.US_ASCII), output.file != null ? output.file : name, false);
             }
             done("Encryption successful");
         }
@@ -198,18 +210,18 @@ final class VaultCommand implements Callable<Integer> {
 
     @Command(name = "decrypt", mixinStandardHelpOptions = true, description = "Decrypts files in place (or stdin to stdout).")
     static final class Decrypt extends Action {
-        @Option(names = "--output", paramLabel = "FILE", description = "write here instead of in place; - for stdout")
-        String output;
+        @Mixin
+        Output output = new Output();
 
         @Parameters(paramLabel = "FILE", arity = "0..*")
         List<String> files = new ArrayList<>();
 
         @Override
         void run() {
-            oneOutputAtMost(output, files);
+            oneOutputAtMost(output.file, files);
             Vault vault = readVault();
             for (String name : files.isEmpty() ? List.of(VaultFiles.STDIO) : files) {
-                files().write(open(vault, files().read(name), name).plaintext(), output != null ? output : name, false);
+                files().write(open(vault, files().read(name), name).plaintext(), output.file != null ? output.file : name, false);
             }
             done("Decryption successful");
         }
@@ -233,8 +245,8 @@ final class VaultCommand implements Callable<Integer> {
 
     @Command(name = "rekey", mixinStandardHelpOptions = true, description = "Encrypts files again with a new password.")
     static final class Rekey extends Action {
-        @Option(names = "--encrypt-vault-id", paramLabel = "LABEL", description = "the vault id to encrypt with (required with several)")
-        String encryptVaultId;
+        @Mixin
+        EncryptVaultId encryptVaultId = new EncryptVaultId();
 
         @Option(names = "--new-vault-password-file", paramLabel = "FILE", description = "the new password's file")
         String newPasswordFile;
@@ -249,7 +261,7 @@ final class VaultCommand implements Callable<Integer> {
         void run() {
             if (newPasswordFile != null && newVaultId != null) throw optionError("--new-vault-password-file and --new-vault-id cannot be used together");
             Vault vault = readVault();
-            VaultSecret newSecret = new Vault(new VaultPasswords(io(), true).load(newIds())).encryptSecret(encryptId(encryptVaultId));
+            VaultSecret newSecret = new Vault(new VaultPasswords(io(), true).load(newIds())).encryptSecret(encryptId(encryptVaultId.label));
             for (String name : files) {
                 byte[] plaintext = open(vault, files().read(name), name).plaintext();
                 files().write(Vault.encrypt(plaintext, newSecret).getBytes(StandardCharsets.US_ASCII), name, true);
@@ -260,7 +272,7 @@ final class VaultCommand implements Callable<Integer> {
         /** As ansible-vault: the identity list only with an encrypt id, then --new-vault-id, the new password file, the default file, a prompt. */
         private List<String> newIds() {
             List<String> ids = new ArrayList<>();
-            if (encryptId(encryptVaultId) != null) ids.addAll(options.identityList(parent.env));
+            if (encryptId(encryptVaultId.label) != null) ids.addAll(options.identityList(parent.env));
             if (newVaultId != null) ids.add(newVaultId);
             if (newPasswordFile != null) ids.add("default@" + newPasswordFile);
             String defaultFile = parent.env.getOrDefault(VaultOptions.ENV_PASSWORD_FILE, options.configPasswordFile);
@@ -273,11 +285,11 @@ final class VaultCommand implements Callable<Integer> {
     @Command(name = "encrypt_string", mixinStandardHelpOptions = true,
             description = "Encrypts strings into !vault values to paste into YAML (from the arguments, stdin or a prompt).")
     static final class EncryptString extends Action {
-        @Option(names = "--encrypt-vault-id", paramLabel = "LABEL", description = "the vault id to encrypt with (required with several)")
-        String encryptVaultId;
+        @Mixin
+        EncryptVaultId encryptVaultId = new EncryptVaultId();
 
-        @Option(names = "--output", paramLabel = "FILE", description = "write here instead of stdout")
-        String output;
+        @Mixin
+        Output output = new Output();
 
         @Option(names = {"-p", "--prompt"}, description = "ask for the string to encrypt")
         boolean prompt;
@@ -301,7 +313,7 @@ final class VaultCommand implements Callable<Integer> {
         void run() {
             boolean fromStdin = strings.contains(VaultFiles.STDIO) || strings.isEmpty() || stdinName != null;
             if (prompt && fromStdin) throw optionError("The --prompt option is not supported if also reading input from stdin");
-            VaultSecret secret = encryptSecret(encryptVaultId);
+            VaultSecret secret = encryptSecret(encryptVaultId.label);
             List<Plain> plains = new ArrayList<>();
             if (prompt) plains.add(fromPrompt());
             if (fromStdin) {
@@ -328,7 +340,7 @@ final class VaultCommand implements Callable<Integer> {
                 }
                 outs.add(yamlBlock(Vault.encrypt(p.text(), secret), p.name()));
             }
-            files().write(String.join("\n", outs).getBytes(StandardCharsets.UTF_8), output != null ? output : VaultFiles.STDIO, false);
+            files().write(String.join("\n", outs).getBytes(StandardCharsets.UTF_8), output.file != null ? output.file : VaultFiles.STDIO, false);
             done("Encryption successful");
         }
 
