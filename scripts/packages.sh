@@ -14,6 +14,7 @@ declare -A PACKAGE_PROBE=(
   [iperf3]="iperf3 -v"
   [tmux]="tmux -V"
   [sudo]="test -x /usr/bin/sudo"
+  [ansible-core]="ansible-vault --version"
 )
 
 # ensure_packages WHO PKG...: WHO prefixes the messages (main, test).

@@ -1,5 +1,6 @@
 package meshplay.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,11 +9,14 @@ import java.util.concurrent.Callable;
 import meshplay.cli.config.CommandLineSettings;
 import meshplay.cli.config.EffectiveConfig;
 import meshplay.cli.config.RunConfig;
+import meshplay.cli.config.Setting;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.inventory.Inventory;
 import meshplay.engine.inventory.InventoryLoader;
 import meshplay.engine.report.Json;
+import meshplay.engine.report.SecretMaskingWriter;
+import meshplay.engine.vault.Vault;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YNode;
 import picocli.CommandLine;
@@ -21,6 +25,7 @@ import picocli.CommandLine.Option;
 /**
  * `meshplay inventory [-i INV] --list | --graph | --host H`, like ansible-inventory. Values are shown as
  * written. Without -i, the inventory of ANSIBLE_INVENTORY or ansible.cfg.
+ * Vault-decrypted values are masked.
  */
 @CommandLine.Command(name = "inventory", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Shows an inventory: every host and group (--list, JSON), a tree (--graph) or one host's variables (--host).")
@@ -33,6 +38,11 @@ final class InventoryCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    VaultOptions vaultOptions = new VaultOptions();
+
+    private Vault vault = Vault.NONE;
 
     @CommandLine.ArgGroup(multiplicity = "1")
     Mode mode;
@@ -59,13 +69,16 @@ final class InventoryCommand implements Callable<Integer> {
         if (inventories.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no inventory: give -i INVENTORY, or set it in ansible.cfg or ANSIBLE_INVENTORY");
         }
-        Inventory inv = InventoryLoader.load(inventories, null);
+        Path passwordFile = config.path(Setting.DEFAULT_VAULT_PASSWORD_FILE);
+        if (passwordFile != null) vaultOptions.configPasswordFile = passwordFile.toString();
+        vault = vaultOptions.vault(io, io.env().vars());
+        Inventory inv = InventoryLoader.load(inventories, null, vault);
         if (mode.host != null) {
             if (!inv.hosts().contains(mode.host)) {
                 throw new UserError(Origin.of(String.join(",", inventories)), "host '" + mode.host + "' is not in the inventory",
                         "known hosts: " + String.join(", ", inv.hosts()), ExitCode.BAD_OPTIONS);
             }
-            io.out().println(Json.write(plain(inv.hostVars(mode.host))));
+            io.out().println(masked(Json.write(plain(inv.hostVars(mode.host)))));
         } else if (mode.graph) {
             graph(inv);
         } else {
@@ -87,7 +100,7 @@ final class InventoryCommand implements Callable<Integer> {
             out.put(g.getKey(), Map.of("hosts", g.getValue()));
         }
         out.put("all", Map.of("children", children));
-        io.out().println(Json.write(out));
+        io.out().println(masked(Json.write(out)));
     }
 
     private void graph(Inventory inv) {
@@ -97,6 +110,10 @@ final class InventoryCommand implements Callable<Integer> {
             io.out().println("  |--@" + g.getKey() + ":");
             for (String h : g.getValue()) io.out().println("  |  |--" + h);
         }
+    }
+
+    private String masked(String text) {
+        return SecretMaskingWriter.mask(text, vault.revealed());
     }
 
     private static Map<String, Object> plain(Map<String, Object> vars) {

@@ -17,11 +17,11 @@ import picocli.CommandLine;
 
 /**
  * The meshplay command: `meshplay PLAYBOOK ...` (the default, same as `meshplay run PLAYBOOK ...`),
- * `inventory`, `doc`, `version`, `lab`, `config`. Bad options exit 5 with the usage; a user error exits with its
+ * `inventory`, `doc`, `version`, `lab`, `config`, `vault`. Bad options exit 5 with the usage; a user error exits with its
  * code (4 for playbook errors) printed with the source line; no stack trace unless -vvv.
  */
 public final class Main {
-    private static final Set<String> SUBCOMMANDS = Set.of("run", "inventory", "doc", "version", "lab", "config", "help");
+    private static final Set<String> SUBCOMMANDS = Set.of("run", "inventory", "doc", "version", "lab", "config", "vault", "help");
 
     private Main() {
     }
@@ -50,7 +50,10 @@ public final class Main {
         commands.put("version", () -> new VersionCommand(io));
         commands.put("lab", () -> new LabCommand(io));
         commands.put("config", () -> new ConfigCommand(io));
+        commands.put("vault", () -> new VaultCommand(io));
         CommandLine cli = new CommandLine(new TopCommand());
+        // "-e @vars.yml" names a vars file, as in Ansible: not a picocli argument file to expand
+        cli.setExpandAtFiles(false);
         // picocli builds each command's model by reflection (~60 ms for all of them at every start):
         // a command line that names its command gets only that one; the top-level help gets them all
         if (full.length > 0 && commands.containsKey(full[0])) cli.addSubcommand(full[0], commands.get(full[0]).get());
@@ -111,7 +114,7 @@ public final class Main {
     @CommandLine.Command(name = "meshplay", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
             description = "Runs Ansible-style YAML playbooks over SSH with idempotent plan/apply modules.%n"
                     + "  meshplay PLAYBOOK -i INVENTORY [options]   (same as: meshplay run ...)",
-            synopsisSubcommandLabel = "[run|inventory|doc|version|lab|config]")
+            synopsisSubcommandLabel = "[run|inventory|doc|version|lab|config|vault]")
     static final class TopCommand implements java.util.concurrent.Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -28,8 +28,11 @@ import meshplay.engine.report.Event;
 import meshplay.engine.report.EventBus;
 import meshplay.engine.report.JsonReporter;
 import meshplay.engine.report.Redactor;
+import meshplay.engine.report.SecretMaskingWriter;
 import meshplay.engine.step.StepController;
 import meshplay.engine.template.MvelTemplar;
+import meshplay.engine.error.UserError;
+import meshplay.engine.vault.Vault;
 import meshplay.engine.vars.ExtraVars;
 import meshplay.cli.config.CommandLineSettings;
 import meshplay.cli.config.EffectiveConfig;
@@ -141,6 +144,9 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    VaultOptions vaultOptions = new VaultOptions();
+
     RunCommand(Main.Streams io) {
         this.io = io;
     }
@@ -156,22 +162,35 @@ final class RunCommand implements Callable<Integer> {
         askBecomePass = config.bool(Setting.DEFAULT_BECOME_ASK_PASS);
         json = json || RunConfig.jsonOutput(config);
         playbook = io.env().resolve(playbook.toString());
+        Path passwordFile = config.path(Setting.DEFAULT_VAULT_PASSWORD_FILE);
+        if (passwordFile != null) vaultOptions.configPasswordFile = passwordFile.toString();
+        Vault vault = vaultOptions.vault(io, io.env().vars());
+        try {
+            return run(config, vault);
+        } catch (UserError e) {
+            throw VaultOptions.masked(e, vault);
+        }
+    }
+
+    /** Loads and runs; everything printed goes through writers that mask no_log values and vault secrets. */
+    private int run(EffectiveConfig config, Vault vault) {
         Path playbookDir = playbook.getParent();
         ModuleRegistry modules = ModuleRegistry.load();
-        PlaybookLoader loader = new PlaybookLoader(modules, RunConfig.rolesPath(config));
+        PlaybookLoader loader = new PlaybookLoader(modules, RunConfig.rolesPath(config), vault);
         Playbook pb = loader.load(playbook);
         // every reporter writes through the redactor: values set under no_log never reach the output
         Redactor secrets = new Redactor();
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(secrets.wrap(io.out()), StandardCharsets.UTF_8), 1 << 14));
+        PrintWriter out = new PrintWriter(new SecretMaskingWriter(new BufferedWriter(
+                new OutputStreamWriter(secrets.wrap(io.out()), StandardCharsets.UTF_8), 1 << 14), vault.revealed()));
         if (syntaxCheck) {
             out.println();
             out.println("playbook: " + playbook);
             out.flush();
             return ExitCode.OK.code;
         }
-        RunOptions options = options(playbookDir);
+        RunOptions options = options(vault);
         RunConfig.apply(config, options);
-        Inventory inventory = InventoryLoader.load(RunConfig.inventories(config), playbookDir);
+        Inventory inventory = InventoryLoader.load(RunConfig.inventories(config), playbookDir, vault);
         MvelTemplar templar = new MvelTemplar();
         if (listTasks || listHosts || listTags) {
             PlaybookLister lister = new PlaybookLister(pb, out);
@@ -203,8 +222,9 @@ final class RunCommand implements Callable<Integer> {
         return StepControllers.open(step, debugger, io.in(), io.out());
     }
 
-    private RunOptions options(Path playbookDir) {
+    private RunOptions options(Vault vault) {
         RunOptions o = new RunOptions();
+        o.vault = vault;
         o.check = check;
         o.diff = diff;
         o.forks = forks;
@@ -212,7 +232,7 @@ final class RunCommand implements Callable<Integer> {
         o.tags = new LinkedHashSet<>(tags);
         o.skipTags = new LinkedHashSet<>(skipTags);
         o.startAtTask = startAtTask;
-        o.extraVars.putAll(ExtraVars.parseAll(extraVars, io.env().cwd()));
+        o.extraVars.putAll(ExtraVars.parseAll(extraVars, io.env().cwd(), vault));
         o.verbosity = verbose.length;
         o.remoteUser = user;
         o.connection = connection;

@@ -30,7 +30,6 @@ public final class RunConfig {
         }
         o.remoteUser = c.string(Setting.DEFAULT_REMOTE_USER);
         o.privateKeyFile = c.path(Setting.DEFAULT_PRIVATE_KEY_FILE);
-        o.vaultPasswordFile = c.path(Setting.DEFAULT_VAULT_PASSWORD_FILE);
         o.become = c.bool(Setting.DEFAULT_BECOME);
         if (c.isSet(Setting.DEFAULT_BECOME_USER)) o.becomeUser = c.string(Setting.DEFAULT_BECOME_USER);
         if (c.isSet(Setting.DEFAULT_BECOME_METHOD)) o.becomeMethod = c.string(Setting.DEFAULT_BECOME_METHOD);

@@ -8,16 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import meshplay.engine.report.SecretMaskingWriter;
+import meshplay.engine.vault.RevealedValues;
 import meshplay.engine.step.StepPoint;
 
 /**
  * What the prompt must never show on a host: the secret variables (passwords, results registered by
- * no_log tasks) by name, and their values wherever they would appear in printed text.
+ * no_log tasks) by name, and their values and the run's vault secrets wherever they would appear in printed text.
  */
 final class Secrets {
-    static final String MASK = "********";
+    static final String MASK = SecretMaskingWriter.MASK;
     /** Shorter values would mask ordinary words and numbers everywhere. */
-    private static final int MIN_LENGTH = 4;
+    private static final int MIN_LENGTH = RevealedValues.MIN_LENGTH;
 
     private final Set<String> names;
     private final List<String> values;
@@ -29,7 +31,7 @@ final class Secrets {
 
     static Secrets of(StepPoint point, String host) {
         Set<String> names = point.secretVars(host);
-        Set<String> values = new LinkedHashSet<>();
+        Set<String> values = new LinkedHashSet<>(point.secretValues());
         Map<String, Object> vars;
         try {
             vars = point.vars(host);

@@ -92,7 +92,7 @@ final class ActionInvoker {
         if (become != null) connection = connection.withBecome(become);
         if (run.options.verbosity >= 3 && !kw.bool("no_log", false)) connection = new TracingConnection(connection, run.events);
         TaskModuleContext ctx = new TaskModuleContext(args, connection, q.host(), check, diff, q.task().origin(),
-                become, environment(kw), vars, run.templar, kindRoots(q), plainRoots(q));
+                become, environment(kw), vars, run.templar, kindRoots(q), plainRoots(q), run.options.vault);
         Plan plan = module.plan(ctx);
         TaskResult r;
         if (check) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import meshplay.engine.connect.ConnectionOptions;
+import meshplay.engine.vault.Vault;
 
 /** Run-wide settings from the command line, ansible.cfg and the environment. Mutable while the CLI fills it; read-only during a run. */
 public final class RunOptions {
@@ -23,8 +24,6 @@ public final class RunOptions {
     public String remoteUser;
     /** --private-key or ansible.cfg private_key_file: the SSH key when the host names none. */
     public Path privateKeyFile;
-    /** --vault-password-file or ansible.cfg/ANSIBLE_VAULT_PASSWORD_FILE: where the vault password comes from, or null. */
-    public Path vaultPasswordFile;
     /** ansible.cfg gathering: implicit (gather unless gather_facts: false), explicit (only when true), smart (once per host). */
     public String gathering = "implicit";
     /** -c: the connection type for every host without ansible_connection. */
@@ -36,4 +35,6 @@ public final class RunOptions {
     /** --debugger: a failed task opens the step prompt (the task's debugger: keyword overrides it). */
     public boolean debugger;
     public ConnectionOptions connectionOptions = ConnectionOptions.defaults();
+    /** The vault passwords, for vault files that tasks load at run time and for copy/template sources. */
+    public Vault vault = Vault.NONE;
 }

@@ -75,6 +75,11 @@ final class StepSession implements StepPoint {
     }
 
     @Override
+    public List<String> secretValues() {
+        return run.options.vault.revealed().longestFirst();
+    }
+
+    @Override
     public Map<String, Object> renderedArgs(String host) {
         Map<String, Object> vars = vars(host);
         ArgSpec spec = spec();

@@ -1,5 +1,7 @@
 package meshplay.engine.exec;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +15,9 @@ import meshplay.engine.module.Args;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.template.Templar;
+import meshplay.engine.vault.Vault;
+import meshplay.engine.vault.VaultEnvelope;
+import meshplay.engine.vault.VaultException;
 import meshplay.engine.yaml.Origin;
 
 /** The runner's ModuleContext for one host and one task (or loop item). */
@@ -29,9 +34,11 @@ final class TaskModuleContext implements ModuleContext {
     private final Templar templar;
     private final List<Path> kindRoots;
     private final List<Path> plainRoots;
+    private final Vault vault;
 
     TaskModuleContext(Args args, Connection connection, String host, boolean check, boolean diff, Origin origin, Become become,
-                      Map<String, String> environment, Map<String, Object> vars, Templar templar, List<Path> kindRoots, List<Path> plainRoots) {
+                      Map<String, String> environment, Map<String, Object> vars, Templar templar, List<Path> kindRoots, List<Path> plainRoots,
+                      Vault vault) {
         this.args = args;
         this.connection = connection;
         this.host = host;
@@ -44,6 +51,7 @@ final class TaskModuleContext implements ModuleContext {
         this.templar = templar;
         this.kindRoots = kindRoots;
         this.plainRoots = plainRoots;
+        this.vault = vault;
     }
 
     @Override public Args args() { return args; }
@@ -65,6 +73,20 @@ final class TaskModuleContext implements ModuleContext {
     public String renderTemplate(String text) {
         // the text is a controller-side file named by the playbook: trusted, rendered as a whole file
         return templar.renderTemplate(text, vars, origin);
+    }
+
+    /** A vault-encrypted file is decrypted on the controller, as Ansible does; its content becomes a secret for output. */
+    @Override
+    public byte[] readControllerFile(Path file, boolean decrypt) throws IOException, ModuleFailure {
+        byte[] data = Files.readAllBytes(file);
+        if (!decrypt || !VaultEnvelope.isVault(data)) return data;
+        try {
+            Vault.Opened opened = vault.open(new String(data, StandardCharsets.US_ASCII));
+            vault.revealed().add(opened.text());
+            return opened.plaintext();
+        } catch (VaultException e) {
+            throw new ModuleFailure("cannot decrypt " + file + ": " + e.getMessage() + "; " + e.hint());
+        }
     }
 
     @Override

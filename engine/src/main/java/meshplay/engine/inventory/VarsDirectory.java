@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import meshplay.engine.error.UserError;
+import meshplay.engine.vault.Vault;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.VarsFile;
 import meshplay.engine.yaml.YNode;
@@ -20,11 +21,13 @@ import meshplay.engine.yaml.YNode;
  */
 final class VarsDirectory {
     private final Path dir;
+    private final Vault vault;
     /** Files are read once: group_by and add_host may ask for new names while running. */
     private final Map<String, Map<String, YNode>> loaded = new java.util.HashMap<>();
 
-    VarsDirectory(Path dir) {
+    VarsDirectory(Path dir, Vault vault) {
         this.dir = dir;
+        this.vault = vault;
     }
 
     /** Reads the variables of each name now, so a broken file fails before anything runs. */
@@ -35,7 +38,7 @@ final class VarsDirectory {
     synchronized Map<String, YNode> load(String name) {
         return loaded.computeIfAbsent(name, n -> {
             Map<String, YNode> out = new LinkedHashMap<>();
-            for (Path file : filesFor(n)) out.putAll(VarsFile.load(file).entries());
+            for (Path file : filesFor(n)) out.putAll(VarsFile.load(file, vault).entries());
             return out;
         });
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import meshplay.engine.error.UserError;
+import meshplay.engine.vault.Vault;
 import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.VarsFile;
 import meshplay.engine.yaml.YMap;
@@ -23,11 +24,13 @@ final class PlayParser {
     private final TaskListParser tasks;
     private final RoleLoader roles;
     private final ActionNames actions;
+    private final Vault vault;
 
-    PlayParser(TaskListParser tasks, RoleLoader roles, ActionNames actions) {
+    PlayParser(TaskListParser tasks, RoleLoader roles, ActionNames actions, Vault vault) {
         this.tasks = tasks;
         this.roles = roles;
         this.actions = actions;
+        this.vault = vault;
     }
 
     Play parse(YMap map, Path file) {
@@ -87,7 +90,7 @@ final class PlayParser {
      * vars_files as written. A literal entry must exist (relative to the playbook's directory) and be a
      * mapping; an entry that is a list means "the first of these that exists", so one of them must.
      */
-    private static List<YNode> varsFiles(YNode node, Path dir) {
+    private List<YNode> varsFiles(YNode node, Path dir) {
         if (Templates.isNull(node)) return List.of();
         List<YNode> entries = node instanceof YList l ? l.items() : List.of(node);
         for (YNode entry : entries) {
@@ -109,7 +112,7 @@ final class PlayParser {
                 throw new UserError(entry.origin(), "vars file not found: " + names,
                         "paths in vars_files are relative to the playbook's directory (" + FileSearch.display(dir) + ")");
             }
-            VarsFile.load(found);
+            VarsFile.load(found, vault);
         }
         return entries;
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.RunAbort;
 import meshplay.engine.error.UserError;
+import meshplay.engine.vault.Vault;
 import meshplay.engine.exec.ContentLoader;
 import meshplay.engine.exec.actions.ActionRegistry;
 import meshplay.engine.module.ModuleRegistry;
@@ -33,6 +34,7 @@ public final class PlaybookLoader implements ContentLoader {
     private final TaskListParser tasks;
     private final RoleLoader roles;
     private final PlayParser plays;
+    private final Vault vault;
 
     public PlaybookLoader(ModuleRegistry modules) {
         this(modules, List.of());
@@ -40,11 +42,17 @@ public final class PlaybookLoader implements ContentLoader {
 
     /** {@code rolesPath}: extra directories holding roles, searched after the playbook's roles/ directories. */
     public PlaybookLoader(ModuleRegistry modules, List<Path> rolesPath) {
+        this(modules, rolesPath, Vault.NONE);
+    }
+
+    /** {@code vault}: the passwords for vault-encrypted files and inline !vault values. */
+    public PlaybookLoader(ModuleRegistry modules, List<Path> rolesPath, Vault vault) {
+        this.vault = vault;
         this.actions = new ActionNames(modules, new ActionRegistry());
         this.roleLocator = new RoleLocator(rolesPath);
-        this.tasks = new TaskListParser(new TaskParser(actions), roleLocator, actions);
-        this.roles = new RoleLoader(roleLocator, tasks);
-        this.plays = new PlayParser(tasks, roles, actions);
+        this.tasks = new TaskListParser(new TaskParser(actions), roleLocator, actions, vault);
+        this.roles = new RoleLoader(roleLocator, tasks, vault);
+        this.plays = new PlayParser(tasks, roles, actions, vault);
     }
 
     public Playbook load(Path file) {
@@ -65,7 +73,7 @@ public final class PlaybookLoader implements ContentLoader {
     /** {@inheritDoc} The file has been resolved by the runner. */
     @Override
     public YNode loadVars(Path file) {
-        return VarsFile.load(file);
+        return VarsFile.load(file, vault);
     }
 
     /**
@@ -105,7 +113,7 @@ public final class PlaybookLoader implements ContentLoader {
         Path key = file.toAbsolutePath().normalize();
         chain.add(key);
         try {
-            YNode root = YamlLoader.loadFile(file);
+            YNode root = YamlLoader.loadFile(file, vault);
             if (root == null) {
                 throw new UserError(Origin.of(file.toString()), "playbook is empty", "a playbook is a list of plays, e.g. '- hosts: all'");
             }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.error.UserError;
+import meshplay.engine.vault.Vault;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.VarsFile;
@@ -20,10 +21,12 @@ import meshplay.engine.yaml.YamlLoader;
 final class RoleLoader {
     private final RoleLocator locator;
     private final TaskListParser tasks;
+    private final Vault vault;
 
-    RoleLoader(RoleLocator locator, TaskListParser tasks) {
+    RoleLoader(RoleLocator locator, TaskListParser tasks, Vault vault) {
         this.locator = locator;
         this.tasks = tasks;
+        this.vault = vault;
     }
 
     /**
@@ -89,14 +92,14 @@ final class RoleLoader {
     }
 
     private List<Task> handlers(Path file, String name, Path dir, Path playbookDir) {
-        YNode root = YamlLoader.loadFile(file);
+        YNode root = YamlLoader.loadFile(file, vault);
         if (root == null) return List.of();
         return tasks.handlers(root, TaskScope.role(file, name, dir, playbookDir));
     }
 
     private YMap vars(Path dir, String part, String from, Origin origin) {
         Path file = part(dir, part, from, origin);
-        return file == null ? VarsFile.empty(dir.resolve(part)) : VarsFile.load(file);
+        return file == null ? VarsFile.empty(dir.resolve(part)) : VarsFile.load(file, vault);
     }
 
     /** dir/part/from(.yml|.yaml|.json); "main" may be missing, a named file (tasks_from: x) may not. */
@@ -118,7 +121,7 @@ final class RoleLoader {
 
     private Meta meta(Path dir, Origin origin, Path playbookDir) {
         Path file = VarsFile.firstExisting(dir.resolve("meta"), "main");
-        if (file == null || !(YamlLoader.loadFile(file) instanceof YMap m)) return new Meta(List.of(), false);
+        if (file == null || !(YamlLoader.loadFile(file, vault) instanceof YMap m)) return new Meta(List.of(), false);
         boolean allowDuplicates = false;
         if (m.get("allow_duplicates") != null) {
             Keyword k = Keyword.of("allow_duplicates", KeywordType.BOOL);

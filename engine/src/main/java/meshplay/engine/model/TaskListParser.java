@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import meshplay.engine.error.UserError;
+import meshplay.engine.vault.Vault;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.YMap;
@@ -28,11 +29,13 @@ final class TaskListParser {
     private final TaskParser tasks;
     private final RoleLocator roles;
     private final ActionNames actions;
+    private final Vault vault;
 
-    TaskListParser(TaskParser tasks, RoleLocator roles, ActionNames actions) {
+    TaskListParser(TaskParser tasks, RoleLocator roles, ActionNames actions, Vault vault) {
         this.tasks = tasks;
         this.roles = roles;
         this.actions = actions;
+        this.vault = vault;
     }
 
     /** A list of tasks under a keyword ({@code what}: "tasks", "block", ...); nothing written gives an empty list. */
@@ -49,7 +52,7 @@ final class TaskListParser {
 
     /** A file holding a list of tasks; {@code scope} is already the file's own scope. */
     List<TaskItem> parseFile(Path file, TaskScope scope, boolean handlers) {
-        YNode root = YamlLoader.loadFile(file);
+        YNode root = YamlLoader.loadFile(file, vault);
         if (root == null) return List.of();
         if (!(root instanceof YList)) {
             boolean playbook = root instanceof YMap m && m.has("hosts");

@@ -56,6 +56,14 @@ public interface ModuleContext {
      */
     java.nio.file.Path controllerFile(String relative, String kind) throws ModuleFailure;
 
+    /**
+     * The bytes of a controller file found with {@link #controllerFile}; when {@code decrypt}, a
+     * vault-encrypted file is decrypted with the run's vault passwords (copy's decrypt, template).
+     */
+    default byte[] readControllerFile(java.nio.file.Path file, boolean decrypt) throws Exception {
+        return java.nio.file.Files.readAllBytes(file);
+    }
+
     /** Runs a command with the task's become and environment applied; a helper for modules. */
     default ExecResult run(ExecRequest request) throws Exception {
         ExecRequest r = request;

@@ -53,6 +53,11 @@ public interface StepPoint {
         return Set.of();
     }
 
+    /** Values never to be shown, wherever they appear: vault passwords and decrypted vault values. */
+    default java.util.List<String> secretValues() {
+        return java.util.List.of();
+    }
+
     /** True when `diff: false` (on the task or inherited from its block, role or play) hides its diffs. */
     default boolean diffHidden() {
         return false;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
+import meshplay.engine.vault.Vault;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
@@ -29,21 +30,30 @@ public final class ExtraVars {
 
     /** Several -e options in order; a later one overrides an earlier one. */
     public static Map<String, YNode> parseAll(List<String> options, Path baseDir) {
+        return parseAll(options, baseDir, Vault.NONE);
+    }
+
+    /** The same; an @file may be vault-encrypted or hold !vault values, decrypted with {@code vault}. */
+    public static Map<String, YNode> parseAll(List<String> options, Path baseDir, Vault vault) {
         Map<String, YNode> out = new LinkedHashMap<>();
-        for (String o : options) out.putAll(parse(o, baseDir));
+        for (String o : options) out.putAll(parse(o, baseDir, vault));
         return out;
     }
 
     /** One -e option; {@code baseDir} resolves relative @file paths. */
     public static Map<String, YNode> parse(String option, Path baseDir) {
+        return parse(option, baseDir, Vault.NONE);
+    }
+
+    private static Map<String, YNode> parse(String option, Path baseDir, Vault vault) {
         String s = option == null ? "" : option.strip();
         if (s.isEmpty()) return Map.of();
-        if (s.startsWith("@")) return file(s.substring(1), baseDir);
-        if (s.startsWith("{") || s.startsWith("[")) return mapping(YamlLoader.loadString(s, ORIGIN), ORIGIN, s);
+        if (s.startsWith("@")) return file(s.substring(1), baseDir, vault);
+        if (s.startsWith("{") || s.startsWith("[")) return mapping(YamlLoader.loadString(s, ORIGIN, vault), ORIGIN, s);
         return keyValues(s);
     }
 
-    private static Map<String, YNode> file(String name, Path baseDir) {
+    private static Map<String, YNode> file(String name, Path baseDir, Vault vault) {
         Path p = Path.of(name);
         if (!p.isAbsolute() && baseDir != null) p = baseDir.resolve(p);
         Path file = p;
@@ -51,7 +61,7 @@ public final class ExtraVars {
             throw new UserError(Origin.of(ORIGIN), "cannot read extra vars file " + file + ": no such file",
                 "give an existing file: -e @vars.yml", ExitCode.BAD_OPTIONS);
         }
-        YNode root = YamlLoader.loadFile(file);
+        YNode root = YamlLoader.loadFile(file, vault);
         if (root == null) return Map.of();
         return mapping(root, file.toString(), name);
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Collections;
 import meshplay.engine.error.UserError;
+import meshplay.engine.vault.Vault;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -26,6 +27,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * memory here. Whoever walks the tree later sees every alias expanded, though, so the values that
  * aliases add to the document (counted as if expanded) are limited to {@code maxAliasExpansion}: an
  * "alias bomb" fails here, at once, instead of filling the memory later.
+ * <p>
+ * A {@code !vault} scalar is decrypted with the loader's {@link Vault} into a plain string.
  */
 final class NodeConverter {
     private static final String MERGE_KEY = "<<";
@@ -33,6 +36,7 @@ final class NodeConverter {
     private final String label;
     private final ScalarValues values;
     private final long maxAliasExpansion;
+    private final Vault vault;
     /** Nodes being converted, to stop on a recursive alias instead of overflowing the stack. */
     private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Nodes converted already, with their size once every alias inside is expanded. */
@@ -44,10 +48,11 @@ final class NodeConverter {
     private record Converted(YNode node, long size) {
     }
 
-    NodeConverter(String label, ScalarValues values, long maxAliasExpansion) {
+    NodeConverter(String label, ScalarValues values, long maxAliasExpansion, Vault vault) {
         this.label = label;
         this.values = values;
         this.maxAliasExpansion = maxAliasExpansion;
+        this.vault = vault;
     }
 
     YNode convert(Node node) {
@@ -84,9 +89,9 @@ final class NodeConverter {
     }
 
     private YScalar scalar(ScalarNode node) {
-        if ("!vault".equals(node.getTag().getValue())) {
-            throw new UserError(origin(node), "vault-encrypted values are not supported",
-                    "pass the secret with -e @file or an environment lookup instead of !vault");
+        if (VaultData.TAG.equals(node.getTag().getValue())) {
+            String plain = VaultData.decryptInline(node.getValue(), origin(node), vault);
+            return new YScalar(plain, plain, true, origin(node));
         }
         DumperOptions.ScalarStyle style = node.getScalarStyle();
         boolean quoted = style == DumperOptions.ScalarStyle.SINGLE_QUOTED || style == DumperOptions.ScalarStyle.DOUBLE_QUOTED;

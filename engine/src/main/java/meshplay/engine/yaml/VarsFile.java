@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import meshplay.engine.error.UserError;
+import meshplay.engine.vault.Vault;
 
 /** Reads a file of variables (vars_files, role defaults/vars, group_vars, host_vars): a mapping of valid variable names. */
 public final class VarsFile {
@@ -14,9 +15,14 @@ public final class VarsFile {
     private VarsFile() {
     }
 
-    /** The file's variables; an empty file gives an empty mapping. */
+    /** The file's variables; an empty file gives an empty mapping. Vault data in it is an error (no password). */
     public static YMap load(Path file) {
-        YNode root = YamlLoader.loadFile(file);
+        return load(file, Vault.NONE);
+    }
+
+    /** The file's variables, the file or its !vault values decrypted with {@code vault}. */
+    public static YMap load(Path file, Vault vault) {
+        YNode root = YamlLoader.loadFile(file, vault);
         if (root == null) return empty(file);
         if (!(root instanceof YMap map)) {
             throw new UserError(root.origin(), "a vars file must be a mapping of variable names to values, got "

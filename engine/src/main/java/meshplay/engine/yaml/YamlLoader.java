@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import meshplay.engine.error.UserError;
+import meshplay.engine.vault.Vault;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -21,6 +22,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * Reads YAML (1.1, like Ansible) into a {@link YNode} tree whose every node knows its file:line:col.
  * Syntax errors, duplicate keys and unsupported constructs become {@link UserError}s at the offending
  * position. Documents are composed, never constructed into arbitrary Java objects.
+ * With a {@link Vault}, a whole vault-encrypted file and inline {@code !vault} values are decrypted
+ * (see {@link VaultData}); without one, finding either is an error that says how to give a password.
  */
 public final class YamlLoader {
     /**
@@ -37,16 +40,29 @@ public final class YamlLoader {
     private YamlLoader() {
     }
 
-    /** Loads a file; an empty file gives null. */
+    /** Loads a file; an empty file gives null. Vault data in it is an error (no password). */
     public static YNode loadFile(Path file) {
-        String text;
+        return loadFile(file, Vault.NONE);
+    }
+
+    /** Loads a file, decrypting it (or its inline !vault values) with {@code vault}; an empty file gives null. */
+    public static YNode loadFile(Path file, Vault vault) {
+        String text = readText(file);
+        if (!VaultData.isVault(text)) return loadString(text, file.toString(), vault);
+        YNode root = loadString(VaultData.decryptFile(text, file, vault), file.toString(), vault);
+        VaultData.reveal(root, vault);
+        return root;
+    }
+
+    /** A file's text as it is on disk (UTF-8), with clear errors for a missing or unreadable file. */
+    public static String readText(Path file) {
         try {
             long size = Files.size(file);
             if (size > MAX_CODE_POINTS) {
                 throw new UserError(Origin.of(file.toString()), String.format("file is too large: %,d bytes (at most %,d MB)", size,
                         MAX_CODE_POINTS / (1024 * 1024)), "split it into several files");
             }
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new UserError(Origin.of(file.toString()), "file not found: " + file, "check the path");
         } catch (MalformedInputException e) {
@@ -54,11 +70,15 @@ public final class YamlLoader {
         } catch (IOException e) {
             throw new UserError(Origin.of(file.toString()), "cannot read " + file + ": " + e.getMessage(), "check the file's permissions");
         }
-        return loadString(text, file.toString());
     }
 
     /** Loads text; {@code label} names it in origins and errors (a file name, "-e", "<test>"). Empty text gives null. */
     public static YNode loadString(String text, String label) {
+        return loadString(text, label, Vault.NONE);
+    }
+
+    /** Loads text, decrypting inline !vault values with {@code vault}. */
+    public static YNode loadString(String text, String label, Vault vault) {
         LoaderOptions options = options();
         Node root;
         try {
@@ -70,7 +90,7 @@ public final class YamlLoader {
         } catch (YAMLException e) {
             throw new UserError(Origin.of(label), "cannot read YAML: " + e.getMessage(), null);
         }
-        return root == null ? null : new NodeConverter(label, new ScalarValues(options), MAX_ALIAS_EXPANSION).convert(root);
+        return root == null ? null : new NodeConverter(label, new ScalarValues(options), MAX_ALIAS_EXPANSION, vault).convert(root);
     }
 
     private static LoaderOptions options() {

@@ -279,10 +279,10 @@ class YamlLoaderTest {
     }
 
     @Test
-    void vaultValuesAreRefusedClearly() {
-        UserError e = assertThrows(UserError.class, () -> YamlLoader.loadString("pw: !vault |\n  $ANSIBLE_VAULT;1.1\n", "v.yml"));
+    void vaultValuesWithoutAPasswordSayHowToGiveOne() {
+        UserError e = assertThrows(UserError.class, () -> YamlLoader.loadString("pw: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  3030\n", "v.yml"));
         assertEquals(new Origin("v.yml", 1, 5), e.origin());
-        assertTrue(e.getMessage().contains("vault"));
+        assertTrue(e.hint().contains("--vault-password-file"), e.hint());
     }
 
     @Test

@@ -22,6 +22,8 @@ public final class CopyModule implements Module {
                             + "to dest on the target, atomically, with mode/owner/group, optional backup and validation.")
             .add(ArgSpec.arg("src", ArgType.PATH).doc("controller file or directory to copy; relative paths are looked up under files/; "
                     + "a directory ending in / copies its contents, otherwise the directory itself"))
+            .add(ArgSpec.arg("decrypt", ArgType.BOOL).defaultValue(true)
+                    .doc("decrypt a vault-encrypted src on the controller before copying it (with the run's vault passwords)"))
             .add(ArgSpec.arg("content", ArgType.STR).doc("text to write instead of a file (written exactly as given)"))
             .mutuallyExclusive("src", "content")
             .requiredOneOf("src", "content"))
@@ -45,6 +47,6 @@ public final class CopyModule implements Module {
         }
         Path src = ctx.controllerFile(args.str("src"), "files");
         if (Files.isDirectory(src)) return DirectoryCopy.plan(ctx, src, args.str("src").endsWith("/"));
-        return ContentPlacement.plan(ctx, FileContent.source(src), src.getFileName().toString());
+        return ContentPlacement.plan(ctx, FileContent.source(ctx, src, args.bool("decrypt")), src.getFileName().toString());
     }
 }

@@ -61,7 +61,7 @@ final class DirectoryCopy {
                 files++;
                 if (current != null && current.isDirectory()) throw new ModuleFailure(target + " is a directory but " + p + " is a file");
                 if (current != null && !args.bool("force")) continue;
-                changes.addAll(FileContent.plan(ctx, target, current, FileContent.source(p), options));
+                changes.addAll(FileContent.plan(ctx, target, current, FileContent.source(ctx, p, args.bool("decrypt")), options));
             }
         }
         Map<String, Object> data = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package meshplay.modules.core;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import meshplay.engine.connect.Content;
 import meshplay.engine.module.ArgSpec;
@@ -35,7 +34,7 @@ public final class TemplateModule implements Module {
     public Plan plan(ModuleContext ctx) throws Exception {
         Args args = ctx.args();
         Path src = ctx.controllerFile(args.str("src"), "templates");
-        String rendered = ctx.renderTemplate(Files.readString(src, StandardCharsets.UTF_8));
+        String rendered = ctx.renderTemplate(new String(ctx.readControllerFile(src, true), StandardCharsets.UTF_8));
         String newline = args.str("newline_sequence").replace("\\r", "\r").replace("\\n", "\n");
         if (!newline.equals("\n")) rendered = rendered.replaceAll("\r\n|\r|\n", newline);
         return ContentPlacement.plan(ctx, Content.of(rendered.getBytes(StandardCharsets.UTF_8)), src.getFileName().toString());

@@ -68,6 +68,23 @@ public final class FileContent {
         return Files.size(file) <= IN_MEMORY_LIMIT ? Content.of(Files.readAllBytes(file)) : Content.of(file);
     }
 
+    /**
+     * A controller file as copy sends it: when {@code decrypt} and the file is vault-encrypted, its
+     * decrypted bytes ({@link ModuleContext#readControllerFile}); otherwise {@link #source(Path)}.
+     */
+    public static Content source(ModuleContext ctx, Path file, boolean decrypt) throws Exception {
+        if (decrypt && startsWith(file, VAULT_HEADER)) return Content.of(ctx.readControllerFile(file, true));
+        return source(file);
+    }
+
+    private static final byte[] VAULT_HEADER = "$ANSIBLE_VAULT;".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private static boolean startsWith(Path file, byte[] prefix) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(prefix.length), prefix);
+        }
+    }
+
     /** The current content, or null when the path does not exist. */
     public static byte[] read(ModuleContext ctx, String path) throws Exception {
         return ctx.connection().read(path).orElse(null);
