@@ -159,7 +159,7 @@ class BadInputTest {
         cli.write("a.yml", "- import_playbook: b.yml\n");
         Path b = cli.write("b.yml", "- import_playbook: a.yml\n");
         assertEquals(4, cli.run("", dir.resolve("a.yml").toString(), "-i", inventory.toString()));
-        assertTrue(cli.err().contains("ERROR: import_playbook cycle: a.yml -> b.yml -> a.yml"), cli.err());
+        assertTrue(cli.err().contains("ERROR: import cycle: a.yml -> b.yml -> a.yml"), cli.err());
         assertTrue(cli.err().contains("--> " + b + ":1:20"), cli.err());
         assertNoStackTrace();
     }

@@ -160,7 +160,7 @@ public final class PlaybookLoader implements ContentLoader {
         Path path = FileSearch.find(target.text(), List.of(FileSearch.dirOf(file)), target.origin(), "playbook");
         Path key = path.toAbsolutePath().normalize();
         if (chain.contains(key)) {
-            throw new UserError(target.origin(), "import_playbook cycle: " + TaskScope.cycle(chain, key),
+            throw new UserError(target.origin(), "import cycle: " + TaskScope.cycle(chain, key),
                     "remove the import_playbook that leads back to a playbook already being imported");
         }
         List<Play> out = new ArrayList<>();

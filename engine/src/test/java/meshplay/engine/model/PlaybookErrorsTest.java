@@ -273,7 +273,7 @@ class PlaybookErrorsTest extends FileTreeTest {
 
         files.write("p2.yml", "- import_playbook: site.yml\n");
         UserError plays = fails("- import_playbook: p2.yml\n");
-        contains(plays.getMessage(), "import cycle");
+        contains(plays.getMessage(), "import cycle: site.yml -> p2.yml -> site.yml");
     }
 
     @Test
