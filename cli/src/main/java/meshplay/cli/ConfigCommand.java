@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import meshplay.cli.config.EffectiveConfig;
+import meshplay.cli.config.RunConfig;
 import meshplay.engine.error.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -39,7 +40,8 @@ final class ConfigCommand implements Callable<Integer> {
         EffectiveConfig config = EffectiveConfig.load(io.env(), Map.of());
         PrintStream out = io.out();
         for (String line : config.dump(onlyChanged)) out.println(line);
-        for (String notice : config.notices(Math.max(1, verbose.length))) io.err().println("[NOTICE] " + notice);
+        for (String notice : config.notices(Math.max(1, verbose.length))) io.err().println("[NOTICE]: " + notice);
+        for (String note : RunConfig.notes(config)) io.err().println("[NOTICE]: " + note);
         out.flush();
         return ExitCode.OK.code;
     }

@@ -86,7 +86,7 @@ class ConfigRunTest {
         assertEquals(0, meshplay(Map.of(), cfg, "site.yml"), err);
         assertFalse(err.contains("nocows"), err);
         assertTrue(err.contains("ssh_args (" + repo.resolve("ansible.cfg") + ":6): only -o UserKnownHostsFile and -o StrictHostKeyChecking"
-                + " are used; ignored: -C, -o controlmaster"), err);
+                + " are used; ignored: -C, -o ControlMaster"), err);
         assertEquals(0, meshplay(Map.of(), cfg, "site.yml", "-v"), err);
         assertEquals(1, err.split("nocows", -1).length - 1, err);
         assertTrue(err.contains("[defaults] nocows (line 4)"), err);

@@ -12,10 +12,10 @@ import meshplay.engine.connect.ShellWords;
  * The OpenSSH command-line options in Ansible's ssh_args / ansible_ssh_common_args /
  * ansible_ssh_extra_args texts, split as Ansible splits them (shlex). {@code -o Name=Value},
  * {@code -o "Name Value"} and {@code -oName=Value} are read into options; as in ssh, the first value
- * of an option wins. Everything else (-C, -F file, -i key, ...) is kept in {@link #ignored()}: meshplay
+ * of an option wins ({@code names}: the options as first written). Everything else (-C, -F file, -i key, ...) is kept in {@link #ignored()}: meshplay
  * is not the ssh binary and reads only the options it knows.
  */
-public record SshArgs(Map<String, String> options, List<String> ignored) {
+public record SshArgs(Map<String, String> options, List<String> names, List<String> ignored) {
     /** The options meshplay carries out; every other one is ignored. */
     static final Set<String> USED = Set.of("userknownhostsfile", "stricthostkeychecking");
 
@@ -26,6 +26,7 @@ public record SshArgs(Map<String, String> options, List<String> ignored) {
     /** Parses the texts in order (null ones are skipped); option names are looked up case-insensitively. */
     public static SshArgs parse(List<String> texts) {
         Map<String, String> options = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         for (String text : texts) {
             if (text == null || text.isBlank()) continue;
@@ -50,10 +51,10 @@ public record SshArgs(Map<String, String> options, List<String> ignored) {
                 String name = cut < 0 ? o : o.substring(0, cut);
                 String value = cut < 0 ? "" : o.substring(cut + 1).strip();
                 if (value.startsWith("=")) value = value.substring(1).strip();
-                options.putIfAbsent(name.toLowerCase(Locale.ROOT), value);
+                if (options.putIfAbsent(name.toLowerCase(Locale.ROOT), value) == null) names.add(name);
             }
         }
-        return new SshArgs(Map.copyOf(options), List.copyOf(ignored));
+        return new SshArgs(Map.copyOf(options), List.copyOf(names), List.copyOf(ignored));
     }
 
     /**
@@ -63,7 +64,7 @@ public record SshArgs(Map<String, String> options, List<String> ignored) {
     public static List<String> unused(String text) {
         SshArgs a = parse(java.util.Collections.singletonList(text));
         List<String> out = new ArrayList<>(a.ignored());
-        a.options().keySet().stream().filter(k -> !USED.contains(k)).sorted().forEach(k -> out.add("-o " + k));
+        a.names().stream().filter(n -> !USED.contains(n.toLowerCase(Locale.ROOT))).forEach(n -> out.add("-o " + n));
         return out;
     }
 

@@ -31,6 +31,8 @@ class SshArgsTest {
         assertEquals("/a b/kh", a.option("userknownhostsfile"));
         assertEquals("auto", a.option("ControlMaster"));
         assertEquals(List.of("-C", "-i key"), a.ignored());
+        assertEquals(List.of("-C", "-i key", "-o ControlMaster", "-o Compression"), // flags, then -o options
+                SshArgs.unused("-C -o ControlMaster=auto -o UserKnownHostsFile=/kh -i key -o StrictHostKeyChecking=no -oCompression=yes"));
         assertNull(a.option("Port"));
     }
 
