@@ -7,7 +7,7 @@ import meshplay.engine.yaml.Origin;
  * Renders "{{ expr | filter(args) }}" templates (MVEL expressions, Java filters). Only trusted values
  * are templated: YNode values (from playbooks, inventories, vars files, -e). Plain Java strings from
  * hosts or from earlier rendering are data and are returned unchanged. A value that is exactly one
- * "{{ }}" keeps its native type.
+ * "{{ }}" keeps its native type. What an expression computes from unsafe values is marked unsafe.
  */
 public interface Templar {
     /** True when the text contains template syntax ("{{", "{%" or "{#") and so must be rendered. */
@@ -18,7 +18,11 @@ public interface Templar {
     /** Renders a value (YNode, or plain value) recursively against the variables. */
     Object render(Object value, Map<String, Object> vars);
 
-    /** Evaluates a bare expression (when:, that:, changed_when:, until:), optionally with filters. */
+    /**
+     * Evaluates a bare expression (when:, that:, changed_when:, until:), optionally with filters. The one
+     * place where text becomes an expression: unsafe text (host data, see meshplay.engine.yaml.Unsafe)
+     * is refused with Ansible's "Conditional is marked as unsafe" error, never evaluated.
+     */
     Object evaluate(String expression, Map<String, Object> vars, Origin origin);
 
     /** Evaluates a bare expression as a condition (Ansible truthiness; undefined variable is an error). */
