@@ -55,6 +55,14 @@ final class InventoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         vault = vaultOptions.vault(io, System.getenv());
+        try {
+            return show();
+        } catch (UserError e) {
+            throw VaultOptions.masked(e, vault);
+        }
+    }
+
+    private int show() {
         Inventory inv = InventoryLoader.load(inventories, null, vault);
         if (mode.host != null) {
             if (!inv.hosts().contains(mode.host)) {
