@@ -72,6 +72,14 @@ final class InventoryCommand implements Callable<Integer> {
         Path passwordFile = config.path(Setting.DEFAULT_VAULT_PASSWORD_FILE);
         if (passwordFile != null) vaultOptions.configPasswordFile = passwordFile.toString();
         vault = vaultOptions.vault(io, io.env().vars());
+        try {
+            return show();
+        } catch (UserError e) {
+            throw VaultOptions.masked(e, vault);
+        }
+    }
+
+    private int show() {
         Inventory inv = InventoryLoader.load(inventories, null, vault);
         if (mode.host != null) {
             if (!inv.hosts().contains(mode.host)) {
