@@ -385,7 +385,9 @@ def config(state, a, fmt):
     if sub == "help":
         if len(a) < 2:
             raise Die("Invalid command: missing required parameter key(<string>)", EINVAL)
-        _check_name(a[1], ENOENT, "ENOENT")
+        if a[1] not in options.OPTIONS:
+            # ConfigMonitor.cc `config help`: ENOENT with an empty message (Ceph 16.2 checked)
+            raise Die("Error ENOENT: ", ENOENT)
         typ, default, level, runtime, desc = options.OPTIONS[a[1]]
         data = {"name": a[1], "type": typ, "level": level, "desc": desc, "default": default,
                 "can_update_at_runtime": runtime, "enum_values": list(options.CHOICES.get(a[1], ()))}

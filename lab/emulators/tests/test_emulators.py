@@ -458,6 +458,8 @@ class CephTest(EmulatorCase):
         self.assertEqual("global", dump[0]["section"])
         self.assertEqual("8589934592\n", self.ok("ceph", "config", "get", "osd.1", "osd_memory_target"))
         self.assertIn("(size, basic)", self.ok("ceph", "config", "help", "osd_memory_target"))
+        p = self.run_tool("ceph", "config", "help", "bluestore_cache_kv_max")
+        self.assertEqual((2, "Error ENOENT: \n"), (p.returncode, p.stderr), "as ConfigMonitor.cc answers an unknown option")
         self.assertEqual(dump, self.json("pvesh", "get", "/nodes/n2/ceph/cfg/db", "--output-format", "json"))
         self.ok("ceph", "config", "rm", "osd", "osd_memory_target")
         self.assertNotIn("osd_memory_target", self.ok("ceph", "config", "dump"))

@@ -113,6 +113,16 @@ public final class CephConfigModule implements Module {
         return v == null ? null : v.toString();
     }
 
+    /**
+     * The mon's answer to an unknown option (ConfigMonitor.cc): `config help X` exits 2 (ENOENT) with
+     * "Error ENOENT: " and no message; `config set` exits 22 with "Error EINVAL: unrecognized config option 'X'".
+     */
+    static boolean unknownOption(ExecResult r) {
+        String err = r.stderr().strip();
+        return (r.rc() == 2 && err.startsWith("Error ENOENT:"))
+                || (r.rc() == 22 && err.startsWith("Error EINVAL: unrecognized config option"));
+    }
+
     /** Option name -> Ceph type; fails naming every unknown option and its closest known names. */
     private static Map<String, String> checkNames(ModuleContext ctx, List<Setting> settings) throws Exception {
         Map<String, String> types = new LinkedHashMap<>();
@@ -122,7 +132,7 @@ public final class CephConfigModule implements Module {
             ExecResult r = PveCli.run(ctx, "ceph", "config", "help", s.name(), "-f", "json");
             if (PveCli.notInstalledInCheckMode(ctx, r)) types.put(s.name(), "str");  // checked in the real run
             else if (r.ok()) types.put(s.name(), PveCli.str(PveCli.map(PveCli.parse(List.of("ceph", "config", "help"), r.stdout())).get("type")));
-            else if (r.stderr().contains("unrecognized config option")) unknown.add(s.name());
+            else if (unknownOption(r)) unknown.add(s.name());
             else throw PveCli.failure(List.of("ceph", "config", "help", s.name()), r);
         }
         if (!unknown.isEmpty()) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import meshplay.engine.connect.ExecResult;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.testing.ModuleHarness.Outcome;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +64,15 @@ class CephConfigModuleTest {
                 () -> cluster.run(module, "n2", Map.of("who", "osd", "settings", settings), false));
         assertTrue(e.getMessage().contains("bluestore_cache_kv_max (did you mean: bluestore_cache_kv_ratio"), e.getMessage());
         assertFalse(cluster.ok("n2", "ceph", "config", "dump").contains("osd_memory_target"));
+    }
+
+    @Test
+    void theMonsAnswersToAnUnknownOptionAreRecognisedAndNothingElse() {
+        assertTrue(CephConfigModule.unknownOption(new ExecResult(2, "", "Error ENOENT: \n")));
+        assertTrue(CephConfigModule.unknownOption(new ExecResult(22, "", "Error EINVAL: unrecognized config option 'bluestore_cache_kv_max'\n")));
+        assertFalse(CephConfigModule.unknownOption(new ExecResult(1, "", "Error ENOENT: \n")), "other exit codes are other errors");
+        assertFalse(CephConfigModule.unknownOption(new ExecResult(22, "", "Error EINVAL: unrecognized config target 'foo'\n")));
+        assertFalse(CephConfigModule.unknownOption(new ExecResult(13, "", "Error EACCES: access denied\n")));
     }
 
     @Test
