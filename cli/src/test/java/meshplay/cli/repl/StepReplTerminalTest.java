@@ -120,6 +120,31 @@ class StepReplTerminalTest {
     }
 
     @Test
+    void aSecretTypedOnARealTerminalIsRedrawnMaskedAndNotKept() throws Exception {
+        assumeTrue(hasTmux(), "tmux is not installed: the real-terminal test needs it");
+        tmuxSocket = "meshplay-test-" + UUID.randomUUID();
+        String shellCmd = "cd " + dir + " && MESHPLAY_HISTORY=" + dir.resolve("history") + " "
+                + String.join(" ", command("--step").stream().map(StepReplTerminalTest::quote).toList())
+                + "; echo EXIT=$?; sleep 60";
+        tmux("new-session", "-d", "-s", "t", "-x", "200", "-y", "50", shellCmd);
+        waitFor(s -> lastLine(s).equals("step>"));
+        tmux("send-keys", "-t", "t", "set api_token=typed-in-clear-42", "Enter");
+        String screen = waitFor(s -> s.contains("api_token = ********") && lastLine(s).equals("step>"));
+        assertTrue(screen.contains("step> set api_token=********"), "the typed line is redrawn masked: " + screen);
+        tmux("send-keys", "-t", "t", "set db_password", "Enter");
+        waitFor(s -> lastLine(s).startsWith("value of db_password (hidden):"));
+        tmux("send-keys", "-t", "t", "never-on-screen-7", "Enter");
+        waitFor(s -> s.contains("db_password = ********") && lastLine(s).equals("step>"));
+        tmux("send-keys", "-t", "t", "q", "Enter");
+        screen = waitFor(s -> s.contains("EXIT="));
+        assertFalse(screen.contains("typed-in-clear-42"), screen);
+        assertFalse(screen.contains("never-on-screen-7"), screen);
+        String history = Files.exists(dir.resolve("history")) ? Files.readString(dir.resolve("history")) : "";
+        assertFalse(history.contains("typed-in-clear-42") || history.contains("never-on-screen-7"), history);
+        assertTrue(history.contains("q"), "other commands are kept: " + history);
+    }
+
+    @Test
     void theDebuggerOnARealTerminalRetriesAfterArgsFixTheTask() throws Exception {
         assumeTrue(hasTmux(), "tmux is not installed: the real-terminal test needs it");
         Files.writeString(dir.resolve("app.conf"), "port=80\n");

@@ -1,5 +1,6 @@
 package meshplay.engine.connect;
 
+import static meshplay.engine.testing.TestBytes.random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.Random;
 import java.util.stream.Stream;
 import meshplay.engine.testing.PrivateTmpfs;
 import org.junit.jupiter.api.Test;
@@ -19,12 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalWriteTest {
     @TempDir
     Path dir;
-
-    private static byte[] random(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
-    }
 
     @Test
     void aFullDiskFailsTheWriteAndKeepsTheOldFile() throws Exception {

@@ -1,5 +1,6 @@
 package meshplay.engine.connect.ssh;
 
+import static meshplay.engine.testing.TestBytes.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.Random;
 import meshplay.engine.connect.Checksum;
 import meshplay.engine.connect.Connection;
 import meshplay.engine.connect.ConnectionException;
@@ -51,12 +51,6 @@ class SshWriteTest {
         if (provider != null) provider.close();
         if (sshd != null) sshd.close();
         SshdFixture.removeTree(work);
-    }
-
-    private static byte[] random(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
     }
 
     @Test
