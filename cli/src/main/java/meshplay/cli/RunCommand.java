@@ -75,6 +75,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--debugger", description = "open the step prompt when a task fails (inspect, edit, redo)")
     boolean debugger;
 
+    @Option(names = "--force-handlers", description = "run notified handlers even on hosts that failed")
+    boolean forceHandlers;
+
     @Option(names = "--start-at-task", paramLabel = "NAME", description = "start the playbook at the task with this name")
     String startAtTask;
 
@@ -145,7 +148,8 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.OK.code;
         }
         RunOptions options = options(playbookDir);
-        Inventory inventory = InventoryLoader.load(inventories, playbookDir);
+        List<String> inventoryWarnings = new ArrayList<>();
+        Inventory inventory = InventoryLoader.load(inventories, playbookDir, inventoryWarnings::add);
         MvelTemplar templar = new MvelTemplar();
         if (listTasks || listHosts || listTags) {
             PlaybookLister lister = new PlaybookLister(pb, out);
@@ -156,6 +160,7 @@ final class RunCommand implements Callable<Integer> {
         }
         EventBus events = json ? new EventBus(new JsonReporter(out))
                 : new EventBus(new ConsoleReporter(out, options.verbosity, ConsoleReporter.colorWanted()), new CheckSummaryReporter(out));
+        for (String w : inventoryWarnings) events.on(new meshplay.engine.report.Event.Warning(w));
         StepController stepper = stepController();
         try {
             RunContext run = new RunContext(inventory, templar, modules, loader, options, events, stepper,
@@ -193,6 +198,7 @@ final class RunCommand implements Callable<Integer> {
         o.becomeUser = becomeUser;
         o.becomeMethod = becomeMethod;
         o.debugger = debugger;
+        o.forceHandlers = forceHandlers;
         String password = askPass ? Prompts.secret(io, "SSH password: ") : null;
         String becomePassword = askBecomePass ? Prompts.secret(io, "BECOME password" + (askPass ? "[defaults to SSH password]" : "") + ": ") : null;
         if (askBecomePass && askPass && (becomePassword == null || becomePassword.isEmpty())) becomePassword = password;
