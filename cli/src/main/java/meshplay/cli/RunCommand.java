@@ -87,6 +87,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--debugger", description = "open the step prompt when a task fails (inspect, edit, redo)")
     boolean debugger;
 
+    @Option(names = "--force-handlers", description = "run notified handlers even on hosts that failed")
+    boolean forceHandlers;
+
     @Option(names = "--start-at-task", paramLabel = "NAME", description = "start the playbook at the task with this name")
     String startAtTask;
 
@@ -190,7 +193,8 @@ final class RunCommand implements Callable<Integer> {
         }
         RunOptions options = options(vault);
         RunConfig.apply(config, options);
-        Inventory inventory = InventoryLoader.load(RunConfig.inventories(config), playbookDir, vault);
+        List<String> inventoryWarnings = new ArrayList<>();
+        Inventory inventory = InventoryLoader.load(RunConfig.inventories(config), playbookDir, vault, inventoryWarnings::add);
         MvelTemplar templar = new MvelTemplar();
         if (listTasks || listHosts || listTags) {
             PlaybookLister lister = new PlaybookLister(pb, out);
@@ -201,6 +205,7 @@ final class RunCommand implements Callable<Integer> {
         }
         EventBus events = json ? new EventBus(secrets, new JsonReporter(out))
                 : new EventBus(secrets, new ConsoleReporter(out, options.verbosity, ConsoleReporter.colorWanted()), new CheckSummaryReporter(out));
+        for (String w : inventoryWarnings) events.on(new Event.Warning(w));
         StepController stepper = stepController();
         options.connectionOptions = options.connectionOptions.withWarnings(w -> events.on(new Event.Warning(w)));
         try {
@@ -240,6 +245,7 @@ final class RunCommand implements Callable<Integer> {
         o.becomeUser = becomeUser;
         o.becomeMethod = becomeMethod;
         o.debugger = debugger;
+        o.forceHandlers = forceHandlers;
         String password = askPass ? Prompts.secret(io, "SSH password: ") : null;
         String becomePassword = askBecomePass ? Prompts.secret(io, "BECOME password" + (askPass ? "[defaults to SSH password]" : "") + ": ") : null;
         if (askBecomePass && askPass && (becomePassword == null || becomePassword.isEmpty())) becomePassword = password;

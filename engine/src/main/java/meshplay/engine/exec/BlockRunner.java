@@ -9,7 +9,7 @@ import meshplay.engine.model.Task;
 
 /**
  * block / rescue / always per host: hosts that fail inside the block run the rescue section (with
- * ansible_failed_task and ansible_failed_result set) and count as rescued when it succeeds; every
+ * ansible_failed_task and ansible_failed_result set) and count as rescued (as in Ansible, whatever the rescue then does); every
  * host that entered the block runs always, failed or not; an unrescued failure stands afterwards.
  */
 final class BlockRunner {
@@ -33,14 +33,11 @@ final class BlockRunner {
             for (String h : failedHere) {
                 HostState s = run.host(h);
                 s.failed(false);
+                run.stats.host(h).countRescued();
                 s.setVar("ansible_failed_task", describe(s.lastFailedTask()));
                 s.setVar("ansible_failed_result", s.lastFailedResult() == null ? Map.of() : s.lastFailedResult().toRegistered());
             }
             walker.run(b.rescue(), scope, play, failedHere);
-            for (String h : failedHere) {
-                HostState s = run.host(h);
-                if (!s.failed() && !s.unreachable()) run.stats.host(h).countRescued();
-            }
         }
         if (!b.always().isEmpty() && !play.stopped()) {
             List<String> stillFailed = new ArrayList<>();
@@ -62,7 +59,7 @@ final class BlockRunner {
     private static Map<String, Object> describe(Task t) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (t == null) return m;
-        m.put("name", t.displayName());
+        m.put("name", t.name() == null ? "" : t.name()); // as in Ansible: the task's own name, without the role's
         m.put("action", t.action());
         m.put("origin", String.valueOf(t.origin()));
         return m;

@@ -62,8 +62,12 @@ public final class HandlerQueue {
     public synchronized void notify(String host, YNode notify) {
         for (String name : names(notify)) {
             boolean found = false;
+            boolean namedFound = false;
             for (Task h : handlers) {
-                if (matches(h, name)) {
+                // by name, the first handler of that name is notified (as in Ansible); by listen topic, every listener
+                boolean byName = !namedFound && named(h, name);
+                namedFound |= byName;
+                if (byName || listens(h, name)) {
                     pending.computeIfAbsent(h, k -> new LinkedHashSet<>()).add(host);
                     run.events.on(new Event.HandlerNotified(host, h.displayName()));
                     found = true;
@@ -108,9 +112,11 @@ public final class HandlerQueue {
         if (left.isEmpty()) pending.remove(handler);
     }
 
-    private static boolean matches(Task h, String name) {
-        if (name.equals(h.name())) return true;
-        if (h.role() != null && name.equals(h.role() + " : " + h.name())) return true;
+    private static boolean named(Task h, String name) {
+        return name.equals(h.name()) || h.role() != null && name.equals(h.role() + " : " + h.name());
+    }
+
+    private static boolean listens(Task h, String name) {
         for (String topic : names(h.keywords().get("listen"))) {
             if (topic.equals(name)) return true;
         }

@@ -57,6 +57,18 @@ final class Keywords {
         }
     }
 
+    /** A number that may have a fraction (delay: 0.5). */
+    double number(String name, double fallback) {
+        Object v = value(name);
+        if (v == null) return fallback;
+        if (v instanceof Number n) return n.doubleValue();
+        try {
+            return Double.parseDouble(String.valueOf(v).trim());
+        } catch (NumberFormatException e) {
+            throw new UserError(keywords.get(name).origin(), name + ": '" + v + "' is not a number", "write a number, e.g. " + name + ": 0.5");
+        }
+    }
+
     Templar templar() {
         return templar;
     }

@@ -34,6 +34,8 @@ public final class RunOptions {
     public String becomeMethod;
     /** --debugger: a failed task opens the step prompt (the task's debugger: keyword overrides it). */
     public boolean debugger;
+    /** --force-handlers: notified handlers run even on hosts that failed (a play's force_handlers overrides it). */
+    public boolean forceHandlers;
     public ConnectionOptions connectionOptions = ConnectionOptions.defaults();
     /** The vault passwords, for vault files that tasks load at run time and for copy/template sources. */
     public Vault vault = Vault.NONE;

@@ -51,6 +51,16 @@ final class TaskActionContext implements ActionContext {
             public void flushHandlers() { p.requestFlush(q.host()); }
             public void endPlay() { p.endPlay(); }
             public void endHost(String host) { p.endHost(host); }
+            public void clearHostErrors() {
+                // as in Ansible: a failed host takes part again from the next play on, not in this one
+                for (String h : p.allHosts()) {
+                    HostState s = run.host(h);
+                    if (!s.failed() || s.unreachable()) continue;
+                    p.endHost(h);
+                    s.failed(false);
+                    run.stats.host(h).clearErrors();
+                }
+            }
         };
     }
 }

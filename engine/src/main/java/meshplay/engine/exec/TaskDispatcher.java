@@ -184,7 +184,7 @@ final class TaskDispatcher {
     private void account(Task task, Scope scope, PlayRun play, String host, TaskResult r, boolean preview, boolean meta) {
         if (!meta) run.events.on(new Event.HostResult(host, task.displayName(), r.delegatedTo() != null ? r.delegatedTo() : delegate(scope), r, false, diffShown(scope)));
         if (preview) return;
-        if (!meta) run.stats.host(host).count(r);
+        if (!meta) count(task, host, r);
         HostState s = run.host(host);
         if (r.unreachable() && !r.ignored()) {
             s.unreachable(true);
@@ -193,6 +193,27 @@ final class TaskDispatcher {
             s.failed(true);
         }
         if (r.changed()) play.handlers().notify(host, scope.keyword("notify"));
+    }
+
+    /**
+     * As Ansible counts: an include_tasks that included its file counts ok once per file included (per
+     * loop item); a successful include_role/import_role is not counted (its tasks are).
+     */
+    private void count(Task task, String host, TaskResult r) {
+        boolean ran = !r.failed() && !r.unreachable() && !r.skipped();
+        if (ran && isAction(task, "include_role", "import_role")) return;
+        if (ran && isAction(task, "include_tasks") && r.isLoop()) {
+            run.stats.host(host).countIncluded(r.included().size());
+            return;
+        }
+        run.stats.host(host).count(r);
+    }
+
+    private static boolean isAction(Task task, String... names) {
+        for (String n : names) {
+            if (task.action().equals(n) || task.action().endsWith("." + n)) return true;
+        }
+        return false;
     }
 
     private void copyToOthers(Task task, Scope scope, PlayRun play, List<String> hosts, Map<String, TaskResult> results) {
@@ -245,7 +266,8 @@ final class TaskDispatcher {
 
     /** Runs the handlers notified for {@code only} (the hosts of the flushing task or section). */
     void flushHandlers(PlayRun play, List<String> only) {
-        boolean force = literalBool(play.play().keywords().get("force_handlers"));
+        YNode forceKeyword = play.play().keywords().get("force_handlers");
+        boolean force = forceKeyword != null ? literalBool(forceKeyword) : run.options.forceHandlers;
         HandlerQueue.Notified next;
         int from = 0;
         while (!play.stopped() && (next = play.handlers().next(from, only)) != null) {

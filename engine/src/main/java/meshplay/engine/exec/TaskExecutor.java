@@ -84,7 +84,14 @@ public final class TaskExecutor {
     }
 
     private TaskResult runLoop(TaskRequest q, Keywords kw, Map<String, Object> vars, boolean noLog, Consumer<TaskResult> sink) {
-        List<Object> items = LoopExpander.items(kw);
+        List<Object> items;
+        try {
+            items = LoopExpander.items(kw);
+        } catch (RuntimeException loopError) {
+            // as in Ansible: a loop that cannot be evaluated (an undefined name) is no error when `when` is false
+            if (whenIsFalse(q, vars)) return TaskResult.skipped("Conditional result was False");
+            throw loopError;
+        }
         LoopExpander.Control control = LoopExpander.control(kw);
         TaskResult agg = new TaskResult(TaskResult.Status.OK).loop(true);
         if (items.isEmpty()) {
@@ -127,6 +134,14 @@ public final class TaskExecutor {
         return agg;
     }
 
+    private boolean whenIsFalse(TaskRequest q, Map<String, Object> vars) {
+        try {
+            return !run.conditionals.all(q.scope().whens(), vars);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private static boolean setsHostVars(TaskResult r) {
         return !r.failed() && !r.skipped() && r.data().get("ansible_facts") instanceof Map<?, ?> f && !f.isEmpty();
     }
@@ -138,7 +153,7 @@ public final class TaskExecutor {
         // as in Ansible: `retries` counts the attempts after the first (default 3); 0 or less runs it once
         int retries = until == null ? 0 : Math.max(0, kw.integer("retries", 3));
         int attempts = retries + 1;
-        double delay = until == null ? 0 : kw.integer("delay", 5);
+        double delay = until == null ? 0 : kw.number("delay", 5);
         int attempt = 0;
         while (true) {
             attempt++;

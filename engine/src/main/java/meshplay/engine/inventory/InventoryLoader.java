@@ -31,12 +31,22 @@ public final class InventoryLoader {
 
     /** {@code playbookDir} may be null when there is no playbook (ad-hoc use, --list-hosts of an inventory). */
     public static Inventory load(List<String> sources, Path playbookDir) {
-        return load(sources, playbookDir, Vault.NONE);
+        return load(sources, playbookDir, Vault.NONE, null);
     }
 
     /** The same, decrypting vault data with {@code vault}. */
     public static Inventory load(List<String> sources, Path playbookDir, Vault vault) {
+        return load(sources, playbookDir, vault, null);
+    }
+
+    /**
+     * As {@link #load(List, Path, Vault)}; with {@code warnings} given, a source that does not exist is
+     * not an error but a warning (as in ansible-playbook), and the inventory is then what the others
+     * define, or only the implicit localhost.
+     */
+    public static Inventory load(List<String> sources, Path playbookDir, Vault vault, java.util.function.Consumer<String> warnings) {
         InventoryData data = new InventoryData();
+        boolean parsedAny = sources.isEmpty();
         List<Path> varsDirs = new ArrayList<>();
         for (String source : sources) {
             Path path = Path.of(source);
@@ -48,11 +58,16 @@ public final class InventoryLoader {
                 varsDirs.add(path.toAbsolutePath().getParent());
             } else if (source.contains(",")) {
                 for (String host : source.split(",")) if (!host.isBlank()) data.addHost(host.strip(), InventoryData.UNGROUPED);
+            } else if (warnings != null) {
+                warnings.accept("Unable to parse " + path.toAbsolutePath() + " as an inventory source");
+                continue;
             } else {
                 throw new UserError(Origin.of(source), "inventory not found: " + source,
                         "give an inventory file or directory, or a host list such as 'host1,host2,'", ExitCode.BAD_OPTIONS);
             }
+            parsedAny = true;
         }
+        if (!parsedAny) warnings.accept("No inventory was parsed, only implicit localhost is available");
         if (playbookDir != null) varsDirs.add(playbookDir);
         List<Path> distinct = varsDirs.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList();
         return new StaticInventory(data, distinct.stream().map(d -> new VarsDirectory(d.resolve("group_vars"), vault)).toList(),

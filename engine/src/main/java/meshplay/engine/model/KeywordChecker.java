@@ -84,10 +84,32 @@ final class KeywordChecker {
         }
     }
 
+    /** vars: a mapping, or (as Ansible also accepts) a list of mappings. */
     static void checkVars(String name, YNode value) {
         if (Templates.isNull(value)) return;
+        if (value instanceof YList list) {
+            for (YNode item : list.items()) {
+                if (!(item instanceof YMap map)) throw wrong(item, name, "a mapping (or a list of mappings)", "write one 'name: value' per line under " + name + ":");
+                VarsFile.checkNames(map);
+            }
+            return;
+        }
         if (!(value instanceof YMap map)) throw wrong(value, name, "a mapping of variable names to values", "write one 'name: value' per line under " + name + ":");
         VarsFile.checkNames(map);
+    }
+
+    /** vars written as a list of mappings, as one mapping (a later entry wins); other values unchanged. */
+    static YNode mergedVars(YNode value) {
+        if (!(value instanceof YList list)) return value;
+        java.util.Map<String, YNode> entries = new java.util.LinkedHashMap<>();
+        java.util.Map<String, meshplay.engine.yaml.Origin> origins = new java.util.LinkedHashMap<>();
+        for (YNode item : list.items()) {
+            if (item instanceof YMap m) {
+                entries.putAll(m.entries());
+                origins.putAll(m.keyOrigins());
+            }
+        }
+        return new YMap(entries, origins, value.origin());
     }
 
     private static void checkLoopControl(YNode value) {

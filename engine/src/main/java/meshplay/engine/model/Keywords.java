@@ -62,7 +62,7 @@ final class Keywords {
             Keyword.of("when", CONDITION), Keyword.of("loop", LIST), Keyword.of("with_items", ANY), Keyword.of("with_list", LIST), Keyword.of("with_dict", MAPPING),
             Keyword.of("loop_control", LOOP_CONTROL), Keyword.of("register", IDENTIFIER), Keyword.of("notify", STRINGS),
             Keyword.of("changed_when", CONDITION), Keyword.of("failed_when", CONDITION), Keyword.of("until", CONDITION),
-            Keyword.of("retries", INT), Keyword.of("delay", INT), Keyword.of("delegate_to", STRING),
+            Keyword.of("retries", INT), Keyword.of("delay", KeywordType.NUMBER), Keyword.of("delegate_to", STRING),
             Keyword.of("delegate_facts", BOOL), Keyword.of("args", MAPPING), Keyword.of("action", ANY),
             Keyword.of("local_action", ANY),
     };

@@ -43,7 +43,7 @@ final class PlayParser {
         Path dir = FileSearch.dirOf(file);
         TaskScope scope = TaskScope.play(file, dir);
         String name = map.get("name") instanceof YScalar s && s.value() != null ? s.text() : null;
-        Map<String, YNode> vars = map.get("vars") instanceof YMap v ? v.entries() : Map.of();
+        Map<String, YNode> vars = KeywordChecker.mergedVars(map.get("vars")) instanceof YMap v ? v.entries() : Map.of();
         List<YNode> varsFiles = varsFiles(map.get("vars_files"), dir);
         List<TaskItem> preTasks = tasks.parseList(map.get("pre_tasks"), "pre_tasks", scope, false);
         List<Role> playRoles = roles(map.get("roles"), dir);

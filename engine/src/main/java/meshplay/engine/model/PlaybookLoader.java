@@ -148,15 +148,16 @@ public final class PlaybookLoader implements ContentLoader {
     /** import_playbook: its plays, with the import's tags added to each play and its vars over each play's vars. */
     private List<Play> importPlaybook(YMap map, String importKey, Path file, List<Path> chain) {
         for (String key : map.entries().keySet()) {
-            if (key.equals(importKey) || key.equals("name") || key.equals("tags") || key.equals("vars")) continue;
+            if (key.equals(importKey) || key.equals("name") || key.equals("tags") || key.equals("vars") || key.equals("when")) continue;
             throw new UserError(map.keyOrigin(key), "'" + key + "' is not allowed on import_playbook",
-                    "import_playbook accepts name, tags and vars; put other keywords on the imported plays");
+                    "import_playbook accepts name, tags, vars and when; put other keywords on the imported plays");
         }
         if (!(map.get(importKey) instanceof YScalar target) || target.value() == null || Templates.isTemplate(target)) {
             throw new UserError(map.keyOrigin(importKey), "import_playbook needs a literal file name", "e.g. - import_playbook: phase1.yml");
         }
         KeywordChecker.check(Keyword.of("tags", KeywordType.STRINGS), map.get("tags") == null ? target : map.get("tags"));
         KeywordChecker.checkVars("vars", map.get("vars"));
+        if (map.get("when") != null) KeywordChecker.check(Keyword.of("when", KeywordType.CONDITION), map.get("when"));
         Path path = FileSearch.find(target.text(), List.of(FileSearch.dirOf(file)), target.origin(), "playbook");
         Path key = path.toAbsolutePath().normalize();
         if (chain.contains(key)) {
@@ -164,21 +165,24 @@ public final class PlaybookLoader implements ContentLoader {
                     "remove the import_playbook that leads back to a playbook already being imported");
         }
         List<Play> out = new ArrayList<>();
-        for (Play p : plays(path, chain)) out.add(withImportKeywords(p, map.get("tags"), map.get("vars")));
+        for (Play p : plays(path, chain)) out.add(withImportKeywords(p, map.get("tags"), map.get("vars"), map.get("when")));
         return out;
     }
 
-    private static Play withImportKeywords(Play p, YNode tags, YNode vars) {
+    /** The import's tags are added to the play's, its vars go over the play's, its when applies to every task of the play. */
+    private static Play withImportKeywords(Play p, YNode tags, YNode vars, YNode when) {
         Map<String, YNode> keywords = new LinkedHashMap<>(p.keywords());
         if (!Templates.isNull(tags)) keywords.put("tags", combine(p.keywords().get("tags"), tags));
+        if (!Templates.isNull(when)) keywords.put("when", combine(when, p.keywords().get("when")));
         Map<String, YNode> playVars = new LinkedHashMap<>(p.vars());
-        if (vars instanceof YMap m) playVars.putAll(m.entries());
+        if (KeywordChecker.mergedVars(vars) instanceof YMap m) playVars.putAll(m.entries());
         return new Play(p.name(), p.origin(), p.hosts(), playVars, p.varsFiles(), p.preTasks(), p.roles(), p.tasks(), p.postTasks(),
                 p.handlers(), keywords, p.baseDir());
     }
 
     private static YNode combine(YNode own, YNode added) {
         if (own == null) return added;
+        if (added == null) return own;
         List<YNode> all = new ArrayList<>(TaskParser.items(own));
         all.addAll(TaskParser.items(added));
         return new YList(all, own.origin());

@@ -19,7 +19,7 @@ import meshplay.engine.yaml.YamlLoader;
  * Reads task lists (tasks, pre_tasks, handlers, block/rescue/always, task files). {@code import_tasks}
  * is expanded here, while loading, into a {@link Block} carrying the import's keywords, so they apply
  * to every imported task. {@code include_tasks} stays a task that the runner loads when it runs.
- * {@code import_role}/{@code include_role} stay tasks too; a literal role name is checked to exist now.
+ * {@code import_role}/{@code include_role} stay tasks too; import_role's literal role name is checked to exist now.
  */
 final class TaskListParser {
     /** Keywords that make no sense on something expanded at load time. */
@@ -119,7 +119,7 @@ final class TaskListParser {
                 throw TaskParser.unknownKeyword(map, key, Keywords.Scope.BLOCK);
             }
             KeywordChecker.check(k, e.getValue());
-            if (!Templates.isNull(e.getValue())) keywords.put(key, e.getValue());
+            if (!Templates.isNull(e.getValue())) keywords.put(key, key.equals("vars") ? KeywordChecker.mergedVars(e.getValue()) : e.getValue());
         }
         keywords.remove("collections");
         String name = keywords.remove("name") instanceof YScalar s ? s.text() : null;
@@ -140,8 +140,9 @@ final class TaskListParser {
 
     private Task checkRole(Task task, YMap map, TaskScope scope) {
         if (task.action().equals(EngineActions.IMPORT_ROLE)) rejectRunTimeKeywords(task, map, "import_role", "include_role");
-        // Task files loaded at run time do not know their playbook; the runner reports a missing role then.
-        if (scope.playbookDir() != null && task.args() instanceof YMap args && args.get("name") instanceof YScalar name
+        // import_role names a role that must exist when the playbook is loaded (as in Ansible); include_role's
+        // role is looked up only when the task runs. Task files loaded at run time do not know their playbook.
+        if (task.action().equals(EngineActions.IMPORT_ROLE) && scope.playbookDir() != null && task.args() instanceof YMap args && args.get("name") instanceof YScalar name
                 && !Templates.isTemplate(name)) {
             roles.find(name.text(), name.origin(), scope.playbookDir());
         }

@@ -41,7 +41,7 @@ final class TaskParser {
             Keyword k = allowed.get(key);
             if (k != null) {
                 KeywordChecker.check(k, e.getValue());
-                if (!Templates.isNull(e.getValue())) keywords.put(key, e.getValue());
+                if (!Templates.isNull(e.getValue())) keywords.put(key, key.equals("vars") ? KeywordChecker.mergedVars(e.getValue()) : e.getValue());
             } else if (Keywords.UNSUPPORTED.containsKey(key)) {
                 throw unsupported(map, key);
             } else {

@@ -1,17 +1,28 @@
 package meshplay.engine.report;
 
-/** The recap counters of one host. */
+/**
+ * The recap counters of one host, counted as ansible-core 2.14 counts them: an ignored failure (or
+ * ignored unreachable) counts ok and ignored; a failure inside a block that has a rescue section
+ * counts rescued, not failed.
+ */
 public final class HostStats {
     private int ok, changed, unreachable, failed, skipped, rescued, ignored;
+    /** Failures that meta: clear_host_errors cleared: they stay in the recap but do not fail the run. */
+    private int failedCleared;
 
     public synchronized void count(meshplay.engine.exec.TaskResult r) {
         switch (r.status()) {
             case OK -> ok++;
             case CHANGED -> { ok++; changed++; }
             case SKIPPED -> skipped++;
-            case UNREACHABLE -> { if (r.ignored()) ignored++; else unreachable++; }
-            case FAILED -> { if (r.ignored()) ignored++; else failed++; }
+            case UNREACHABLE -> { if (r.ignored()) { ok++; ignored++; } else unreachable++; }
+            case FAILED -> { if (r.ignored()) { ok++; ignored++; } else failed++; }
         }
+    }
+
+    /** An included file (include_tasks) counts ok once for each time it is included. */
+    public synchronized void countIncluded(int times) {
+        ok += times;
     }
 
     /** Takes back a counted result: the task is run again (step redo, debugger retry) and only its last run counts. */
@@ -20,15 +31,25 @@ public final class HostStats {
             case OK -> ok--;
             case CHANGED -> { ok--; changed--; }
             case SKIPPED -> skipped--;
-            case UNREACHABLE -> { if (r.ignored()) ignored--; else unreachable--; }
-            case FAILED -> { if (r.ignored()) ignored--; else failed--; }
+            case UNREACHABLE -> { if (r.ignored()) { ok--; ignored--; } else unreachable--; }
+            case FAILED -> { if (r.ignored()) { ok--; ignored--; } else failed--; }
         }
     }
 
+    /** The host's failure inside a block goes to its rescue section: counted rescued instead of failed. */
     public synchronized void countRescued() {
         rescued++;
-        // a rescued failure is not a failure of the host any more (as Ansible counts it)
         if (failed > 0) failed--;
+    }
+
+    /** meta: clear_host_errors: the failures so far no longer make the run fail (the recap still shows them). */
+    public synchronized void clearErrors() {
+        failedCleared = failed;
+    }
+
+    /** Failures that still fail the run (exit code 2). */
+    public synchronized int failing() {
+        return failed - failedCleared;
     }
 
     public synchronized int ok() { return ok; }

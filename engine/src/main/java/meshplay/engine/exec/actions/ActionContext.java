@@ -56,5 +56,8 @@ public interface ActionContext {
         void endPlay();
 
         void endHost(String host);
+
+        /** meta: clear_host_errors: the hosts of the play that failed take part again. */
+        void clearHostErrors();
     }
 }

@@ -4,14 +4,15 @@ import meshplay.engine.exec.TaskResult;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 
-/** meta: flush_handlers, end_play, end_host, noop, clear_facts, refresh_inventory (a no-op here). */
+/** meta: flush_handlers, end_play, end_host, noop, clear_facts, clear_host_errors, refresh_inventory (a no-op here). */
 public final class MetaAction implements EngineAction {
     private static final ArgSpec SPEC = ArgSpec.builder(
             "Controls the run: flush_handlers runs notified handlers now; end_play stops the play for every host; "
-                    + "end_host stops it for this host; clear_facts forgets the host's facts; noop does nothing; "
+                    + "end_host stops it for this host; clear_facts forgets the host's facts; clear_host_errors lets the "
+                    + "play's failed hosts take part in the next plays and no longer fail the run; noop does nothing; "
                     + "refresh_inventory is accepted and does nothing (the inventory is read once per run).")
             .add(ArgSpec.arg("free_form", ArgType.STR).required()
-                    .choices("flush_handlers", "end_play", "end_host", "end_batch", "noop", "clear_facts", "refresh_inventory")
+                    .choices("flush_handlers", "end_play", "end_host", "end_batch", "noop", "clear_facts", "clear_host_errors", "refresh_inventory")
                     .doc("what to do"))
             .freeForm("free_form").build();
 
@@ -31,6 +32,7 @@ public final class MetaAction implements EngineAction {
             case "end_play", "end_batch" -> ctx.play().endPlay();
             case "end_host" -> ctx.play().endHost(ctx.host());
             case "clear_facts" -> ctx.clearFacts();
+            case "clear_host_errors" -> ctx.play().clearHostErrors();
             case "refresh_inventory" -> r.note("refresh_inventory does nothing: the inventory is read once per run");
             default -> {
             }

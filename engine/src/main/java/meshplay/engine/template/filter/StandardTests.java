@@ -24,6 +24,8 @@ final class StandardTests {
         r.test("integer", (in, c) -> Ops.isIntegral(in));
         r.test("float", (in, c) -> in instanceof Double || in instanceof Float || in instanceof java.math.BigDecimal);
         r.test("boolean", (in, c) -> in instanceof Boolean);
+        r.test("true", (in, c) -> Boolean.TRUE.equals(in));
+        r.test("false", (in, c) -> Boolean.FALSE.equals(in));
         r.test("mapping", (in, c) -> in instanceof Map);
         r.test("iterable", (in, c) -> in instanceof CharSequence || in instanceof Map || Seq.isSequence(in));
         r.test("sequence", (in, c) -> in instanceof CharSequence || in instanceof Map || Seq.isSequence(in));
