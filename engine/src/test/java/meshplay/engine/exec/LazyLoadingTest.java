@@ -99,7 +99,7 @@ class LazyLoadingTest {
     @Test
     void aMissingInventoryFileIsAWarningAndLeavesTheImplicitLocalhost() throws Exception {
         List<String> warnings = new ArrayList<>();
-        Inventory inv = InventoryLoader.load(List.of(dir.resolve("missing").toString()), dir, warnings::add);
+        Inventory inv = InventoryLoader.load(List.of(dir.resolve("missing").toString()), dir, meshplay.engine.vault.Vault.NONE, warnings::add);
         assertEquals(List.of(), inv.hosts());
         assertEquals(List.of("localhost"), inv.match("localhost"));
         assertTrue(warnings.get(0).startsWith("Unable to parse "), warnings.toString());
