@@ -15,8 +15,7 @@ import meshplay.engine.connect.WriteOptions;
 /**
  * Resolves relative target paths (dest: ./x) as Ansible does: on the target, against the directory
  * its modules run in. Over SSH that is the login directory (the remote user's home), asked once, when
- * the first relative path shows up; on the local connection it is the playbook's directory, which is
- * also where local commands run when they name no chdir.
+ * the first relative path shows up; on the local connection it is the playbook's directory.
  */
 final class RelativePaths implements Connection {
     private final Connection inner;
@@ -57,8 +56,7 @@ final class RelativePaths implements Connection {
 
     @Override
     public ExecResult exec(ExecRequest request) throws ConnectionException {
-        if (request.chdir() == null) return inner.exec(localDir != null ? request.withChdir(localDir) : request);
-        return inner.exec(request.withChdir(abs(request.chdir())));
+        return request.chdir() == null ? inner.exec(request) : inner.exec(request.withChdir(abs(request.chdir())));
     }
 
     @Override public FileStat stat(String path, boolean follow) throws ConnectionException { return inner.stat(abs(path), follow); }

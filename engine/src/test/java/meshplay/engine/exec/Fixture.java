@@ -43,6 +43,14 @@ final class Fixture {
         return this;
     }
 
+    /** Writes a file (and its directories) under {@code dir} for a playbook run from files; returns its path. */
+    static Path file(Path dir, String name, String text) throws java.io.IOException {
+        Path p = dir.resolve(name);
+        java.nio.file.Files.createDirectories(p.getParent());
+        java.nio.file.Files.writeString(p, text);
+        return p;
+    }
+
     /** Loads a playbook file (with the test modules) and runs it; the playbook's directory is playbook_dir. */
     Runner.Outcome runFile(Path playbook) {
         meshplay.engine.model.PlaybookLoader files = new meshplay.engine.model.PlaybookLoader(new ModuleRegistry(TestModules.all()));

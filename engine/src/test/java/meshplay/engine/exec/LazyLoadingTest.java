@@ -3,7 +3,6 @@ package meshplay.engine.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +21,9 @@ class LazyLoadingTest {
     @TempDir
     Path dir;
 
-    private Path write(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-        return p;
-    }
-
     @Test
     void playVarsMayBeAListOfMappings() throws Exception {
-        f.runFile(write("site.yml", """
+        f.runFile(Fixture.file(dir, "site.yml", """
                 - hosts: web
                   gather_facts: false
                   vars:
@@ -49,7 +41,7 @@ class LazyLoadingTest {
 
     @Test
     void anIncludedRoleThatIsMissingFailsOnlyWhenItsTaskRuns() throws Exception {
-        Runner.Outcome out = f.runFile(write("site.yml", """
+        Runner.Outcome out = f.runFile(Fixture.file(dir, "site.yml", """
                 - hosts: web
                   gather_facts: false
                   tasks:
@@ -64,8 +56,8 @@ class LazyLoadingTest {
 
     @Test
     void whenOnImportPlaybookAppliesToEveryTaskOfItsPlays() throws Exception {
-        write("other.yml", "- hosts: web\n  gather_facts: false\n  tasks:\n    - probe: imported\n");
-        f.runFile(write("site.yml", """
+        Fixture.file(dir, "other.yml", "- hosts: web\n  gather_facts: false\n  tasks:\n    - probe: imported\n");
+        f.runFile(Fixture.file(dir, "site.yml", """
                 - import_playbook: other.yml
                   when: false
                 - import_playbook: other.yml
@@ -77,7 +69,7 @@ class LazyLoadingTest {
     @Test
     void clearHostErrorsLetsFailedHostsTakePartInTheNextPlays() throws Exception {
         Fixture two = new Fixture().hosts("h1", "h2");
-        Runner.Outcome out = two.runFile(write("site.yml", """
+        Runner.Outcome out = two.runFile(Fixture.file(dir, "site.yml", """
                 - hosts: web
                   gather_facts: false
                   tasks:

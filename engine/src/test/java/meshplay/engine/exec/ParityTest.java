@@ -24,15 +24,8 @@ class ParityTest {
     @TempDir
     Path dir;
 
-    private Path write(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-        return p;
-    }
-
     private Runner.Outcome play(String tasks) throws Exception {
-        return f.runFile(write("site.yml", "- hosts: web\n  gather_facts: false\n" + tasks));
+        return f.runFile(Fixture.file(dir, "site.yml", "- hosts: web\n  gather_facts: false\n" + tasks));
     }
 
     @Test
@@ -91,10 +84,10 @@ class ParityTest {
 
     @Test
     void handlersOfIncludedAndImportedRolesRun() throws Exception {
-        write("roles/r1/tasks/main.yml", "- probe: {name: r1-task, changed: true}\n  notify: r1 handler\n");
-        write("roles/r1/handlers/main.yml", "- name: r1 handler\n  probe: r1-handler\n");
-        write("roles/r2/tasks/main.yml", "- probe: {name: r2-task, changed: true}\n  notify: r2 handler\n");
-        write("roles/r2/handlers/main.yml", "- name: r2 handler\n  probe: r2-handler\n");
+        Fixture.file(dir, "roles/r1/tasks/main.yml", "- probe: {name: r1-task, changed: true}\n  notify: r1 handler\n");
+        Fixture.file(dir, "roles/r1/handlers/main.yml", "- name: r1 handler\n  probe: r1-handler\n");
+        Fixture.file(dir, "roles/r2/tasks/main.yml", "- probe: {name: r2-task, changed: true}\n  notify: r2 handler\n");
+        Fixture.file(dir, "roles/r2/handlers/main.yml", "- name: r2 handler\n  probe: r2-handler\n");
         play("""
                   tasks:
                     - include_role: name=r1
@@ -106,7 +99,7 @@ class ParityTest {
 
     @Test
     void anUnknownModuleInAnIncludedFileEndsTheRunWithAParseError() throws Exception {
-        write("bad.yml", "- name: bad\n  nosuchmodule: x=1\n");
+        Fixture.file(dir, "bad.yml", "- name: bad\n  nosuchmodule: x=1\n");
         UserError e = assertThrows(UserError.class, () -> play("""
                   tasks:
                     - block:

@@ -2,7 +2,6 @@ package meshplay.engine.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import meshplay.engine.report.HostStats;
@@ -15,14 +14,8 @@ class RecapCountTest {
     @TempDir
     Path dir;
 
-    private void write(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-    }
-
     private List<Integer> recap(String tasks) throws Exception {
-        write("site.yml", "- hosts: web\n  gather_facts: false\n  tasks:\n" + tasks);
+        Fixture.file(dir, "site.yml", "- hosts: web\n  gather_facts: false\n  tasks:\n" + tasks);
         f.runFile(dir.resolve("site.yml"));
         HostStats s = f.stats("h1");
         return List.of(s.ok(), s.changed(), s.failed(), s.skipped(), s.rescued(), s.ignored());
@@ -44,7 +37,7 @@ class RecapCountTest {
                         - probe: {name: r, fail: true}
                 """;
         Fixture again = new Fixture().hosts("h1");
-        write("site.yml", "- hosts: web\n  gather_facts: false\n  tasks:\n" + rescueFails);
+        Fixture.file(dir, "site.yml", "- hosts: web\n  gather_facts: false\n  tasks:\n" + rescueFails);
         again.runFile(dir.resolve("site.yml"));
         HostStats s = again.stats("h1");
         assertEquals(List.of(0, 0, 1, 0, 1, 0), List.of(s.ok(), s.changed(), s.failed(), s.skipped(), s.rescued(), s.ignored()));
@@ -53,7 +46,7 @@ class RecapCountTest {
     @Test
     void theRecapListsHostsSortedByName() throws Exception {
         Fixture hosts = new Fixture().hosts("web10", "db", "web2", "Alpha");
-        write("site.yml", "- hosts: web\n  gather_facts: false\n  tasks:\n    - probe: x\n");
+        Fixture.file(dir, "site.yml", "- hosts: web\n  gather_facts: false\n  tasks:\n    - probe: x\n");
         hosts.runFile(dir.resolve("site.yml"));
         assertEquals(List.of("Alpha", "db", "web10", "web2"), List.copyOf(hosts.outcome.stats().snapshot().keySet()));
     }
@@ -68,8 +61,8 @@ class RecapCountTest {
 
     @Test
     void includeTasksCountsOncePerIncludedFileAndIncludeRoleNotAtAll() throws Exception {
-        write("inc.yml", "- probe: inner\n");
-        write("roles/r/tasks/main.yml", "- probe: in-role\n");
+        Fixture.file(dir, "inc.yml", "- probe: inner\n");
+        Fixture.file(dir, "roles/r/tasks/main.yml", "- probe: in-role\n");
         assertEquals(List.of(10, 0, 0, 0, 0, 0), recap("""
                     - include_tasks: inc.yml
                     - include_tasks: inc.yml

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import meshplay.engine.error.UserError;
@@ -17,23 +16,17 @@ class RoleDependenciesTest {
     @TempDir
     Path dir;
 
-    private void write(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-    }
-
     private void run(String play) throws Exception {
-        write("site.yml", "- hosts: web\n  gather_facts: false\n" + play);
+        Fixture.file(dir, "site.yml", "- hosts: web\n  gather_facts: false\n" + play);
         f.runFile(dir.resolve("site.yml"));
     }
 
     private void roles() throws Exception {
-        write("roles/d1/tasks/main.yml", "- probe: \"d1 {{ x | default(0) }}\"\n");
-        write("roles/p1/tasks/main.yml", "- probe: p1\n");
-        write("roles/p1/meta/main.yml", "dependencies:\n  - d1\n  - role: d1\n    x: 5\n");
-        write("roles/p2/tasks/main.yml", "- probe: p2\n");
-        write("roles/p2/meta/main.yml", "dependencies:\n  - d1\n");
+        Fixture.file(dir, "roles/d1/tasks/main.yml", "- probe: \"d1 {{ x | default(0) }}\"\n");
+        Fixture.file(dir, "roles/p1/tasks/main.yml", "- probe: p1\n");
+        Fixture.file(dir, "roles/p1/meta/main.yml", "dependencies:\n  - d1\n  - role: d1\n    x: 5\n");
+        Fixture.file(dir, "roles/p2/tasks/main.yml", "- probe: p2\n");
+        Fixture.file(dir, "roles/p2/meta/main.yml", "dependencies:\n  - d1\n");
     }
 
     @Test
@@ -51,7 +44,7 @@ class RoleDependenciesTest {
     @Test
     void allowDuplicatesRunsADependencyEachTime() throws Exception {
         roles();
-        write("roles/d1/meta/main.yml", "allow_duplicates: true\n");
+        Fixture.file(dir, "roles/d1/meta/main.yml", "allow_duplicates: true\n");
         run("""
                   roles: [p1, p2]
                 """);
@@ -71,22 +64,22 @@ class RoleDependenciesTest {
 
     @Test
     void aDependencyCycleIsAnError() throws Exception {
-        write("roles/a/meta/main.yml", "dependencies: [b]\n");
-        write("roles/b/meta/main.yml", "dependencies: [a]\n");
+        Fixture.file(dir, "roles/a/meta/main.yml", "dependencies: [b]\n");
+        Fixture.file(dir, "roles/b/meta/main.yml", "dependencies: [a]\n");
         UserError e = assertThrows(UserError.class, () -> run("  roles: [a]\n"));
         assertTrue(e.getMessage().contains("cycle"), e.getMessage());
     }
 
     @Test
     void fromArgumentsPickTheRolesFiles() throws Exception {
-        write("roles/r/tasks/main.yml", "- probe: main\n");
-        write("roles/r/tasks/other.yml", "- probe: {name: \"other {{ v }} {{ d }}\", changed: true}\n  notify: h2\n");
-        write("roles/r/vars/main.yml", "v: main-vars\n");
-        write("roles/r/vars/alt.yml", "v: alt-vars\n");
-        write("roles/r/defaults/main.yml", "d: main-defaults\n");
-        write("roles/r/defaults/alt.yml", "d: alt-defaults\n");
-        write("roles/r/handlers/main.yml", "- name: h1\n  probe: h1\n");
-        write("roles/r/handlers/more.yml", "- name: h2\n  probe: h2\n");
+        Fixture.file(dir, "roles/r/tasks/main.yml", "- probe: main\n");
+        Fixture.file(dir, "roles/r/tasks/other.yml", "- probe: {name: \"other {{ v }} {{ d }}\", changed: true}\n  notify: h2\n");
+        Fixture.file(dir, "roles/r/vars/main.yml", "v: main-vars\n");
+        Fixture.file(dir, "roles/r/vars/alt.yml", "v: alt-vars\n");
+        Fixture.file(dir, "roles/r/defaults/main.yml", "d: main-defaults\n");
+        Fixture.file(dir, "roles/r/defaults/alt.yml", "d: alt-defaults\n");
+        Fixture.file(dir, "roles/r/handlers/main.yml", "- name: h1\n  probe: h1\n");
+        Fixture.file(dir, "roles/r/handlers/more.yml", "- name: h2\n  probe: h2\n");
         run("""
                   tasks:
                     - include_role:

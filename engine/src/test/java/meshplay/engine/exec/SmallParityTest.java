@@ -3,7 +3,6 @@ package meshplay.engine.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,20 +14,13 @@ class SmallParityTest {
     @TempDir
     Path dir;
 
-    private Path write(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-        return p;
-    }
-
     private Runner.Outcome play(String body) throws Exception {
-        return f.runFile(write("site.yml", "- hosts: web\n  gather_facts: false\n" + body));
+        return f.runFile(Fixture.file(dir, "site.yml", "- hosts: web\n  gather_facts: false\n" + body));
     }
 
     @Test
     void theFailedTaskIsNamedWithoutItsRole() throws Exception {
-        write("roles/rf/tasks/main.yml", "- name: role task\n  probe: {name: x, fail: true}\n");
+        Fixture.file(dir, "roles/rf/tasks/main.yml", "- name: role task\n  probe: {name: x, fail: true}\n");
         play("""
                   tasks:
                     - block:
