@@ -15,7 +15,7 @@ import meshplay.engine.error.UserError;
 import meshplay.engine.inventory.Inventory;
 import meshplay.engine.inventory.InventoryLoader;
 import meshplay.engine.report.Json;
-import meshplay.engine.report.SecretMaskingWriter;
+import meshplay.engine.report.Redactor;
 import meshplay.engine.vault.Vault;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YNode;
@@ -121,7 +121,7 @@ final class InventoryCommand implements Callable<Integer> {
     }
 
     private String masked(String text) {
-        return SecretMaskingWriter.mask(text, vault.revealed());
+        return Redactor.mask(text, vault.revealed());
     }
 
     private static Map<String, Object> plain(Map<String, Object> vars) {

@@ -28,7 +28,6 @@ import meshplay.engine.report.Event;
 import meshplay.engine.report.EventBus;
 import meshplay.engine.report.JsonReporter;
 import meshplay.engine.report.Redactor;
-import meshplay.engine.report.SecretMaskingWriter;
 import meshplay.engine.step.StepController;
 import meshplay.engine.template.MvelTemplar;
 import meshplay.engine.error.UserError;
@@ -175,16 +174,15 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Loads and runs; everything printed goes through writers that mask no_log values and vault secrets. */
+    /** Loads and runs; everything printed goes through the redactor, which masks no_log values and vault secrets. */
     private int run(EffectiveConfig config, Vault vault) {
         Path playbookDir = playbook.getParent();
         ModuleRegistry modules = ModuleRegistry.load();
         PlaybookLoader loader = new PlaybookLoader(modules, RunConfig.rolesPath(config), vault);
         Playbook pb = loader.load(playbook);
-        // every reporter writes through the redactor: values set under no_log never reach the output
-        Redactor secrets = new Redactor();
-        PrintWriter out = new PrintWriter(new SecretMaskingWriter(new BufferedWriter(
-                new OutputStreamWriter(secrets.wrap(io.out()), StandardCharsets.UTF_8), 1 << 14), vault.revealed()));
+        // every reporter writes through the redactor: vault secrets and values set under no_log never reach the output
+        Redactor secrets = new Redactor(vault.revealed());
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(secrets.wrap(io.out()), StandardCharsets.UTF_8), 1 << 14));
         if (syntaxCheck) {
             out.println();
             out.println("playbook: " + playbook);

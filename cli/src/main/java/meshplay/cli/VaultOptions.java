@@ -7,7 +7,7 @@ import java.util.Map;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.module.ArgValidator;
-import meshplay.engine.report.SecretMaskingWriter;
+import meshplay.engine.report.Redactor;
 import meshplay.engine.vault.Vault;
 import meshplay.engine.yaml.Origin;
 import picocli.CommandLine.Option;
@@ -87,8 +87,8 @@ final class VaultOptions {
     /** The error with every secret value masked, for errors that leave the command unprinted so far. */
     static UserError masked(UserError e, Vault vault) {
         if (vault.revealed().isEmpty()) return e;
-        String message = SecretMaskingWriter.mask(e.getMessage(), vault.revealed());
-        String hint = e.hint() == null ? null : SecretMaskingWriter.mask(e.hint(), vault.revealed());
+        String message = Redactor.mask(e.getMessage(), vault.revealed());
+        String hint = e.hint() == null ? null : Redactor.mask(e.hint(), vault.revealed());
         if (message.equals(e.getMessage()) && java.util.Objects.equals(hint, e.hint())) return e;
         return new UserError(e.origin(), message, hint, e.exitCode());
     }

@@ -1,15 +1,11 @@
 package meshplay.cli.repl;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import meshplay.engine.report.SecretMaskingWriter;
-import meshplay.engine.vault.RevealedValues;
+import meshplay.engine.report.Redactor;
 import meshplay.engine.step.StepPoint;
 
 /**
@@ -17,44 +13,35 @@ import meshplay.engine.step.StepPoint;
  * no_log tasks) by name, and their values and the run's vault secrets wherever they would appear in printed text.
  */
 final class Secrets {
-    static final String MASK = SecretMaskingWriter.MASK;
-    /** Shorter values would mask ordinary words and numbers everywhere. */
-    private static final int MIN_LENGTH = RevealedValues.MIN_LENGTH;
+    static final String MASK = Redactor.MASK;
 
     private final Set<String> names;
-    private final List<String> values;
+    private final Redactor values;
 
-    private Secrets(Set<String> names, List<String> values) {
+    private Secrets(Set<String> names, Redactor values) {
         this.names = names;
         this.values = values;
     }
 
     static Secrets of(StepPoint point, String host) {
         Set<String> names = point.secretVars(host);
-        Set<String> values = new LinkedHashSet<>(point.secretValues());
+        Redactor values = new Redactor();
+        values.add(point.secretValues());
         Map<String, Object> vars;
         try {
             vars = point.vars(host);
         } catch (RuntimeException e) {
-            return new Secrets(names, List.of());
+            return new Secrets(names, values);
         }
         for (String name : names) {
             if (!vars.containsKey(name)) continue;
             try {
-                collect(point.evaluate(host, name), values);
+                values.add(point.evaluate(host, name));
             } catch (RuntimeException e) {
                 // a secret that does not render has no value to mask
             }
         }
-        List<String> sorted = new ArrayList<>(values);
-        sorted.sort(Comparator.comparingInt(String::length).reversed()); // longest first: no partial masks
-        return new Secrets(names, sorted);
-    }
-
-    private static void collect(Object v, Set<String> out) {
-        if (v instanceof Map<?, ?> m) m.values().forEach(x -> collect(x, out));
-        else if (v instanceof Collection<?> c) c.forEach(x -> collect(x, out));
-        else if (v instanceof String s && s.length() >= MIN_LENGTH) out.add(s);
+        return new Secrets(names, values);
     }
 
     boolean isSecret(String name) {
@@ -71,8 +58,6 @@ final class Secrets {
     }
 
     String mask(String text) {
-        String out = text;
-        for (String v : values) out = out.replace(v, MASK);
-        return out;
+        return values.mask(text);
     }
 }

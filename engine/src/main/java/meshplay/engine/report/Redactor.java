@@ -4,48 +4,75 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import meshplay.engine.vault.RevealedValues;
 
 /**
- * The values a run must never print: those set by no_log tasks (set_fact, facts a module returns).
- * The run adds them as it learns them; {@link #wrap} gives the stream every reporter writes to, which
- * replaces each such value (as text and as it appears inside JSON strings) with a mask, line by line.
+ * The one place where output is masked. The values a run must never print are kept in a
+ * {@link RevealedValues}: the vault's passwords and decrypted values, and the values set by no_log
+ * tasks (set_fact, facts a module returns), which the run adds as it learns them. {@link #wrap} gives
+ * the stream every reporter writes to; it replaces each value (as written and as it appears inside a
+ * JSON string) with {@link #MASK}, line by line. A value that starts or ends with a letter, digit or _
+ * is masked only where it is not part of a longer word, so a secret "local" leaves "localhost" alone.
  */
 public final class Redactor {
     public static final String MASK = "********";
-    /** Shorter values would mask ordinary words and numbers everywhere. */
-    private static final int MIN_LENGTH = 4;
 
-    private volatile List<String> values = List.of();
+    private final RevealedValues values;
+    private Pattern cached;
+    private int cachedSize = -1;
+
+    public Redactor() {
+        this(new RevealedValues());
+    }
+
+    /** A redactor that masks {@code values}, which others (a vault) may keep adding to. */
+    public Redactor(RevealedValues values) {
+        this.values = values;
+    }
 
     /** Marks the text values inside {@code value} (a string, or the strings in a list or map) as secret. */
-    public synchronized void add(Object value) {
-        List<String> found = new ArrayList<>();
-        collect(value, found);
-        if (found.isEmpty()) return;
-        List<String> next = new ArrayList<>(values);
-        for (String s : found) {
+    public void add(Object value) {
+        if (value instanceof java.util.Map<?, ?> m) m.values().forEach(this::add);
+        else if (value instanceof java.util.Collection<?> c) c.forEach(this::add);
+        else if (value instanceof CharSequence s) values.add(s.toString());
+    }
+
+    /** The text with every secret value masked. */
+    public synchronized String mask(String text) {
+        if (values.isEmpty() || text.isEmpty()) return text;
+        if (cached == null || cachedSize != values.size()) {
+            cachedSize = values.size();
+            cached = pattern(values);
+        }
+        return cached.matcher(text).replaceAll(Matcher.quoteReplacement(MASK));
+    }
+
+    /** {@code text} with the given secrets masked (errors and listings printed outside a run's reporters). */
+    public static String mask(String text, RevealedValues secrets) {
+        return new Redactor(secrets).mask(text);
+    }
+
+    /** One pattern for all secrets, longest first, each as written and JSON-escaped. */
+    private static Pattern pattern(RevealedValues secrets) {
+        StringBuilder alternatives = new StringBuilder();
+        for (String s : secrets.longestFirst()) {
             String json = Json.write(s);
-            for (String form : List.of(s, json.substring(1, json.length() - 1))) {
-                if (!next.contains(form)) next.add(form);
+            String escaped = json.substring(1, json.length() - 1);
+            for (String form : escaped.equals(s) ? List.of(s) : List.of(s, escaped)) {
+                if (alternatives.length() > 0) alternatives.append('|');
+                if (isWordChar(form.charAt(0))) alternatives.append("(?<![\\w])");
+                alternatives.append(Pattern.quote(form));
+                if (isWordChar(form.charAt(form.length() - 1))) alternatives.append("(?![\\w])");
             }
         }
-        next.sort(Comparator.comparingInt(String::length).reversed()); // longest first: no partial masks
-        values = List.copyOf(next);
+        return Pattern.compile(alternatives.toString());
     }
 
-    private static void collect(Object v, List<String> out) {
-        if (v instanceof java.util.Map<?, ?> m) m.values().forEach(x -> collect(x, out));
-        else if (v instanceof java.util.Collection<?> c) c.forEach(x -> collect(x, out));
-        else if (v instanceof CharSequence s && s.length() >= MIN_LENGTH) out.add(s.toString());
-    }
-
-    public String mask(String text) {
-        String out = text;
-        for (String v : values) out = out.replace(v, MASK);
-        return out;
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     /** A stream that writes to {@code out} with the secret values masked; it passes each line on at its end (and at flush). */
@@ -84,7 +111,7 @@ public final class Redactor {
             if (line.size() == 0) return;
             String text = line.toString(StandardCharsets.UTF_8);
             line.reset();
-            out.write((values.isEmpty() ? text : mask(text)).getBytes(StandardCharsets.UTF_8));
+            out.write(mask(text).getBytes(StandardCharsets.UTF_8));
         }
 
         @Override

@@ -7,7 +7,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Secret texts that output must never show: vault passwords and every value a vault has decrypted.
+ * Secret texts that output must never show: vault passwords, every value a vault has decrypted, and
+ * the values set under no_log ({@link meshplay.engine.report.Redactor} masks them).
  * A multi-line value is also kept line by line, since output prefixes or re-indents its lines (diffs).
  * Values shorter than {@link #MIN_LENGTH} are not kept: masking them would hide ordinary words.
  * Thread-safe: values are added while hosts run.
