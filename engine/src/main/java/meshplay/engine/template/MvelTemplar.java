@@ -75,10 +75,19 @@ public final class MvelTemplar implements Templar {
         return Ops.truthy(evaluate(expression, vars, origin));
     }
 
+    @Override
+    public List<Object> loopItems(String plugin, Object terms, Map<String, Object> vars) {
+        return Lookups.run(plugin, ListLookups.listify(terms), Map.of(), new RenderScope(this, vars));
+    }
+
     /** Renders trusted template text (a template file or a playbook string); the result is always text. */
     @Override
     public String renderTemplate(String text, Map<String, Object> vars, Origin origin) {
-        RenderScope scope = new RenderScope(this, vars);
+        return renderTemplate(text, origin, new RenderScope(this, vars));
+    }
+
+    /** The same, in a render call's scope (the template lookup). */
+    String renderTemplate(String text, Origin origin, RenderScope scope) {
         StringBuilder out = new StringBuilder();
         renderNodes(nodes(text, origin), origin, scope, out);
         return out.toString();
