@@ -24,10 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  * code, recap and printed values with what ansible-playbook 2.14 printed (compat/expected, written
  * by compat/record). A case listed in compat/pending.txt (meshplay lacks the behaviour today) is
  * reported, not failed, but it fails once it matches, so that the list only shrinks. A case listed
- * in compat/differs.txt differs on purpose; it is reported and not compared.
+ * in compat/differs.txt differs on purpose; it is reported and not compared. A pending case whose
+ * reason says "never ends" is not run at all.
  * {@code -Dcompat.case=NAME} runs the cases whose name contains NAME.
  */
 class CompatCorpusTest {
+    /** A pending reason with these words marks a case that meshplay does not finish today; it is not run. */
+    private static final String NEVER_ENDS = "never ends";
     private static final Path COMPAT = Path.of("..", "compat").toAbsolutePath().normalize();
 
     @TempDir
@@ -48,6 +51,10 @@ class CompatCorpusTest {
             if (!c.name().contains(only)) continue;
             run++;
             if (differs.containsKey(c.name())) continue;
+            if (pending.getOrDefault(c.name(), "").contains(NEVER_ENDS)) {
+                stillPending.add(c.name() + " (not run)");
+                continue;
+            }
             Path expectedFile = COMPAT.resolve("expected").resolve(c.name() + ".txt");
             if (!Files.exists(expectedFile)) {
                 failures.add(c.name() + ": no recorded result; run compat/record " + c.name());

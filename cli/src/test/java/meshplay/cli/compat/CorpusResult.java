@@ -74,9 +74,10 @@ final class CorpusResult {
     private static Map<String, Object> printed(Map<?, ?> result) {
         Map<String, Object> out = new TreeMap<>();
         Object indexVar = result.get("ansible_index_var");
+        Object loopVar = result.get("ansible_loop_var");
         result.forEach((k, v) -> {
             String key = String.valueOf(k);
-            if (!META.contains(key) && !key.startsWith("_ansible") && !key.equals(indexVar)) out.put(key, v);
+            if (!META.contains(key) && !key.startsWith("_ansible") && !key.equals(indexVar) && !key.equals(loopVar)) out.put(key, v);
         });
         return out;
     }

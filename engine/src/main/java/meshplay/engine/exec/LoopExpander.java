@@ -5,10 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.error.UserError;
+import meshplay.engine.model.LoopKeywords;
+import meshplay.engine.template.TemplateTypeException;
+import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
 
-/** loop / with_items / with_list / with_dict items, and loop_control (loop_var, index_var, label, pause, extended). */
+/**
+ * The items of a task's loop (loop, with_items, with_list, with_dict, and with_NAME for the other
+ * lookup plugins: with_sequence, with_subelements, ...) and loop_control (loop_var, index_var, label,
+ * pause, extended).
+ */
 final class LoopExpander {
     record Control(String loopVar, String indexVar, YNode label, double pause, boolean extended) {
     }
@@ -17,13 +24,25 @@ final class LoopExpander {
     }
 
     static boolean hasLoop(Keywords kw) {
-        return kw.has("loop") || kw.has("with_items") || kw.has("with_list") || kw.has("with_dict");
+        return key(kw) != null;
+    }
+
+    private static String key(Keywords kw) {
+        for (String k : LoopKeywords.ALL) if (kw.has(k)) return k;
+        return null;
     }
 
     static List<Object> items(Keywords kw) {
-        String key = kw.has("loop") ? "loop" : kw.has("with_items") ? "with_items" : kw.has("with_list") ? "with_list" : "with_dict";
-        Object v = kw.value(key);
+        String key = key(kw);
         YNode node = kw.node(key);
+        Object v = key.equals("with_first_found") ? definedTerms(kw, node) : kw.value(key);
+        if (!List.of("loop", "with_items", "with_list", "with_dict").contains(key)) {
+            try {
+                return kw.templar().loopItems(LoopKeywords.plugin(key), v, kw.vars());
+            } catch (TemplateTypeException e) {
+                throw new UserError(node.origin(), key + ": " + e.getMessage(), "check the terms the loop gives the " + LoopKeywords.plugin(key) + " lookup");
+            }
+        }
         List<Object> out = new ArrayList<>();
         if (key.equals("with_dict")) {
             if (!(v instanceof Map<?, ?> m)) throw new UserError(node.origin(), "with_dict needs a mapping, got " + describe(v), "give it a dict variable");
@@ -45,6 +64,20 @@ final class LoopExpander {
             // with_items flattens one level, as in Ansible
             if (key.equals("with_items") && item instanceof List<?> inner) out.addAll(inner);
             else out.add(item);
+        }
+        return out;
+    }
+
+    /** with_first_found skips the candidates that name an undefined variable, as ansible-core does. */
+    private static Object definedTerms(Keywords kw, YNode node) {
+        if (!(node instanceof YList list)) return kw.value("with_first_found");
+        List<Object> out = new ArrayList<>();
+        for (YNode term : list.items()) {
+            try {
+                out.add(kw.templar().render(term, kw.vars()));
+            } catch (UserError e) {
+                // an undefined name in this candidate: try the next one
+            }
         }
         return out;
     }

@@ -23,8 +23,13 @@ import meshplay.engine.yaml.YamlLoader;
  */
 final class TaskListParser {
     /** Keywords that make no sense on something expanded at load time. */
-    private static final Set<String> NOT_FOR_IMPORTS = Set.of("loop", "with_items", "loop_control", "register", "until",
-            "retries", "delay", "notify", "changed_when", "failed_when");
+    private static final Set<String> NOT_FOR_IMPORTS = notForImports();
+
+    private static Set<String> notForImports() {
+        Set<String> out = new java.util.HashSet<>(LoopKeywords.ALL);
+        out.addAll(List.of("loop_control", "register", "until", "retries", "delay", "notify", "changed_when", "failed_when"));
+        return Set.copyOf(out);
+    }
 
     private final TaskParser tasks;
     private final RoleLocator roles;

@@ -18,14 +18,11 @@ import meshplay.engine.yaml.YScalar;
  * Reads one task (not a block) from its mapping: keywords are checked and kept as written, the one
  * remaining key is the action, and its arguments are built and checked.
  *
- * <p>The legacy loops {@code with_items} (flattened one level by the runner, as in Ansible),
- * {@code with_list} and {@code with_dict} are kept under their own names; a task has at most one
- * loop. {@code local_action} and {@code action} name the module in their value; {@code local_action}
+ * <p>The legacy loops ({@code with_items}, {@code with_sequence}, ... see LoopKeywords) are kept
+ * under their own names; a task has at most one loop. {@code local_action} and {@code action} name the module in their value; {@code local_action}
  * also sets {@code delegate_to: localhost}.
  */
 final class TaskParser {
-    private static final List<String> LOOP_KEYWORDS = List.of("loop", "with_items", "with_list", "with_dict");
-
     private final ActionNames actions;
 
     TaskParser(ActionNames actions) {
@@ -142,7 +139,7 @@ final class TaskParser {
     }
 
     private static void checkSingleLoop(YMap map, Map<String, YNode> keywords) {
-        List<String> loops = LOOP_KEYWORDS.stream().filter(keywords::containsKey).toList();
+        List<String> loops = LoopKeywords.ALL.stream().filter(keywords::containsKey).toList();
         if (loops.size() > 1) {
             throw new UserError(map.keyOrigin(loops.get(1)), "task has more than one loop: '" + loops.get(0) + "' and '" + loops.get(1) + "'",
                     "keep one loop keyword");

@@ -78,10 +78,22 @@ public final class MvelTemplar implements Templar {
         return Ops.truthy(evaluate(expression, vars, origin));
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Object> loopItems(String plugin, Object terms, Map<String, Object> vars) {
+        // as in Ansible, a with_* loop's items come from a lookup plugin and are marked unsafe
+        return (List<Object>) Unsafe.mark(Lookups.run(plugin, ListLookups.listify(terms), Map.of(), new RenderScope(this, vars)));
+    }
+
     /** Renders trusted template text (a template file or a playbook string); the result is always text. */
     @Override
     public String renderTemplate(String text, Map<String, Object> vars, Origin origin) {
-        return renderAll(nodes(text, origin), origin, new RenderScope(this, vars));
+        return renderTemplate(text, origin, new RenderScope(this, vars));
+    }
+
+    /** The same, in a render call's scope (the template lookup); unsafe when any part read unsafe data. */
+    String renderTemplate(String text, Origin origin, RenderScope scope) {
+        return renderAll(nodes(text, origin), origin, scope);
     }
 
     // ---- rendering

@@ -29,6 +29,14 @@ public interface Templar {
     boolean test(String expression, Map<String, Object> vars, Origin origin);
 
     /**
+     * The items of a {@code with_NAME} loop: the lookup plugin NAME run on the loop's rendered value
+     * (a list is the terms; anything else is one term), as query() would return them.
+     */
+    default java.util.List<Object> loopItems(String plugin, Object terms, Map<String, Object> vars) {
+        throw new UnsupportedOperationException("with_" + plugin + " loops need a templar with lookups");
+    }
+
+    /**
      * Renders trusted template text (a controller-side template file named by the playbook) to text,
      * with {% if %}/{% for %} statements; {@code origin} is the file, line 1.
      */

@@ -286,9 +286,9 @@ class PlaybookErrorsTest extends FileTreeTest {
 
     @Test
     void unsupportedKeywordsSayWhatToDoInstead() {
-        UserError e = fails("- hosts: all\n  tasks:\n    - debug: var=item\n      with_nested: [[1], [2]]\n");
-        assertEquals("'with_nested' is not supported", e.getMessage());
-        contains(e.hint(), "loop");
+        UserError e = fails("- hosts: all\n  tasks:\n    - debug: var=item\n      with_random_choice: [1, 2]\n");
+        assertEquals("'with_random_choice' is not supported", e.getMessage());
+        contains(e.hint(), "template");
     }
 
     @Test
