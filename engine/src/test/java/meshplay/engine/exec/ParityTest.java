@@ -69,13 +69,27 @@ class ParityTest {
     }
 
     @Test
-    void theRenderedTextOfAConditionRunsOnlyWhenItIsAPlainExpression() throws Exception {
+    void theRenderedTextOfAConditionFromAHostIsRefusedAsAnsibleDoes() throws Exception {
         play("""
                   tasks:
                     - emit:
                       register: r
                     - probe: never
                       when: "{{ r.text }}"
+                """);
+        TaskResult r = f.result("probe", "h1");
+        assertTrue(r.failed() && r.msg().contains("Conditional is marked as unsafe, and cannot be evaluated"), String.valueOf(r.msg()));
+        assertEquals(List.of(), TestModules.calledNames("h1"));
+    }
+
+    @Test
+    void theRenderedTextOfATrustedConditionRunsOnlyWhenItIsAPlainExpression() throws Exception {
+        play("""
+                  vars:
+                    check: "'a'.getClass() == 'x'"
+                  tasks:
+                    - probe: never
+                      when: "{{ check }}"
                 """);
         TaskResult r = f.result("probe", "h1");
         assertTrue(r.failed() && r.msg().contains("not a plain expression"), String.valueOf(r.msg()));
