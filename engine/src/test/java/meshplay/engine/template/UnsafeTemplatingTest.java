@@ -18,10 +18,17 @@ import org.junit.jupiter.api.Test;
  */
 class UnsafeTemplatingTest {
     private final MvelTemplar t = new MvelTemplar();
-    private final Map<String, Object> hostResult = castMap(Unsafe.mark(Map.of("stdout", "1 == 1", "rc", 0,
+    // ordered (stdout first), so that "first" below picks text whatever the JVM's Map.of order
+    private final Map<String, Object> hostResult = castMap(Unsafe.mark(ordered("stdout", "1 == 1", "rc", 0,
         "stdout_lines", List.of("1 == 1"))));
     private final Map<String, Object> vars = Y.vars("r", hostResult, "trusted", "1 == 1", "n", 2,
         "via", Y.s("{{ r.stdout }}"), "wrapper", Map.of("inner", hostResult));
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return out;
+    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> castMap(Object o) {
