@@ -100,9 +100,10 @@ class ConfigRunTest {
         assertTrue(err.contains("3 | forks = 0x"), err);
         assertEquals(5, meshplay(Map.of("ANSIBLE_FORKS", "0"), "", "site.yml"));
         assertTrue(err.contains("forks must be at least 1, not 0") && err.contains("env: ANSIBLE_FORKS"), err);
-        assertEquals(5, meshplay(Map.of("ANSIBLE_CONFIG", repo.resolve("missing.cfg").toString(), "ANSIBLE_INVENTORY", "nowhere"), "",
+        // a missing inventory source is a warning in ansible-playbook, and only the implicit localhost is left
+        assertEquals(0, meshplay(Map.of("ANSIBLE_CONFIG", repo.resolve("missing.cfg").toString(), "ANSIBLE_INVENTORY", "nowhere"), "",
                 "site.yml"), "ANSIBLE_CONFIG naming a missing file falls back to ./ansible.cfg; ANSIBLE_INVENTORY beats its inventory");
-        assertTrue(err.contains("inventory not found: " + repo.resolve("nowhere")), err);
+        assertTrue(out.contains("Unable to parse " + repo.resolve("nowhere") + " as an inventory source"), out);
     }
 
     @Test
