@@ -14,13 +14,15 @@ import picocli.CommandLine.ParseResult;
  * from picocli's parse result by option name, so an option left out falls through to the config.
  */
 public final class CommandLineSettings {
+    // --vault-password-file is not here: VaultOptions takes it, and DEFAULT_VAULT_PASSWORD_FILE is the
+    // configured file (environment or ansible.cfg), tried after the command line's as in Ansible
+
     private static final Map<String, Setting> OPTIONS = Map.ofEntries(
             Map.entry("--inventory", Setting.DEFAULT_HOST_LIST),
             Map.entry("--forks", Setting.DEFAULT_FORKS),
             Map.entry("--user", Setting.DEFAULT_REMOTE_USER),
             Map.entry("--private-key", Setting.DEFAULT_PRIVATE_KEY_FILE),
             Map.entry("--timeout", Setting.DEFAULT_TIMEOUT),
-            Map.entry("--vault-password-file", Setting.DEFAULT_VAULT_PASSWORD_FILE),
             Map.entry("--ask-pass", Setting.DEFAULT_ASK_PASS),
             Map.entry("--become", Setting.DEFAULT_BECOME),
             Map.entry("--become-user", Setting.DEFAULT_BECOME_USER),
