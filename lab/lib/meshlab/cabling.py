@@ -39,8 +39,13 @@ def remove_cuts(lab, *ends):
 
 def links(lab, node):
     """(ifindex, name, rest of the line) of each interface of the node (`ip -o link`)."""
+    return parse_links(proc.output(["ip", "-n", lab.netns(node), "-o", "link", "show"]))
+
+
+def parse_links(text):
+    """(ifindex, name, rest of the line) of each line of `ip -o link` output ("5: en05@if4: <...> mtu ...")."""
     out = []
-    for line in proc.output(["ip", "-n", lab.netns(node), "-o", "link", "show"]).splitlines():
+    for line in text.splitlines():
         parts = line.split(": ", 2)
         if len(parts) >= 2:
             out.append((parts[0].strip(), parts[1].split("@")[0], parts[2] if len(parts) > 2 else ""))

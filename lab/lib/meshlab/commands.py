@@ -89,10 +89,10 @@ def down(lab, args):
     return 0
 
 
-def tb_links(lab, node):
-    """ "NAME(up|down,mtu N)" for each TB interface of a running node (en05/en06 or thunderbolt0/1)."""
+def tb_links(links):
+    """ "NAME(up|down,mtu N)" for each TB interface (en05/en06 or thunderbolt0/1) among LINKS (cabling.links)."""
     out = []
-    for _, name, rest in cabling.links(lab, node):
+    for _, name, rest in links:
         if not re.fullmatch(r"en0[56]|thunderbolt[0-9]", name):
             continue
         words = rest.split()
@@ -110,7 +110,7 @@ def status(lab, args):
             ssh = str(n.ssh_port) if proc.listening(n.ssh_port) else "down"
             frr = "running" if proc.quiet(namespaces.exec_argv(lab, n.name, ["systemctl", "is-active", "--quiet", "frr"])) \
                 else "stopped"
-            links = "".join(l + " " for l in tb_links(lab, n.name))
+            links = "".join(l + " " for l in tb_links(cabling.links(lab, n.name)))
             print(row % (n.name, "running", ssh, frr, links or "-"))
         else:
             print(row % (n.name, "down", "-", "-", "-"))
