@@ -1,8 +1,10 @@
 """Running host commands: quietly, with their output into a log, and small probes (ports, mounts)."""
-import os
 import shutil
 import subprocess
 import time
+
+# the lab's one reader and atomic writer of small files, inside nodes (emulators) and on the host
+from labnode import atomic_write as write, read  # noqa: F401
 
 DEVNULL = subprocess.DEVNULL
 
@@ -55,24 +57,6 @@ def wait_for(predicate, tries=100, interval=0.05):
             return True
         time.sleep(interval)
     return False
-
-
-def read(path, default=""):
-    try:
-        with open(path) as f:
-            return f.read()
-    except OSError:
-        return default
-
-
-def write(path, text, mode=None):
-    """Writes TEXT to PATH atomically (a temp file renamed over it)."""
-    tmp = path + ".tmp"
-    with open(tmp, "w") as f:
-        f.write(text)
-    if mode is not None:
-        os.chmod(tmp, mode)
-    os.replace(tmp, path)
 
 
 def remove_tree_contents(path):
