@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import meshplay.engine.module.ArgProblem;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Change;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.Plan;
 
@@ -19,7 +20,11 @@ import meshplay.engine.module.Plan;
  * {@code reload} (the default), a change is followed by {@code udevadm control --reload-rules} so
  * udevd uses the new rules for the next event; nothing is triggered.
  */
-public final class UdevRule implements Module {
+public final class UdevRuleModule extends BaseModule<UdevRuleModule.Arguments> {
+    /** The task's arguments. */
+    record Arguments(List<Object> rules, boolean reload, DropInPath.Target target) {
+    }
+
     static final String NAME = "udev-rule";
     static final String DIR = "/etc/udev/rules.d";
     private static final ArgSpec SPEC = buildSpec();
@@ -32,34 +37,28 @@ public final class UdevRule implements Module {
         b.add(arg("rules", ArgType.LIST).doc("The file's lines in order. Each item is a raw line (a string, written as is; "
                 + "comments too) or a mapping {match: {KEY: value}, assign: {KEY: value}}. Match keys render ==, or != when the "
                 + "key ends with '!'; a list value becomes \"a|b\". Assign keys render =, or +=, := and -= when the key ends "
-                + "with '+', ':' or '-'. Match keys: " + String.join(", ", UdevRules.MATCH_KEYS) + ". Assign keys: "
-                + String.join(", ", UdevRules.ASSIGN_KEYS) + "."));
+                + "with '+', ':' or '-'. Match keys: " + String.join(", ", UdevRulesFile.MATCH_KEYS) + ". Assign keys: "
+                + String.join(", ", UdevRulesFile.ASSIGN_KEYS) + "."));
         DropInPath.addStateArg(b);
         b.add(arg("reload", ArgType.BOOL).defaultValue(true).doc("Run 'udevadm control --reload-rules' after a change (never in check mode)."));
         return b.build();
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    public UdevRuleModule() {
+        super(NAME, SPEC, Arguments.class);
     }
 
     @Override
-    public ArgSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        DropInPath.Planned file = DropInPath.plan(ctx, NAME, DIR, ".rules", before -> {
-            String rendered = render(ctx);
-            return before != null && UdevRules.meaning(before).equals(UdevRules.meaning(rendered)) ? before : rendered;
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
+        DropInPath.Planned file = DropInPath.plan(ctx, args.target(), NAME, DIR, ".rules", before -> {
+            String rendered = render(ctx, args);
+            return before != null && UdevRulesFile.meaning(before).equals(UdevRulesFile.meaning(rendered)) ? before : rendered;
         });
         List<Change> changes = new ArrayList<>();
         Change write = file.change();
         if (write != null) {
             changes.add(write);
-            if (ctx.args().bool("reload")) {
+            if (args.reload()) {
                 changes.add(new Change("udevadm control --reload-rules", null,
                         (c, result) -> c.runChecked("udevadm", "control", "--reload-rules")));
             }
@@ -69,8 +68,8 @@ public final class UdevRule implements Module {
         return Plan.of(changes, data);
     }
 
-    private static String render(ModuleContext ctx) {
-        List<Object> rules = ctx.args().list("rules");
+    private static String render(ModuleContext ctx, Arguments args) {
+        List<Object> rules = args.rules();
         if (rules.isEmpty()) {
             throw ArgProblem.of(ctx, NAME, "rules", "no rules given", "list the rule lines, or use state: absent to remove the file");
         }
@@ -85,7 +84,7 @@ public final class UdevRule implements Module {
                     }
                 }
                 try {
-                    sb.append(UdevRules.render(dict(ctx, m.get("match"), where + "match"), dict(ctx, m.get("assign"), where + "assign")));
+                    sb.append(UdevRulesFile.render(dict(ctx, m.get("match"), where + "match"), dict(ctx, m.get("assign"), where + "assign")));
                 } catch (IllegalArgumentException e) {
                     throw ArgProblem.of(ctx, NAME, "rules", where + e.getMessage(), "see udev(7) for keys and operators");
                 }

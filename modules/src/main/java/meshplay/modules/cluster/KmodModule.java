@@ -6,16 +6,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
-import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
+import meshplay.engine.module.Presence;
 import meshplay.modules.support.FileContent;
 
 /**
@@ -29,19 +31,27 @@ import meshplay.modules.support.FileContent;
  * network or storage driver can cut the connection this run depends on. Check mode never writes
  * and never runs modprobe.
  */
-public final class Kmod implements Module {
+public final class KmodModule extends BaseModule<KmodModule.Arguments> {
     static final String NAME = "kmod";
+
+    /** How the module is loaded at boot. */
+    enum Persistent { PRESENT, ABSENT, DISABLED }
+
+    /** The task's arguments. No params leaves the options line alone; empty params remove it. A null persistent leaves the boot files alone. */
+    record Arguments(String name, Presence state, Optional<Map<String, Object>> params, Persistent persistent, String persistentFile) {
+    }
+
     private static final ArgSpec SPEC = ArgSpec.builder(
                     "Load or unload a kernel module (modprobe), set its options in /etc/modprobe.d and make it load, "
                             + "or never load, at boot. Compares the live module (/proc/modules, modules.builtin, "
                             + "/sys/module/NAME/parameters) and the files; reports a diff for both.")
             .add(arg("name", ArgType.STR).required().doc("Kernel module name, e.g. thunderbolt-net ('-' and '_' are equivalent)."))
-            .add(arg("state", ArgType.STR).defaultValue("present").choices("present", "absent")
+            .add(ArgSpec.choice("state", Presence.class).defaultValue(Presence.PRESENT)
                     .doc("present: loaded now (modprobe NAME); absent: not loaded (modprobe -r NAME)."))
             .add(arg("params", ArgType.DICT).doc("Module parameters, written as 'options NAME k=v ...' to /etc/modprobe.d/NAME.conf "
                     + "and passed to modprobe when loading. An empty mapping removes the options line. A loaded module with "
                     + "different live values is reported (reload_required), never unloaded."))
-            .add(arg("persistent", ArgType.STR).choices("present", "absent", "disabled")
+            .add(ArgSpec.choice("persistent", Persistent.class)
                     .doc("Boot-time loading. present: a line NAME in persistent_file; absent: no such line; disabled: "
                             + "'blacklist NAME' in /etc/modprobe.d/NAME.conf (and no line in persistent_file). Unset: boot "
                             + "files are not touched."))
@@ -50,33 +60,22 @@ public final class Kmod implements Module {
                     + "NAME.conf is removed when it would become empty."))
             .build();
 
-    @Override
-    public String name() {
-        return NAME;
+    public KmodModule() {
+        super(NAME, SPEC, Arguments.class, "modprobe");
     }
 
     @Override
-    public List<String> aliases() {
-        return List.of("modprobe");
-    }
-
-    @Override
-    public ArgSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        String name = ctx.args().str("name").strip();
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
+        String name = args.name().strip();
         if (!name.matches("[A-Za-z0-9_-]+")) {
-            throw ArgProblem.of(ctx, NAME, "name", "'" + name + "' is not a kernel module name",
+            throw problem(ctx, "name", "'" + name + "' is not a kernel module name",
                     "use the name modprobe knows, letters, digits, '-' and '_' only (e.g. thunderbolt-net)");
         }
-        boolean wantLoaded = "present".equals(ctx.args().str("state"));
-        Map<String, String> params = params(ctx);
-        String persistent = ctx.args().str("persistent");
-        String persistentFile = ArgProblem.requireAbsolute(ctx, NAME, "persistent_file", ctx.args().has("persistent_file")
-                ? ctx.args().str("persistent_file") : "/etc/modules-load.d/" + name + ".conf", "/etc/modules");
+        boolean wantLoaded = args.state().present();
+        Map<String, String> params = params(ctx, args);
+        Persistent persistent = args.persistent();
+        String persistentFile = requireAbsolute(ctx, "persistent_file", args.persistentFile() != null
+                ? args.persistentFile() : "/etc/modules-load.d/" + name + ".conf", "/etc/modules");
         String modprobeFile = "/etc/modprobe.d/" + name + ".conf";
 
         List<Change> changes = new ArrayList<>();
@@ -84,20 +83,20 @@ public final class Kmod implements Module {
         data.put("name", name);
 
         // files first: modprobe reads the options written here when it loads the module
-        String modprobeBefore = FileContent.readText(ctx.connection(), modprobeFile);
+        String modprobeBefore = FileContent.readText(ctx.connection().files(), modprobeFile);
         String modprobeAfter = modprobeBefore;
         if (params != null) modprobeAfter = KmodFiles.withOptions(modprobeAfter, name, params);
-        if (persistent != null) modprobeAfter = KmodFiles.withBlacklist(modprobeAfter, name, "disabled".equals(persistent));
+        if (persistent != null) modprobeAfter = KmodFiles.withBlacklist(modprobeAfter, name, persistent == Persistent.DISABLED);
         addFileChange(changes, modprobeFile, modprobeBefore, ownFile(modprobeFile, name, modprobeAfter));
 
         if (persistent != null) {
-            String listBefore = FileContent.readText(ctx.connection(), persistentFile);
-            String listAfter = "present".equals(persistent) ? KmodFiles.withListed(listBefore, name)
+            String listBefore = FileContent.readText(ctx.connection().files(), persistentFile);
+            String listAfter = persistent == Persistent.PRESENT ? KmodFiles.withListed(listBefore, name)
                     : KmodFiles.withoutListed(listBefore, name);
             addFileChange(changes, persistentFile, listBefore, ownFile(persistentFile, name, listAfter));
         }
 
-        String procModules = FileContent.readText(ctx.connection(), "/proc/modules");
+        String procModules = FileContent.readText(ctx.connection().files(), "/proc/modules");
         boolean loadedAsModule = procModules != null ? KmodFiles.loaded(procModules, name) : liveInSysfs(ctx, name);
         boolean builtin = !loadedAsModule && isBuiltin(ctx, name);
         boolean loaded = loadedAsModule || builtin;
@@ -127,7 +126,7 @@ public final class Kmod implements Module {
                         + "; they apply after it is reloaded (modprobe -r " + name + " && modprobe " + name + ") or at the next boot";
             }
         }
-        if (builtin && "disabled".equals(persistent)) {
+        if (builtin && persistent == Persistent.DISABLED) {
             note = "module " + name + " is built into the kernel: a blacklist line does not stop it";
         }
         Plan plan = Plan.of(changes, data);
@@ -144,19 +143,19 @@ public final class Kmod implements Module {
         if (c != null) changes.add(c);
     }
 
-    private static Map<String, String> params(ModuleContext ctx) {
-        if (!ctx.args().has("params")) return null;
+    private Map<String, String> params(ModuleContext ctx, Arguments args) {
+        if (args.params().isEmpty()) return null;
         Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : ctx.args().dict("params").entrySet()) {
+        for (Map.Entry<String, Object> e : args.params().get().entrySet()) {
             String key = String.valueOf(e.getKey());
             if (!key.matches("[A-Za-z0-9_.-]+")) {
-                throw ArgProblem.of(ctx, NAME, "params", "'" + key + "' is not a module parameter name",
+                throw problem(ctx, "params", "'" + key + "' is not a module parameter name",
                         "parameter names are letters, digits and '_' (see modinfo -p NAME)");
             }
             Object v = e.getValue();
             String value = v instanceof Boolean b ? (b ? "1" : "0") : v == null ? "" : String.valueOf(v);
             if (value.isEmpty() || value.matches(".*[\\s\"#].*")) {
-                throw ArgProblem.of(ctx, NAME, "params", "value of '" + key + "' must be one word without quotes or '#': '" + value + "'",
+                throw problem(ctx, "params", "value of '" + key + "' must be one word without quotes or '#': '" + value + "'",
                         "give a single value such as 1, Y or a comma-separated list without spaces");
             }
             out.put(key, value);
@@ -169,14 +168,14 @@ public final class Kmod implements Module {
      * the kernel still shows a loaded module as /sys/module/NAME/initstate = "live".
      */
     private static boolean liveInSysfs(ModuleContext ctx, String name) throws Exception {
-        String state = FileContent.readText(ctx.connection(), "/sys/module/" + KmodFiles.canonical(name) + "/initstate");
+        String state = FileContent.readText(ctx.connection().files(), "/sys/module/" + KmodFiles.canonical(name) + "/initstate");
         return state != null && state.strip().equals("live");
     }
 
     private static boolean isBuiltin(ModuleContext ctx, String name) throws Exception {
         ExecResult uname = ctx.run(ExecRequest.argv("uname", "-r"));
         if (!uname.ok() || uname.stdout().isBlank()) return false;
-        String builtin = FileContent.readText(ctx.connection(), "/lib/modules/" + uname.stdout().strip() + "/modules.builtin");
+        String builtin = FileContent.readText(ctx.connection().files(), "/lib/modules/" + uname.stdout().strip() + "/modules.builtin");
         return builtin != null && KmodFiles.builtin(builtin, name);
     }
 
@@ -184,7 +183,7 @@ public final class Kmod implements Module {
             throws Exception {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> p : params.entrySet()) {
-            String live = FileContent.readText(ctx.connection(), "/sys/module/" + KmodFiles.canonical(name) + "/parameters/" + p.getKey());
+            String live = FileContent.readText(ctx.connection().files(), "/sys/module/" + KmodFiles.canonical(name) + "/parameters/" + p.getKey());
             if (live != null && !KmodFiles.sameParamValue(live, p.getValue())) {
                 out.put(p.getKey(), Map.of("live", live.strip(), "wanted", p.getValue()));
             }
