@@ -7,52 +7,43 @@ import java.util.Map;
 import java.util.Optional;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Args;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
-import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.ModuleResult;
 import meshplay.engine.module.Plan;
 
 /** Ensures a local group exists with the given GID (groupadd, groupmod) or is gone (groupdel), as Ansible's group module. */
-public final class GroupModule implements Module {
+public final class GroupModule extends BaseModule<GroupModule.GroupArgs> {
     private static final ArgSpec SPEC = ArgSpec.builder("Manage groups: create, change the GID of, or remove a group, "
                     + "as Ansible's group module.")
             .add(ArgSpec.arg("name", ArgType.STR).required().doc("name of the group"))
             .add(ArgSpec.arg("gid", ArgType.INT).doc("the group's GID"))
-            .add(ArgSpec.arg("state", ArgType.STR).defaultValue("present").choices("present", "absent").doc("whether the group should exist"))
+            .add(ArgSpec.choice("state", State.class).defaultValue(State.PRESENT).doc("whether the group should exist"))
             .add(ArgSpec.arg("system", ArgType.BOOL).defaultValue(false).doc("create a system group (only on creation)"))
             .add(ArgSpec.arg("local", ArgType.BOOL).defaultValue(false).doc("look the group up in the local files only"))
             .add(ArgSpec.arg("non_unique", ArgType.BOOL).defaultValue(false).doc("allow a GID that another group has (-o); needs gid"))
             .build();
 
+    enum State { PRESENT, ABSENT }
+
     /** The typed arguments. */
-    record GroupArgs(String name, Integer gid, boolean present, boolean system, boolean nonUnique) {
-        static GroupArgs of(Args a) throws ModuleFailure {
-            String name = a.str("name");
-            if (name.isBlank() || name.contains(":")) throw new ModuleFailure("argument 'name' is not a valid group name: '" + name + "'");
-            Integer gid = a.integer("gid");
-            if (gid != null && gid < 0) throw new ModuleFailure("argument 'gid' must be 0 or more, got " + gid);
-            if (a.bool("non_unique") && gid == null) throw new ModuleFailure("non_unique=true requires gid");
-            return new GroupArgs(name, gid, "present".equals(a.str("state")), a.bool("system"), a.bool("non_unique"));
+    record GroupArgs(String name, Integer gid, State state, boolean system, boolean local, boolean nonUnique) {
+        boolean present() {
+            return state == State.PRESENT;
         }
     }
 
-    @Override
-    public String name() {
-        return "group";
+    public GroupModule() {
+        super("group", SPEC, GroupArgs.class);
     }
 
     @Override
-    public ArgSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        GroupArgs p = GroupArgs.of(ctx.args());
+    protected Plan plan(ModuleContext ctx, GroupArgs p) throws Exception {
+        if (p.name().isBlank() || p.name().contains(":")) throw problem(ctx, "name", "'" + p.name() + "' is not a valid group name", "use a name such as 'docker'");
+        if (p.gid() != null && p.gid() < 0) throw problem(ctx, "gid", "must be 0 or more, got " + p.gid(), "give a GID such as 1001");
+        if (p.nonUnique() && p.gid() == null) throw problem(ctx, "non_unique", "non_unique=true needs gid", "add gid: NUMBER, or drop non_unique");
         Optional<Accounts.Group> current = Accounts.group(ctx, p.name()).filter(g -> g.name().equals(p.name()));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("name", p.name());
@@ -88,8 +79,8 @@ public final class GroupModule implements Module {
 
     /** Applies the plan, then reports the GID the group now has (a new group's GID is chosen by groupadd). */
     @Override
-    public ModuleResult apply(ModuleContext ctx, Plan plan) throws Exception {
-        ModuleResult done = Module.super.apply(ctx, plan);
+    protected ModuleResult apply(ModuleContext ctx, GroupArgs p, Plan plan) throws Exception {
+        ModuleResult done = super.apply(ctx, p, plan);
         if (done.failed() || !"present".equals(done.data().get("state"))) return done;
         Optional<Accounts.Group> now = Accounts.group(ctx, String.valueOf(done.data().get("name")));
         if (now.isEmpty()) return done;

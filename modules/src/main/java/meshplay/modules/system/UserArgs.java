@@ -2,42 +2,52 @@ package meshplay.modules.system;
 
 import java.util.ArrayList;
 import java.util.List;
-import meshplay.engine.module.Args;
-import meshplay.engine.module.ModuleFailure;
+import java.util.Optional;
+import meshplay.engine.module.ArgChoice;
 
-/** The user module's arguments, typed: what plan reads, and nothing else. */
-record UserArgs(String name, boolean present, Integer uid, boolean nonUnique, String comment, String group, List<String> groups,
-                boolean append, String shell, String home, String skeleton, String password, boolean updateAlways,
+/** The user module's arguments, typed (bound by the module SPI): what plan and apply read, and nothing else. */
+record UserArgs(String name, State state, Integer uid, boolean nonUnique, String comment, String group, Optional<List<String>> groups,
+                boolean append, String shell, String home, String skeleton, String password, UpdatePassword updatePassword,
                 boolean createHome, boolean moveHome, boolean system, boolean force, boolean remove, Double expires,
                 Boolean passwordLock, boolean local, String umask, Integer passwordExpireMax, Integer passwordExpireMin,
-                SshKey sshKey) {
+                boolean generateSshKey, SshKey key) {
 
-    /** generate_ssh_key and its settings; null when no key is asked for. */
-    record SshKey(String type, Integer bits, String file, String comment, String passphrase) {
+    enum State { PRESENT, ABSENT }
+
+    enum UpdatePassword implements ArgChoice {
+        ALWAYS, ON_CREATE;
+
+        @Override
+        public String value() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
-    static UserArgs of(Args a) throws ModuleFailure {
-        List<String> groups = null;
-        if (a.raw("groups") != null) {
-            groups = new ArrayList<>();
-            for (Object g : a.list("groups")) {
-                String s = String.valueOf(g).strip();
-                if (!s.isEmpty() && !groups.contains(s)) groups.add(s);
-            }
+    /** The settings of a generated SSH key. */
+    record SshKey(String sshKeyType, Integer sshKeyBits, String sshKeyFile, String sshKeyComment, String sshKeyPassphrase) {
+    }
+
+    boolean present() {
+        return state == State.PRESENT;
+    }
+
+    boolean updateAlways() {
+        return updatePassword == UpdatePassword.ALWAYS;
+    }
+
+    /** The supplementary groups asked for, without blanks and repeats; null when the task names none. */
+    List<String> groupList() {
+        if (groups.isEmpty()) return null;
+        List<String> out = new ArrayList<>();
+        for (Object g : groups.get()) {
+            String s = String.valueOf(g).strip();
+            if (!s.isEmpty() && !out.contains(s)) out.add(s);
         }
-        Integer uid = a.integer("uid");
-        if (uid != null && uid < 0) throw new ModuleFailure("argument 'uid' must be 0 or more, got " + uid);
-        String name = a.str("name");
-        if (name.isBlank() || name.contains(":") || name.contains("\n")) {
-            throw new ModuleFailure("argument 'name' is not a valid user name: '" + name + "'");
-        }
-        SshKey key = !a.bool("generate_ssh_key") ? null
-                : new SshKey(a.str("ssh_key_type"), a.integer("ssh_key_bits"), a.str("ssh_key_file"), a.str("ssh_key_comment"),
-                        a.str("ssh_key_passphrase"));
-        return new UserArgs(name, "present".equals(a.str("state")), uid, a.bool("non_unique"), a.str("comment"), a.str("group"),
-                groups, a.bool("append"), a.str("shell"), a.str("home"), a.str("skeleton"), a.str("password"),
-                "always".equals(a.str("update_password")), a.bool("create_home"), a.bool("move_home"), a.bool("system"),
-                a.bool("force"), a.bool("remove"), a.number("expires"), a.boolOrNull("password_lock"), a.bool("local"), a.str("umask"),
-                a.integer("password_expire_max"), a.integer("password_expire_min"), key);
+        return out;
+    }
+
+    /** The key to generate, or null when generate_ssh_key is false. */
+    SshKey sshKey() {
+        return generateSshKey ? key : null;
     }
 }

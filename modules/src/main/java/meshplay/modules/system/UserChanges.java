@@ -46,7 +46,7 @@ final class UserChanges {
         } else if (groups.stream().anyMatch(g -> g.name().equals(p.name()))) {
             argv.add("-N");
         }
-        if (p.groups() != null && !p.groups().isEmpty()) argv.addAll(List.of("-G", String.join(",", p.groups())));
+        if (p.groupList() != null && !p.groupList().isEmpty()) argv.addAll(List.of("-G", String.join(",", p.groupList())));
         if (p.comment() != null) argv.addAll(List.of("-c", p.comment()));
         if (p.home() != null) argv.addAll(List.of("-d", p.home()));
         if (p.shell() != null) argv.addAll(List.of("-s", p.shell()));
@@ -83,11 +83,11 @@ final class UserChanges {
             flags.addAll(List.of("-g", p.group()));
             diffs.add(Diff.state(who + "group", u.gid(), gid));
         }
-        if (p.groups() != null && groupsDiffer(p, memberOf)) {
+        if (p.groupList() != null && groupsDiffer(p, memberOf)) {
             if (p.append()) flags.add("-a");
-            flags.addAll(List.of("-G", String.join(",", p.groups())));
+            flags.addAll(List.of("-G", String.join(",", p.groupList())));
             List<String> after = new ArrayList<>(p.append() ? memberOf : List.of());
-            for (String g : p.groups()) {
+            for (String g : p.groupList()) {
                 if (!after.contains(g)) after.add(g);
             }
             diffs.add(Diff.state(who + "groups", String.join(",", memberOf), String.join(",", after)));
@@ -162,8 +162,8 @@ final class UserChanges {
 
     /** As Ansible: without append, any difference; with append, a wanted group the user lacks. */
     private static boolean groupsDiffer(UserArgs p, List<String> memberOf) {
-        if (p.append()) return p.groups().stream().anyMatch(g -> !memberOf.contains(g));
-        return !new java.util.HashSet<>(memberOf).equals(new java.util.HashSet<>(p.groups()));
+        if (p.append()) return p.groupList().stream().anyMatch(g -> !memberOf.contains(g));
+        return !new java.util.HashSet<>(memberOf).equals(new java.util.HashSet<>(p.groupList()));
     }
 
     private static String strip(String hash) {
@@ -182,7 +182,7 @@ final class UserChanges {
      */
     static Change sshKey(ModuleContext ctx, UserArgs p, Optional<Accounts.User> current, Map<String, Object> data) throws Exception {
         UserArgs.SshKey key = p.sshKey();
-        String file = key.file() != null ? key.file() : ".ssh/id_" + key.type();
+        String file = key.sshKeyFile() != null ? key.sshKeyFile() : ".ssh/id_" + key.sshKeyType();
         if (current.isPresent() || file.startsWith("/")) {
             String path = keyPath(file, p.home() != null ? p.home() : current.map(Accounts.User::home).orElse(""));
             if (ctx.connection().stat(path, true) != null) {
@@ -202,14 +202,14 @@ final class UserChanges {
         Accounts.User u = Accounts.user(ctx, p.name()).orElseThrow(() -> new ModuleFailure("user " + p.name() + " does not exist"));
         String path = keyPath(file, u.home());
         String dir = path.substring(0, Math.max(1, path.lastIndexOf('/')));
-        String comment = key.comment() != null ? key.comment()
+        String comment = key.sshKeyComment() != null ? key.sshKeyComment()
                 : "ansible-generated on " + run(ctx, List.of("hostname"), null).stdout().strip();
-        List<String> argv = new ArrayList<>(List.of("ssh-keygen", "-t", key.type()));
-        if (key.bits() != null) argv.addAll(List.of("-b", key.bits().toString()));
-        argv.addAll(List.of("-C", comment, "-N", key.passphrase() == null ? "" : key.passphrase(), "-f", path, "-q"));
+        List<String> argv = new ArrayList<>(List.of("ssh-keygen", "-t", key.sshKeyType()));
+        if (key.sshKeyBits() != null) argv.addAll(List.of("-b", key.sshKeyBits().toString()));
+        argv.addAll(List.of("-C", comment, "-N", key.sshKeyPassphrase() == null ? "" : key.sshKeyPassphrase(), "-f", path, "-q"));
         run(ctx, List.of("mkdir", "-p", "-m", "0700", dir), null);
         run(ctx, List.of("chown", u.uid() + ":" + u.gid(), dir), null);
-        run(ctx, argv, key.passphrase());
+        run(ctx, argv, key.sshKeyPassphrase());
         run(ctx, List.of("chown", u.uid() + ":" + u.gid(), path, path + ".pub"), null);
         result.put("ssh_key_file", path);
         result.put("ssh_fingerprint", run(ctx, List.of("ssh-keygen", "-l", "-f", path), null).stdout().strip());

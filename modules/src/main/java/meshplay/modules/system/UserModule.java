@@ -12,7 +12,7 @@ import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.ModuleResult;
@@ -23,12 +23,12 @@ import meshplay.engine.module.Plan;
  * (userdel), as Ansible's user module does on Linux. Secrets (the password hash, the key passphrase)
  * never appear in results or diffs.
  */
-public final class UserModule implements Module {
+public final class UserModule extends BaseModule<UserArgs> {
     static final String HIDDEN_PASSWORD = "NOT_LOGGING_PASSWORD";
     private static final ArgSpec SPEC = ArgSpec.builder("Manage user accounts: create, change or remove a user with "
                     + "useradd, usermod and userdel, as Ansible's user module.")
             .add(ArgSpec.arg("name", ArgType.STR).required().aliases("user").doc("name of the user"))
-            .add(ArgSpec.arg("state", ArgType.STR).defaultValue("present").choices("present", "absent").doc("whether the account should exist"))
+            .add(ArgSpec.choice("state", UserArgs.State.class).defaultValue(UserArgs.State.PRESENT).doc("whether the account should exist"))
             .add(ArgSpec.arg("uid", ArgType.INT).doc("the user's UID"))
             .add(ArgSpec.arg("non_unique", ArgType.BOOL).defaultValue(false).doc("allow a UID that another user has (-o)"))
             .add(ArgSpec.arg("comment", ArgType.STR).doc("the GECOS field (full name)"))
@@ -41,7 +41,7 @@ public final class UserModule implements Module {
             .add(ArgSpec.arg("home", ArgType.PATH).doc("home directory"))
             .add(ArgSpec.arg("skeleton", ArgType.PATH).doc("skeleton directory copied into a new home directory"))
             .add(ArgSpec.arg("password", ArgType.STR).noLog().doc("the crypted password (a hash such as $6$..., never plain text)"))
-            .add(ArgSpec.arg("update_password", ArgType.STR).defaultValue("always").choices("always", "on_create")
+            .add(ArgSpec.choice("update_password", UserArgs.UpdatePassword.class).defaultValue(UserArgs.UpdatePassword.ALWAYS)
                     .doc("always: set the password when it differs; on_create: only for a new user"))
             .add(ArgSpec.arg("create_home", ArgType.BOOL).defaultValue(true).aliases("createhome")
                     .doc("create the home directory when the user is created or when it is missing"))
@@ -63,25 +63,22 @@ public final class UserModule implements Module {
             .add(ArgSpec.arg("ssh_key_passphrase", ArgType.STR).noLog().doc("passphrase of the new key"))
             .build();
 
-    @Override
-    public String name() {
-        return "user";
+    public UserModule() {
+        super("user", SPEC, UserArgs.class);
     }
 
     @Override
-    public ArgSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        UserArgs p = UserArgs.of(ctx.args());
+    protected Plan plan(ModuleContext ctx, UserArgs p) throws Exception {
+        if (p.name().isBlank() || p.name().contains(":") || p.name().contains("\n")) {
+            throw problem(ctx, "name", "'" + p.name() + "' is not a valid user name", "use a login name such as 'alice'");
+        }
+        if (p.uid() != null && p.uid() < 0) throw problem(ctx, "uid", "must be 0 or more, got " + p.uid(), "give a UID such as 1001");
         Optional<Accounts.User> current = Accounts.user(ctx, p.name());
         if (!p.present()) return planAbsent(p, current.isPresent());
         List<Accounts.Group> groups = Accounts.groups(ctx);
         Integer gid = p.group() == null ? null : gidOf(groups, p.group());
-        if (p.groups() != null) {
-            for (String g : p.groups()) gidOf(groups, g);
+        if (p.groupList() != null) {
+            for (String g : p.groupList()) gidOf(groups, g);
         }
         List<Change> changes = new ArrayList<>();
         Map<String, Object> data = new LinkedHashMap<>();
@@ -105,7 +102,7 @@ public final class UserModule implements Module {
             if (p.createHome() && ctx.connection().stat(home, true) == null) changes.add(UserChanges.createHome(p.name(), home, p.skeleton()));
         }
         data.put("append", p.append());
-        if (p.groups() != null) data.put("groups", String.join(",", p.groups()));
+        if (p.groupList() != null) data.put("groups", String.join(",", p.groupList()));
         if (p.password() != null) data.put("password", HIDDEN_PASSWORD);
         if (p.sshKey() != null) {
             Change key = UserChanges.sshKey(ctx, p, current, data);
@@ -116,8 +113,8 @@ public final class UserModule implements Module {
 
     /** Applies the plan, then reports the account as it now is (a new user's UID, group and home). */
     @Override
-    public ModuleResult apply(ModuleContext ctx, Plan plan) throws Exception {
-        ModuleResult done = Module.super.apply(ctx, plan);
+    protected ModuleResult apply(ModuleContext ctx, UserArgs p, Plan plan) throws Exception {
+        ModuleResult done = super.apply(ctx, p, plan);
         if (done.failed() || !"present".equals(done.data().get("state"))) return done;
         Optional<Accounts.User> now = Accounts.user(ctx, String.valueOf(done.data().get("name")));
         if (now.isEmpty()) return done;
