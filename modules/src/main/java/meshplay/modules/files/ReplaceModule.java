@@ -60,6 +60,7 @@ public final class ReplaceModule extends BaseModule<ReplaceModule.Arguments> {
         byte[] before = FileContent.read(ctx, path);
         String contents = new String(before, charset);
         Map<String, Object> data = new LinkedHashMap<>();
+        data.put("rc", 0);
         String section = contents;
         int from = 0;
         int to = contents.length();
