@@ -3,7 +3,7 @@ package meshplay.modules.system;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import meshplay.engine.module.ArgChoice;
+import meshplay.modules.support.SnakeCaseChoice;
 
 /** The user module's arguments, typed (bound by the module SPI): what plan and apply read, and nothing else. */
 record UserArgs(String name, State state, Integer uid, boolean nonUnique, String comment, String group, Optional<List<String>> groups,
@@ -14,14 +14,7 @@ record UserArgs(String name, State state, Integer uid, boolean nonUnique, String
 
     enum State { PRESENT, ABSENT }
 
-    enum UpdatePassword implements ArgChoice {
-        ALWAYS, ON_CREATE;
-
-        @Override
-        public String value() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
+    enum UpdatePassword implements SnakeCaseChoice { ALWAYS, ON_CREATE }
 
     /** The settings of a generated SSH key. */
     record SshKey(String sshKeyType, Integer sshKeyBits, String sshKeyFile, String sshKeyComment, String sshKeyPassphrase) {

@@ -57,12 +57,17 @@ final class SystemSandbox implements AutoCloseable {
     private static final String HOSTNAMECTL = """
             #!/bin/sh
             # stands in for hostnamectl: a real one would ask systemd-hostnamed, outside this namespace
-            case "$1" in
-              set-hostname|hostname) [ -n "$2" ] || { hostname; exit 0; }
-                hostname "$2" && echo "$2" > /etc/hostname ;;
-              ""|status) echo " Static hostname: $(cat /etc/hostname)" ;;
-              *) echo "hostnamectl stand-in: unsupported: $*" >&2; exit 1 ;;
-            esac
+            kind=both
+            while [ $# -gt 0 ]; do
+              case "$1" in
+                --transient) kind=transient; shift ;;
+                --static) [ "$kind" = pretty ] && kind=both || kind=static; shift ;;
+                --pretty) kind=pretty; shift ;;
+                status) if [ "$kind" = transient ]; then hostname; else cat /etc/hostname; fi; exit 0 ;;
+                set-hostname) case $kind in transient) hostname "$2" ;; *) echo "$2" > /etc/hostname ;; esac; exit 0 ;;
+                *) echo "hostnamectl stand-in: unsupported: $*" >&2; exit 1 ;;
+              esac
+            done
             """;
     private static final String CRONTAB = """
             #!/bin/sh
