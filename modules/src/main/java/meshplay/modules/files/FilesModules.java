@@ -8,6 +8,6 @@ import meshplay.engine.module.ModuleProvider;
 public final class FilesModules implements ModuleProvider {
     @Override
     public List<Module> modules() {
-        return List.of(new ReplaceModule(), new SlurpModule(), new FetchModule(), new FindModule(), new RawModule());
+        return List.of(new ReplaceModule(), new SlurpModule(), new FetchModule(), new FindModule(), new RawModule(), new ScriptModule(), new TempfileModule());
     }
 }

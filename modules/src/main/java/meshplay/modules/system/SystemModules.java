@@ -8,6 +8,6 @@ import meshplay.engine.module.ModuleProvider;
 public final class SystemModules implements ModuleProvider {
     @Override
     public List<Module> modules() {
-        return List.of(new UserModule(), new GroupModule(), new AuthorizedKeyModule(), new HostnameModule(), new MountModule());
+        return List.of(new UserModule(), new GroupModule(), new AuthorizedKeyModule(), new HostnameModule(), new MountModule(), new CronModule(), new KnownHostsModule(), new GetentModule());
     }
 }

@@ -172,4 +172,29 @@ class FilesModulesTest {
         assertEquals(3, bad.data().get("rc"));
         assertTrue(run(new RawModule(), args("cmd", "echo hi"), true).changed(), "check mode predicts a run");
     }
+
+    @Test
+    void scriptRunsACopyOnTheHostWithItsQuotedArgumentsAndCleansUp() throws Exception {
+        Path script = dir.resolve("hello.sh");
+        Files.writeString(script, "#!/bin/sh\nprintf '%s|' \"$@\"; pwd\n");
+        var o = run(new ScriptModule(), args("cmd", script + " 'a b' c", "chdir", dir.toString()), false).result();
+        assertEquals("a b|c|" + dir + "\n", o.data().get("stdout"));
+        assertTrue(o.changed());
+        assertFalse(run(new ScriptModule(), args("cmd", script.toString(), "creates", script.toString()), false).changed(),
+                "creates names an existing path: not run");
+        var failed = run(new ScriptModule(), args("cmd", script + " x", "executable", "false"), false).result();
+        assertTrue(failed.failed(), "a non-zero exit fails the task");
+    }
+
+    @Test
+    void tempfileCreatesANewFileOrDirectoryEachRun() throws Exception {
+        var file = run(new TempfileModule(), args("path", dir.toString(), "prefix", "mp.", "suffix", ".txt"), false).result();
+        String path = (String) file.data().get("path");
+        assertTrue(path.startsWith(dir + "/mp.") && path.endsWith(".txt") && Files.isRegularFile(Path.of(path)), path);
+        var d = run(new TempfileModule(), args("path", dir.toString(), "state", "directory"), false).result();
+        assertTrue(Files.isDirectory(Path.of((String) d.data().get("path"))));
+        var predicted = run(new TempfileModule(), args("path", dir.toString()), true);
+        assertTrue(predicted.changed());
+        assertNull(predicted.plan().data().get("path"), "a check run creates nothing");
+    }
 }
