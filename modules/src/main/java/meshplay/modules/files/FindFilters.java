@@ -16,34 +16,24 @@ final class FindFilters {
     private FindFilters() {
     }
 
+    private static final Map<String, Long> SECONDS = Map.of("", 1L, "s", 1L, "m", 60L, "h", 3600L, "d", 86400L, "w", 604800L);
+    private static final Map<String, Long> BYTES = Map.of("", 1L, "b", 1L, "k", 1L << 10, "m", 1L << 20, "g", 1L << 30, "t", 1L << 40);
+
     /** Seconds for an age such as "2d" or "-30m" (s, m, h, d, w; no unit is seconds); null when not one. */
     static Long seconds(String age) {
-        Matcher m = AMOUNT.matcher(age.strip());
-        if (!m.matches()) return null;
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2).toLowerCase()) {
-            case "", "s" -> n;
-            case "m" -> n * 60;
-            case "h" -> n * 3600;
-            case "d" -> n * 86400;
-            case "w" -> n * 604800;
-            default -> null;
-        };
+        return amount(age, SECONDS);
     }
 
     /** Bytes for a size such as "10m" or "-1k" (b, k, m, g, t; binary units); null when not one. */
     static Long bytes(String size) {
-        Matcher m = AMOUNT.matcher(size.strip());
+        return amount(size, BYTES);
+    }
+
+    private static Long amount(String text, Map<String, Long> units) {
+        Matcher m = AMOUNT.matcher(text.strip());
         if (!m.matches()) return null;
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2).toLowerCase()) {
-            case "", "b" -> n;
-            case "k" -> n * 1024;
-            case "m" -> n * 1024 * 1024;
-            case "g" -> n * 1024 * 1024 * 1024;
-            case "t" -> n * 1024L * 1024 * 1024 * 1024;
-            default -> null;
-        };
+        Long unit = units.get(m.group(2).toLowerCase());
+        return unit == null ? null : Long.parseLong(m.group(1)) * unit;
     }
 
     /** As Ansible: a non-negative age selects entries at least that old, a negative one entries at most that old. */

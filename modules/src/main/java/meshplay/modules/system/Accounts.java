@@ -87,4 +87,11 @@ final class Accounts {
     private static String field(String[] f, int i) {
         return i < f.length ? f[i] : "";
     }
+
+    /** {@code done} with the key/value pairs {@code fields} put into its data: what apply read back from the host. */
+    static meshplay.engine.module.ModuleResult withData(meshplay.engine.module.ModuleResult done, Object... fields) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>(done.data());
+        for (int i = 0; i < fields.length; i += 2) data.put((String) fields[i], fields[i + 1]);
+        return new meshplay.engine.module.ModuleResult(done.changed(), done.failed(), done.msg(), data);
+    }
 }

@@ -84,8 +84,6 @@ public final class GroupModule extends BaseModule<GroupModule.GroupArgs> {
         if (done.failed() || !"present".equals(done.data().get("state"))) return done;
         Optional<Accounts.Group> now = Accounts.group(ctx, String.valueOf(done.data().get("name")));
         if (now.isEmpty()) return done;
-        Map<String, Object> data = new LinkedHashMap<>(done.data());
-        data.put("gid", now.get().gid());
-        return new ModuleResult(done.changed(), false, done.msg(), data);
+        return Accounts.withData(done, "gid", now.get().gid());
     }
 }

@@ -118,13 +118,8 @@ public final class UserModule extends BaseModule<UserArgs> {
         if (done.failed() || !"present".equals(done.data().get("state"))) return done;
         Optional<Accounts.User> now = Accounts.user(ctx, String.valueOf(done.data().get("name")));
         if (now.isEmpty()) return done;
-        Map<String, Object> data = new LinkedHashMap<>(done.data());
-        data.put("uid", now.get().uid());
-        data.put("group", now.get().gid());
-        data.put("comment", now.get().comment());
-        data.put("home", now.get().home());
-        data.put("shell", now.get().shell());
-        return new ModuleResult(done.changed(), false, done.msg(), data);
+        Accounts.User u = now.get();
+        return Accounts.withData(done, "uid", u.uid(), "group", u.gid(), "comment", u.comment(), "home", u.home(), "shell", u.shell());
     }
 
     private static Plan planAbsent(UserArgs p, boolean exists) {

@@ -1,5 +1,6 @@
 package meshplay.modules.files;
 
+import static meshplay.modules.core.Runs.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,16 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.connect.LocalConnection;
-import meshplay.engine.module.ArgValidator;
 import meshplay.engine.module.Module;
-import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
-import meshplay.engine.module.Plan;
 import meshplay.engine.testing.ModuleHarness;
+import meshplay.modules.core.Runs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,17 +29,8 @@ class FilesModulesTest {
     Path dir;
     final LocalConnection host = new LocalConnection("web1");
 
-    static Map<String, Object> args(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
-        return m;
-    }
-
     ModuleHarness.Outcome run(Module m, Map<String, Object> a, boolean check) throws Exception {
-        var validated = ArgValidator.validate(m.name(), m.spec(), a, k -> ModuleHarness.ORIGIN, ModuleHarness.ORIGIN);
-        ModuleContext ctx = ModuleHarness.context(validated, host, check, Map.of("playbook_dir", dir.toString()));
-        Plan plan = m.plan(ctx);
-        return new ModuleHarness.Outcome(plan, check ? null : m.apply(ctx, plan));
+        return Runs.withVars(m, a, host, check, Map.of("playbook_dir", dir.toString()));
     }
 
     /** Check, run, run again: the check predicts the run, the second run changes nothing. */

@@ -1,8 +1,8 @@
 package meshplay.modules.system;
 
-import static meshplay.modules.system.Runs.apply;
-import static meshplay.modules.system.Runs.args;
-import static meshplay.modules.system.Runs.converge;
+import static meshplay.modules.core.Runs.apply;
+import static meshplay.modules.core.Runs.args;
+import static meshplay.modules.core.Runs.converge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,9 +1,9 @@
 package meshplay.modules.system;
 
-import static meshplay.modules.system.Runs.apply;
-import static meshplay.modules.system.Runs.args;
-import static meshplay.modules.system.Runs.check;
-import static meshplay.modules.system.Runs.converge;
+import static meshplay.modules.core.Runs.apply;
+import static meshplay.modules.core.Runs.args;
+import static meshplay.modules.core.Runs.check;
+import static meshplay.modules.core.Runs.converge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,39 +14,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import meshplay.engine.connect.Connection;
 import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.testing.ModuleHarness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * cron (user crontabs through the sandbox's crontab stand-in, cron files in its /etc/cron.d),
  * known_hosts and getent. Expected crontab texts and results are those ansible-playbook 2.14 gave
  * for the same tasks.
  */
-class CronKnownHostsGetentTest {
+class CronKnownHostsGetentTest extends SandboxedTest {
     static final String KEY1 = "AAAAC3NzaC1lZDI1NTE5AAAAIOneOneOneOneOneOneOneOneOneOneOneOneOneOne";
     static final String KEY2 = "AAAAC3NzaC1lZDI1NTE5AAAAITwoTwoTwoTwoTwoTwoTwoTwoTwoTwoTwoTwoTwoTwo";
-    @TempDir
-    static Path dir;
-    static SystemSandbox sandbox;
-    static Connection host;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sandbox = SystemSandbox.start(dir);
-        host = sandbox.connection();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (sandbox != null) sandbox.close();
-    }
-
     @Test
     void cronJobsAndVariablesInAUserCrontabAsAnsibleWritesThem() throws Exception {
         sandbox.sh("mkdir -p /var/spool/cron/crontabs && printf '# keep me\\nMAILTO=root\\n' > /var/spool/cron/crontabs/root");

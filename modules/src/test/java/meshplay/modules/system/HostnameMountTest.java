@@ -1,9 +1,9 @@
 package meshplay.modules.system;
 
-import static meshplay.modules.system.Runs.apply;
-import static meshplay.modules.system.Runs.args;
-import static meshplay.modules.system.Runs.check;
-import static meshplay.modules.system.Runs.converge;
+import static meshplay.modules.core.Runs.apply;
+import static meshplay.modules.core.Runs.args;
+import static meshplay.modules.core.Runs.check;
+import static meshplay.modules.core.Runs.converge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,32 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import meshplay.engine.connect.Connection;
 import meshplay.engine.module.Diff;
 import meshplay.engine.testing.ModuleHarness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** hostname and mount in the system sandbox: the namespace's hostname and mounts change, the host's never do. */
-class HostnameMountTest {
-    @TempDir
-    static Path dir;
-    static SystemSandbox sandbox;
-    static Connection host;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sandbox = SystemSandbox.start(dir);
-        host = sandbox.connection();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (sandbox != null) sandbox.close();
-    }
-
+class HostnameMountTest extends SandboxedTest {
     @Test
     void hostnameSetsTheRunningNameAndEtcHostnameAndTheFacts() throws Exception {
         HostnameModule module = new HostnameModule();

@@ -1,43 +1,22 @@
 package meshplay.modules.system;
 
-import static meshplay.modules.system.Runs.apply;
-import static meshplay.modules.system.Runs.args;
-import static meshplay.modules.system.Runs.check;
-import static meshplay.modules.system.Runs.converge;
+import static meshplay.modules.core.Runs.apply;
+import static meshplay.modules.core.Runs.args;
+import static meshplay.modules.core.Runs.check;
+import static meshplay.modules.core.Runs.converge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import meshplay.engine.connect.Connection;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.testing.ModuleHarness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** user and group against a sandboxed copy of this machine's account files (useradd and friends run for real). */
-class UserGroupTest {
-    @TempDir
-    static Path dir;
-    static SystemSandbox sandbox;
-    static Connection host;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sandbox = SystemSandbox.start(dir);
-        host = sandbox.connection();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (sandbox != null) sandbox.close();
-    }
-
+class UserGroupTest extends SandboxedTest {
     @Test
     void groupIsCreatedWithItsGidThenChangedThenRemoved() throws Exception {
         GroupModule group = new GroupModule();
