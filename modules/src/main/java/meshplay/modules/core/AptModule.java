@@ -88,8 +88,8 @@ public final class AptModule implements Module {
 
     /** Null when the lists are fresh enough; otherwise how old they are, for the diff. */
     private static String cacheAge(ModuleContext ctx, int validSeconds) throws Exception {
-        FileStat s = ctx.connection().stat(STAMP, true);
-        if (s == null) s = ctx.connection().stat(LISTS, true);
+        FileStat s = ctx.connection().files().stat(STAMP, true);
+        if (s == null) s = ctx.connection().files().stat(LISTS, true);
         if (s == null) return "never updated";
         long age = System.currentTimeMillis() / 1000 - s.mtimeEpochSeconds();
         if (validSeconds > 0 && age < validSeconds) return null;

@@ -103,7 +103,7 @@ abstract class CommandRunning implements Module {
 
     /** Whether a path exists; a path with * or ? is a glob, expanded by the target's shell. */
     private static boolean exists(ModuleContext ctx, String path) throws Exception {
-        if (path.indexOf('*') < 0 && path.indexOf('?') < 0) return ctx.connection().stat(path, true) != null;
+        if (path.indexOf('*') < 0 && path.indexOf('?') < 0) return ctx.connection().files().stat(path, true) != null;
         StringBuilder glob = new StringBuilder();
         StringBuilder literal = new StringBuilder();
         for (char c : path.toCharArray()) {

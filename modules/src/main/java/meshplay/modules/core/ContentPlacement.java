@@ -44,18 +44,18 @@ final class ContentPlacement {
         String given = args.str("dest");
         String dest = given;
         boolean createParents = false;
-        FileStat destStat = ctx.connection().stat(dest, true);
+        FileStat destStat = ctx.connection().files().stat(dest, true);
         if (given.endsWith("/") || (destStat != null && destStat.isDirectory())) {
             if (srcName == null) throw new ModuleFailure("can not use content with a dir as dest (" + given + "); name the file in dest");
             String dir = given.endsWith("/") ? given.substring(0, given.length() - 1) : given;
             dest = (dir.isEmpty() ? "" : dir) + "/" + srcName;
             createParents = given.endsWith("/") && destStat == null;
-            destStat = ctx.connection().stat(dest, true);
+            destStat = ctx.connection().files().stat(dest, true);
         }
         if (destStat != null && destStat.isDirectory()) throw new ModuleFailure("dest " + dest + " is a directory");
         if (!createParents && destStat == null) {
             String parent = FileContent.parentOf(dest);
-            if (ctx.connection().stat(parent, true) == null) {
+            if (ctx.connection().files().stat(parent, true) == null) {
                 throw new ModuleFailure("Destination directory " + parent + " does not exist", Map.of("dest", dest));
             }
         }

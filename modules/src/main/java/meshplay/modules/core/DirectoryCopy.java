@@ -47,11 +47,11 @@ final class DirectoryCopy {
         for (Path p : entries) {
             String rel = srcDir.relativize(p).toString();
             String target = rel.isEmpty() ? base : (base.equals("/") ? "" : base) + "/" + rel;
-            FileStat current = ctx.connection().stat(target, true);
+            FileStat current = ctx.connection().files().stat(target, true);
             if (Files.isDirectory(p)) {
                 if (current == null) {
                     changes.add(new Change("create directory " + target, Diff.state(target, "absent", "directory"),
-                            (c, r) -> c.connection().mkdirs(target, newDirAttrs)));
+                            (c, r) -> c.connection().files().mkdirs(target, newDirAttrs)));
                 } else if (!current.isDirectory()) {
                     throw new ModuleFailure(target + " exists as a " + current.type() + " but " + p + " is a directory");
                 } else if (dirMode != null) {

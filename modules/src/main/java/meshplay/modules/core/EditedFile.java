@@ -19,7 +19,7 @@ record EditedFile(String path, FileStat stat, byte[] before, TextBytes text) {
 
     /** Reads {@code path} (links already followed); a directory there fails the task as in Ansible (rc 256). */
     static EditedFile read(ModuleContext ctx, String path) throws Exception {
-        FileStat stat = ctx.connection().stat(path, true);
+        FileStat stat = ctx.connection().files().stat(path, true);
         if (stat != null && stat.isDirectory()) throw new ModuleFailure("Path " + path + " is a directory !", Map.of("rc", 256));
         byte[] before = stat == null ? null : FileContent.read(ctx, path);
         return new EditedFile(path, stat, before, TextBytes.decode(before == null ? new byte[0] : before));

@@ -41,7 +41,7 @@ public final class StatModule implements Module {
     public Plan plan(ModuleContext ctx) throws Exception {
         Args args = ctx.args();
         String path = args.str("path");
-        FileStat s = ctx.connection().stat(path, args.bool("follow"));
+        FileStat s = ctx.connection().files().stat(path, args.bool("follow"));
         Map<String, Object> stat = new LinkedHashMap<>();
         stat.put("exists", s != null);
         if (s != null) {
@@ -62,7 +62,7 @@ public final class StatModule implements Module {
 
     private static String checksum(ModuleContext ctx, String path, long size) throws Exception {
         if (size <= READ_LIMIT) {
-            byte[] content = ctx.connection().read(path).orElse(null);
+            byte[] content = ctx.connection().files().read(path).orElse(null);
             if (content != null) return TextBytes.sha1(content);
         }
         ExecResult r = ctx.runChecked("sha1sum", "--", path);

@@ -86,11 +86,11 @@ public final class WaitForModule implements Module {
             String path = args.str("path");
             what = "file " + path;
             check = () -> {
-                boolean exists = ctx.connection().stat(path, true) != null;
+                boolean exists = ctx.connection().files().stat(path, true) != null;
                 if (!wantPresent) return !exists;
                 if (!exists) return false;
                 if (regex == null) return true;
-                byte[] content = ctx.connection().read(path).orElse(new byte[0]);
+                byte[] content = ctx.connection().files().read(path).orElse(new byte[0]);
                 return matches(regex, new String(content, StandardCharsets.UTF_8), groups);
             };
         } else {

@@ -88,6 +88,6 @@ public final class FileAttributes {
         Diff diff = Diff.state(path + " " + what, before, after);
         String summary = "set " + what + " of " + path + " to " + after;
         if (appliedByWrite) return new Change(summary, diff, (ctx, result) -> { });
-        return new Change(summary, diff, (ctx, result) -> ctx.connection().setAttributes(path, set));
+        return new Change(summary, diff, (ctx, result) -> ctx.connection().files().setAttributes(path, set));
     }
 }
