@@ -50,9 +50,9 @@ public final class FetchModule extends BaseModule<FetchModule.Arguments> {
     protected Plan plan(ModuleContext ctx, Arguments a) throws Exception {
         Path dest = destination(ctx, a);
         Map<String, Object> data = new LinkedHashMap<>();
-        FileStat stat = ctx.connection().stat(a.src(), true);
+        FileStat stat = ctx.connection().files().stat(a.src(), true);
         if (stat != null && stat.isDirectory()) throw new ModuleFailure("remote file is a directory, fetch cannot work on directories");
-        Optional<String> remote = stat == null ? Optional.empty() : ctx.connection().sha1(a.src());
+        Optional<String> remote = stat == null ? Optional.empty() : ctx.connection().files().sha1(a.src());
         if (remote.isEmpty()) {
             data.put("file", a.src());
             data.put("msg", "the remote file does not exist, not transferring, ignored");
@@ -74,7 +74,7 @@ public final class FetchModule extends BaseModule<FetchModule.Arguments> {
     }
 
     private static void transfer(ModuleContext ctx, Arguments a, Path dest, String remoteSum, ModuleResult.Builder result) throws Exception {
-        byte[] content = ctx.connection().read(a.src()).orElseThrow(() -> new ModuleFailure("the remote file does not exist any more: " + a.src()));
+        byte[] content = ctx.connection().files().read(a.src()).orElseThrow(() -> new ModuleFailure("the remote file does not exist any more: " + a.src()));
         String sum = Checksum.sha1(content);
         if (a.validateChecksum() && !sum.equals(remoteSum)) {
             throw new ModuleFailure("checksum mismatch", Map.of("checksum", sum, "remote_checksum", remoteSum));

@@ -95,10 +95,10 @@ public final class FindModule extends BaseModule<FindModule.Arguments> {
                 if (age != null && !FindFilters.ageMatches(now - stamp, age)) continue;
                 if (size != null && Boolean.TRUE.equals(info.get("isreg")) && !FindFilters.sizeMatches((Long) info.get("size"), size)) continue;
                 if (contains != null && (!Boolean.TRUE.equals(info.get("isreg"))
-                        || !FindFilters.contentMatches(ctx.connection().read(f[13]).orElse(new byte[0]), contains, a.readWholeFile()))) {
+                        || !FindFilters.contentMatches(ctx.connection().files().read(f[13]).orElse(new byte[0]), contains, a.readWholeFile()))) {
                     continue;
                 }
-                if (a.getChecksum() && Boolean.TRUE.equals(info.get("isreg"))) info.put("checksum", ctx.connection().sha1(f[13]).orElse(null));
+                if (a.getChecksum() && Boolean.TRUE.equals(info.get("isreg"))) info.put("checksum", ctx.connection().files().sha1(f[13]).orElse(null));
                 files.add(info);
             }
         }

@@ -54,7 +54,7 @@ public final class ReplaceModule extends BaseModule<ReplaceModule.Arguments> {
             throw problem(ctx, "encoding", "'" + a.encoding() + "' is not a known character encoding", "use utf-8, latin-1, ...");
         }
         String path = a.path();
-        FileStat stat = ctx.connection().stat(path, true);
+        FileStat stat = ctx.connection().files().stat(path, true);
         if (stat == null) throw new ModuleFailure("Path " + path + " does not exist !", Map.of("rc", 257));
         if (stat.isDirectory()) throw new ModuleFailure("Path " + path + " is a directory !", Map.of("rc", 256));
         byte[] before = FileContent.read(ctx, path);

@@ -53,10 +53,10 @@ public final class ScriptModule extends BaseModule<ScriptModule.Arguments> {
         if (a.chdir() != null && !a.chdir().startsWith("/")) {
             throw new ModuleFailure("chdir " + a.chdir() + " must be an absolute path for a Unix-aware remote node");
         }
-        if (a.creates() != null && ctx.connection().stat(a.creates(), true) != null) {
+        if (a.creates() != null && ctx.connection().files().stat(a.creates(), true) != null) {
             return Plan.noChange(Map.of("msg", a.creates() + " exists, matching creates option")).withNote("skipped, since " + a.creates() + " exists");
         }
-        if (a.removes() != null && ctx.connection().stat(a.removes(), true) == null) {
+        if (a.removes() != null && ctx.connection().files().stat(a.removes(), true) == null) {
             return Plan.noChange(Map.of("msg", a.removes() + " does not exist, matching removes option"))
                     .withNote("skipped, since " + a.removes() + " does not exist");
         }
@@ -77,14 +77,14 @@ public final class ScriptModule extends BaseModule<ScriptModule.Arguments> {
         String dir = tmp.stdout().strip();
         try {
             String target = dir + "/" + name;
-            ctx.connection().write(target, content, WriteOptions.mode(0700));
+            ctx.connection().files().write(target, content, WriteOptions.mode(0700));
             String command = raw.replace(written, target);
             if (a.executable() != null) command = a.executable() + " " + command;
             ExecRequest request = ExecRequest.shell(command);
             if (a.chdir() != null) request = request.withChdir(a.chdir());
             RawModule.run(ctx, request, result);
         } finally {
-            ctx.connection().remove(dir, true);
+            ctx.connection().files().remove(dir, true);
         }
     }
 }

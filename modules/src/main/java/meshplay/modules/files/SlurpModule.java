@@ -29,7 +29,7 @@ public final class SlurpModule extends BaseModule<SlurpModule.Arguments> {
 
     @Override
     protected Plan plan(ModuleContext ctx, Arguments a) throws Exception {
-        FileStat stat = ctx.connection().stat(a.src(), true);
+        FileStat stat = ctx.connection().files().stat(a.src(), true);
         if (stat == null) throw new ModuleFailure("file not found: " + a.src());
         if (stat.isDirectory()) throw new ModuleFailure("source is a directory and must be a file: " + a.src());
         byte[] content = FileContent.read(ctx, a.src());

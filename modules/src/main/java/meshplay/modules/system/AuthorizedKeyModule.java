@@ -60,7 +60,7 @@ public final class AuthorizedKeyModule extends BaseModule<AuthorizedKeyModule.Ar
         if (user.isEmpty()) throw new ModuleFailure("Failed to lookup user " + a.user() + ": getpwnam(): name not found: '" + a.user() + "'");
         String file = a.path() != null ? a.path() : user.get().home() + "/.ssh/authorized_keys";
         if (a.follow()) file = FileContent.resolveLinks(ctx, file);
-        FileStat stat = ctx.connection().stat(file, true);
+        FileStat stat = ctx.connection().files().stat(file, true);
         byte[] before = stat == null ? null : FileContent.read(ctx, file);
         String existing = before == null ? "" : new String(before, java.nio.charset.StandardCharsets.UTF_8);
         LinkedHashMap<String, AuthorizedKeys.Entry> keys = AuthorizedKeys.parseFile(existing);
@@ -84,7 +84,7 @@ public final class AuthorizedKeyModule extends BaseModule<AuthorizedKeyModule.Ar
         String dir = FileContent.parentOf(file);
         List<Change> changes = new ArrayList<>();
         FileAttributes.Desired dirAttrs = new FileAttributes.Desired(FileMode.fromInteger(0700), a.user(), group);
-        FileStat dirStat = ctx.connection().stat(dir, true);
+        FileStat dirStat = ctx.connection().files().stat(dir, true);
         if (a.manageDir() && dirStat != null) changes.addAll(FileAttributes.changes(dir, dirStat, dirAttrs, false));
         FileContent.Options options = FileContent.Options.of(new FileAttributes.Desired(FileMode.fromInteger(0600), a.user(), group), false);
         if (dirStat == null) options = options.creatingParents(a.manageDir() ? new Attributes(0700, a.user(), group) : Attributes.NONE);

@@ -78,7 +78,7 @@ public final class CronModule extends BaseModule<CronModule.Arguments> {
         String existing;
         CronTab tab;
         if (file != null) {
-            existing = FileContent.readText(ctx.connection(), file);
+            existing = FileContent.readText(ctx.connection().files(), file);
             tab = CronTab.ofFile(existing);
             if (existing == null) existing = "";
         } else {
@@ -94,7 +94,7 @@ public final class CronModule extends BaseModule<CronModule.Arguments> {
             data.put("state", "absent");
             String path = file;
             return Plan.of(List.of(new Change("remove " + path, Diff.file(path, existing, null),
-                    (c, r) -> c.connection().remove(path, false))), data);
+                    (c, r) -> c.connection().files().remove(path, false))), data);
         }
         if (!changed && !existing.isEmpty() && !existing.endsWith("\n") && !existing.endsWith("\r")) changed = true;
         Map<String, Object> data = new LinkedHashMap<>();
@@ -104,7 +104,7 @@ public final class CronModule extends BaseModule<CronModule.Arguments> {
         if (!changed) return Plan.noChange(data);
         String after = tab.render();
         if (file != null) {
-            Change write = FileContent.textChange(file, existing.isEmpty() && !ctx.connection().read(file).isPresent() ? null : existing,
+            Change write = FileContent.textChange(file, existing.isEmpty() && !ctx.connection().files().read(file).isPresent() ? null : existing,
                     after, a.backup());
             return write == null ? Plan.noChange(data) : Plan.of(List.of(write), data);
         }
@@ -177,7 +177,7 @@ public final class CronModule extends BaseModule<CronModule.Arguments> {
             ExecResult r = ctx.run(ExecRequest.argv(argv));
             if (r.rc() != 0) throw new ModuleFailure(r.stderr().strip(), Map.of("rc", r.rc()));
         } finally {
-            ctx.connection().remove(path, false);
+            ctx.connection().files().remove(path, false);
         }
     }
 
@@ -185,7 +185,7 @@ public final class CronModule extends BaseModule<CronModule.Arguments> {
         ExecResult r = ctx.run(ExecRequest.argv("mktemp", "-t", "crontabXXXXXXXX"));
         if (r.rc() != 0) throw new ModuleFailure("cannot make a temporary file on the host: " + r.stderr().strip());
         String path = r.stdout().strip();
-        ctx.connection().write(path, content.getBytes(java.nio.charset.StandardCharsets.UTF_8), meshplay.engine.connect.WriteOptions.mode(0644));
+        ctx.connection().files().write(path, content.getBytes(java.nio.charset.StandardCharsets.UTF_8), meshplay.engine.connect.WriteOptions.mode(0644));
         return path;
     }
 }

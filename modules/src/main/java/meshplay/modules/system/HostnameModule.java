@@ -82,7 +82,7 @@ public final class HostnameModule extends BaseModule<HostnameModule.Arguments> {
         }
 
         static HostnameStrategy choose(ModuleContext ctx, Use use) throws Exception {
-            if (use == null) return ctx.connection().stat("/run/systemd/system", true) != null ? SYSTEMD : FILE;
+            if (use == null) return ctx.connection().files().stat("/run/systemd/system", true) != null ? SYSTEMD : FILE;
             return switch (use) {
                 case SYSTEMD, DEBIAN -> SYSTEMD;
                 case GENERIC, ALPINE, OPENRC -> FILE;
@@ -103,7 +103,7 @@ public final class HostnameModule extends BaseModule<HostnameModule.Arguments> {
 
         String permanent(ModuleContext ctx) throws Exception {
             if (this == SYSTEMD) return run(ctx, "hostnamectl", "--static", "status").strip();
-            String text = FileContent.readText(ctx.connection(), file);
+            String text = FileContent.readText(ctx.connection().files(), file);
             if (this != REDHAT) return text == null ? "" : text.strip();
             for (String line : text == null ? List.<String>of() : text.lines().toList()) {
                 if (line.strip().startsWith("HOSTNAME")) return line.substring(line.indexOf('=') + 1).strip();
@@ -121,7 +121,7 @@ public final class HostnameModule extends BaseModule<HostnameModule.Arguments> {
                 run(ctx, "hostnamectl", "--pretty", "--static", "set-hostname", name);
                 return;
             }
-            String text = FileContent.readText(ctx.connection(), file);
+            String text = FileContent.readText(ctx.connection().files(), file);
             String after = name + "\n";
             if (this == REDHAT) {
                 StringBuilder out = new StringBuilder();

@@ -59,7 +59,7 @@ public final class KnownHostsModule extends BaseModule<KnownHostsModule.Argument
         if (key != null && !key.endsWith("\n")) key += "\n";
         if (key != null) sanityCheck(host, key);
         String path = expandHome(ctx, a.path());
-        String before = FileContent.readText(ctx.connection(), path);
+        String before = FileContent.readText(ctx.connection().files(), path);
 
         boolean found = false;
         boolean replaceOrAdd = false;

@@ -72,7 +72,7 @@ public final class MountModule extends BaseModule<MountModule.Arguments> {
         }
         Fstab.Line line = new Fstab.Line(Fstab.escape(a.src()), Fstab.escape(name), Fstab.escape(a.fstype()), Fstab.escape(opts),
                 Fstab.escape(a.dump()), Fstab.escape(a.passno()));
-        String before = state == State.EPHEMERAL ? "" : FileContent.readText(ctx.connection(), fstab);
+        String before = state == State.EPHEMERAL ? "" : FileContent.readText(ctx.connection().files(), fstab);
         String text = before == null ? "" : before;
         boolean mounted = mounted(ctx, name);
 
@@ -84,7 +84,7 @@ public final class MountModule extends BaseModule<MountModule.Arguments> {
             case ABSENT -> {
                 if (addFstab(changes, fstab, before, Fstab.unset(text, line, a.src() != null), a.backup())) {
                     if (mounted) changes.add(umount(name));
-                    if (ctx.connection().stat(name, false) != null) {
+                    if (ctx.connection().files().stat(name, false) != null) {
                         changes.add(new Change("remove mount point " + name, Diff.state(name, "directory", "absent"),
                                 (c, r) -> run(c, "Error rmdir " + name, "rmdir", name)));
                     }
@@ -94,9 +94,9 @@ public final class MountModule extends BaseModule<MountModule.Arguments> {
                 if (mounted) changes.add(umount(name));
             }
             case MOUNTED, EPHEMERAL -> {
-                if (ctx.connection().stat(name, true) == null) {
+                if (ctx.connection().files().stat(name, true) == null) {
                     changes.add(new Change("create mount point " + name, Diff.state(name, "absent", "directory"),
-                            (c, r) -> c.connection().mkdirs(name, Attributes.NONE)));
+                            (c, r) -> c.connection().files().mkdirs(name, Attributes.NONE)));
                 }
                 boolean fstabChanged = state == State.MOUNTED && addFstab(changes, fstab, before, Fstab.set(text, line, true), a.backup());
                 List<String> ephemeral = state == State.EPHEMERAL ? ephemeralArgs(a.fstype(), opts, a.src()) : List.of();

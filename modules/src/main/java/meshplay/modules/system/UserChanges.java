@@ -185,10 +185,10 @@ final class UserChanges {
         String file = key.sshKeyFile() != null ? key.sshKeyFile() : ".ssh/id_" + key.sshKeyType();
         if (current.isPresent() || file.startsWith("/")) {
             String path = keyPath(file, p.home() != null ? p.home() : current.map(Accounts.User::home).orElse(""));
-            if (ctx.connection().stat(path, true) != null) {
+            if (ctx.connection().files().stat(path, true) != null) {
                 data.put("ssh_key_file", path);
                 data.put("ssh_fingerprint", run(ctx, List.of("ssh-keygen", "-l", "-f", path), null).stdout().strip());
-                data.put("ssh_public_key", new String(ctx.connection().read(path + ".pub").orElse(new byte[0]),
+                data.put("ssh_public_key", new String(ctx.connection().files().read(path + ".pub").orElse(new byte[0]),
                         java.nio.charset.StandardCharsets.UTF_8).strip());
                 return null;
             }
@@ -213,7 +213,7 @@ final class UserChanges {
         run(ctx, List.of("chown", u.uid() + ":" + u.gid(), path, path + ".pub"), null);
         result.put("ssh_key_file", path);
         result.put("ssh_fingerprint", run(ctx, List.of("ssh-keygen", "-l", "-f", path), null).stdout().strip());
-        result.put("ssh_public_key", new String(ctx.connection().read(path + ".pub").orElse(new byte[0]),
+        result.put("ssh_public_key", new String(ctx.connection().files().read(path + ".pub").orElse(new byte[0]),
                 java.nio.charset.StandardCharsets.UTF_8).strip());
     }
 

@@ -99,7 +99,7 @@ public final class UserModule extends BaseModule<UserArgs> {
             data.put("shell", u.shell());
             data.put("move_home", p.moveHome());
             String home = p.home() != null ? p.home() : u.home();
-            if (p.createHome() && ctx.connection().stat(home, true) == null) changes.add(UserChanges.createHome(p.name(), home, p.skeleton()));
+            if (p.createHome() && ctx.connection().files().stat(home, true) == null) changes.add(UserChanges.createHome(p.name(), home, p.skeleton()));
         }
         data.put("append", p.append());
         if (p.groupList() != null) data.put("groups", String.join(",", p.groupList()));

@@ -13,16 +13,14 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import meshplay.engine.connect.Attributes;
 import meshplay.engine.connect.Connection;
 import meshplay.engine.connect.ConnectionException;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
-import meshplay.engine.connect.FileStat;
+import meshplay.engine.connect.HostFiles;
+import meshplay.engine.connect.LocalFiles;
 import meshplay.engine.connect.LocalConnection;
-import meshplay.engine.connect.WriteOptions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -191,7 +189,7 @@ final class SystemSandbox implements AutoCloseable {
 
     /** Commands through nsenter; files through /proc/PID/root. */
     private final class Inside implements Connection {
-        private final LocalConnection files = new LocalConnection("sandbox", Path.of("/proc/" + pid + "/root"), List.of(), Map.of());
+        private final LocalFiles files = new LocalFiles(Path.of("/proc/" + pid + "/root"));
         private final LocalConnection runner = new LocalConnection("sandbox");
 
         @Override
@@ -210,38 +208,8 @@ final class SystemSandbox implements AutoCloseable {
         }
 
         @Override
-        public FileStat stat(String path, boolean follow) throws ConnectionException {
-            return files.stat(path, follow);
-        }
-
-        @Override
-        public Optional<byte[]> read(String path) throws ConnectionException {
-            return files.read(path);
-        }
-
-        @Override
-        public Optional<String> write(String path, byte[] content, WriteOptions options) throws ConnectionException {
-            return files.write(path, content, options);
-        }
-
-        @Override
-        public void mkdirs(String path, Attributes attributes) throws ConnectionException {
-            files.mkdirs(path, attributes);
-        }
-
-        @Override
-        public void remove(String path, boolean recursive) throws ConnectionException {
-            files.remove(path, recursive);
-        }
-
-        @Override
-        public void symlink(String target, String link) throws ConnectionException {
-            files.symlink(target, link);
-        }
-
-        @Override
-        public void setAttributes(String path, Attributes attributes) throws ConnectionException {
-            files.setAttributes(path, attributes);
+        public HostFiles files() {
+            return files;
         }
 
         @Override
