@@ -101,7 +101,7 @@ public final class UserModule extends BaseModule<UserArgs> {
             String home = p.home() != null ? p.home() : u.home();
             if (p.createHome() && ctx.connection().files().stat(home, true) == null) changes.add(UserChanges.createHome(p.name(), home, p.skeleton()));
         }
-        data.put("append", p.append());
+        if (current.isPresent()) data.put("append", p.append());
         if (p.groupList() != null) data.put("groups", String.join(",", p.groupList()));
         if (p.password() != null) data.put("password", HIDDEN_PASSWORD);
         if (p.sshKey() != null) {
@@ -133,8 +133,10 @@ public final class UserModule extends BaseModule<UserArgs> {
         if (p.force()) argv.add("-f");
         if (p.remove()) argv.add("-r");
         argv.add(p.name());
-        return Plan.of(List.of(new Change("remove user " + p.name(), Diff.state("user " + p.name(), "present", "absent"),
-                (ctx, result) -> UserChanges.run(ctx, argv, null))), data);
+        return Plan.of(List.of(new Change("remove user " + p.name(), Diff.state("user " + p.name(), "present", "absent"), (ctx, result) -> {
+            String err = UserChanges.run(ctx, argv, null).stderr();
+            if (!err.isEmpty()) result.put("stderr", err).put("stderr_lines", err.lines().toList());
+        })), data);
     }
 
     /** The GID of a group given by name or number; Ansible's message when it does not exist. */

@@ -41,6 +41,8 @@ class UserGroupTest extends SandboxedTest {
         String passwd = sandbox.sh("getent passwd mpalice");
         assertTrue(passwd.matches("mpalice:x:\\d+:\\d+:Alice:/home/mpalice:/bin/bash\\n"), passwd);
         assertEquals("/home/mpalice", first.result().data().get("home"));
+        assertEquals(new java.util.TreeSet<>(List.of("comment", "create_home", "group", "groups", "home", "name", "password", "shell",
+                "state", "system", "uid")), new java.util.TreeSet<>(first.result().data().keySet()), "the keys ansible-playbook 2.14 returns");
         assertEquals(UserModule.HIDDEN_PASSWORD, first.result().data().get("password"));
         assertFalse(first.result().data().toString().contains("abcdefghij"), "the hash never reaches the result");
         assertTrue(Files.isDirectory(sandbox.path("/home/mpalice")), "the home directory is created");
