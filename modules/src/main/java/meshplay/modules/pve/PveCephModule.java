@@ -1,5 +1,6 @@
-package meshplay.modules.ceph;
+package meshplay.modules.pve;
 
+import meshplay.modules.ceph.IpNet;
 import static meshplay.engine.module.ArgSpec.arg;
 
 import java.nio.charset.StandardCharsets;

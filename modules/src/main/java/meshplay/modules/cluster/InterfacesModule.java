@@ -24,7 +24,7 @@ import meshplay.modules.support.FileContent;
  * from the Proxmox GUI/API, which would replace the file on the next network apply) unless
  * {@code force} is set. With {@code reload}, a change is applied with {@code ifreload -a}.
  */
-public final class Interfaces implements Module {
+public final class InterfacesModule implements Module {
     static final String NAME = "interfaces";
     private static final Set<String> RESERVED = Set.of("iface", "auto", "mapping", "source", "source-directory", "source-dir");
     private static final ArgSpec SPEC = ArgSpec.builder(

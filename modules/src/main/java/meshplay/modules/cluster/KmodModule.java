@@ -30,7 +30,7 @@ import meshplay.modules.support.FileContent;
  * network or storage driver can cut the connection this run depends on. Check mode never writes
  * and never runs modprobe.
  */
-public final class Kmod extends BaseModule<Kmod.Arguments> {
+public final class KmodModule extends BaseModule<KmodModule.Arguments> {
     static final String NAME = "kmod";
 
     /** Whether the module should be loaded now. */
@@ -62,7 +62,7 @@ public final class Kmod extends BaseModule<Kmod.Arguments> {
                     + "NAME.conf is removed when it would become empty."))
             .build();
 
-    public Kmod() {
+    public KmodModule() {
         super(NAME, SPEC, Arguments.class, "modprobe");
     }
 

@@ -24,7 +24,7 @@ import meshplay.modules.support.FileContent;
  * state=absent removes the key's lines from the file and leaves the live value alone (the default it
  * would go back to is not known here).
  */
-public final class Sysctl implements Module {
+public final class SysctlModule implements Module {
     static final String NAME = "sysctl";
     private static final ArgSpec SPEC = ArgSpec.builder(
                     "Set kernel parameters persistently in a sysctl.d drop-in and live (sysctl -w), comparing both the file "
