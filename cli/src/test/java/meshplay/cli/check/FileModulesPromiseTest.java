@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import meshplay.cli.testing.PlaybookRun;
-import meshplay.engine.exec.RunOptions;
 import meshplay.engine.testing.TempRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,13 +24,6 @@ class FileModulesPromiseTest {
     private static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAdminAdminAdminAdminAdminAdminAdminAdmin admin@laptop";
     @TempDir
     Path dir;
-
-    private static RunOptions options(boolean check) {
-        RunOptions o = new RunOptions();
-        o.check = check;
-        o.diff = true;
-        return o;
-    }
 
     @Test
     void checkPredictsTheRunAndTheSecondRunChangesNothing() throws IOException {
@@ -61,12 +52,12 @@ class FileModulesPromiseTest {
                     - name: count
                       copy: {content: "{{ found.matched }}\\n", dest: /etc/found}
                 """.formatted(KEY));
-        TreeMap<String, String> before = snapshot(dir);
-        PlaybookRun.Result check = run.run("play.yml", options(true));
+        Map<String, String> before = CheckModePromiseTest.snapshot(dir);
+        PlaybookRun.Result check = run.run("play.yml", CheckModePromiseTest.options(true));
         assertEquals(0, check.exitCode(), check.console());
-        assertEquals(before, snapshot(dir), "the check run changed a file:\n" + check.console());
+        assertEquals(before, CheckModePromiseTest.snapshot(dir), "the check run changed a file:\n" + check.console());
 
-        PlaybookRun.Result real = run.run("play.yml", options(false));
+        PlaybookRun.Result real = run.run("play.yml", CheckModePromiseTest.options(false));
         assertEquals(0, real.exitCode(), real.console());
         assertEquals(real.changedTasks(H), check.changedTasks(H), check.console() + "\n" + real.console());
         assertEquals(Set.of("port", "admin key", "copy of motd", "keep a copy on the controller", "count"), real.changedTasks(H));
@@ -76,16 +67,8 @@ class FileModulesPromiseTest {
         assertEquals("welcome to node1\n", Files.readString(dir.resolve("fetched/node1/etc/motd")));
         assertEquals("2\n", root.read("/etc/found"), "motd and the copy made before");
 
-        PlaybookRun.Result again = run.run("play.yml", options(false));
+        PlaybookRun.Result again = run.run("play.yml", CheckModePromiseTest.options(false));
         assertEquals(0, again.changed(H), again.console());
         assertFalse(again.console().contains("FAILED"), again.console());
-    }
-
-    private static TreeMap<String, String> snapshot(Path top) throws IOException {
-        TreeMap<String, String> files = new TreeMap<>();
-        try (Stream<Path> all = Files.walk(top)) {
-            for (Path p : all.filter(Files::isRegularFile).toList()) files.put(top.relativize(p).toString(), Files.readString(p));
-        }
-        return files;
     }
 }
