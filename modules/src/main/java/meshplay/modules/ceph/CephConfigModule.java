@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Map;
 import meshplay.engine.connect.ExecResult;
 import meshplay.engine.module.ArgSpec;
+import meshplay.engine.module.Presence;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.ArgValidator;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
@@ -24,37 +25,32 @@ import meshplay.engine.module.Plan;
  * by value (8G == 8589934592). Every option name is checked with `ceph config help` first: an
  * unknown name fails the task before anything changes, naming the closest known options.
  */
-public final class CephConfigModule implements Module {
+public final class CephConfigModule extends BaseModule<CephConfigModule.Arguments> {
+    /** The task's arguments. */
+    record Arguments(String who, Object settings, Presence state) {
+    }
+
     private static final String WHO_RE = "(global|mon|mgr|osd|mds|client)(\\.[A-Za-z0-9_.-]+)?(/[A-Za-z0-9_:.=-]+)?";
 
-    @Override
-    public String name() {
-        return "ceph-config";
-    }
+    private static final ArgSpec SPEC = ArgSpec.builder("Sets or removes options in the Ceph config database (ceph config set/rm); run it once per cluster.")
+        .add(arg("who", ArgType.STR).aliases("section")
+                .doc("Section for the settings map: global, mon, mgr, osd, client, osd.N, ..."))
+        .add(arg("settings", ArgType.RAW).required().doc("Either a map option -> value (with who), or a list of "
+                + "{who, name, value} entries."))
+        .add(ArgSpec.choice("state", Presence.class).defaultValue(Presence.PRESENT)
+                .doc("absent removes the options from the given sections (values are ignored)."))
+        .build();
 
-    @Override
-    public List<String> aliases() {
-        return List.of("ceph_config");
-    }
-
-    @Override
-    public ArgSpec spec() {
-        return ArgSpec.builder("Sets or removes options in the Ceph config database (ceph config set/rm); run it once per cluster.")
-                .add(arg("who", ArgType.STR).aliases("section")
-                        .doc("Section for the settings map: global, mon, mgr, osd, client, osd.N, ..."))
-                .add(arg("settings", ArgType.RAW).required().doc("Either a map option -> value (with who), or a list of "
-                        + "{who, name, value} entries."))
-                .add(arg("state", ArgType.STR).defaultValue("present").choices("present", "absent")
-                        .doc("absent removes the options from the given sections (values are ignored)."))
-                .build();
+    public CephConfigModule() {
+        super("ceph-config", SPEC, Arguments.class, "ceph_config");
     }
 
     record Setting(String who, String name, String value) {
     }
 
     @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        List<Setting> settings = settings(ctx);
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
+        List<Setting> settings = settings(args);
         Map<String, String> types = checkNames(ctx, settings);
         Map<String, String> current = new LinkedHashMap<>();
         for (Object o : PveCli.list(PveCli.cephJson(ctx, "ceph", "config", "dump", "-f", "json"))) {
@@ -62,7 +58,7 @@ public final class CephConfigModule implements Module {
             if (m.get("mask") != null && !m.get("mask").toString().isEmpty()) continue;
             current.put(m.get("section") + "/" + m.get("name"), PveCli.str(m.get("value")));
         }
-        boolean present = "present".equals(ctx.args().str("state"));
+        boolean present = args.state().present();
         List<Change> changes = new ArrayList<>();
         for (Setting s : settings) {
             String key = s.who() + "/" + s.name();
@@ -80,9 +76,9 @@ public final class CephConfigModule implements Module {
         return Plan.of(changes, Map.of("settings", settings.stream().map(s -> s.who() + "/" + s.name()).toList()));
     }
 
-    private static List<Setting> settings(ModuleContext ctx) throws ModuleFailure {
-        Object raw = ArgValidator.plain(ctx.args().raw("settings"));
-        String who = ctx.args().str("who");
+    private static List<Setting> settings(Arguments args) throws ModuleFailure {
+        Object raw = ArgValidator.plain(args.settings());
+        String who = args.who();
         List<Setting> out = new ArrayList<>();
         if (raw instanceof Map<?, ?> map) {
             if (who == null) throw new ModuleFailure("settings is a map, so 'who' (the section, e.g. osd or global) is required");
@@ -91,7 +87,7 @@ public final class CephConfigModule implements Module {
             for (int i = 0; i < list.size(); i++) {
                 Map<String, Object> m = PveCli.map(list.get(i));
                 String w = m.get("who") != null ? m.get("who").toString() : who;
-                if (w == null || m.get("name") == null || (!m.containsKey("value") && "present".equals(ctx.args().str("state")))) {
+                if (w == null || m.get("name") == null || (!m.containsKey("value") && args.state().present())) {
                     throw new ModuleFailure("settings[" + i + "] needs who, name and value (e.g. {who: osd, name: osd_memory_target, value: 8G})");
                 }
                 out.add(new Setting(w, m.get("name").toString(), text(m.get("value"))));

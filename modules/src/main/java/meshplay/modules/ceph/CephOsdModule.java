@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import meshplay.engine.connect.FileStat;
 import meshplay.engine.module.ArgSpec;
+import meshplay.engine.module.Presence;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
@@ -23,32 +24,27 @@ import meshplay.engine.module.Plan;
  * OSD, refuses a disk used by anything else, else creates the OSD. Absent: needs force, then takes the
  * OSD out, checks ok-to-stop, stops and destroys it with --cleanup (which wipes the disk).
  */
-public final class CephOsdModule implements Module {
-
-    @Override
-    public String name() {
-        return "ceph-osd";
+public final class CephOsdModule extends BaseModule<CephOsdModule.Arguments> {
+    /** The task's arguments. */
+    record Arguments(String device, Presence state, String crushDeviceClass, String dbDev, boolean encrypted, boolean force) {
     }
 
-    @Override
-    public List<String> aliases() {
-        return List.of("ceph_osd");
-    }
 
-    @Override
-    public ArgSpec spec() {
-        return ArgSpec.builder("Creates or destroys a Ceph OSD on a disk of this node with pveceph. Never wipes a disk that is "
-                        + "in use, and destroys an OSD only with force: true.")
-                .add(arg("device", ArgType.PATH).required().aliases("dev", "disk")
-                        .doc("The data disk, e.g. /dev/nvme0n1 or a /dev/disk/by-id/ link (resolved on the target)."))
-                .add(arg("state", ArgType.STR).defaultValue("present").choices("present", "absent")
-                        .doc("absent destroys the OSD on the device (needs force: true)."))
-                .add(arg("crush_device_class", ArgType.STR).doc("CRUSH device class for a new OSD (e.g. nvme, ssd)."))
-                .add(arg("db_dev", ArgType.PATH).doc("Separate disk for block.db of a new OSD."))
-                .add(arg("encrypted", ArgType.BOOL).defaultValue(false).doc("Create the OSD with dm-crypt."))
-                .add(arg("force", ArgType.BOOL).defaultValue(false)
-                        .doc("Required for state: absent, which destroys the OSD and wipes the disk."))
-                .build();
+    private static final ArgSpec SPEC = ArgSpec.builder("Creates or destroys a Ceph OSD on a disk of this node with pveceph. Never wipes a disk that is "
+                + "in use, and destroys an OSD only with force: true.")
+        .add(arg("device", ArgType.PATH).required().aliases("dev", "disk")
+                .doc("The data disk, e.g. /dev/nvme0n1 or a /dev/disk/by-id/ link (resolved on the target)."))
+        .add(ArgSpec.choice("state", Presence.class).defaultValue(Presence.PRESENT)
+                .doc("absent destroys the OSD on the device (needs force: true)."))
+        .add(arg("crush_device_class", ArgType.STR).doc("CRUSH device class for a new OSD (e.g. nvme, ssd)."))
+        .add(arg("db_dev", ArgType.PATH).doc("Separate disk for block.db of a new OSD."))
+        .add(arg("encrypted", ArgType.BOOL).defaultValue(false).doc("Create the OSD with dm-crypt."))
+        .add(arg("force", ArgType.BOOL).defaultValue(false)
+                .doc("Required for state: absent, which destroys the OSD and wipes the disk."))
+        .build();
+
+    public CephOsdModule() {
+        super("ceph-osd", SPEC, Arguments.class, "ceph_osd");
     }
 
     /** An OSD backed by a device of this node. */
@@ -56,8 +52,8 @@ public final class CephOsdModule implements Module {
     }
 
     @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        String device = resolve(ctx, ctx.args().str("device"));
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
+        String device = resolve(ctx, args.device());
         String node = PveCli.localNode(ctx);
         Map<Integer, String> osds = localOsds(ctx);
         Integer existing = osds.entrySet().stream().filter(e -> e.getValue().equals(device)).map(Map.Entry::getKey).findFirst().orElse(null);
@@ -68,7 +64,7 @@ public final class CephOsdModule implements Module {
         data.put("node", node);
         if (existing != null) data.put("osd_id", existing);
         String before = describe(osds);
-        if ("present".equals(ctx.args().str("state"))) {
+        if (args.state().present()) {
             if (existing != null) return Plan.noChange(data).withNote(device + " already backs osd." + existing);
             if (disk == null) {
                 throw new ModuleFailure("device " + device + " is not a disk of node " + node + " (not in pvesh get /nodes/"
@@ -78,18 +74,18 @@ public final class CephOsdModule implements Module {
                 throw new ModuleFailure("device " + device + " is in use (" + disk.get("used") + "); refusing to create an OSD on it. "
                         + "If its data may be destroyed, wipe it first (ceph-volume lvm zap " + device + " --destroy)");
             }
-            if (ctx.args().has("db_dev")) {
-                String db = resolve(ctx, ctx.args().str("db_dev"));
+            if ((args.dbDev() != null)) {
+                String db = resolve(ctx, args.dbDev());
                 Map<String, Object> dbDisk = diskEntry(ctx, node, db);
                 if (dbDisk == null) throw new ModuleFailure("db_dev " + db + " is not a disk of node " + node);
             }
             Map<Integer, String> after = new TreeMap<>(osds);
             after.put(-1, device);
             return Plan.of(List.of(new Change("create OSD on " + device, Diff.state("osds on " + node, before,
-                    describe(after).replace("osd.-1", "osd.new")), (c, r) -> create(c, r, device))), data);
+                    describe(after).replace("osd.-1", "osd.new")), (c, r) -> create(c, r, args, device))), data);
         }
         if (existing == null) return Plan.noChange(data).withNote("no OSD on " + device);
-        if (!ctx.args().bool("force")) {
+        if (!args.force()) {
             throw new ModuleFailure("removing osd." + existing + " destroys the data on " + device + "; set force: true to do it");
         }
         int id = existing;
@@ -141,11 +137,12 @@ public final class CephOsdModule implements Module {
         return null;
     }
 
-    private static void create(ModuleContext ctx, meshplay.engine.module.ModuleResult.Builder result, String device) throws Exception {
+    private static void create(ModuleContext ctx, meshplay.engine.module.ModuleResult.Builder result, Arguments args, String device)
+            throws Exception {
         List<String> cmd = new ArrayList<>(List.of("pveceph", "osd", "create", device));
-        if (ctx.args().has("db_dev")) cmd.addAll(List.of("--db_dev", resolve(ctx, ctx.args().str("db_dev"))));
-        if (ctx.args().bool("encrypted")) cmd.addAll(List.of("--encrypted", "1"));
-        if (ctx.args().has("crush_device_class")) cmd.addAll(List.of("--crush-device-class", ctx.args().str("crush_device_class")));
+        if ((args.dbDev() != null)) cmd.addAll(List.of("--db_dev", resolve(ctx, args.dbDev())));
+        if (args.encrypted()) cmd.addAll(List.of("--encrypted", "1"));
+        if ((args.crushDeviceClass() != null)) cmd.addAll(List.of("--crush-device-class", args.crushDeviceClass()));
         result.put("stdout", PveCli.checked(ctx, cmd).stdout());
         Integer id = localOsds(ctx).entrySet().stream().filter(e -> e.getValue().equals(device)).map(Map.Entry::getKey).findFirst().orElse(null);
         if (id == null) throw new ModuleFailure("pveceph osd create " + device + " reported success, but ceph-volume lists no OSD on it");

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import meshplay.engine.connect.ExecResult;
 import meshplay.engine.module.ArgSpec;
+import meshplay.engine.module.ArgChoice;
+import meshplay.engine.module.Presence;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.ModuleResult;
@@ -23,55 +25,55 @@ import meshplay.engine.module.Plan;
  * pveceph exits 0 even when the pool task failed, so the pool is read back after every change and
  * the task fails when the cluster does not show the wanted values.
  */
-public final class CephPoolModule implements Module {
-    private static final List<String> INT_KEYS = List.of("size", "min_size", "pg_num", "pgp_num");
+public final class CephPoolModule extends BaseModule<CephPoolModule.Arguments> {
+    /** pg_autoscale_mode. */
+    enum AutoscaleMode { ON, OFF, WARN }
 
-    @Override
-    public String name() {
-        return "ceph-pool";
+    /** The application enabled on the pool. */
+    enum Application { RBD, CEPHFS, RGW }
+
+    /** The task's arguments. */
+    record Arguments(String name, Integer size, Integer minSize, Integer pgNum, Integer pgpNum, AutoscaleMode pgAutoscaleMode, Application application, String crushRule, Presence state, boolean force) {
+    }
+
+
+    private static final ArgSpec SPEC = ArgSpec.builder("Creates, adjusts or removes a replicated Ceph pool (pveceph pool create/set/destroy) and checks "
+                + "the result, since pveceph exits 0 when a pool task fails. Run it once per cluster.")
+        .add(arg("name", ArgType.STR).required().aliases("pool").doc("Pool name (no ':', '/' or whitespace)."))
+        .add(arg("size", ArgType.INT).doc("Number of replicas (1-7)."))
+        .add(arg("min_size", ArgType.INT).doc("Replicas needed to serve I/O (1-7, at most size)."))
+        .add(arg("pg_num", ArgType.INT).doc("Placement groups (1-32768)."))
+        .add(arg("pgp_num", ArgType.INT).doc("Placement groups for placement (defaults to pg_num; set with ceph osd pool set)."))
+        .add(ArgSpec.choice("pg_autoscale_mode", AutoscaleMode.class)
+                .doc("PG autoscaler mode; 'off' or 'warn' keeps pg_num as set."))
+        .add(ArgSpec.choice("application", Application.class).doc("Application enabled on the pool."))
+        .add(arg("crush_rule", ArgType.STR).doc("CRUSH rule name (e.g. replicated_rule)."))
+        .add(ArgSpec.choice("state", Presence.class).defaultValue(Presence.PRESENT)
+                .doc("absent destroys the pool and its data (needs force: true)."))
+        .add(arg("force", ArgType.BOOL).defaultValue(false).doc("Required for state: absent."))
+        .build();
+
+    public CephPoolModule() {
+        super("ceph-pool", SPEC, Arguments.class, "ceph_pool");
     }
 
     @Override
-    public List<String> aliases() {
-        return List.of("ceph_pool");
-    }
-
-    @Override
-    public ArgSpec spec() {
-        return ArgSpec.builder("Creates, adjusts or removes a replicated Ceph pool (pveceph pool create/set/destroy) and checks "
-                        + "the result, since pveceph exits 0 when a pool task fails. Run it once per cluster.")
-                .add(arg("name", ArgType.STR).required().aliases("pool").doc("Pool name (no ':', '/' or whitespace)."))
-                .add(arg("size", ArgType.INT).doc("Number of replicas (1-7)."))
-                .add(arg("min_size", ArgType.INT).doc("Replicas needed to serve I/O (1-7, at most size)."))
-                .add(arg("pg_num", ArgType.INT).doc("Placement groups (1-32768)."))
-                .add(arg("pgp_num", ArgType.INT).doc("Placement groups for placement (defaults to pg_num; set with ceph osd pool set)."))
-                .add(arg("pg_autoscale_mode", ArgType.STR).choices("on", "off", "warn")
-                        .doc("PG autoscaler mode; 'off' or 'warn' keeps pg_num as set."))
-                .add(arg("application", ArgType.STR).choices("rbd", "cephfs", "rgw").doc("Application enabled on the pool."))
-                .add(arg("crush_rule", ArgType.STR).doc("CRUSH rule name (e.g. replicated_rule)."))
-                .add(arg("state", ArgType.STR).defaultValue("present").choices("present", "absent")
-                        .doc("absent destroys the pool and its data (needs force: true)."))
-                .add(arg("force", ArgType.BOOL).defaultValue(false).doc("Required for state: absent."))
-                .build();
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        String name = ctx.args().str("name");
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
+        String name = args.name();
         if (!name.matches("[^:/\\s]+")) throw new ModuleFailure("pool name '" + name + "' must not contain ':', '/' or whitespace");
-        validateNumbers(ctx);
+        validateNumbers(args);
         Map<String, Object> current = readPool(ctx, name);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("name", name);
-        if ("absent".equals(ctx.args().str("state"))) {
+        if (!args.state().present()) {
             if (current == null) return Plan.noChange(data);
-            if (!ctx.args().bool("force")) throw new ModuleFailure("destroying pool " + name + " deletes its data; set force: true to do it");
+            if (!args.force()) throw new ModuleFailure("destroying pool " + name + " deletes its data; set force: true to do it");
             return Plan.of(List.of(new Change("destroy pool " + name, Diff.state("pool " + name, describe(current), null), (c, r) -> {
                 PveCli.checked(c, List.of("pveceph", "pool", "destroy", name, "--force", "1"));
                 if (readPool(c, name) != null) throw new ModuleFailure("pveceph pool destroy " + name + " did not remove the pool");
             })), data);
         }
-        Map<String, Object> want = wanted(ctx);
+        Map<String, Object> want = wanted(args);
         if (current == null) {
             return Plan.of(List.of(new Change("create pool " + name, Diff.state("pool " + name, null, describeWanted(want)),
                     (c, r) -> create(c, r, name, want))), data);
@@ -88,22 +90,35 @@ public final class CephPoolModule implements Module {
         return Plan.of(changes, data);
     }
 
-    private static void validateNumbers(ModuleContext ctx) throws ModuleFailure {
-        for (String k : INT_KEYS) {
-            Integer v = ctx.args().integer(k);
+    /** The counts the task gives, by argument name. */
+    private static Map<String, Integer> counts(Arguments args) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("size", args.size());
+        counts.put("min_size", args.minSize());
+        counts.put("pg_num", args.pgNum());
+        counts.put("pgp_num", args.pgpNum());
+        return counts;
+    }
+
+    private static void validateNumbers(Arguments args) throws ModuleFailure {
+        for (Map.Entry<String, Integer> count : counts(args).entrySet()) {
+            String k = count.getKey();
+            Integer v = count.getValue();
             int max = k.startsWith("pg") ? 32768 : 7;
             if (v != null && (v < 1 || v > max)) throw new ModuleFailure(k + " must be between 1 and " + max + ", not " + v);
         }
-        Integer size = ctx.args().integer("size");
-        Integer min = ctx.args().integer("min_size");
+        Integer size = args.size();
+        Integer min = args.minSize();
         if (size != null && min != null && min > size) throw new ModuleFailure("min_size " + min + " is larger than size " + size);
     }
 
-    private static Map<String, Object> wanted(ModuleContext ctx) {
-        Map<String, Object> want = new LinkedHashMap<>();
-        for (String k : List.of("size", "min_size", "pg_num", "pgp_num", "pg_autoscale_mode", "application", "crush_rule")) {
-            if (ctx.args().has(k)) want.put(k, ctx.args().raw(k));
-        }
+    /** The pool settings the task gives, by the name ceph uses. */
+    private static Map<String, Object> wanted(Arguments args) {
+        Map<String, Object> want = new LinkedHashMap<>(counts(args));
+        want.put("pg_autoscale_mode", args.pgAutoscaleMode() == null ? null : ArgChoice.valueOf(args.pgAutoscaleMode()));
+        want.put("application", args.application() == null ? null : ArgChoice.valueOf(args.application()));
+        want.put("crush_rule", args.crushRule());
+        want.values().removeIf(java.util.Objects::isNull);
         return want;
     }
 

@@ -3,6 +3,7 @@ package meshplay.modules.cluster;
 import static meshplay.engine.module.ArgSpec.arg;
 
 import meshplay.engine.module.ArgProblem;
+import meshplay.engine.module.Presence;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Change;
@@ -18,6 +19,10 @@ final class DropInPath {
     private DropInPath() {
     }
 
+    /** The arguments of {@link #addPathArgs} and {@link #addStateArg}, as a component of a module's arguments. */
+    record Target(String path, String name, String priority, Presence state) {
+    }
+
     /** Adds path, or name and priority, naming files DIR/PRIORITY-NAME.SUFFIX. */
     static ArgSpec.Builder addPathArgs(ArgSpec.Builder b, String dir, String suffix, String nameExample, String priorityDoc) {
         String pattern = dir + "/PRIORITY-NAME" + suffix;
@@ -28,7 +33,7 @@ final class DropInPath {
 
     /** Adds state (absent removes the file) and requires exactly one of path and name. */
     static ArgSpec.Builder addStateArg(ArgSpec.Builder b) {
-        return b.add(arg("state", ArgType.STR).defaultValue("present").choices("present", "absent").doc("absent removes the file."))
+        return b.add(ArgSpec.choice("state", Presence.class).defaultValue(Presence.PRESENT).doc("absent removes the file."))
                 .mutuallyExclusive("path", "name")
                 .requiredOneOf("path", "name");
     }
@@ -44,15 +49,15 @@ final class DropInPath {
     }
 
     /** Plans the file: with state=present it should hold what {@code content} says, with state=absent it is removed. */
-    static Planned plan(ModuleContext ctx, String module, String dir, String suffix, Content content) throws Exception {
-        String path = resolve(ctx, module, dir, suffix);
+    static Planned plan(ModuleContext ctx, Target target, String module, String dir, String suffix, Content content) throws Exception {
+        String path = resolve(ctx, target, module, dir, suffix);
         String before = FileContent.readText(ctx.connection().files(), path);
-        String after = "present".equals(ctx.args().str("state")) ? content.wanted(before) : null;
+        String after = target.state().present() ? content.wanted(before) : null;
         return new Planned(path, FileContent.textChange(path, before, after));
     }
 
-    static String resolve(ModuleContext ctx, String module, String dir, String suffix) {
-        String path = ctx.args().str("path");
+    static String resolve(ModuleContext ctx, Target target, String module, String dir, String suffix) {
+        String path = target.path();
         if (path != null) {
             ArgProblem.requireAbsolute(ctx, module, "path", path, dir + "/10-example" + suffix);
             if (!path.endsWith(suffix)) {
@@ -61,8 +66,8 @@ final class DropInPath {
             }
             return path;
         }
-        String name = ctx.args().str("name");
-        String priority = ctx.args().str("priority");
+        String name = target.name();
+        String priority = target.priority();
         if (!name.matches("[A-Za-z0-9_.@:-]+")) {
             throw ArgProblem.of(ctx, module, "name", "'" + name + "' cannot be part of a file name",
                     "use letters, digits, '-', '_' and '.' only");

@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import meshplay.engine.module.ArgChoice;
 import meshplay.engine.module.ArgProblem;
+import meshplay.engine.module.Presence;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Change;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
@@ -24,7 +26,20 @@ import meshplay.modules.support.FileContent;
  * from the Proxmox GUI/API, which would replace the file on the next network apply) unless
  * {@code force} is set. With {@code reload}, a change is applied with {@code ifreload -a}.
  */
-public final class InterfacesModule implements Module {
+public final class InterfacesModule extends BaseModule<InterfacesModule.Arguments> {
+    /** The stanza's address family. */
+    enum Family { INET, INET6 }
+
+    /** The stanza's method. */
+    enum Method { STATIC, MANUAL, DHCP, LOOPBACK }
+
+    /** Where a new stanza goes: before the first source line, or at the end. */
+    enum Position { BEFORE_SOURCE, END }
+
+    /** The task's arguments. */
+    record Arguments(String path, String iface, Family family, Method method, Boolean auto, Map<String, Object> options, String comment, Presence state, Position position, boolean force, boolean reload, boolean backup) {
+    }
+
     static final String NAME = "interfaces";
     private static final Set<String> RESERVED = Set.of("iface", "auto", "mapping", "source", "source-directory", "source-dir");
     private static final ArgSpec SPEC = ArgSpec.builder(
@@ -34,8 +49,8 @@ public final class InterfacesModule implements Module {
                             + "bodiless note line (like 'iface en05 inet manual #do not edit in GUI').")
             .add(arg("path", ArgType.PATH).defaultValue("/etc/network/interfaces").doc("The interfaces file."))
             .add(arg("iface", ArgType.STR).required().doc("Interface name (at most 15 characters), e.g. en05."))
-            .add(arg("family", ArgType.STR).defaultValue("inet").choices("inet", "inet6").doc("Address family of the stanza."))
-            .add(arg("method", ArgType.STR).choices("static", "manual", "dhcp", "loopback")
+            .add(ArgSpec.choice("family", Family.class).defaultValue(Family.INET).doc("Address family of the stanza."))
+            .add(ArgSpec.choice("method", Method.class)
                     .doc("Configuration method; required with state=present."))
             .add(arg("auto", ArgType.BOOL).doc("true: an 'auto NAME' line (added just above the stanza when missing; without it "
                     + "the interface stays down at boot); false: no auto line for it; unset: auto lines are left alone."))
@@ -43,9 +58,9 @@ public final class InterfacesModule implements Module {
                     + "gateway, mtu (552..65535; 65520 for Thunderbolt), bridge-ports, pre-up/up/post-up/down/pre-down... A list "
                     + "value becomes one line per item. Booleans are written yes/no. The stanza holds exactly these options."))
             .add(arg("comment", ArgType.STR).doc("A comment line kept directly above the stanza (without the '#')."))
-            .add(arg("state", ArgType.STR).defaultValue("present").choices("present", "absent")
+            .add(ArgSpec.choice("state", Presence.class).defaultValue(Presence.PRESENT)
                     .doc("absent removes the managed stanza, its own 'auto NAME' line and the given comment line above it."))
-            .add(arg("position", ArgType.STR).defaultValue("before-source").choices("before-source", "end")
+            .add(ArgSpec.choice("position", Position.class).defaultValue(Position.BEFORE_SOURCE)
                     .doc("Where a new stanza goes: just before the first source/source-directory line (appended when there is "
                             + "none), or at the end of the file. An existing stanza keeps its place."))
             .add(arg("force", ArgType.BOOL).defaultValue(false).doc("Write even though PATH.new exists (Proxmox would later move "
@@ -54,40 +69,34 @@ public final class InterfacesModule implements Module {
             .add(arg("backup", ArgType.BOOL).defaultValue(false).doc("Keep a timestamped copy of the replaced file."))
             .build();
 
-    @Override
-    public String name() {
-        return NAME;
+    public InterfacesModule() {
+        super(NAME, SPEC, Arguments.class);
     }
 
     @Override
-    public ArgSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        String path = ArgProblem.requireAbsolute(ctx, NAME, "path", ctx.args().str("path"), "/etc/network/interfaces");
-        String iface = ctx.args().str("iface").strip();
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
+        String path = ArgProblem.requireAbsolute(ctx, NAME, "path", args.path(), "/etc/network/interfaces");
+        String iface = args.iface().strip();
         if (!iface.matches("[A-Za-z0-9_.:@-]{1,15}")) {
             throw ArgProblem.of(ctx, NAME, "iface", "'" + iface + "' is not an interface name",
                     "use at most 15 letters, digits, '.', '-', '_' or ':' (e.g. en05, vmbr0.100)");
         }
-        String family = ctx.args().str("family");
-        String comment = comment(ctx);
-        Boolean auto = ctx.args().boolOrNull("auto");
+        Family family = args.family();
+        String comment = comment(ctx, args);
+        Boolean auto = args.auto();
         String before = FileContent.readText(ctx.connection().files(), path);
         String after;
-        if ("present".equals(ctx.args().str("state"))) {
-            String method = ctx.args().str("method");
+        if (args.state().present()) {
+            Method method = args.method();
             if (method == null) {
                 throw ArgProblem.of(ctx, NAME, "method", "missing: a present stanza needs a method", "add method: static (or manual, dhcp, loopback)");
             }
-            Map<String, List<String>> options = options(ctx, family);
-            InterfacesEdit.Desired d = new InterfacesEdit.Desired(iface, family, method, options, auto, comment,
-                    "end".equals(ctx.args().str("position")));
+            Map<String, List<String>> options = options(ctx, args, family);
+            InterfacesEdit.Desired d = new InterfacesEdit.Desired(iface, ArgChoice.valueOf(family), ArgChoice.valueOf(method), options, auto, comment,
+                    args.position() == Position.END);
             after = InterfacesEdit.apply(before, d);
         } else {
-            after = InterfacesEdit.remove(before, iface, family, auto, comment);
+            after = InterfacesEdit.remove(before, iface, ArgChoice.valueOf(family), auto, comment);
         }
 
         Map<String, Object> data = new LinkedHashMap<>();
@@ -95,26 +104,26 @@ public final class InterfacesModule implements Module {
         data.put("iface", iface);
         boolean pendingNew = ctx.connection().files().stat(path + ".new", false) != null;
         data.put("pending_interfaces_new", pendingNew);
-        Change change = FileContent.textChange(path, before, after, ctx.args().bool("backup"));
+        Change change = FileContent.textChange(path, before, after, args.backup());
         if (change == null) {
             Plan plan = Plan.noChange(data);
             return pendingNew ? plan.withNote(path + ".new exists: Proxmox will move it over " + path + " on the next network apply") : plan;
         }
-        if (pendingNew && !ctx.args().bool("force")) {
+        if (pendingNew && !args.force()) {
             throw new ModuleFailure(path + ".new exists (pending network changes from the Proxmox GUI or API); the next network "
                     + "apply or reboot would move it over " + path + " and drop this change. Nothing was written. Apply them "
                     + "(pvesh set /nodes/NODE/network) or remove " + path + ".new, then run again; or set force: true.",
                     Map.of("path", path));
         }
         List<Change> changes = new ArrayList<>(List.of(change));
-        if (ctx.args().bool("reload")) {
+        if (args.reload()) {
             changes.add(new Change("ifreload -a", null, (c, result) -> c.runChecked("ifreload", "-a")));
         }
         return Plan.of(changes, data);
     }
 
-    private static String comment(ModuleContext ctx) {
-        String comment = ctx.args().str("comment");
+    private static String comment(ModuleContext ctx, Arguments args) {
+        String comment = args.comment();
         if (comment == null) return null;
         if (comment.contains("\n") || comment.contains("\r")) {
             throw ArgProblem.of(ctx, NAME, "comment", "contains a line break", "give a one-line comment");
@@ -122,9 +131,9 @@ public final class InterfacesModule implements Module {
         return comment.strip().replaceFirst("^#\\s*", "");
     }
 
-    private static Map<String, List<String>> options(ModuleContext ctx, String family) {
+    private static Map<String, List<String>> options(ModuleContext ctx, Arguments args, Family family) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : ctx.args().dict("options").entrySet()) {
+        for (Map.Entry<String, Object> e : args.options().entrySet()) {
             String key = String.valueOf(e.getKey());
             if (!key.matches("[A-Za-z0-9][A-Za-z0-9_.-]*") || RESERVED.contains(key) || key.startsWith("allow-")) {
                 throw ArgProblem.of(ctx, NAME, "options", "'" + key + "' is not an option name",
@@ -153,7 +162,7 @@ public final class InterfacesModule implements Module {
         return out;
     }
 
-    private static void validateAddresses(ModuleContext ctx, Map<String, List<String>> options, String family) {
+    private static void validateAddresses(ModuleContext ctx, Map<String, List<String>> options, Family family) {
         boolean hasNetmask = options.containsKey("netmask");
         for (String address : options.getOrDefault("address", List.of())) {
             String ip = address;
@@ -173,18 +182,18 @@ public final class InterfacesModule implements Module {
                 throw ArgProblem.of(ctx, NAME, "options", "address '" + address + "' is not an IPv4 or IPv6 address",
                         "e.g. 10.100.0.2/30 or fd00::2/64");
             }
-            if ("inet".equals(family) != Ip.isV4(ip)) {
-                throw ArgProblem.of(ctx, NAME, "options", "address '" + address + "' does not belong to family " + family,
+            if ((family == Family.INET) != Ip.isV4(ip)) {
+                throw ArgProblem.of(ctx, NAME, "options", "address '" + address + "' does not belong to family " + ArgChoice.valueOf(family),
                         "use family: inet for IPv4 and family: inet6 for IPv6 addresses");
             }
         }
     }
 
-    private static void validateGateways(ModuleContext ctx, Map<String, List<String>> options, String family) {
+    private static void validateGateways(ModuleContext ctx, Map<String, List<String>> options, Family family) {
         for (String gateway : options.getOrDefault("gateway", List.of())) {
-            boolean ok = "inet".equals(family) ? Ip.isV4(gateway) : Ip.isV6(gateway);
+            boolean ok = family == Family.INET ? Ip.isV4(gateway) : Ip.isV6(gateway);
             if (!ok) {
-                throw ArgProblem.of(ctx, NAME, "options", "gateway '" + gateway + "' is not an " + ("inet".equals(family) ? "IPv4" : "IPv6")
+                throw ArgProblem.of(ctx, NAME, "options", "gateway '" + gateway + "' is not an " + (family == Family.INET ? "IPv4" : "IPv6")
                         + " address", "write the router's address without a prefix length, e.g. gateway: 10.11.11.1");
             }
         }

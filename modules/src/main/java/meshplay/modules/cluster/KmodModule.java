@@ -17,6 +17,7 @@ import meshplay.engine.module.Diff;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
+import meshplay.engine.module.Presence;
 import meshplay.modules.support.FileContent;
 
 /**
@@ -33,14 +34,11 @@ import meshplay.modules.support.FileContent;
 public final class KmodModule extends BaseModule<KmodModule.Arguments> {
     static final String NAME = "kmod";
 
-    /** Whether the module should be loaded now. */
-    enum State { PRESENT, ABSENT }
-
     /** How the module is loaded at boot. */
     enum Persistent { PRESENT, ABSENT, DISABLED }
 
     /** The task's arguments. No params leaves the options line alone; empty params remove it. A null persistent leaves the boot files alone. */
-    record Arguments(String name, State state, Optional<Map<String, Object>> params, Persistent persistent, String persistentFile) {
+    record Arguments(String name, Presence state, Optional<Map<String, Object>> params, Persistent persistent, String persistentFile) {
     }
 
     private static final ArgSpec SPEC = ArgSpec.builder(
@@ -48,7 +46,7 @@ public final class KmodModule extends BaseModule<KmodModule.Arguments> {
                             + "or never load, at boot. Compares the live module (/proc/modules, modules.builtin, "
                             + "/sys/module/NAME/parameters) and the files; reports a diff for both.")
             .add(arg("name", ArgType.STR).required().doc("Kernel module name, e.g. thunderbolt-net ('-' and '_' are equivalent)."))
-            .add(ArgSpec.choice("state", State.class).defaultValue(State.PRESENT)
+            .add(ArgSpec.choice("state", Presence.class).defaultValue(Presence.PRESENT)
                     .doc("present: loaded now (modprobe NAME); absent: not loaded (modprobe -r NAME)."))
             .add(arg("params", ArgType.DICT).doc("Module parameters, written as 'options NAME k=v ...' to /etc/modprobe.d/NAME.conf "
                     + "and passed to modprobe when loading. An empty mapping removes the options line. A loaded module with "
@@ -73,7 +71,7 @@ public final class KmodModule extends BaseModule<KmodModule.Arguments> {
             throw problem(ctx, "name", "'" + name + "' is not a kernel module name",
                     "use the name modprobe knows, letters, digits, '-' and '_' only (e.g. thunderbolt-net)");
         }
-        boolean wantLoaded = args.state() == State.PRESENT;
+        boolean wantLoaded = args.state().present();
         Map<String, String> params = params(ctx, args);
         Persistent persistent = args.persistent();
         String persistentFile = requireAbsolute(ctx, "persistent_file", args.persistentFile() != null

@@ -7,11 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.module.ArgProblem;
+import meshplay.engine.module.Presence;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
@@ -24,7 +25,11 @@ import meshplay.modules.support.FileContent;
  * state=absent removes the key's lines from the file and leaves the live value alone (the default it
  * would go back to is not known here).
  */
-public final class SysctlModule implements Module {
+public final class SysctlModule extends BaseModule<SysctlModule.Arguments> {
+    /** The task's arguments. */
+    record Arguments(String name, Object value, Map<String, Object> settings, String file, Presence state, boolean apply, boolean reload) {
+    }
+
     static final String NAME = "sysctl";
     private static final ArgSpec SPEC = ArgSpec.builder(
                     "Set kernel parameters persistently in a sysctl.d drop-in and live (sysctl -w), comparing both the file "
@@ -34,7 +39,7 @@ public final class SysctlModule implements Module {
             .add(arg("settings", ArgType.DICT).doc("Several parameters at once, NAME: VALUE, written to the same drop-in in this order."))
             .add(arg("file", ArgType.PATH).defaultValue("/etc/sysctl.d/99-meshplay.conf").aliases("sysctl_file")
                     .doc("The drop-in file that holds the settings (other lines in it are kept byte for byte)."))
-            .add(arg("state", ArgType.STR).defaultValue("present").choices("present", "absent")
+            .add(ArgSpec.choice("state", Presence.class).defaultValue(Presence.PRESENT)
                     .doc("absent removes the parameters' lines from the file; live values are left as they are."))
             .add(arg("apply", ArgType.BOOL).defaultValue(true).aliases("sysctl_set")
                     .doc("Also set the live value with 'sysctl -w NAME=VALUE' when /proc/sys differs (not in check mode)."))
@@ -43,21 +48,15 @@ public final class SysctlModule implements Module {
             .requiredOneOf("name", "settings")
             .build();
 
-    @Override
-    public String name() {
-        return NAME;
+    public SysctlModule() {
+        super(NAME, SPEC, Arguments.class);
     }
 
     @Override
-    public ArgSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        String file = ArgProblem.requireAbsolute(ctx, NAME, "file", ctx.args().str("file"), "/etc/sysctl.d/90-tb4.conf");
-        boolean present = "present".equals(ctx.args().str("state"));
-        Map<String, String> wanted = wanted(ctx, present);
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
+        String file = ArgProblem.requireAbsolute(ctx, NAME, "file", args.file(), "/etc/sysctl.d/90-tb4.conf");
+        boolean present = args.state().present();
+        Map<String, String> wanted = wanted(ctx, args, present);
 
         String before = FileContent.readText(ctx.connection().files(), file);
         String after = before;
@@ -69,7 +68,7 @@ public final class SysctlModule implements Module {
         if (write != null) changes.add(write);
 
         Map<String, Object> live = new LinkedHashMap<>();
-        if (present && ctx.args().bool("apply")) {
+        if (present && args.apply()) {
             for (Map.Entry<String, String> e : wanted.entrySet()) {
                 String key = e.getKey();
                 String current = liveValue(ctx, key);
@@ -87,7 +86,7 @@ public final class SysctlModule implements Module {
                 }
             }
         }
-        if (write != null && ctx.args().bool("reload")) {
+        if (write != null && args.reload()) {
             changes.add(new Change("sysctl -p " + file, null, (c, result) -> c.runChecked("sysctl", "-p", file)));
         }
         Map<String, Object> data = new LinkedHashMap<>();
@@ -97,19 +96,19 @@ public final class SysctlModule implements Module {
         return Plan.of(changes, data);
     }
 
-    private static Map<String, String> wanted(ModuleContext ctx, boolean present) {
+    private static Map<String, String> wanted(ModuleContext ctx, Arguments args, boolean present) {
         Map<String, Object> given = new LinkedHashMap<>();
-        if (ctx.args().has("name")) {
-            Object value = ctx.args().raw("value");
+        if ((args.name() != null)) {
+            Object value = args.value();
             if (present && value == null) {
-                throw ArgProblem.of(ctx, NAME, "value", "missing for " + ctx.args().str("name"), "add value: (e.g. value: 1)");
+                throw ArgProblem.of(ctx, NAME, "value", "missing for " + args.name(), "add value: (e.g. value: 1)");
             }
-            given.put(ctx.args().str("name"), value);
+            given.put(args.name(), value);
         } else {
-            given.putAll(ctx.args().dict("settings"));
+            given.putAll(args.settings());
             if (given.isEmpty()) throw ArgProblem.of(ctx, NAME, "settings", "is empty", "give at least one NAME: VALUE");
         }
-        String arg = ctx.args().has("name") ? "name" : "settings";
+        String arg = (args.name() != null) ? "name" : "settings";
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : given.entrySet()) {
             String key = String.valueOf(e.getKey()).strip();
@@ -121,12 +120,12 @@ public final class SysctlModule implements Module {
                 continue;
             }
             if (e.getValue() == null || e.getValue() instanceof Map) {
-                throw ArgProblem.of(ctx, NAME, ctx.args().has("name") ? "value" : "settings", "no usable value for " + key,
+                throw ArgProblem.of(ctx, NAME, (args.name() != null) ? "value" : "settings", "no usable value for " + key,
                         "give a number, a word or a list of numbers");
             }
             String value = SysctlFile.valueText(e.getValue());
             if (value.isEmpty() || value.contains("\n") || value.contains("\r")) {
-                throw ArgProblem.of(ctx, NAME, ctx.args().has("name") ? "value" : "settings", "value of " + key + " is empty or has a line break",
+                throw ArgProblem.of(ctx, NAME, (args.name() != null) ? "value" : "settings", "value of " + key + " is empty or has a line break",
                         "give the value on one line");
             }
             out.put(key, value);

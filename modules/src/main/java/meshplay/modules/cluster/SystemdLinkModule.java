@@ -10,7 +10,7 @@ import meshplay.engine.module.ArgProblem;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Change;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.Plan;
 
@@ -21,7 +21,11 @@ import meshplay.engine.module.Plan;
  * copies them into the initramfs, so a change reports {@code initramfs_update_required} and
  * {@code reboot_required} rather than pretending to be active.
  */
-public final class SystemdLinkModule implements Module {
+public final class SystemdLinkModule extends BaseModule<SystemdLinkModule.Arguments> {
+    /** The task's arguments. */
+    record Arguments(Map<String, Object> match, Map<String, Object> link, DropInPath.Target target) {
+    }
+
     static final String NAME = "systemd-link";
     static final String DIR = "/etc/systemd/network";
     private static final ArgSpec SPEC = buildSpec();
@@ -40,20 +44,14 @@ public final class SystemdLinkModule implements Module {
         return DropInPath.addStateArg(b).build();
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    public SystemdLinkModule() {
+        super(NAME, SPEC, Arguments.class);
     }
 
     @Override
-    public ArgSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        DropInPath.Planned file = DropInPath.plan(ctx, NAME, DIR, ".link", before -> {
-            Map<String, Map<String, List<String>>> wanted = wanted(ctx);
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
+        DropInPath.Planned file = DropInPath.plan(ctx, args.target(), NAME, DIR, ".link", before -> {
+            Map<String, Map<String, List<String>>> wanted = wanted(ctx, args);
             return before != null && LinkFile.same(LinkFile.parse(before), wanted) ? before : LinkFile.render(wanted);
         });
         List<Change> changes = new ArrayList<>();
@@ -69,15 +67,15 @@ public final class SystemdLinkModule implements Module {
         return Plan.of(changes, data);
     }
 
-    private static Map<String, Map<String, List<String>>> wanted(ModuleContext ctx) {
+    private static Map<String, Map<String, List<String>>> wanted(ModuleContext ctx, Arguments args) {
         Map<String, Map<String, List<String>>> sections = new LinkedHashMap<>();
         try {
-            sections.put("Match", LinkFile.section("Match", ctx.args().dict("match"), LinkFile.MATCH_KEYS));
+            sections.put("Match", LinkFile.section("Match", args.match(), LinkFile.MATCH_KEYS));
         } catch (IllegalArgumentException e) {
             throw ArgProblem.of(ctx, NAME, "match", e.getMessage(), "use the key names of systemd.link(5), spelt as shown");
         }
         try {
-            sections.put("Link", LinkFile.section("Link", ctx.args().dict("link"), LinkFile.LINK_KEYS));
+            sections.put("Link", LinkFile.section("Link", args.link(), LinkFile.LINK_KEYS));
         } catch (IllegalArgumentException e) {
             throw ArgProblem.of(ctx, NAME, "link", e.getMessage(), "use the key names of systemd.link(5), spelt as shown");
         }

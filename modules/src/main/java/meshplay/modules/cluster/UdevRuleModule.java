@@ -10,7 +10,7 @@ import meshplay.engine.module.ArgProblem;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Change;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.Plan;
 
@@ -20,7 +20,11 @@ import meshplay.engine.module.Plan;
  * {@code reload} (the default), a change is followed by {@code udevadm control --reload-rules} so
  * udevd uses the new rules for the next event; nothing is triggered.
  */
-public final class UdevRuleModule implements Module {
+public final class UdevRuleModule extends BaseModule<UdevRuleModule.Arguments> {
+    /** The task's arguments. */
+    record Arguments(List<Object> rules, boolean reload, DropInPath.Target target) {
+    }
+
     static final String NAME = "udev-rule";
     static final String DIR = "/etc/udev/rules.d";
     private static final ArgSpec SPEC = buildSpec();
@@ -40,27 +44,21 @@ public final class UdevRuleModule implements Module {
         return b.build();
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    public UdevRuleModule() {
+        super(NAME, SPEC, Arguments.class);
     }
 
     @Override
-    public ArgSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        DropInPath.Planned file = DropInPath.plan(ctx, NAME, DIR, ".rules", before -> {
-            String rendered = render(ctx);
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
+        DropInPath.Planned file = DropInPath.plan(ctx, args.target(), NAME, DIR, ".rules", before -> {
+            String rendered = render(ctx, args);
             return before != null && UdevRulesFile.meaning(before).equals(UdevRulesFile.meaning(rendered)) ? before : rendered;
         });
         List<Change> changes = new ArrayList<>();
         Change write = file.change();
         if (write != null) {
             changes.add(write);
-            if (ctx.args().bool("reload")) {
+            if (args.reload()) {
                 changes.add(new Change("udevadm control --reload-rules", null,
                         (c, result) -> c.runChecked("udevadm", "control", "--reload-rules")));
             }
@@ -70,8 +68,8 @@ public final class UdevRuleModule implements Module {
         return Plan.of(changes, data);
     }
 
-    private static String render(ModuleContext ctx) {
-        List<Object> rules = ctx.args().list("rules");
+    private static String render(ModuleContext ctx, Arguments args) {
+        List<Object> rules = args.rules();
         if (rules.isEmpty()) {
             throw ArgProblem.of(ctx, NAME, "rules", "no rules given", "list the rule lines, or use state: absent to remove the file");
         }

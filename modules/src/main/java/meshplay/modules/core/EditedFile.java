@@ -3,7 +3,6 @@ package meshplay.modules.core;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.connect.FileStat;
-import meshplay.engine.module.Args;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
@@ -16,6 +15,10 @@ import meshplay.modules.support.TextBytes;
  * when it does not exist) and its text, decoded so that writing it back keeps every byte it had.
  */
 record EditedFile(String path, FileStat stat, byte[] before, TextBytes text) {
+
+    /** How lineinfile and blockinfile write: backup, validate and mode/owner/group, as a component of their arguments. */
+    record Writing(boolean backup, String validate, FileAttributes.Desired attributes) {
+    }
 
     /** Reads {@code path} (links already followed); a directory there fails the task as in Ansible (rc 256). */
     static EditedFile read(ModuleContext ctx, String path) throws Exception {
@@ -33,9 +36,8 @@ record EditedFile(String path, FileStat stat, byte[] before, TextBytes text) {
      * The Changes that write {@code edited} (encoded as the file was) with the task's mode/owner/group,
      * backup and validate arguments; a file that does not exist yet gets its missing directories.
      */
-    List<Change> plan(Args args, String edited) throws ModuleFailure {
-        FileContent.Options options = FileContent.Options.of(FileAttributes.Desired.from(args), args.bool("backup"))
-                .withValidate(args.str("validate"));
+    List<Change> plan(Writing writing, String edited) throws ModuleFailure {
+        FileContent.Options options = FileContent.Options.of(writing.attributes(), writing.backup()).withValidate(writing.validate());
         if (stat == null) options = options.creatingParents(null);
         return FileContent.plan(path, stat, before, text.encode(edited), options);
     }

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 import meshplay.engine.connect.ExecResult;
 import meshplay.engine.module.ArgSpec;
+import meshplay.engine.module.ArgChoice;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
@@ -24,51 +25,52 @@ import meshplay.engine.module.Plan;
  * or other networks), mon and mgr (when this node's id is missing from /nodes/NODE/ceph/{mon,mgr};
  * the first monitor already creates a manager, so a later mgr step finds it and does nothing).
  */
-public final class PveCephModule implements Module {
+public final class PveCephModule extends BaseModule<PveCephModule.Arguments> {
+    /** The bootstrap step. */
+    enum Action { INSTALL, INIT, MON, MGR }
+
+    /** The Proxmox Ceph package repository. */
+    enum Repository { ENTERPRISE, NO_SUBSCRIPTION, TEST }
+
+    /** The task's arguments. */
+    record Arguments(Action action, String version, Repository repository, String network, String clusterNetwork, Integer size, Integer minSize, String id, String monAddress) {
+    }
+
     private static final String CEPH_CONF = "/etc/pve/ceph.conf";
     private static final String SOURCES = "/etc/apt/sources.list.d/ceph.sources";
 
-    @Override
-    public String name() {
-        return "pve-ceph";
+    private static final ArgSpec SPEC = ArgSpec.builder("Bootstraps Ceph on Proxmox VE with pveceph, idempotently: action install (every node), init "
+                + "(once per cluster), mon and mgr (per node).")
+        .add(ArgSpec.choice("action", Action.class).required()
+                .doc("install: pveceph install; init: pveceph init; mon: pveceph mon create; mgr: pveceph mgr create."))
+        .add(arg("version", ArgType.STR).defaultValue("squid").doc("install: Ceph release (PVE 9.0: squid)."))
+        .add(ArgSpec.choice("repository", Repository.class).defaultValue(Repository.NO_SUBSCRIPTION)
+                .doc("install: Proxmox Ceph repository."))
+        .add(arg("network", ArgType.STR).aliases("public_network").doc("init: Ceph public network (CIDR)."))
+        .add(arg("cluster_network", ArgType.STR).doc("init: Ceph cluster network (CIDR); defaults to network."))
+        .add(arg("size", ArgType.INT).doc("init: osd_pool_default_size (1-7), used when the config is first written."))
+        .add(arg("min_size", ArgType.INT).doc("init: osd_pool_default_min_size (1-7), used when the config is first written."))
+        .add(arg("id", ArgType.STR).aliases("monid").doc("mon/mgr: daemon id (default: this node's PVE name)."))
+        .add(arg("mon_address", ArgType.STR).doc("mon: address inside the public network (default: the node's only one)."))
+        .build();
+
+    public PveCephModule() {
+        super("pve-ceph", SPEC, Arguments.class, "pve_ceph", "pveceph");
     }
 
     @Override
-    public List<String> aliases() {
-        return List.of("pve_ceph", "pveceph");
-    }
-
-    @Override
-    public ArgSpec spec() {
-        return ArgSpec.builder("Bootstraps Ceph on Proxmox VE with pveceph, idempotently: action install (every node), init "
-                        + "(once per cluster), mon and mgr (per node).")
-                .add(arg("action", ArgType.STR).required().choices("install", "init", "mon", "mgr")
-                        .doc("install: pveceph install; init: pveceph init; mon: pveceph mon create; mgr: pveceph mgr create."))
-                .add(arg("version", ArgType.STR).defaultValue("squid").doc("install: Ceph release (PVE 9.0: squid)."))
-                .add(arg("repository", ArgType.STR).defaultValue("no-subscription").choices("enterprise", "no-subscription", "test")
-                        .doc("install: Proxmox Ceph repository."))
-                .add(arg("network", ArgType.STR).aliases("public_network").doc("init: Ceph public network (CIDR)."))
-                .add(arg("cluster_network", ArgType.STR).doc("init: Ceph cluster network (CIDR); defaults to network."))
-                .add(arg("size", ArgType.INT).doc("init: osd_pool_default_size (1-7), used when the config is first written."))
-                .add(arg("min_size", ArgType.INT).doc("init: osd_pool_default_min_size (1-7), used when the config is first written."))
-                .add(arg("id", ArgType.STR).aliases("monid").doc("mon/mgr: daemon id (default: this node's PVE name)."))
-                .add(arg("mon_address", ArgType.STR).doc("mon: address inside the public network (default: the node's only one)."))
-                .build();
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        return switch (ctx.args().str("action")) {
-            case "install" -> planInstall(ctx);
-            case "init" -> planInit(ctx);
-            case "mon" -> planDaemon(ctx, "mon");
-            default -> planDaemon(ctx, "mgr");
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
+        return switch (args.action()) {
+            case INSTALL -> planInstall(ctx, args);
+            case INIT -> planInit(ctx, args);
+            case MON -> planDaemon(ctx, args, "mon");
+            case MGR -> planDaemon(ctx, args, "mgr");
         };
     }
 
-    private Plan planInstall(ModuleContext ctx) throws Exception {
-        String release = ctx.args().str("version");
-        String repo = ctx.args().str("repository");
+    private Plan planInstall(ModuleContext ctx, Arguments args) throws Exception {
+        String release = args.version();
+        String repo = ArgChoice.valueOf(args.repository());
         ExecResult v = PveCli.run(ctx, "ceph", "--version");
         String installed = v.ok() ? v.stdout().strip() : null;
         String sources = ctx.connection().files().read(SOURCES).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
@@ -83,10 +85,10 @@ public final class PveCephModule implements Module {
                 Diff.state("ceph", before, release + " from " + repo), (c, r) -> r.put("stdout", PveCli.checked(c, cmd).stdout()))), data);
     }
 
-    private Plan planInit(ModuleContext ctx) throws Exception {
-        String network = ctx.args().str("network");
+    private Plan planInit(ModuleContext ctx, Arguments args) throws Exception {
+        String network = args.network();
         if (network == null) throw new ModuleFailure("action init needs 'network' (the Ceph public network, e.g. 10.1.1.0/24)");
-        String cluster = ctx.args().has("cluster_network") ? ctx.args().str("cluster_network") : network;
+        String cluster = (args.clusterNetwork() != null) ? args.clusterNetwork() : network;
         for (String n : List.of(network, cluster)) {
             try {
                 IpNet.canonicalNetwork(n, n.contains(":") ? 6 : 4);
@@ -94,8 +96,12 @@ public final class PveCephModule implements Module {
                 throw new ModuleFailure("init: " + e.getMessage());
             }
         }
-        for (String k : List.of("size", "min_size")) {
-            Integer v = ctx.args().integer(k);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("size", args.size());
+        counts.put("min_size", args.minSize());
+        for (Map.Entry<String, Integer> count : counts.entrySet()) {
+            String k = count.getKey();
+            Integer v = count.getValue();
             if (v != null && (v < 1 || v > 7)) throw new ModuleFailure(k + " must be between 1 and 7, not " + v);
         }
         Map<String, String> global = globalSection(ctx);
@@ -107,8 +113,8 @@ public final class PveCephModule implements Module {
         if (diffs.isEmpty()) return Plan.noChange(data);
         List<String> cmd = new ArrayList<>(List.of("pveceph", "init", "--network", network));
         if (!cluster.equals(network)) cmd.addAll(List.of("--cluster-network", cluster));
-        if (ctx.args().has("size")) cmd.addAll(List.of("--size", ctx.args().str("size")));
-        if (ctx.args().has("min_size")) cmd.addAll(List.of("--min_size", ctx.args().str("min_size")));
+        if ((args.size() != null)) cmd.addAll(List.of("--size", String.valueOf(args.size())));
+        if ((args.minSize() != null)) cmd.addAll(List.of("--min_size", String.valueOf(args.minSize())));
         return Plan.of(PveCli.oneCallPerObject(String.join(" ", cmd), diffs, cmd), data);
     }
 
@@ -130,9 +136,9 @@ public final class PveCephModule implements Module {
         return out;
     }
 
-    private Plan planDaemon(ModuleContext ctx, String kind) throws Exception {
+    private Plan planDaemon(ModuleContext ctx, Arguments args, String kind) throws Exception {
         String node = PveCli.localNode(ctx);
-        String id = ctx.args().has("id") ? ctx.args().str("id") : node;
+        String id = (args.id() != null) ? args.id() : node;
         if (!id.matches("[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?")) throw new ModuleFailure(kind + " id '" + id + "' is invalid");
         List<String> path = List.of("pvesh", "get", "/nodes/" + node + "/ceph/" + kind, "--output-format", "json");
         ExecResult r = PveCli.run(ctx, path);
@@ -150,9 +156,9 @@ public final class PveCephModule implements Module {
         if (existing.contains(id) || mgrDirExists) return Plan.noChange(data).withNote(kind + "." + id + " exists");
         List<String> cmd = new ArrayList<>(List.of("pveceph", kind, "create"));
         if (kind.equals("mon")) {
-            if (ctx.args().has("id")) cmd.addAll(List.of("--monid", id));
-            if (ctx.args().has("mon_address")) cmd.addAll(List.of("--mon-address", ctx.args().str("mon_address")));
-        } else if (ctx.args().has("id")) {
+            if ((args.id() != null)) cmd.addAll(List.of("--monid", id));
+            if ((args.monAddress() != null)) cmd.addAll(List.of("--mon-address", args.monAddress()));
+        } else if ((args.id() != null)) {
             cmd.addAll(List.of("--id", id));
         }
         List<String> after = new ArrayList<>(existing);

@@ -5,14 +5,16 @@ import static meshplay.engine.module.ArgSpec.arg;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import meshplay.engine.connect.ExecResult;
 import meshplay.engine.module.ArgSpec;
+import meshplay.engine.module.Presence;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
@@ -24,48 +26,43 @@ import meshplay.engine.module.Plan;
  * even when the apply task failed, then every node's own reload task (SdnReloadCheck). Removing a
  * cluster member from the fabric needs remove_cluster_members.
  */
-public final class PveSdnModule implements Module {
+public final class PveSdnModule extends BaseModule<PveSdnModule.Arguments> {
+    /** The task's arguments. */
+    record Arguments(Map<String, Object> fabric, Optional<List<Object>> nodes, boolean exclusive, boolean removeClusterMembers, Presence state, boolean apply) {
+    }
+
     private static final String FABRICS = "/cluster/sdn/fabrics";
 
-    @Override
-    public String name() {
-        return "pve-sdn";
+    private static final ArgSpec SPEC = ArgSpec.builder("Manages a Proxmox VE 9 SDN fabric (OpenFabric or OSPF) and its nodes with pvesh, then applies "
+                + "the pending SDN configuration (pvesh set /cluster/sdn) and checks the apply task's status. "
+                + "Cluster-wide: use run_once.")
+        .add(arg("fabric", ArgType.DICT).required().doc("The fabric: id (max 8 chars), protocol (openfabric|ospf, "
+                + "default openfabric), ip_prefix, ip6_prefix, hello_interval, csnp_interval (openfabric, 1-600), "
+                + "area (ospf). A key set to null is removed (hello_interval, csnp_interval)."))
+        .add(arg("nodes", ArgType.LIST).elements(ArgType.RAW).doc("Fabric nodes: [{node_id, ip (router ID, no mask), "
+                + "ip6, interfaces: [en05, {name: en06, hello_multiplier: 3, ip: 10.0.0.1/31}]}]. The interface "
+                + "list replaces the node's list."))
+        .add(arg("exclusive", ArgType.BOOL).defaultValue(true).doc("Remove nodes of the fabric that are not listed in nodes "
+                + "(only when nodes is given). A node that is still a cluster member is only removed with remove_cluster_members."))
+        .add(arg("remove_cluster_members", ArgType.BOOL).defaultValue(false).doc("Let exclusive remove fabric nodes that are "
+                + "members of the PVE cluster (the apply then strips their fabric config). Without it such a removal fails "
+                + "before anything changes: a node missing from nodes is more often a --limit or an earlier failure than a "
+                + "decision."))
+        .add(ArgSpec.choice("state", Presence.class).defaultValue(Presence.PRESENT)
+                .doc("absent removes the fabric's nodes, then the fabric."))
+        .add(arg("apply", ArgType.BOOL).defaultValue(true)
+                .doc("Apply pending SDN changes cluster-wide (pvesh set /cluster/sdn) when PVE reports any."))
+        .build();
+
+    public PveSdnModule() {
+        super("pve-sdn", SPEC, Arguments.class, "pve_sdn");
     }
 
     @Override
-    public List<String> aliases() {
-        return List.of("pve_sdn");
-    }
-
-    @Override
-    public ArgSpec spec() {
-        return ArgSpec.builder("Manages a Proxmox VE 9 SDN fabric (OpenFabric or OSPF) and its nodes with pvesh, then applies "
-                        + "the pending SDN configuration (pvesh set /cluster/sdn) and checks the apply task's status. "
-                        + "Cluster-wide: use run_once.")
-                .add(arg("fabric", ArgType.DICT).required().doc("The fabric: id (max 8 chars), protocol (openfabric|ospf, "
-                        + "default openfabric), ip_prefix, ip6_prefix, hello_interval, csnp_interval (openfabric, 1-600), "
-                        + "area (ospf). A key set to null is removed (hello_interval, csnp_interval)."))
-                .add(arg("nodes", ArgType.LIST).elements(ArgType.RAW).doc("Fabric nodes: [{node_id, ip (router ID, no mask), "
-                        + "ip6, interfaces: [en05, {name: en06, hello_multiplier: 3, ip: 10.0.0.1/31}]}]. The interface "
-                        + "list replaces the node's list."))
-                .add(arg("exclusive", ArgType.BOOL).defaultValue(true).doc("Remove nodes of the fabric that are not listed in nodes "
-                        + "(only when nodes is given). A node that is still a cluster member is only removed with remove_cluster_members."))
-                .add(arg("remove_cluster_members", ArgType.BOOL).defaultValue(false).doc("Let exclusive remove fabric nodes that are "
-                        + "members of the PVE cluster (the apply then strips their fabric config). Without it such a removal fails "
-                        + "before anything changes: a node missing from nodes is more often a --limit or an earlier failure than a "
-                        + "decision."))
-                .add(arg("state", ArgType.STR).defaultValue("present").choices("present", "absent")
-                        .doc("absent removes the fabric's nodes, then the fabric."))
-                .add(arg("apply", ArgType.BOOL).defaultValue(true)
-                        .doc("Apply pending SDN changes cluster-wide (pvesh set /cluster/sdn) when PVE reports any."))
-                .build();
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        SdnFabric.Fabric want = SdnFabric.desiredFabric(ctx.args().dict("fabric"));
-        List<SdnFabric.Node> wantNodes = SdnFabric.desiredNodes(want, ctx.args().list("nodes"));
-        boolean present = "present".equals(ctx.args().str("state"));
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
+        SdnFabric.Fabric want = SdnFabric.desiredFabric(args.fabric());
+        List<SdnFabric.Node> wantNodes = SdnFabric.desiredNodes(want, args.nodes().orElse(List.of()));
+        boolean present = args.state().present();
         Map<String, Object> current = readFabric(ctx, want.id());
         Map<String, Map<String, Object>> currentNodes = current == null ? Map.of() : readNodes(ctx, want.id());
         List<Change> changes = new ArrayList<>();
@@ -77,10 +74,10 @@ public final class PveSdnModule implements Module {
             currentNodes = Map.of();
         }
         if (present) {
-            if (ctx.args().bool("exclusive") && ctx.args().has("nodes")) {
+            if (args.exclusive() && args.nodes().isPresent()) {
                 List<String> unlisted = currentNodes.keySet().stream()
                         .filter(node -> wantNodes.stream().noneMatch(n -> n.nodeId().equals(node))).toList();
-                refuseRemovingMembers(ctx, want.id(), unlisted);
+                refuseRemovingMembers(ctx, args, want.id(), unlisted);
                 for (String node : unlisted) changes.add(deleteNode(want.id(), node, currentNodes.get(node)));
             }
             changes.addAll(current == null ? List.of(createFabric(want)) : updateFabric(want, current));
@@ -89,7 +86,7 @@ public final class PveSdnModule implements Module {
                 changes.addAll(have == null ? List.of(createNode(want, node)) : updateNode(want, node, have));
             }
         }
-        if (ctx.args().bool("apply") && (!changes.isEmpty() || hasPending(ctx))) changes.add(applyChange());
+        if (args.apply() && (!changes.isEmpty() || hasPending(ctx))) changes.add(applyChange());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("fabric", want.id());
         data.put("nodes", wantNodes.stream().map(SdnFabric.Node::nodeId).toList());
@@ -97,8 +94,9 @@ public final class PveSdnModule implements Module {
     }
 
     /** Fails when exclusive would remove cluster members from the fabric and remove_cluster_members is not set. */
-    private static void refuseRemovingMembers(ModuleContext ctx, String fabric, List<String> unlisted) throws Exception {
-        if (unlisted.isEmpty() || ctx.args().bool("remove_cluster_members")) return;
+    private static void refuseRemovingMembers(ModuleContext ctx, Arguments args, String fabric, List<String> unlisted)
+            throws Exception {
+        if (unlisted.isEmpty() || args.removeClusterMembers()) return;
         List<String> members = PveCli.clusterNodes(ctx).stream().filter(unlisted::contains).toList();
         if (!members.isEmpty()) {
             throw new ModuleFailure("refusing to remove " + String.join(", ", members) + " from fabric " + fabric

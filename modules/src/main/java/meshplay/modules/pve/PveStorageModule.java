@@ -6,47 +6,48 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeSet;
 import meshplay.engine.connect.ExecResult;
 import meshplay.engine.module.ArgSpec;
+import meshplay.engine.module.ArgChoice;
+import meshplay.engine.module.Presence;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
 
 /** A PVE storage entry (for the Ceph pool: type rbd) through pvesm add/set/remove, read with pvesh /storage/ID. */
-public final class PveStorageModule implements Module {
+public final class PveStorageModule extends BaseModule<PveStorageModule.Arguments> {
+    /** The storage type (pvesm add TYPE). */
+    enum Type { RBD, CEPHFS, DIR, LVMTHIN, ZFSPOOL }
 
-    @Override
-    public String name() {
-        return "pve-storage";
+    /** The task's arguments. */
+    record Arguments(String storage, Type type, String pool, Optional<List<String>> content, Boolean krbd, Presence state) {
+    }
+
+
+    private static final ArgSpec SPEC = ArgSpec.builder("Manages a Proxmox VE storage entry in /etc/pve/storage.cfg with pvesm (cluster-wide: run_once).")
+        .add(arg("storage", ArgType.STR).required().aliases("id", "name").doc("Storage ID."))
+        .add(ArgSpec.choice("type", Type.class).defaultValue(Type.RBD)
+                .doc("Storage type (only used when creating)."))
+        .add(arg("pool", ArgType.STR).doc("rbd: the Ceph pool."))
+        .add(arg("content", ArgType.LIST).elements(ArgType.STR).doc("Content types, e.g. [images, rootdir] (order does not matter)."))
+        .add(arg("krbd", ArgType.BOOL).doc("rbd: map images with the kernel driver."))
+        .add(ArgSpec.choice("state", Presence.class).defaultValue(Presence.PRESENT).doc("absent removes the entry (not the data)."))
+        .build();
+
+    public PveStorageModule() {
+        super("pve-storage", SPEC, Arguments.class, "pve_storage");
     }
 
     @Override
-    public List<String> aliases() {
-        return List.of("pve_storage");
-    }
-
-    @Override
-    public ArgSpec spec() {
-        return ArgSpec.builder("Manages a Proxmox VE storage entry in /etc/pve/storage.cfg with pvesm (cluster-wide: run_once).")
-                .add(arg("storage", ArgType.STR).required().aliases("id", "name").doc("Storage ID."))
-                .add(arg("type", ArgType.STR).defaultValue("rbd").choices("rbd", "cephfs", "dir", "lvmthin", "zfspool")
-                        .doc("Storage type (only used when creating)."))
-                .add(arg("pool", ArgType.STR).doc("rbd: the Ceph pool."))
-                .add(arg("content", ArgType.LIST).elements(ArgType.STR).doc("Content types, e.g. [images, rootdir] (order does not matter)."))
-                .add(arg("krbd", ArgType.BOOL).doc("rbd: map images with the kernel driver."))
-                .add(arg("state", ArgType.STR).defaultValue("present").choices("present", "absent").doc("absent removes the entry (not the data)."))
-                .build();
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        String id = ctx.args().str("storage");
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
+        String id = args.storage();
         if (!id.matches("[a-zA-Z][a-zA-Z0-9\\-_.]*[a-zA-Z0-9]")) throw new ModuleFailure("storage id '" + id + "' is invalid");
         List<String> get = List.of("pvesh", "get", "/storage/" + id, "--output-format", "json");
         ExecResult r = PveCli.run(ctx, get);
@@ -55,23 +56,24 @@ public final class PveStorageModule implements Module {
         else if (!r.stderr().contains("does not exist")) throw PveCli.failure(get, r);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("storage", id);
-        if ("absent".equals(ctx.args().str("state"))) {
+        if (!args.state().present()) {
             if (current == null) return Plan.noChange(data);
             return Plan.of(List.of(new Change("pvesm remove " + id, Diff.state("storage " + id, current.get("type"), null),
                     (c, res) -> PveCli.checked(c, List.of("pvesm", "remove", id)))), data);
         }
+        String type = ArgChoice.valueOf(args.type());
         Map<String, String> want = new LinkedHashMap<>();
-        if (ctx.args().has("pool")) want.put("pool", ctx.args().str("pool"));
-        if (ctx.args().has("content")) want.put("content", String.join(",", new TreeSet<>(ctx.args().<String>list("content"))));
-        if (ctx.args().has("krbd")) want.put("krbd", ctx.args().bool("krbd") ? "1" : "0");
+        if ((args.pool() != null)) want.put("pool", args.pool());
+        if (args.content().isPresent()) want.put("content", String.join(",", new TreeSet<>(args.content().get())));
+        if ((args.krbd() != null)) want.put("krbd", args.krbd() ? "1" : "0");
         if (current == null) {
-            List<String> cmd = new ArrayList<>(List.of("pvesm", "add", ctx.args().str("type"), id));
+            List<String> cmd = new ArrayList<>(List.of("pvesm", "add", type, id));
             want.forEach((k, v) -> cmd.addAll(List.of("--" + k, v)));
-            return Plan.of(List.of(new Change(String.join(" ", cmd), Diff.state("storage " + id, null, ctx.args().str("type") + " " + want),
+            return Plan.of(List.of(new Change(String.join(" ", cmd), Diff.state("storage " + id, null, type + " " + want),
                     (c, res) -> PveCli.checked(c, cmd))), data);
         }
-        if (!ctx.args().str("type").equals(current.get("type"))) {
-            throw new ModuleFailure("storage " + id + " exists with type " + current.get("type") + ", not " + ctx.args().str("type")
+        if (!type.equals(current.get("type"))) {
+            throw new ModuleFailure("storage " + id + " exists with type " + current.get("type") + ", not " + type
                     + "; remove it first (state: absent) to change the type");
         }
         List<Change> changes = new ArrayList<>();
