@@ -17,6 +17,7 @@ import meshplay.engine.module.FileMode;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
+import meshplay.engine.module.Presence;
 import meshplay.modules.support.FileAttributes;
 import meshplay.modules.support.FileContent;
 
@@ -32,7 +33,7 @@ public final class AuthorizedKeyModule extends BaseModule<AuthorizedKeyModule.Ar
             .add(ArgSpec.arg("key", ArgType.STR).required().doc("one key, or several on separate lines ('#' lines are skipped)"))
             .add(ArgSpec.arg("path", ArgType.PATH).doc("the file (default ~USER/.ssh/authorized_keys)"))
             .add(ArgSpec.arg("manage_dir", ArgType.BOOL).defaultValue(true).doc("create the file's directory and set it to 0700, owned by the user"))
-            .add(ArgSpec.choice("state", State.class).defaultValue(State.PRESENT).doc("whether the keys should be in the file"))
+            .add(ArgSpec.choice("state", Presence.class).defaultValue(Presence.PRESENT).doc("whether the keys should be in the file"))
             .add(ArgSpec.arg("key_options", ArgType.STR).doc("ssh options put before each key (e.g. 'no-port-forwarding,from=\"10.0.0.0/8\"')"))
             .add(ArgSpec.arg("exclusive", ArgType.BOOL).defaultValue(false).doc("remove every other key from the file"))
             .add(ArgSpec.arg("validate_certs", ArgType.BOOL).defaultValue(true).doc("accepted for compatibility (keys from URLs are not fetched)"))
@@ -40,10 +41,9 @@ public final class AuthorizedKeyModule extends BaseModule<AuthorizedKeyModule.Ar
             .add(ArgSpec.arg("follow", ArgType.BOOL).defaultValue(false).doc("edit the file a symbolic link points to instead of replacing the link"))
             .build();
 
-    enum State { PRESENT, ABSENT }
 
     /** The typed arguments. */
-    record Arguments(String user, String key, String path, boolean manageDir, State state, String keyOptions, boolean exclusive,
+    record Arguments(String user, String key, String path, boolean manageDir, Presence state, String keyOptions, boolean exclusive,
                      boolean validateCerts, String comment, boolean follow) {
     }
 
@@ -105,8 +105,8 @@ public final class AuthorizedKeyModule extends BaseModule<AuthorizedKeyModule.Ar
             if (a.keyOptions() != null) key = key.withOptions(AuthorizedKeys.options(a.keyOptions()));
             if (a.comment() != null) key = key.withComment(a.comment());
             AuthorizedKeys.Entry found = keys.get(key.body());
-            boolean matched = found != null && (a.state() == State.ABSENT || found.isKey() && key.sameAs(found));
-            if (a.state() == State.PRESENT) {
+            boolean matched = found != null && (a.state() == Presence.ABSENT || found.isKey() && key.sameAs(found));
+            if (a.state() == Presence.PRESENT) {
                 toExist.add(key.body());
                 if (found != null && !matched) {
                     keys.remove(key.body());
@@ -121,7 +121,7 @@ public final class AuthorizedKeyModule extends BaseModule<AuthorizedKeyModule.Ar
                 write = true;
             }
         }
-        if (a.state() == State.PRESENT && a.exclusive()) {
+        if (a.state() == Presence.PRESENT && a.exclusive()) {
             write |= keys.keySet().removeIf(k -> !toExist.contains(k));
         }
         return write;

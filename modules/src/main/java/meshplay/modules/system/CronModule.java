@@ -15,6 +15,7 @@ import meshplay.engine.module.Diff;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
+import meshplay.engine.module.Presence;
 import meshplay.modules.support.FileContent;
 
 /**
@@ -29,7 +30,7 @@ public final class CronModule extends BaseModule<CronModule.Arguments> {
             .add(ArgSpec.arg("user", ArgType.STR).doc("whose crontab; required with cron_file"))
             .add(ArgSpec.arg("job", ArgType.STR).aliases("value").doc("the command (or the variable's value, with env)"))
             .add(ArgSpec.arg("cron_file", ArgType.PATH).doc("a file in /etc/cron.d (a bare name) or an absolute path, instead of the user's crontab"))
-            .add(ArgSpec.choice("state", State.class).defaultValue(State.PRESENT).doc("whether the job or variable should exist"))
+            .add(ArgSpec.choice("state", Presence.class).defaultValue(Presence.PRESENT).doc("whether the job or variable should exist"))
             .add(ArgSpec.arg("backup", ArgType.BOOL).defaultValue(false).doc("keep a copy of the crontab before changing it (backup_file)"))
             .add(ArgSpec.arg("minute", ArgType.STR).defaultValue("*").doc("0-59, */5, ..."))
             .add(ArgSpec.arg("hour", ArgType.STR).defaultValue("*").doc("0-23"))
@@ -44,12 +45,11 @@ public final class CronModule extends BaseModule<CronModule.Arguments> {
             .mutuallyExclusive("insertafter", "insertbefore")
             .build();
 
-    enum State { PRESENT, ABSENT }
 
     enum Special { REBOOT, YEARLY, ANNUALLY, MONTHLY, WEEKLY, DAILY, HOURLY }
 
     /** The typed arguments. */
-    record Arguments(String name, String user, String job, String cronFile, State state, boolean backup, String minute, String hour,
+    record Arguments(String name, String user, String job, String cronFile, Presence state, boolean backup, String minute, String hour,
                      String day, String month, String weekday, Special specialTime, boolean disabled, boolean env, String insertafter,
                      String insertbefore) {
     }
@@ -60,7 +60,7 @@ public final class CronModule extends BaseModule<CronModule.Arguments> {
 
     @Override
     protected Plan plan(ModuleContext ctx, Arguments a) throws Exception {
-        boolean install = a.state() == State.PRESENT;
+        boolean install = a.state() == Presence.PRESENT;
         String file = a.cronFile() == null ? null : a.cronFile().startsWith("/") ? a.cronFile() : "/etc/cron.d/" + a.cronFile();
         if ("/etc/crontab".equals(file)) throw new ModuleFailure("Will not manage /etc/crontab via cron_file, see documentation.");
         String special = a.specialTime() == null ? null : a.specialTime().name().toLowerCase();

@@ -13,6 +13,7 @@ import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleResult;
 import meshplay.engine.module.Plan;
+import meshplay.engine.module.Presence;
 
 /** Ensures a local group exists with the given GID (groupadd, groupmod) or is gone (groupdel), as Ansible's group module. */
 public final class GroupModule extends BaseModule<GroupModule.GroupArgs> {
@@ -20,18 +21,17 @@ public final class GroupModule extends BaseModule<GroupModule.GroupArgs> {
                     + "as Ansible's group module.")
             .add(ArgSpec.arg("name", ArgType.STR).required().doc("name of the group"))
             .add(ArgSpec.arg("gid", ArgType.INT).doc("the group's GID"))
-            .add(ArgSpec.choice("state", State.class).defaultValue(State.PRESENT).doc("whether the group should exist"))
+            .add(ArgSpec.choice("state", Presence.class).defaultValue(Presence.PRESENT).doc("whether the group should exist"))
             .add(ArgSpec.arg("system", ArgType.BOOL).defaultValue(false).doc("create a system group (only on creation)"))
             .add(ArgSpec.arg("local", ArgType.BOOL).defaultValue(false).doc("look the group up in the local files only"))
             .add(ArgSpec.arg("non_unique", ArgType.BOOL).defaultValue(false).doc("allow a GID that another group has (-o); needs gid"))
             .build();
 
-    enum State { PRESENT, ABSENT }
 
     /** The typed arguments. */
-    record GroupArgs(String name, Integer gid, State state, boolean system, boolean local, boolean nonUnique) {
+    record GroupArgs(String name, Integer gid, Presence state, boolean system, boolean local, boolean nonUnique) {
         boolean present() {
-            return state == State.PRESENT;
+            return state == Presence.PRESENT;
         }
     }
 

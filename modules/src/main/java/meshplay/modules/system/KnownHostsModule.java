@@ -21,6 +21,7 @@ import meshplay.engine.module.Change;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
+import meshplay.engine.module.Presence;
 import meshplay.modules.support.FileContent;
 
 /**
@@ -36,13 +37,12 @@ public final class KnownHostsModule extends BaseModule<KnownHostsModule.Argument
             .add(ArgSpec.arg("key", ArgType.STR).doc("the known_hosts line: 'NAME TYPE KEY' (as ssh-keyscan prints it); needed for present"))
             .add(ArgSpec.arg("path", ArgType.PATH).defaultValue("~/.ssh/known_hosts").doc("the known_hosts file"))
             .add(ArgSpec.arg("hash_host", ArgType.BOOL).defaultValue(false).doc("write the host name hashed"))
-            .add(ArgSpec.choice("state", State.class).defaultValue(State.PRESENT).doc("whether the key should be in the file"))
+            .add(ArgSpec.choice("state", Presence.class).defaultValue(Presence.PRESENT).doc("whether the key should be in the file"))
             .build();
 
-    enum State { ABSENT, PRESENT }
 
     /** The typed arguments. */
-    record Arguments(String name, String key, String path, boolean hashHost, State state) {
+    record Arguments(String name, String key, String path, boolean hashHost, Presence state) {
     }
 
     public KnownHostsModule() {
@@ -52,7 +52,7 @@ public final class KnownHostsModule extends BaseModule<KnownHostsModule.Argument
     @Override
     protected Plan plan(ModuleContext ctx, Arguments a) throws Exception {
         String host = a.name().toLowerCase(Locale.ROOT);
-        boolean present = a.state() == State.PRESENT;
+        boolean present = a.state() == Presence.PRESENT;
         String key = a.key() == null || a.key().isEmpty() ? null : a.key();
         if (key == null && present) throw new ModuleFailure("No key specified when adding a host");
         if (key != null && a.hashHost()) key = hashed(host, key);

@@ -3,16 +3,16 @@ package meshplay.modules.system;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import meshplay.engine.module.Presence;
 import meshplay.modules.support.SnakeCaseChoice;
 
 /** The user module's arguments, typed (bound by the module SPI): what plan and apply read, and nothing else. */
-record UserArgs(String name, State state, Integer uid, boolean nonUnique, String comment, String group, Optional<List<String>> groups,
+record UserArgs(String name, Presence state, Integer uid, boolean nonUnique, String comment, String group, Optional<List<String>> groups,
                 boolean append, String shell, String home, String skeleton, String password, UpdatePassword updatePassword,
                 boolean createHome, boolean moveHome, boolean system, boolean force, boolean remove, Double expires,
                 Boolean passwordLock, boolean local, String umask, Integer passwordExpireMax, Integer passwordExpireMin,
                 boolean generateSshKey, SshKey key) {
 
-    enum State { PRESENT, ABSENT }
 
     enum UpdatePassword implements SnakeCaseChoice { ALWAYS, ON_CREATE }
 
@@ -21,7 +21,7 @@ record UserArgs(String name, State state, Integer uid, boolean nonUnique, String
     }
 
     boolean present() {
-        return state == State.PRESENT;
+        return state == Presence.PRESENT;
     }
 
     boolean updateAlways() {

@@ -17,6 +17,7 @@ import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.ModuleResult;
 import meshplay.engine.module.Plan;
+import meshplay.engine.module.Presence;
 
 /**
  * Ensures a local user account exists with the given properties (useradd, usermod) or is gone
@@ -28,7 +29,7 @@ public final class UserModule extends BaseModule<UserArgs> {
     private static final ArgSpec SPEC = ArgSpec.builder("Manage user accounts: create, change or remove a user with "
                     + "useradd, usermod and userdel, as Ansible's user module.")
             .add(ArgSpec.arg("name", ArgType.STR).required().aliases("user").doc("name of the user"))
-            .add(ArgSpec.choice("state", UserArgs.State.class).defaultValue(UserArgs.State.PRESENT).doc("whether the account should exist"))
+            .add(ArgSpec.choice("state", Presence.class).defaultValue(Presence.PRESENT).doc("whether the account should exist"))
             .add(ArgSpec.arg("uid", ArgType.INT).doc("the user's UID"))
             .add(ArgSpec.arg("non_unique", ArgType.BOOL).defaultValue(false).doc("allow a UID that another user has (-o)"))
             .add(ArgSpec.arg("comment", ArgType.STR).doc("the GECOS field (full name)"))
