@@ -59,7 +59,7 @@ class CheckModePromiseTest {
         return real.changedTasks(H);
     }
 
-    private static RunOptions options(boolean check) {
+    static RunOptions options(boolean check) {
         RunOptions o = new RunOptions();
         o.check = check;
         o.diff = true;

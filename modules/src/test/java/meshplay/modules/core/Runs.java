@@ -10,28 +10,28 @@ import meshplay.engine.error.UserError;
 import meshplay.engine.module.Module;
 import meshplay.engine.testing.ModuleHarness;
 
-/** Small conveniences for module tests. */
-final class Runs {
+/** Small conveniences for module tests (shared by the module packages' tests). */
+public final class Runs {
     private Runs() {
     }
 
     /** A mutable argument map from key/value pairs. */
-    static Map<String, Object> args(Object... kv) {
+    public static Map<String, Object> args(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
         return m;
     }
 
-    static ModuleHarness.Outcome apply(Module m, Map<String, Object> args, Connection c) throws Exception {
+    public static ModuleHarness.Outcome apply(Module m, Map<String, Object> args, Connection c) throws Exception {
         return ModuleHarness.run(m, args, c, false);
     }
 
-    static ModuleHarness.Outcome check(Module m, Map<String, Object> args, Connection c) throws Exception {
+    public static ModuleHarness.Outcome check(Module m, Map<String, Object> args, Connection c) throws Exception {
         return ModuleHarness.run(m, args, c, true);
     }
 
     /** Like the harness, but with variables visible to the module (templates, debug var, assert). */
-    static ModuleHarness.Outcome withVars(Module m, Map<String, Object> args, Connection c, boolean check, Map<String, Object> vars)
+    public static ModuleHarness.Outcome withVars(Module m, Map<String, Object> args, Connection c, boolean check, Map<String, Object> vars)
             throws Exception {
         meshplay.engine.module.Args validated = meshplay.engine.module.ArgValidator.validate(m.name(), m.spec(), args,
                 k -> ModuleHarness.ORIGIN, ModuleHarness.ORIGIN);
@@ -41,8 +41,19 @@ final class Runs {
     }
 
     /** Asserts that validation rejects the arguments with a message containing {@code fragment}. */
-    static void rejects(Module m, Map<String, Object> args, Connection c, String fragment) {
+    public static void rejects(Module m, Map<String, Object> args, Connection c, String fragment) {
         UserError e = assertThrows(UserError.class, () -> ModuleHarness.run(m, args, c, true));
         assertTrue(e.getMessage().contains(fragment), () -> "expected '" + fragment + "' in: " + e.getMessage());
+    }
+
+    /** Check run, real run, second real run: the check predicts the first (same diffs), the second changes nothing. */
+    public static ModuleHarness.Outcome converge(Module m, Map<String, Object> args, Connection c) throws Exception {
+        ModuleHarness.Outcome predicted = check(m, args, c);
+        ModuleHarness.Outcome first = apply(m, args, c);
+        assertTrue(first.changed(), "the first run changes");
+        org.junit.jupiter.api.Assertions.assertEquals(first.plan().diffs(), predicted.plan().diffs(), "check mode predicts the real run");
+        ModuleHarness.Outcome second = apply(m, args, c);
+        org.junit.jupiter.api.Assertions.assertFalse(second.changed(), () -> "the second run changes nothing: " + second.plan().changes());
+        return first;
     }
 }
