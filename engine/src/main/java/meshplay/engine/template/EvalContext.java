@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import meshplay.engine.lang.LangException;
 import meshplay.engine.template.filter.FilterCall;
 import meshplay.engine.template.filter.FilterEnv;
 import meshplay.engine.yaml.Unsafe;
@@ -221,6 +222,7 @@ public final class EvalContext implements FilterEnv {
         if (e instanceof UndefinedException || e instanceof TemplateTypeException || e instanceof meshplay.engine.error.UserError) {
             return e;
         }
+        if (e instanceof LangException) return new TemplateTypeException(what + ": " + e.getMessage());
         if (e instanceof IndexOutOfBoundsException) return new TemplateTypeException(what + ": missing argument");
         if (e instanceof ClassCastException) return new TemplateTypeException(what + ": an argument has the wrong type");
         return new TemplateTypeException(what + " failed: " + Reflect.rootMessage(e));

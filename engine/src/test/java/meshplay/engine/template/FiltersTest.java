@@ -72,6 +72,11 @@ class FiltersTest {
         assertEquals(null, e("'abc' | regex_search('z')"));
         assertEquals(List.of("0", "2"), e("out.stdout | regex_findall('osd\\\\.(\\\\d+) up')"));
         assertEquals("10\\.0\\.0\\.1", e("'10.0.0.1' | regex_escape"));
+        // Python's re, as lineinfile reads it: "." matches "\r", "$" is not before "\r\n", group names may hold "_"
+        Map<String, Object> lines = Y.vars("cr", "a\rb", "crlf", "a\r\n");
+        assertEquals("a\rb", t.evaluate("cr | regex_search('a.b')", lines, Y.AT));
+        assertEquals(false, t.evaluate("crlf is search('a$')", lines, Y.AT));
+        assertEquals("b=a", e("'a=b' | regex_replace('(?P<the_key>\\\\w)=(?P<the_value>\\\\w)', '\\\\g<the_value>=\\\\g<the_key>')"));
         assertEquals(List.of("a", "b", "c"), e("'a,b,c' | split(',')"));
         assertEquals(List.of("a", "b"), e("' a  b ' | split"));
         assertEquals("'it'\"'\"'s'", e("\"it's\" | quote"));

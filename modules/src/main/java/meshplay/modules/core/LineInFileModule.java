@@ -14,7 +14,7 @@ import meshplay.engine.module.Plan;
 import meshplay.modules.support.FileAttributes;
 import meshplay.modules.support.FileContent;
 import meshplay.modules.support.Lines;
-import meshplay.modules.support.PyRegex;
+import meshplay.modules.support.RegexArg;
 
 /** Ensures one line is (or is not) in a text file, leaving every other line untouched. */
 public final class LineInFileModule implements Module {
@@ -55,7 +55,7 @@ public final class LineInFileModule implements Module {
         Args args = ctx.args();
         String path = FileContent.resolveLinks(ctx, args.str("path"));
         boolean present = "present".equals(args.str("state"));
-        Pattern regexp = args.has("regexp") ? PyRegex.compile("regexp", args.str("regexp")) : null;
+        Pattern regexp = args.has("regexp") ? RegexArg.compile("regexp", args.str("regexp")) : null;
         String line = args.str("line");
         if (present) {
             if (args.bool("backrefs") && regexp == null) throw new ModuleFailure("regexp is required with backrefs=true");
@@ -77,8 +77,8 @@ public final class LineInFileModule implements Module {
             String beforeArg = args.str("insertbefore");
             if (after == null && beforeArg == null) after = "EOF";
             Pattern insertRe = null;
-            if (after != null && !after.equals("EOF") && !after.equals("BOF")) insertRe = PyRegex.compile("insertafter", after);
-            else if (beforeArg != null && !beforeArg.equals("BOF")) insertRe = PyRegex.compile("insertbefore", beforeArg);
+            if (after != null && !after.equals("EOF") && !after.equals("BOF")) insertRe = RegexArg.compile("insertafter", after);
+            else if (beforeArg != null && !beforeArg.equals("BOF")) insertRe = RegexArg.compile("insertbefore", beforeArg);
             outcome = LineEdit.present(lines, new LineEdit.Request(regexp, args.str("search_string"), line, after, beforeArg,
                     args.bool("backrefs"), args.bool("firstmatch")), insertRe);
         } else {

@@ -20,7 +20,7 @@ import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.ModuleResult;
 import meshplay.engine.module.Plan;
 import meshplay.modules.support.Poll;
-import meshplay.modules.support.PyRegex;
+import meshplay.modules.support.RegexArg;
 
 /**
  * Waits on the target for a TCP port to open or close, or a file to appear (optionally with matching
@@ -58,7 +58,7 @@ public final class WaitForModule implements Module {
     @Override
     public Plan plan(ModuleContext ctx) throws Exception {
         Args args = ctx.args();
-        if (args.has("search_regex")) PyRegex.compile("search_regex", args.str("search_regex"));
+        if (args.has("search_regex")) RegexArg.compile("search_regex", args.str("search_regex"));
         boolean waitsForAbsence = args.str("state").equals("stopped") || args.str("state").equals("absent");
         if (waitsForAbsence && args.has("search_regex")) throw new ModuleFailure("search_regex only works with state started/present");
         return Plan.noChange();
@@ -69,7 +69,7 @@ public final class WaitForModule implements Module {
         Args args = ctx.args();
         String state = args.str("state");
         boolean wantPresent = state.equals("started") || state.equals("present");
-        Pattern regex = args.has("search_regex") ? PyRegex.compile("search_regex", args.str("search_regex")) : null;
+        Pattern regex = args.has("search_regex") ? RegexArg.compile("search_regex", args.str("search_regex")) : null;
         List<String> groups = new ArrayList<>();
         Poll.Check check;
         String what;

@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import meshplay.engine.module.ModuleFailure;
 import org.junit.jupiter.api.Test;
 
 class SupportHelpersTest {
@@ -22,18 +20,6 @@ class SupportHelpersTest {
         assertEquals(List.of("a", ""), ShellWords.split("a ''"));
         assertEquals(List.of(), ShellWords.split("   "));
         assertThrows(IllegalArgumentException.class, () -> ShellWords.split("echo 'open"));
-    }
-
-    @Test
-    void pythonRegexGroupsAndExpansion() throws Exception {
-        Matcher m = PyRegex.compile("regexp", "^(?P<key>\\w+)=(\\d+)(?P=key)?$").matcher("port=22\n");
-        assertTrue(m.find(), "$ matches before a final newline, as in Python");
-        assertEquals("port is 22 (port)\\q", PyRegex.expand(m, "\\g<key> is \\2 (\\g<1>)\\q"));
-        ModuleFailure bad = assertThrows(ModuleFailure.class, () -> PyRegex.expand(m, "\\3"));
-        assertTrue(bad.getMessage().contains("2 group(s)"));
-        assertTrue(PyRegex.isMultiline("(?m)^a$"));
-        assertFalse(PyRegex.isMultiline("^a(?m)"));
-        assertTrue(PyRegex.compile("r", "a.b").matcher("a\rb").find(), "'.' matches \\r as in Python");
     }
 
     @Test
