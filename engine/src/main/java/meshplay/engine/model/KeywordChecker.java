@@ -2,7 +2,7 @@ package meshplay.engine.model;
 
 import java.util.regex.Pattern;
 import meshplay.engine.error.UserError;
-import meshplay.engine.module.ArgValidator;
+import meshplay.engine.lang.Truth;
 import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
@@ -161,7 +161,7 @@ final class KeywordChecker {
 
     private static boolean isBool(String text) {
         try {
-            ArgValidator.toBool(text);
+            Truth.toBool(text);
             return true;
         } catch (IllegalArgumentException e) {
             return false;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import meshplay.engine.error.UserError;
+import meshplay.engine.lang.Truth;
 import meshplay.engine.yaml.Unsafe;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YNode;
@@ -110,7 +111,7 @@ public final class ArgValidator {
                 return String.valueOf(p);
             }
             case BOOL -> {
-                return toBool(plain(value) instanceof Boolean b ? b : textOf(value));
+                return Truth.toBool(plain(value) instanceof Boolean b ? b : textOf(value));
             }
             case INT -> {
                 Object p = plain(value);
@@ -170,17 +171,6 @@ public final class ArgValidator {
 
     private static String textOf(Object value) {
         return value instanceof YScalar s ? s.text() : String.valueOf(plain(value));
-    }
-
-    /** Ansible's boolean(): yes/no/true/false/on/off/1/0/y/n, case-insensitive. */
-    public static boolean toBool(Object v) {
-        if (v instanceof Boolean b) return b;
-        String t = String.valueOf(v).trim().toLowerCase();
-        return switch (t) {
-            case "yes", "true", "on", "1", "y" -> true;
-            case "no", "false", "off", "0", "n", "" -> false;
-            default -> throw new IllegalArgumentException("'" + v + "' is not a boolean (use true/false or yes/no)");
-        };
     }
 
     private static String describe(Object p) {

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import meshplay.engine.lang.Truth;
 
 /**
  * Python/Jinja semantics for values: truthiness, equality, ordering, arithmetic, membership, str().
@@ -20,14 +21,7 @@ public final class Ops {
 
     public static boolean truthy(Object o) {
         if (o instanceof Undefined u) throw u.error();
-        if (o == null) return false;
-        if (o instanceof Boolean b) return b;
-        if (o instanceof Number n) return isIntegral(n) ? n.longValue() != 0 : n.doubleValue() != 0.0;
-        if (o instanceof CharSequence s) return s.length() > 0;
-        if (o instanceof Collection<?> c) return !c.isEmpty();
-        if (o instanceof Map<?, ?> m) return !m.isEmpty();
-        if (o.getClass().isArray()) return Array.getLength(o) > 0;
-        return true;
+        return Truth.of(o);
     }
 
     public static boolean isIntegral(Object n) {

@@ -107,7 +107,9 @@ class FiltersTest {
         assertEquals(true, e("1 | bool"));
         assertEquals(false, e("'no' | bool"));
         assertEquals(false, e("'0' | bool"));
-        assertEquals(false, e("none | bool"));
+        assertEquals(null, e("none | bool"), "None stays None, as in ansible-playbook");
+        assertEquals(false, e("'y' | bool"), "the bool filter knows fewer words than boolean()");
+        assertEquals(false, e("' yes' | bool"));
         assertEquals("up", e("true | ternary('up', 'down')"));
         assertEquals("down", e("0 | ternary('up', 'down')"));
         assertEquals("unset", e("none | ternary('up', 'down', 'unset')"));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
+import meshplay.engine.lang.Truth;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
 import meshplay.engine.module.ModuleContext;
@@ -120,9 +121,7 @@ final class PveCli {
     }
 
     static boolean truthy(Object v) {
-        if (v instanceof Boolean b) return b;
-        if (v instanceof Number n) return n.longValue() != 0;
-        return v != null && (v.toString().equals("1") || v.toString().equalsIgnoreCase("true"));
+        return Boolean.TRUE.equals(Truth.parse(v));
     }
 
     @SuppressWarnings("unchecked")

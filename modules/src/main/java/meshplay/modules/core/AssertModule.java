@@ -3,6 +3,7 @@ package meshplay.modules.core;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import meshplay.engine.lang.Truth;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Args;
@@ -10,7 +11,6 @@ import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
-import meshplay.modules.support.Truthy;
 
 /** Fails the host unless every expression is true; the failure names the expression that was false. */
 public final class AssertModule implements Module {
@@ -44,7 +44,7 @@ public final class AssertModule implements Module {
         if (that.isEmpty()) throw new ModuleFailure("assert needs at least one expression in 'that'");
         for (String expression : that) {
             Object value = ctx.evaluate(expression);
-            if (!Truthy.of(value)) {
+            if (!Truth.of(value)) {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("assertion", expression);
                 data.put("evaluated_to", false);
