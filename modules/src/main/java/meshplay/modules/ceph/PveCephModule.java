@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.connect.ExecResult;
+import meshplay.engine.lang.IpNetwork;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Change;
@@ -88,7 +89,7 @@ public final class PveCephModule implements Module {
         String cluster = ctx.args().has("cluster_network") ? ctx.args().str("cluster_network") : network;
         for (String n : List.of(network, cluster)) {
             try {
-                IpNet.canonicalNetwork(n, n.contains(":") ? 6 : 4);
+                IpNetwork.canonicalNetwork(n, n.contains(":") ? 6 : 4);
             } catch (IllegalArgumentException e) {
                 throw new ModuleFailure("init: " + e.getMessage());
             }

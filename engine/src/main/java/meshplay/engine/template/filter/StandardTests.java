@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import meshplay.engine.lang.IpNetwork;
 import meshplay.engine.template.Ops;
 import meshplay.engine.template.Seq;
 import meshplay.engine.template.TemplateTypeException;
