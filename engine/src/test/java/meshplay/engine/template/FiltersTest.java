@@ -204,7 +204,7 @@ class FiltersTest {
         assertEquals("a: 1\nb:\n- x\n- y\n", e("{'b': ['x', 'y'], 'a': 1} | to_nice_yaml"));
         assertEquals(Map.of("a", 1, "b", List.of("x", "y"), "c", true), e("'a: 1\\nb: [x, y]\\nc: yes' | from_yaml"));
         UserError err = assertThrows(UserError.class, () -> e("'{\"a\": }' | from_json"));
-        assertTrue(err.getMessage().startsWith("invalid JSON: unexpected character '}' at line 1 column 7"), err.getMessage());
+        assertTrue(err.getMessage().startsWith("filter 'from_json': invalid JSON: unexpected character '}' at line 1 column 7"), err.getMessage());
     }
 
     @Test

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
+import meshplay.engine.lang.Json;
+import meshplay.engine.lang.LangException;
 import meshplay.engine.lang.Truth;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
-import meshplay.engine.template.Json;
-import meshplay.engine.template.TemplateTypeException;
 
 /** Runs the Proxmox and Ceph command-line tools on the target and reads their JSON output. */
 final class PveCli {
@@ -73,7 +73,7 @@ final class PveCli {
         try {
             String text = stdout.strip();
             return text.isEmpty() ? null : Json.parse(text);
-        } catch (TemplateTypeException e) {
+        } catch (LangException e) {
             throw new ModuleFailure(String.join(" ", cmd) + " printed output that is not JSON: " + e.getMessage());
         }
     }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -46,12 +45,6 @@ class SupportHelpersTest {
         assertFalse(TextBytes.isText(new byte[]{0, 1}));
         assertTrue(TextBytes.isText("h\u00e9".getBytes(StandardCharsets.UTF_8)));
         assertEquals("a9993e364706816aba3e25717850c26c9cd0d89d", TextBytes.sha1("abc".getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    @Test
-    void truthinessAsAnsibleJudgesConditions() {
-        for (Object yes : List.of(true, 1, "yes", "x", List.of(1), Map.of("a", 1))) assertTrue(Truthy.of(yes), String.valueOf(yes));
-        for (Object no : java.util.Arrays.asList(false, 0, "", "False", "no", List.of(), Map.of(), null)) assertFalse(Truthy.of(no), String.valueOf(no));
     }
 
     @Test
