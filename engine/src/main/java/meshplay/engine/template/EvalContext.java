@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.lang.LangException;
+import meshplay.engine.lang.ShortName;
 import meshplay.engine.template.filter.FilterCall;
 import meshplay.engine.template.filter.FilterEnv;
-import meshplay.engine.yaml.Unsafe;
 
 /**
  * The object generated MVEL code calls (as {@value JinjaTranslator#CTX}) for everything with Python
@@ -239,14 +239,14 @@ public final class EvalContext implements FilterEnv {
     public Object filter(String name, Object input, List<Object> args, Map<String, Object> kwargs) {
         var filter = scope.templar.registry().filter(name);
         try {
-            return scope.noted(filter.apply(input, new FilterCall(FilterNames.strip(name), args, kwargs, this)));
+            return scope.noted(filter.apply(input, new FilterCall(ShortName.of(name), args, kwargs, this)));
         } catch (RuntimeException e) {
-            throw failure(e, "filter '" + FilterNames.strip(name) + "'");
+            throw failure(e, "filter '" + ShortName.of(name) + "'");
         }
     }
 
     public boolean check(String name, Object input, List<Object> args) {
-        String n = FilterNames.strip(name);
+        String n = ShortName.of(name);
         if (input instanceof Undefined u && !n.equals("defined") && !n.equals("undefined")) throw u.error();
         return test(n, input, args);
     }
@@ -255,9 +255,9 @@ public final class EvalContext implements FilterEnv {
     public boolean test(String name, Object input, List<Object> args) {
         var test = scope.templar.registry().test(name);
         try {
-            return test.test(input, new FilterCall(FilterNames.strip(name), args, Map.of(), this));
+            return test.test(input, new FilterCall(ShortName.of(name), args, Map.of(), this));
         } catch (RuntimeException e) {
-            throw failure(e, "test '" + FilterNames.strip(name) + "'");
+            throw failure(e, "test '" + ShortName.of(name) + "'");
         }
     }
 

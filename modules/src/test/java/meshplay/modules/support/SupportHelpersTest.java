@@ -14,14 +14,6 @@ import org.junit.jupiter.api.Test;
 
 class SupportHelpersTest {
     @Test
-    void shellWordsSplitLikeShlex() {
-        assertEquals(List.of("echo", "a b", "c\"d", "e f", "$HOME", "x\\y"), ShellWords.split("echo 'a b' \"c\\\"d\" e\\ f $HOME 'x\\y'"));
-        assertEquals(List.of("a", ""), ShellWords.split("a ''"));
-        assertEquals(List.of(), ShellWords.split("   "));
-        assertThrows(IllegalArgumentException.class, () -> ShellWords.split("echo 'open"));
-    }
-
-    @Test
     void linesKeepTheirTerminators() {
         String text = "a\r\nb\n\nc";
         List<String> lines = Lines.split(text);
