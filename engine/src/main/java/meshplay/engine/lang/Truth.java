@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import meshplay.engine.yaml.YNode;
 
 /**
  * What counts as true, in the three senses Ansible has, each under its own name:
@@ -47,13 +48,14 @@ public final class Truth {
      * Ansible's {@code boolean(value)}: true or false, or null when the value is no boolean
      * (text other than the words above, a number other than 1 and 0, a list, nothing).
      */
-    public static Boolean parse(Object v) {
+    public static Boolean parse(Object value) {
+        Object v = value instanceof YNode n ? n.toJava() : value;
         if (v instanceof Boolean b) return b;
         if (v instanceof Number n) {
             double d = n.doubleValue();
             return d == 1.0 ? Boolean.TRUE : d == 0.0 ? Boolean.FALSE : null;
         }
-        if (!(v instanceof CharSequence)) return null;
+        if (v == null || v instanceof Collection<?> || v instanceof Map<?, ?> || v.getClass().isArray()) return null;
         String word = v.toString().strip().toLowerCase(Locale.ROOT);
         if (TRUE_WORDS.contains(word)) return true;
         if (FALSE_WORDS.contains(word)) return false;

@@ -1,4 +1,4 @@
-package meshplay.engine.connect.ssh;
+package meshplay.engine.connect;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
