@@ -14,7 +14,7 @@ import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.inventory.Inventory;
 import meshplay.engine.inventory.InventoryLoader;
-import meshplay.engine.report.Json;
+import meshplay.engine.lang.Json;
 import meshplay.engine.report.Redactor;
 import meshplay.engine.vault.Vault;
 import meshplay.engine.yaml.Origin;
@@ -86,7 +86,7 @@ final class InventoryCommand implements Callable<Integer> {
                 throw new UserError(Origin.of(String.join(",", inventories)), "host '" + mode.host + "' is not in the inventory",
                         "known hosts: " + String.join(", ", inv.hosts()), ExitCode.BAD_OPTIONS);
             }
-            io.out().println(masked(Json.write(plain(inv.hostVars(mode.host)))));
+            io.out().println(masked(Json.write(plain(inv.hostVars(mode.host)), Json.COMPACT)));
         } else if (mode.graph) {
             graph(inv);
         } else {
@@ -108,7 +108,7 @@ final class InventoryCommand implements Callable<Integer> {
             out.put(g.getKey(), Map.of("hosts", g.getValue()));
         }
         out.put("all", Map.of("children", children));
-        io.out().println(masked(Json.write(out)));
+        io.out().println(masked(Json.write(out, Json.COMPACT)));
     }
 
     private void graph(Inventory inv) {

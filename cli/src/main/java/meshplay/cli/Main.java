@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import meshplay.cli.config.ProcessEnv;
-import meshplay.engine.connect.ssh.SshWarmUp;
+import meshplay.engine.connect.ConnectionProvider;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.report.ErrorFormatter;
@@ -28,7 +28,7 @@ public final class Main {
 
     public static void main(String[] args) {
         String[] full = withDefaultCommand(args);
-        if (full.length > 0 && full[0].equals("run")) SshWarmUp.start();
+        if (full.length > 0 && full[0].equals("run")) ConnectionProvider.warmUpAll();
         int code = execute(args, System.out, System.err, System.in);
         System.out.flush();
         System.exit(code);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
-import meshplay.engine.module.ArgValidator;
+import meshplay.engine.lang.Truth;
 import meshplay.engine.report.Redactor;
 import meshplay.engine.vault.Vault;
 import meshplay.engine.yaml.Origin;
@@ -78,7 +78,7 @@ final class VaultOptions {
         String v = env.get(name);
         if (v == null) return false;
         try {
-            return ArgValidator.toBool(v);
+            return Truth.toBool(v);
         } catch (IllegalArgumentException e) {
             throw new UserError(Origin.of(name), name + "=" + v + " is not a boolean", "set it to true or false", ExitCode.BAD_OPTIONS);
         }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
-import meshplay.engine.module.ArgValidator;
+import meshplay.engine.lang.Truth;
 import meshplay.engine.yaml.Origin;
 
 /**
@@ -100,7 +100,7 @@ public final class EffectiveConfig {
         Object v = switch (s.type) {
             case BOOL -> {
                 try {
-                    yield ArgValidator.toBool(text);
+                    yield Truth.toBool(text);
                 } catch (IllegalArgumentException e) {
                     throw bad(s, origin, "'" + text + "' is not a boolean", "use True or False (also yes/no, on/off, 1/0)");
                 }

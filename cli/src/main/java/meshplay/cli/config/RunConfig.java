@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import meshplay.engine.connect.ConnectionOptions;
 import meshplay.engine.connect.SshArgDefaults;
-import meshplay.engine.connect.ssh.SshArgs;
+import meshplay.engine.connect.SshArgs;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.yaml.Origin;

@@ -9,7 +9,7 @@ import meshplay.engine.exec.TaskResult;
 import meshplay.engine.model.Task;
 import meshplay.engine.module.Diff;
 import meshplay.engine.report.DiffText;
-import meshplay.engine.report.Json;
+import meshplay.engine.lang.Json;
 import meshplay.engine.report.ResultView;
 import meshplay.engine.step.StepPoint;
 import meshplay.engine.yaml.Origin;
@@ -41,7 +41,7 @@ final class TaskView {
                 text = HIDDEN;
             } else {
                 try {
-                    text = Secrets.of(p, h).mask(Json.write(p.renderedArgs(h)));
+                    text = Secrets.of(p, h).mask(Json.write(p.renderedArgs(h), Json.COMPACT));
                 } catch (RuntimeException e) {
                     text = "(do not render: " + e.getMessage() + ")";
                 }
@@ -74,7 +74,7 @@ final class TaskView {
             TaskResult r = e.getValue();
             Secrets secrets = Secrets.of(p, host);
             b.append("  ").append(host).append(": ").append(r.status().name().toLowerCase())
-                    .append(" => ").append(secrets.mask(Json.write(ResultView.of(r)))).append('\n');
+                    .append(" => ").append(secrets.mask(Json.write(ResultView.of(r), Json.COMPACT))).append('\n');
             if (!withDiffs) continue;
             if (r.noLog()) {
                 if (!r.diffs().isEmpty()) b.append("  (diff ").append(HIDDEN).append(")\n");

@@ -2,7 +2,7 @@ package meshplay.cli.repl;
 
 import java.util.Collection;
 import java.util.Map;
-import meshplay.engine.report.Json;
+import meshplay.engine.lang.Json;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YNode;
 import meshplay.engine.yaml.YScalar;
@@ -36,7 +36,7 @@ final class ValueText {
         if (t.matches("-?\\d+\\.\\d+")) return Double.parseDouble(t);
         if (t.startsWith("[") || t.startsWith("{")) {
             try {
-                return meshplay.engine.template.Json.parse(t);
+                return Json.parse(t);
             } catch (RuntimeException e) {
                 return t;
             }
@@ -61,7 +61,7 @@ final class ValueText {
     static String show(Object value) {
         Object v = value instanceof YNode n ? n.toJava() : value;
         if (v instanceof String s) return s;
-        return Json.write(v);
+        return Json.write(v, Json.COMPACT);
     }
 
     /** A value cut to one screen line. */

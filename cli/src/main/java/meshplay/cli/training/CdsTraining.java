@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import meshplay.cli.Main;
-import meshplay.engine.connect.ssh.SshWarmUp;
+import meshplay.engine.connect.ConnectionProvider;
 
 /**
  * The training run the launcher records its class-data archive from (-XX:ArchiveClassesAtExit): a
@@ -40,7 +40,7 @@ public final class CdsTraining {
 
     /** One training in {@code dir} (kept): 0 when the first run, the second run and the check run succeeded. */
     static int train(Path dir) throws Exception {
-        SshWarmUp.start();   // as Main does for a run, so the archive holds that path too
+        ConnectionProvider.warmUpAll();   // as Main does for a run, so the archive holds that path too
         Path book = copyResource(PLAYBOOK, dir.resolve(PLAYBOOK));
         copyResource(TEMPLATE, Files.createDirectories(dir.resolve("templates")).resolve(TEMPLATE));
         Path base = Files.createDirectories(dir.resolve("target"));

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import meshplay.engine.template.Json;
+import meshplay.engine.lang.Json;
 
 /**
  * The normalised result of one run, as compat/record writes it for ansible-playbook: "rc N", one
@@ -92,6 +92,6 @@ final class CorpusResult {
 
     /** Python's json.dumps(v, sort_keys=True, ensure_ascii=False). */
     private static String json(Object v) {
-        return Json.writePretty(v, -1, true);
+        return Json.write(v, Json.PYTHON.sortKeys(true));
     }
 }

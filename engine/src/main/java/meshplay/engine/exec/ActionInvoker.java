@@ -12,6 +12,7 @@ import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.RunAbort;
 import meshplay.engine.error.UserError;
 import meshplay.engine.exec.actions.EngineAction;
+import meshplay.engine.lang.Truth;
 import meshplay.engine.model.Task;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgValidator;
@@ -130,7 +131,7 @@ final class ActionInvoker {
     private Become become(Keywords kw, Map<String, Object> vars) throws ModuleFailure {
         boolean hostDefault = run.options.become;
         Object hostBecome = vars.get("ansible_become");
-        if (hostBecome != null) hostDefault = ArgValidator.toBool(run.templar.render(hostBecome, vars));
+        if (hostBecome != null) hostDefault = Truth.toBool(run.templar.render(hostBecome, vars));
         if (!kw.bool("become", hostDefault)) return null;
         String user = firstNonNull(kw.str("become_user"), run.options.becomeUser, varStr(vars, "ansible_become_user"));
         String method = firstNonNull(kw.str("become_method"), run.options.becomeMethod, varStr(vars, "ansible_become_method"));

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import meshplay.engine.error.UserError;
-import meshplay.engine.module.ArgValidator;
+import meshplay.engine.lang.Truth;
 import meshplay.engine.template.Ops;
 import meshplay.engine.template.PlainExpression;
 import meshplay.engine.template.Templar;
@@ -54,7 +54,7 @@ public final class Conditionals {
             return evaluateRendered(templar.render(s, vars), s, vars);
         }
         Object v = templar.render(c, vars);
-        return ArgValidator.toBool(v);
+        return Truth.toBool(v);
     }
 
     /**

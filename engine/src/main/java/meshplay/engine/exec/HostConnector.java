@@ -7,6 +7,7 @@ import java.util.Set;
 import meshplay.engine.connect.Connection;
 import meshplay.engine.connect.ConnectionException;
 import meshplay.engine.connect.HostAddress;
+import meshplay.engine.lang.Truth;
 import meshplay.engine.template.Templar;
 
 /** Turns a host's variables into its connection: type from ansible_connection (or -c), address from ansible_*. */
@@ -64,7 +65,7 @@ final class HostConnector {
 
     private static Boolean bool(String host, String name, Object value) throws ConnectionException {
         try {
-            return meshplay.engine.module.ArgValidator.toBool(value);
+            return Truth.toBool(value);
         } catch (IllegalArgumentException e) {
             throw new ConnectionException(name + " of " + host + ": " + e.getMessage(), true, e);
         }

@@ -2,7 +2,7 @@ package meshplay.engine.exec;
 
 import java.util.Map;
 import meshplay.engine.error.UserError;
-import meshplay.engine.module.ArgValidator;
+import meshplay.engine.lang.Truth;
 import meshplay.engine.template.Templar;
 import meshplay.engine.yaml.YNode;
 
@@ -40,7 +40,7 @@ final class Keywords {
         Object v = value(name);
         if (v == null) return fallback;
         try {
-            return ArgValidator.toBool(v);
+            return Truth.toBool(v);
         } catch (IllegalArgumentException e) {
             throw new UserError(keywords.get(name).origin(), name + ": " + e.getMessage(), "use true or false");
         }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.error.UserError;
+import meshplay.engine.lang.Truth;
 import meshplay.engine.model.LoopKeywords;
 import meshplay.engine.template.TemplateTypeException;
 import meshplay.engine.yaml.YList;
@@ -97,7 +98,7 @@ final class LoopExpander {
             }
         }
         String ext = text(m.get("extended"), "false");
-        return new Control(loopVar, indexVar, m.get("label"), pause, ext.equalsIgnoreCase("true") || ext.equalsIgnoreCase("yes"));
+        return new Control(loopVar, indexVar, m.get("label"), pause, Boolean.TRUE.equals(Truth.parse(ext)));
     }
 
     /** Variables bound for one item: the loop var, index_var and (extended) ansible_loop. */

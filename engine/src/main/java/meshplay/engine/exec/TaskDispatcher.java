@@ -12,10 +12,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import meshplay.engine.error.RunAbort;
 import meshplay.engine.error.UserError;
+import meshplay.engine.lang.Truth;
 import meshplay.engine.model.Role;
 import meshplay.engine.model.RoleOrder;
 import meshplay.engine.model.Task;
-import meshplay.engine.module.ArgValidator;
 import meshplay.engine.report.Event;
 import meshplay.engine.step.StepController;
 import meshplay.engine.step.StepDecision;
@@ -324,7 +324,7 @@ final class TaskDispatcher {
     static boolean literalBool(YNode n) {
         if (n == null || n.toJava() == null) return false;
         try {
-            return ArgValidator.toBool(n.toJava());
+            return Truth.toBool(n.toJava());
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -3,6 +3,7 @@ package meshplay.engine.inventory;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.error.UserError;
+import meshplay.engine.lang.Nearest;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.VarsFile;
 import meshplay.engine.yaml.YList;
@@ -96,9 +97,7 @@ final class YamlInventoryParser {
     }
 
     private static String nearest(String key) {
-        for (String k : List.of("hosts", "vars", "children")) {
-            if (meshplay.engine.module.ArgValidator.editDistance(key, k) <= 2) return "did you mean '" + k + "'? ";
-        }
-        return "";
+        String k = Nearest.of(key, List.of("hosts", "vars", "children"), 2);
+        return k == null ? "" : "did you mean '" + k + "'? ";
     }
 }

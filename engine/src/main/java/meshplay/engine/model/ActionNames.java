@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import meshplay.engine.exec.actions.ActionRegistry;
 import meshplay.engine.exec.actions.EngineAction;
+import meshplay.engine.lang.Nearest;
+import meshplay.engine.lang.ShortName;
 import meshplay.engine.module.ArgSpec;
-import meshplay.engine.module.ArgValidator;
 import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleRegistry;
 
@@ -23,15 +24,9 @@ final class ActionNames {
         this.engine = engine;
     }
 
-    /** "ansible.builtin.copy" -> "copy"; a name without a collection prefix is returned unchanged. */
-    static String shortName(String key) {
-        int dot = key.lastIndexOf('.');
-        return dot > 0 && key.indexOf('.') < dot ? key.substring(dot + 1) : key;
-    }
-
     /** The canonical action name for a key, or null when it names neither an engine action nor a module. */
     String resolve(String key) {
-        String name = shortName(key);
+        String name = ShortName.of(key);
         if (name.equals(EngineActions.IMPORT_TASKS)) return name;
         EngineAction action = engine.find(name);
         if (action != null) return action.name();
@@ -52,13 +47,13 @@ final class ActionNames {
 
     /** The closest known action name to a misspelt one, or null. */
     String nearest(String key) {
-        String name = shortName(key);
+        String name = ShortName.of(key);
         List<String> engineNames = new ArrayList<>(engine.all().keySet());
         engineNames.add(EngineActions.IMPORT_TASKS);
         String module = modules.nearest(name);
-        String own = Suggestions.nearest(name, engineNames);
+        String own = Nearest.of(name, engineNames);
         if (module == null) return own;
         if (own == null) return module;
-        return ArgValidator.editDistance(name, own) < ArgValidator.editDistance(name, module) ? own : module;
+        return Nearest.editDistance(name, own) < Nearest.editDistance(name, module) ? own : module;
     }
 }

@@ -2,7 +2,8 @@ package meshplay.engine.model;
 
 import java.util.regex.Pattern;
 import meshplay.engine.error.UserError;
-import meshplay.engine.module.ArgValidator;
+import meshplay.engine.lang.Nearest;
+import meshplay.engine.lang.Truth;
 import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
@@ -161,7 +162,7 @@ final class KeywordChecker {
 
     private static boolean isBool(String text) {
         try {
-            ArgValidator.toBool(text);
+            Truth.toBool(text);
             return true;
         } catch (IllegalArgumentException e) {
             return false;
@@ -180,7 +181,7 @@ final class KeywordChecker {
 
     /** "did you mean 'x'? " or "". */
     static String nearestHint(String name, Iterable<String> candidates) {
-        String best = Suggestions.nearest(name, candidates);
+        String best = Nearest.of(name, candidates);
         return best == null ? "" : "did you mean '" + best + "'? ";
     }
 }

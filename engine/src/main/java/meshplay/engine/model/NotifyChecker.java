@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import meshplay.engine.error.UserError;
+import meshplay.engine.lang.Nearest;
 import meshplay.engine.yaml.YNode;
 import meshplay.engine.yaml.YScalar;
 
@@ -54,7 +55,7 @@ final class NotifyChecker {
         if (notify == null) return;
         for (YNode n : TaskParser.items(notify)) {
             if (!(n instanceof YScalar s) || Templates.isTemplate(s) || known.contains(s.text())) continue;
-            String near = Suggestions.nearest(s.text(), known);
+            String near = Nearest.of(s.text(), known);
             throw new UserError(s.origin(), "no handler named '" + s.text() + "' in this play",
                     (near != null ? "did you mean '" + near + "'? " : "") + (known.isEmpty() ? "the play has no handlers"
                             : "handlers (names and listen topics): " + String.join(", ", known)));

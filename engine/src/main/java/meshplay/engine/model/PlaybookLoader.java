@@ -9,6 +9,7 @@ import java.util.Map;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.RunAbort;
 import meshplay.engine.error.UserError;
+import meshplay.engine.lang.ShortName;
 import meshplay.engine.vault.Vault;
 import meshplay.engine.exec.ContentLoader;
 import meshplay.engine.exec.actions.ActionRegistry;
@@ -127,7 +128,7 @@ public final class PlaybookLoader implements ContentLoader {
                     throw new UserError(item.origin(), "a play must be a mapping, got " + KeywordChecker.describe(item), "e.g. - hosts: all\n  tasks: [...]");
                 }
                 String importKey = map.entries().keySet().stream()
-                        .filter(k -> ActionNames.shortName(k).equals(EngineActions.IMPORT_PLAYBOOK)).findFirst().orElse(null);
+                        .filter(k -> ShortName.of(k).equals(EngineActions.IMPORT_PLAYBOOK)).findFirst().orElse(null);
                 if (importKey != null) out.addAll(importPlaybook(map, importKey, file, chain));
                 else out.add(playOrHint(map, file));
             }

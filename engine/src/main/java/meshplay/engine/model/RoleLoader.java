@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.error.UserError;
+import meshplay.engine.lang.Truth;
 import meshplay.engine.vault.Vault;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YList;
@@ -126,7 +127,7 @@ final class RoleLoader {
         if (m.get("allow_duplicates") != null) {
             Keyword k = Keyword.of("allow_duplicates", KeywordType.BOOL);
             KeywordChecker.check(k, m.get("allow_duplicates"));
-            allowDuplicates = meshplay.engine.module.ArgValidator.toBool(m.get("allow_duplicates").toJava());
+            allowDuplicates = Truth.toBool(m.get("allow_duplicates").toJava());
         }
         YNode deps = m.get("dependencies");
         if (Templates.isNull(deps)) return new Meta(List.of(), allowDuplicates);

@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.error.UserError;
+import meshplay.engine.lang.Nearest;
+import meshplay.engine.lang.ShortName;
 import meshplay.engine.module.ArgSpec;
-import meshplay.engine.module.ArgValidator;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.KeyValueText;
@@ -153,10 +154,10 @@ final class TaskParser {
      */
     private boolean looksLikeKeyword(String key) {
         if (!Keywords.whereAllowed(key).isEmpty()) return true;
-        String keyword = Suggestions.nearest(key, Keywords.HANDLER.keySet());
-        if (keyword == null || ArgValidator.editDistance(key, keyword) > 1) return false;
+        String keyword = Nearest.of(key, Keywords.HANDLER.keySet());
+        if (keyword == null || Nearest.editDistance(key, keyword) > 1) return false;
         String action = actions.nearest(key);
-        return action == null || ArgValidator.editDistance(key, keyword) < ArgValidator.editDistance(ActionNames.shortName(key), action);
+        return action == null || Nearest.editDistance(key, keyword) < Nearest.editDistance(ShortName.of(key), action);
     }
 
     private UserError unknownModule(YMap map, String key) {
@@ -166,7 +167,7 @@ final class TaskParser {
     private UserError unknownModule(Origin origin, String key) {
         String near = actions.nearest(key);
         if (near != null) return new UserError(origin, "unknown module '" + key + "'", "did you mean '" + near + "'?");
-        String keyword = Suggestions.nearest(key, Keywords.HANDLER.keySet());
+        String keyword = Nearest.of(key, Keywords.HANDLER.keySet());
         return new UserError(origin, "unknown module '" + key + "'", "no module of that name is installed"
                 + (keyword != null ? "; if it is meant as a keyword, did you mean '" + keyword + "'?" : "; a task has one module and its other keys are task keywords"));
     }
@@ -177,7 +178,7 @@ final class TaskParser {
             return new UserError(map.keyOrigin(key), "'" + key + "' is not allowed in " + where.label,
                     "it is allowed in " + elsewhere + "; move it there, or check the indentation");
         }
-        String near = Suggestions.nearest(key, Keywords.of(where).keySet());
+        String near = Nearest.of(key, Keywords.of(where).keySet());
         return new UserError(map.keyOrigin(key), "unknown keyword '" + key + "' in " + where.label,
                 near != null ? "did you mean '" + near + "'?"
                         : "keywords allowed in " + where.label + ": " + String.join(", ", Keywords.of(where).keySet()));

@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.ToIntFunction;
 import meshplay.engine.error.UserError;
+import meshplay.engine.lang.Nearest;
+import meshplay.engine.lang.Truth;
 import meshplay.engine.yaml.Unsafe;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YNode;
@@ -113,7 +114,7 @@ public final class ArgValidator {
                 return String.valueOf(p);
             }
             case BOOL -> {
-                return toBool(plain(value) instanceof Boolean b ? b : textOf(value));
+                return Truth.toBool(plain(value) instanceof Boolean b ? b : textOf(value));
             }
             case INT -> {
                 Object p = plain(value);
@@ -175,17 +176,6 @@ public final class ArgValidator {
         return value instanceof YScalar s ? s.text() : String.valueOf(plain(value));
     }
 
-    /** Ansible's boolean(): yes/no/true/false/on/off/1/0/y/n, case-insensitive. */
-    public static boolean toBool(Object v) {
-        if (v instanceof Boolean b) return b;
-        String t = String.valueOf(v).trim().toLowerCase();
-        return switch (t) {
-            case "yes", "true", "on", "1", "y" -> true;
-            case "no", "false", "off", "0", "n", "" -> false;
-            default -> throw new IllegalArgumentException("'" + v + "' is not a boolean (use true/false or yes/no)");
-        };
-    }
-
     private static String describe(Object p) {
         if (p instanceof Map) return "a mapping";
         if (p instanceof List) return "a list";
@@ -193,49 +183,7 @@ public final class ArgValidator {
     }
 
     private static String suggestion(String name, ArgSpec spec) {
-        String best = nearest(name, spec.args().keySet(), 2);
+        String best = Nearest.of(name, spec.args().keySet(), 2);
         return best == null ? "" : "did you mean '" + best + "'? ";
-    }
-
-    /** How many edits a misspelt name of this length may be from the word meant (module and keyword suggestions). */
-    public static int typoTolerance(String name) {
-        return Math.max(2, name.length() / 3);
-    }
-
-    /** The candidate closest to {@code name} within {@code maxDistance} edits (the first of equally close ones), or null. */
-    public static String nearest(String name, Iterable<String> candidates, int maxDistance) {
-        return nearest(candidates, candidate -> editDistance(name, candidate), maxDistance);
-    }
-
-    /** The candidate with the smallest {@code distance} if that is at most {@code maxDistance} (the first of equals), or null. */
-    public static String nearest(Iterable<String> candidates, ToIntFunction<String> distance, int maxDistance) {
-        String best = null;
-        int bestDistance = maxDistance + 1;
-        for (String candidate : candidates) {
-            int d = distance.applyAsInt(candidate);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-        return best;
-    }
-
-    /** Levenshtein distance, for "did you mean" suggestions. */
-    public static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

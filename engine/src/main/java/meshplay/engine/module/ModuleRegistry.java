@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import meshplay.engine.lang.Nearest;
+import meshplay.engine.lang.ShortName;
 
 /**
  * All modules found with ServiceLoader, by name and alias. "ansible.builtin.X" and
@@ -49,8 +51,7 @@ public final class ModuleRegistry {
     public Module find(String name) {
         Module m = byName.get(name);
         if (m != null) return m;
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? byName.get(name.substring(dot + 1)) : null;
+        return byName.get(ShortName.of(name));
     }
 
     public Collection<String> names() {
@@ -59,6 +60,6 @@ public final class ModuleRegistry {
 
     /** The known name closest to a misspelt one, or null when nothing is close. */
     public String nearest(String name) {
-        return ArgValidator.nearest(name, byName.keySet(), ArgValidator.typoTolerance(name));
+        return Nearest.of(name, byName.keySet());
     }
 }

@@ -3,6 +3,7 @@ package meshplay.engine.report;
 import java.io.PrintWriter;
 import java.util.Map;
 import meshplay.engine.exec.TaskResult;
+import meshplay.engine.lang.Json;
 import meshplay.engine.module.Diff;
 
 /**
@@ -68,7 +69,7 @@ public final class ConsoleReporter implements Reporter {
         String who = "[" + e.host() + (e.delegatedTo() == null ? "" : " -> " + e.delegatedTo()) + "]";
         String item = e.item() ? " => (item=" + ResultView.itemLabel(r) + ")" : "";
         boolean debug = currentAction.equals("debug") && !r.skipped() && !r.failed();
-        String details = " => " + (debug ? debugView(r) : Json.write(ResultView.of(r)));
+        String details = " => " + (debug ? debugView(r) : Json.write(ResultView.of(r), Json.COMPACT));
         boolean showDetails = verbosity >= 1 || debug;
         if (r.status() == TaskResult.Status.OK && r.data().get("include") != null && !r.noLog()) {
             out.println(c.cyan("included: " + r.data().get("include") + " for " + e.host() + item));
@@ -78,9 +79,9 @@ public final class ConsoleReporter implements Reporter {
             case OK -> out.println(c.green("ok: " + who + item + (showDetails ? details : "")));
             case CHANGED -> out.println(c.yellow("changed: " + who + item + (showDetails ? details : "")));
             case SKIPPED -> out.println(c.cyan("skipping: " + who + item + (verbosity >= 1 ? details : "")));
-            case UNREACHABLE -> out.println(c.red("fatal: " + who + ": UNREACHABLE! =>" + (item.isEmpty() ? "" : item + " =>") + " " + Json.write(ResultView.of(r))));
+            case UNREACHABLE -> out.println(c.red("fatal: " + who + ": UNREACHABLE! =>" + (item.isEmpty() ? "" : item + " =>") + " " + Json.write(ResultView.of(r), Json.COMPACT)));
             case FAILED -> {
-                String line = e.item() ? "failed: " + who + item + details : "fatal: " + who + ": FAILED! => " + Json.write(ResultView.of(r));
+                String line = e.item() ? "failed: " + who + item + details : "fatal: " + who + ": FAILED! => " + Json.write(ResultView.of(r), Json.COMPACT);
                 out.println(c.red(line));
                 if (r.userError() != null && !r.noLog()) out.print(c.red(ErrorFormatter.format(r.userError())));
                 if (verbosity >= 3 && r.exception() != null && !r.noLog()) {
@@ -103,7 +104,7 @@ public final class ConsoleReporter implements Reporter {
             v.remove("changed");
             v.remove("failed");
         }
-        return Json.pretty(v);
+        return Json.write(v, Json.BLOCK);
     }
 
     private void printDiff(String text) {

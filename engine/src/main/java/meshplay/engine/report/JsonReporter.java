@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import meshplay.engine.lang.Json;
 import meshplay.engine.module.Diff;
 
 /** One JSON object per line per event (--json). no_log results are censored; their diffs are dropped. */
@@ -87,7 +88,7 @@ public final class JsonReporter implements Reporter {
                 o.put("event", "run_end");
                 o.put("exit_code", e.exitCode());
             }
-        out.println(Json.write(o));
+        out.println(Json.write(o, Json.COMPACT));
         out.flush();
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import meshplay.engine.lang.Json;
 import meshplay.engine.vault.RevealedValues;
 
 /**
@@ -59,7 +60,7 @@ public final class Redactor {
     private static Pattern pattern(RevealedValues secrets) {
         StringBuilder alternatives = new StringBuilder();
         for (String s : secrets.longestFirst()) {
-            String json = Json.write(s);
+            String json = Json.write(s, Json.COMPACT);
             String escaped = json.substring(1, json.length() - 1);
             for (String form : escaped.equals(s) ? List.of(s) : List.of(s, escaped)) {
                 if (alternatives.length() > 0) alternatives.append('|');

@@ -3,6 +3,7 @@ package meshplay.engine.report;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import meshplay.engine.exec.TaskResult;
+import meshplay.engine.lang.Json;
 
 /** What reporters may show of a result: everything, or only the censored notice under no_log. */
 public final class ResultView {
@@ -32,6 +33,6 @@ public final class ResultView {
         if (r.noLog()) return "None";
         if (r.label() != null) return r.label();
         Object item = r.item();
-        return item instanceof Map || item instanceof java.util.List ? Json.write(item) : String.valueOf(item);
+        return item instanceof Map || item instanceof java.util.List ? Json.write(item, Json.COMPACT) : String.valueOf(item);
     }
 }

@@ -6,9 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import meshplay.engine.lang.LangException;
+import meshplay.engine.lang.ShortName;
 import meshplay.engine.template.filter.FilterCall;
 import meshplay.engine.template.filter.FilterEnv;
-import meshplay.engine.yaml.Unsafe;
 
 /**
  * The object generated MVEL code calls (as {@value JinjaTranslator#CTX}) for everything with Python
@@ -221,6 +222,7 @@ public final class EvalContext implements FilterEnv {
         if (e instanceof UndefinedException || e instanceof TemplateTypeException || e instanceof meshplay.engine.error.UserError) {
             return e;
         }
+        if (e instanceof LangException) return new TemplateTypeException(what + ": " + e.getMessage());
         if (e instanceof IndexOutOfBoundsException) return new TemplateTypeException(what + ": missing argument");
         if (e instanceof ClassCastException) return new TemplateTypeException(what + ": an argument has the wrong type");
         return new TemplateTypeException(what + " failed: " + Reflect.rootMessage(e));
@@ -237,14 +239,14 @@ public final class EvalContext implements FilterEnv {
     public Object filter(String name, Object input, List<Object> args, Map<String, Object> kwargs) {
         var filter = scope.templar.registry().filter(name);
         try {
-            return scope.noted(filter.apply(input, new FilterCall(FilterNames.strip(name), args, kwargs, this)));
+            return scope.noted(filter.apply(input, new FilterCall(ShortName.of(name), args, kwargs, this)));
         } catch (RuntimeException e) {
-            throw failure(e, "filter '" + FilterNames.strip(name) + "'");
+            throw failure(e, "filter '" + ShortName.of(name) + "'");
         }
     }
 
     public boolean check(String name, Object input, List<Object> args) {
-        String n = FilterNames.strip(name);
+        String n = ShortName.of(name);
         if (input instanceof Undefined u && !n.equals("defined") && !n.equals("undefined")) throw u.error();
         return test(n, input, args);
     }
@@ -253,9 +255,9 @@ public final class EvalContext implements FilterEnv {
     public boolean test(String name, Object input, List<Object> args) {
         var test = scope.templar.registry().test(name);
         try {
-            return test.test(input, new FilterCall(FilterNames.strip(name), args, Map.of(), this));
+            return test.test(input, new FilterCall(ShortName.of(name), args, Map.of(), this));
         } catch (RuntimeException e) {
-            throw failure(e, "test '" + FilterNames.strip(name) + "'");
+            throw failure(e, "test '" + ShortName.of(name) + "'");
         }
     }
 

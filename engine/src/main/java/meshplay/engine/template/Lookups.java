@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import meshplay.engine.lang.ShortName;
 
 /**
  * lookup()/query() and the with_* loops: runs a lookup plugin on its terms, controller-side, as
@@ -22,7 +23,7 @@ final class Lookups {
     /** lookup(name, terms..., wantlist=, errors=, options...) and query(name, terms..., options...). */
     static Object call(List<Object> args, Map<String, Object> kw, RenderScope scope, boolean asList) {
         if (args.isEmpty()) throw new TemplateTypeException("lookup() needs a plugin name: lookup('env', 'HOME')");
-        String plugin = FilterNames.strip(Ops.toText(args.get(0)));
+        String plugin = ShortName.of(Ops.toText(args.get(0)));
         Map<String, Object> options = new java.util.LinkedHashMap<>(kw);
         boolean wantList = asList || Ops.truthy(options.remove("wantlist"));
         String errors = Ops.toText(options.getOrDefault("errors", "strict"));

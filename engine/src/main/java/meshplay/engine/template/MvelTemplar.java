@@ -10,6 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
+import meshplay.engine.lang.Nearest;
 import meshplay.engine.template.filter.Registry;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.Unsafe;

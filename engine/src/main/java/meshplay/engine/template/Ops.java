@@ -9,6 +9,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import meshplay.engine.lang.PyFloat;
+import meshplay.engine.lang.Truth;
 
 /**
  * Python/Jinja semantics for values: truthiness, equality, ordering, arithmetic, membership, str().
@@ -20,14 +22,7 @@ public final class Ops {
 
     public static boolean truthy(Object o) {
         if (o instanceof Undefined u) throw u.error();
-        if (o == null) return false;
-        if (o instanceof Boolean b) return b;
-        if (o instanceof Number n) return isIntegral(n) ? n.longValue() != 0 : n.doubleValue() != 0.0;
-        if (o instanceof CharSequence s) return s.length() > 0;
-        if (o instanceof Collection<?> c) return !c.isEmpty();
-        if (o instanceof Map<?, ?> m) return !m.isEmpty();
-        if (o.getClass().isArray()) return Array.getLength(o) > 0;
-        return true;
+        return Truth.of(o);
     }
 
     public static boolean isIntegral(Object n) {
@@ -248,7 +243,7 @@ public final class Ops {
         } else if (o instanceof Boolean bool) {
             b.append(bool ? "True" : "False");
         } else if (o instanceof Double || o instanceof Float) {
-            b.append(floatText(((Number) o).doubleValue()));
+            b.append(PyFloat.repr(((Number) o).doubleValue()));
         } else if (o instanceof BigDecimal d) {
             b.append(d.toPlainString());
         } else if (o instanceof Number) {
@@ -280,13 +275,6 @@ public final class Ops {
         } else {
             b.append(o);
         }
-    }
-
-    static String floatText(double d) {
-        if (Double.isNaN(d)) return "nan";
-        if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
-        if (d == Math.rint(d) && Math.abs(d) < 1e16) return BigDecimal.valueOf(d).setScale(1).toPlainString();
-        return Double.toString(d).contains("E") ? BigDecimal.valueOf(d).toPlainString() : Double.toString(d);
     }
 
     private static String pyQuote(String s) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import meshplay.engine.lang.Json;
 import meshplay.engine.vault.RevealedValues;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class RedactorMaskingTest {
         OutputStream out = new Redactor(secrets).wrap(sink);
         out.write("raw pa\"ss".getBytes(StandardCharsets.UTF_8));
         out.write("\\word and abc; ".getBytes(StandardCharsets.UTF_8));
-        out.write(Json.write(java.util.Map.of("msg", "pa\"ss\\word")).getBytes(StandardCharsets.UTF_8));
+        out.write(Json.write(java.util.Map.of("msg", "pa\"ss\\word"), Json.COMPACT).getBytes(StandardCharsets.UTF_8));
         assertEquals("", sink.toString(StandardCharsets.UTF_8), "nothing leaves before a line ends or a flush: a secret may be split between writes");
         out.flush();
         assertEquals("raw ******** and abc; {\"msg\":\"********\"}", sink.toString(StandardCharsets.UTF_8));

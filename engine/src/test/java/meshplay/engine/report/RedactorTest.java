@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import meshplay.engine.lang.Json;
 
 class RedactorTest {
     @Test
@@ -16,7 +17,7 @@ class RedactorTest {
         r.add(Map.of("a", "pa\"ss\\word", "b", List.of("tok-123456", "no")));
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         OutputStream out = r.wrap(sink);
-        String text = "plain pa\"ss\\word here\n" + Json.write(Map.of("msg", "x pa\"ss\\word y")) + "\npartial tok-1";
+        String text = "plain pa\"ss\\word here\n" + Json.write(Map.of("msg", "x pa\"ss\\word y"), Json.COMPACT) + "\npartial tok-1";
         out.write(text.getBytes(StandardCharsets.UTF_8), 0, 30);
         out.write(text.substring(30).getBytes(StandardCharsets.UTF_8));
         out.write("23456 no\n".getBytes(StandardCharsets.UTF_8));

@@ -142,7 +142,7 @@ class ErrorMessageTest {
     @Test
     void badRegularExpressionsSayWhy() {
         UserError e = fail("{{ s is match('(unclosed') }}", Y.vars("s", "x"));
-        assertTrue(e.getMessage().startsWith("invalid regular expression '(unclosed': Unclosed group"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("test 'match': '(unclosed' is not a valid regular expression: Unclosed group"), e.getMessage());
         noJavaInternals(e);
     }
 

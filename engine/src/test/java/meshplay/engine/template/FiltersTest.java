@@ -72,6 +72,11 @@ class FiltersTest {
         assertEquals(null, e("'abc' | regex_search('z')"));
         assertEquals(List.of("0", "2"), e("out.stdout | regex_findall('osd\\\\.(\\\\d+) up')"));
         assertEquals("10\\.0\\.0\\.1", e("'10.0.0.1' | regex_escape"));
+        // Python's re, as lineinfile reads it: "." matches "\r", "$" is not before "\r\n", group names may hold "_"
+        Map<String, Object> lines = Y.vars("cr", "a\rb", "crlf", "a\r\n");
+        assertEquals("a\rb", t.evaluate("cr | regex_search('a.b')", lines, Y.AT));
+        assertEquals(false, t.evaluate("crlf is search('a$')", lines, Y.AT));
+        assertEquals("b=a", e("'a=b' | regex_replace('(?P<the_key>\\\\w)=(?P<the_value>\\\\w)', '\\\\g<the_value>=\\\\g<the_key>')"));
         assertEquals(List.of("a", "b", "c"), e("'a,b,c' | split(',')"));
         assertEquals(List.of("a", "b"), e("' a  b ' | split"));
         assertEquals("'it'\"'\"'s'", e("\"it's\" | quote"));
@@ -102,7 +107,9 @@ class FiltersTest {
         assertEquals(true, e("1 | bool"));
         assertEquals(false, e("'no' | bool"));
         assertEquals(false, e("'0' | bool"));
-        assertEquals(false, e("none | bool"));
+        assertEquals(null, e("none | bool"), "None stays None, as in ansible-playbook");
+        assertEquals(false, e("'y' | bool"), "the bool filter knows fewer words than boolean()");
+        assertEquals(false, e("' yes' | bool"));
         assertEquals("up", e("true | ternary('up', 'down')"));
         assertEquals("down", e("0 | ternary('up', 'down')"));
         assertEquals("unset", e("none | ternary('up', 'down', 'unset')"));
@@ -197,7 +204,7 @@ class FiltersTest {
         assertEquals("a: 1\nb:\n- x\n- y\n", e("{'b': ['x', 'y'], 'a': 1} | to_nice_yaml"));
         assertEquals(Map.of("a", 1, "b", List.of("x", "y"), "c", true), e("'a: 1\\nb: [x, y]\\nc: yes' | from_yaml"));
         UserError err = assertThrows(UserError.class, () -> e("'{\"a\": }' | from_json"));
-        assertTrue(err.getMessage().startsWith("invalid JSON: unexpected character '}' at line 1 column 7"), err.getMessage());
+        assertTrue(err.getMessage().startsWith("filter 'from_json': invalid JSON: unexpected character '}' at line 1 column 7"), err.getMessage());
     }
 
     @Test

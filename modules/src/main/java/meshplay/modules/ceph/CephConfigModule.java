@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.connect.ExecResult;
+import meshplay.engine.lang.Nearest;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.Presence;
 import meshplay.engine.module.ArgType;
@@ -136,8 +137,8 @@ public final class CephConfigModule extends BaseModule<CephConfigModule.Argument
             List<String> known = PveCli.list(PveCli.cephJson(ctx, "ceph", "config", "ls", "-f", "json")).stream().map(Object::toString).toList();
             StringBuilder msg = new StringBuilder("unknown Ceph option(s), nothing was changed:");
             for (String u : unknown) {
-                List<String> close = known.stream().sorted(Comparator.comparingInt((String k) -> ArgValidator.editDistance(u, k))
-                        .thenComparing(k -> k)).filter(k -> ArgValidator.editDistance(u, k) <= Math.max(3, u.length() / 3))
+                List<String> close = known.stream().sorted(Comparator.comparingInt((String k) -> Nearest.editDistance(u, k))
+                        .thenComparing(k -> k)).filter(k -> Nearest.editDistance(u, k) <= Math.max(3, u.length() / 3))
                         .limit(3).toList();
                 msg.append(' ').append(u).append(close.isEmpty() ? " (no similar option)" : " (did you mean: " + String.join(", ", close) + "?)")
                         .append(';');

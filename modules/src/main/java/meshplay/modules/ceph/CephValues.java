@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import meshplay.engine.lang.Truth;
 
 /**
  * Semantic comparison of Ceph option values, by the option's type: sizes with IEC suffixes
@@ -35,10 +36,8 @@ public final class CephValues {
                 return new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(2).pow(shift)).toPlainString();
             }
             case "bool": {
-                String l = v.toLowerCase(Locale.ROOT);
-                if (l.equals("true") || l.equals("1") || l.equals("yes") || l.equals("on")) return "true";
-                if (l.equals("false") || l.equals("0") || l.equals("no") || l.equals("off")) return "false";
-                return null;
+                Boolean b = Truth.parse(v);
+                return b == null ? null : b.toString();
             }
             case "int", "uint", "float", "secs", "millisecs": {
                 try {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import meshplay.engine.lang.Truth;
 import meshplay.modules.support.Lines;
 
 /**
@@ -174,12 +175,8 @@ final class KmodFiles {
         String w = wanted.strip();
         if (l.equals(w)) return true;
         if (l.equals("Y") || l.equals("N")) {
-            String b = switch (w.toLowerCase()) {
-                case "1", "y", "yes", "true", "on" -> "Y";
-                case "0", "n", "no", "false", "off" -> "N";
-                default -> w;
-            };
-            return l.equals(b);
+            Boolean b = Truth.parse(w);
+            return l.equals(b == null ? w : b ? "Y" : "N");
         }
         return false;
     }

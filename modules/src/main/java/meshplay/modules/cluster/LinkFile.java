@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import meshplay.engine.module.ArgValidator;
+import meshplay.engine.lang.Nearest;
 import meshplay.modules.support.Lines;
 
 /**
@@ -128,6 +128,6 @@ final class LinkFile {
     }
 
     private static String nearest(String key, List<String> valid) {
-        return ArgValidator.nearest(valid, v -> ArgValidator.editDistance(key.toLowerCase(), v.toLowerCase()), 3);
+        return Nearest.of(valid, v -> Nearest.editDistance(key.toLowerCase(), v.toLowerCase()), 3);
     }
 }

@@ -3,6 +3,7 @@ package meshplay.modules.cluster;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import meshplay.engine.lang.Truth;
 
 /**
  * Options as their tools read them, for comparing a file with what is wanted: key order does not
@@ -22,10 +23,8 @@ final class OptionValues {
 
     static String normal(String value) {
         String t = value.strip().replaceAll("\\s+", " ");
-        return switch (t.toLowerCase()) {
-            case "yes", "true", "on" -> "yes";
-            case "no", "false", "off" -> "no";
-            default -> t;
-        };
+        // only words: "1" and "0" stay numbers (an mtu or a vid is no boolean)
+        Boolean b = t.chars().allMatch(Character::isLetter) ? Truth.parse(t) : null;
+        return b == null ? t : b ? "yes" : "no";
     }
 }

@@ -3,6 +3,7 @@ package meshplay.modules.cluster;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import meshplay.engine.lang.Truth;
 import meshplay.modules.support.Lines;
 
 /**
@@ -44,11 +45,8 @@ final class SysctlFile {
             return String.join(" ", parts);
         }
         String t = String.valueOf(value).strip();
-        return switch (t.toLowerCase()) {
-            case "yes", "true", "on" -> "1";
-            case "no", "false", "off" -> "0";
-            default -> t;
-        };
+        Boolean b = Truth.parse(t);
+        return b == null ? t : b ? "1" : "0";
     }
 
     /** key and value of a setting line, or null for blank and comment lines. */

@@ -10,7 +10,7 @@ import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
 import meshplay.engine.module.PlanKind;
-import meshplay.modules.support.Truthy;
+import meshplay.engine.lang.Truth;
 
 /** Fails the host unless every expression is true; the failure names the expression that was false. */
 public final class AssertModule extends BaseModule<AssertModule.Arguments> {
@@ -41,7 +41,7 @@ public final class AssertModule extends BaseModule<AssertModule.Arguments> {
         if (that.isEmpty()) throw new ModuleFailure("assert needs at least one expression in 'that'");
         for (String expression : that) {
             Object value = ctx.evaluate(expression);
-            if (!Truthy.of(value)) {
+            if (!Truth.of(value)) {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("assertion", expression);
                 data.put("evaluated_to", false);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import meshplay.engine.lang.PyRegex;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.BaseModule;
@@ -16,7 +17,7 @@ import meshplay.engine.module.Plan;
 import meshplay.modules.support.FileAttributes;
 import meshplay.modules.support.FileContent;
 import meshplay.modules.support.Lines;
-import meshplay.modules.support.PyRegex;
+import meshplay.modules.support.RegexArg;
 
 /** Keeps a block of lines between two marker lines in a text file, as Ansible's blockinfile. */
 public final class BlockInFileModule extends BaseModule<BlockInFileModule.Arguments> {
@@ -70,7 +71,7 @@ public final class BlockInFileModule extends BaseModule<BlockInFileModule.Argume
         if (insertafter == null && insertbefore == null) insertafter = "EOF";
         String insertExpr = insertafter != null && !insertafter.equals("EOF") ? insertafter
                 : insertbefore != null && !insertbefore.equals("BOF") ? insertbefore : null;
-        Pattern insertRe = insertExpr == null ? null : PyRegex.compile(insertafter != null ? "insertafter" : "insertbefore", insertExpr);
+        Pattern insertRe = insertExpr == null ? null : RegexArg.compile(insertafter != null ? "insertafter" : "insertbefore", insertExpr);
 
         String begin = marker.replace("{mark}", args.markerBegin());
         String end = marker.replace("{mark}", args.markerEnd());

@@ -6,7 +6,7 @@ import meshplay.engine.connect.ShellQuote;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.ModuleFailure;
-import meshplay.modules.support.ShellWords;
+import meshplay.engine.lang.ShellWords;
 
 /** Runs a program without a shell: the line is split into words (shlex), or argv is given as a list. */
 public final class CommandModule extends CommandRunning<CommandModule.Arguments> {

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.modules.support.Lines;
-import meshplay.modules.support.PyRegex;
+import meshplay.modules.support.RegexArg;
 
 /**
  * lineinfile's algorithm on a list of lines (each with its terminator), following Ansible's
@@ -72,7 +72,7 @@ final class LineEdit {
         }
         String line = r.line();
         if (matchIndex != -1) {
-            String newLine = r.backrefs() && match != null ? PyRegex.expand(match, line) : line;
+            String newLine = r.backrefs() && match != null ? RegexArg.expand("line", match, line) : line;
             if (!newLine.endsWith(NL)) newLine += NL;
             if (!lines.get(matchIndex).equals(newLine)) {
                 lines.set(matchIndex, newLine);

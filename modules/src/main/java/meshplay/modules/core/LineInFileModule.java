@@ -14,7 +14,7 @@ import meshplay.engine.module.Plan;
 import meshplay.modules.support.FileAttributes;
 import meshplay.modules.support.FileContent;
 import meshplay.modules.support.Lines;
-import meshplay.modules.support.PyRegex;
+import meshplay.modules.support.RegexArg;
 
 /** Ensures one line is (or is not) in a text file, leaving every other line untouched. */
 public final class LineInFileModule extends BaseModule<LineInFileModule.Arguments> {
@@ -53,7 +53,7 @@ public final class LineInFileModule extends BaseModule<LineInFileModule.Argument
     protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
         String path = FileContent.resolveLinks(ctx, args.path());
         boolean present = args.state().present();
-        Pattern regexp = args.regexp() != null ? PyRegex.compile("regexp", args.regexp()) : null;
+        Pattern regexp = args.regexp() != null ? RegexArg.compile("regexp", args.regexp()) : null;
         String line = args.line();
         if (present) {
             if (args.backrefs() && regexp == null) throw new ModuleFailure("regexp is required with backrefs=true");
@@ -75,8 +75,8 @@ public final class LineInFileModule extends BaseModule<LineInFileModule.Argument
             String beforeArg = args.insertbefore();
             if (after == null && beforeArg == null) after = "EOF";
             Pattern insertRe = null;
-            if (after != null && !after.equals("EOF") && !after.equals("BOF")) insertRe = PyRegex.compile("insertafter", after);
-            else if (beforeArg != null && !beforeArg.equals("BOF")) insertRe = PyRegex.compile("insertbefore", beforeArg);
+            if (after != null && !after.equals("EOF") && !after.equals("BOF")) insertRe = RegexArg.compile("insertafter", after);
+            else if (beforeArg != null && !beforeArg.equals("BOF")) insertRe = RegexArg.compile("insertbefore", beforeArg);
             outcome = LineEdit.present(lines, new LineEdit.Request(regexp, args.searchString(), line, after, beforeArg,
                     args.backrefs(), args.firstmatch()), insertRe);
         } else {

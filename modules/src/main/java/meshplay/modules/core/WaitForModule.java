@@ -20,7 +20,7 @@ import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.ModuleResult;
 import meshplay.engine.module.Plan;
 import meshplay.modules.support.Poll;
-import meshplay.modules.support.PyRegex;
+import meshplay.modules.support.RegexArg;
 
 /**
  * Waits on the target for a TCP port to open or close, or a file to appear (optionally with matching
@@ -64,7 +64,7 @@ public final class WaitForModule extends BaseModule<WaitForModule.Arguments> {
 
     @Override
     protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
-        if ((args.searchRegex() != null)) PyRegex.compile("search_regex", args.searchRegex());
+        if ((args.searchRegex() != null)) RegexArg.compile("search_regex", args.searchRegex());
         boolean waitsForAbsence = !args.state().wantsPresent();
         if (waitsForAbsence && (args.searchRegex() != null)) throw new ModuleFailure("search_regex only works with state started/present");
         return Plan.noChange();
@@ -74,7 +74,7 @@ public final class WaitForModule extends BaseModule<WaitForModule.Arguments> {
     protected ModuleResult apply(ModuleContext ctx, Arguments args, Plan plan) throws Exception {
         State state = args.state();
         boolean wantPresent = state.wantsPresent();
-        Pattern regex = (args.searchRegex() != null) ? PyRegex.compile("search_regex", args.searchRegex()) : null;
+        Pattern regex = (args.searchRegex() != null) ? RegexArg.compile("search_regex", args.searchRegex()) : null;
         List<String> groups = new ArrayList<>();
         Poll.Check check;
         String what;

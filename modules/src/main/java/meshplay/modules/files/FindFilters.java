@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import meshplay.modules.support.PyRegex;
+import meshplay.modules.support.RegexArg;
 
 /** The find module's filters, as Ansible's find applies them, and its per-file stat result. */
 final class FindFilters {
@@ -49,7 +49,7 @@ final class FindFilters {
     static List<Pattern> names(List<String> patterns, boolean regex) throws meshplay.engine.module.ModuleFailure {
         List<Pattern> out = new ArrayList<>();
         for (String p : patterns) {
-            out.add(regex ? Pattern.compile("(?:" + PyRegex.compile("patterns", p).pattern() + ").*", Pattern.DOTALL)
+            out.add(regex ? Pattern.compile("(?:" + RegexArg.compile("patterns", p).pattern() + ").*", Pattern.DOTALL)
                     : Pattern.compile(glob(p), Pattern.DOTALL));
         }
         return out;

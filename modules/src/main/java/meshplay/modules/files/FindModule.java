@@ -12,7 +12,7 @@ import meshplay.engine.module.ArgType;
 import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.Plan;
-import meshplay.modules.support.PyRegex;
+import meshplay.modules.support.RegexArg;
 
 /**
  * Lists files by name, type, age, size and content, as Ansible's find module. The host's find(1)
@@ -65,7 +65,7 @@ public final class FindModule extends BaseModule<FindModule.Arguments> {
         if (a.size() != null && size == null) throw problem(ctx, "size", "'" + a.size() + "' is not a size", "write a number with b, k, m, g or t, e.g. 10m");
         List<Pattern> patterns = FindFilters.names(a.patterns(), a.useRegex());
         List<Pattern> excludes = FindFilters.names(a.excludes(), a.useRegex());
-        Pattern contains = a.contains() == null ? null : PyRegex.compile("contains", a.contains());
+        Pattern contains = a.contains() == null ? null : RegexArg.compile("contains", a.contains());
         double now = System.currentTimeMillis() / 1000.0;
         List<Map<String, Object>> files = new ArrayList<>();
         Map<String, Object> skipped = new LinkedHashMap<>();

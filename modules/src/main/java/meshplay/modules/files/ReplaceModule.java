@@ -17,7 +17,7 @@ import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
 import meshplay.modules.support.FileAttributes;
 import meshplay.modules.support.FileContent;
-import meshplay.modules.support.PyRegex;
+import meshplay.modules.support.RegexArg;
 
 /**
  * Replaces every match of a regular expression in a file (Python's re.subn in multi-line mode), or
@@ -66,7 +66,7 @@ public final class ReplaceModule extends BaseModule<ReplaceModule.Arguments> {
         int to = contents.length();
         String pattern = sectionPattern(a.after(), a.before());
         if (pattern != null) {
-            Matcher m = Pattern.compile(PyRegex.compile("after/before", pattern).pattern(), Pattern.DOTALL | Pattern.UNIX_LINES)
+            Matcher m = Pattern.compile(RegexArg.compile("after/before", pattern).pattern(), Pattern.DOTALL | Pattern.UNIX_LINES)
                     .matcher(contents);
             if (!m.find()) {
                 data.put("msg", "Pattern for before/after params did not match the given file: " + pattern);
@@ -76,13 +76,13 @@ public final class ReplaceModule extends BaseModule<ReplaceModule.Arguments> {
             to = m.end("subsection");
             section = m.group("subsection");
         }
-        Pattern re = Pattern.compile(PyRegex.compile("regexp", a.regexp()).pattern(), Pattern.MULTILINE | Pattern.UNIX_LINES);
+        Pattern re = Pattern.compile(RegexArg.compile("regexp", a.regexp()).pattern(), Pattern.MULTILINE | Pattern.UNIX_LINES);
         Matcher m = re.matcher(section);
         StringBuilder replaced = new StringBuilder();
         int count = 0;
         int last = 0;
         while (m.find()) {
-            replaced.append(section, last, m.start()).append(PyRegex.expand(m, a.replace()));
+            replaced.append(section, last, m.start()).append(RegexArg.expand("replace", m, a.replace()));
             last = m.end();
             count++;
         }

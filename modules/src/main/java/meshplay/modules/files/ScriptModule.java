@@ -16,7 +16,7 @@ import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.ModuleResult;
 import meshplay.engine.module.Plan;
 import meshplay.engine.module.PlanKind;
-import meshplay.modules.support.ShellWords;
+import meshplay.engine.lang.ShellWords;
 
 /**
  * Copies a script from the controller to a private temporary directory on the host, runs it there

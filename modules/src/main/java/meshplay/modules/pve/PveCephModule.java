@@ -1,6 +1,5 @@
 package meshplay.modules.pve;
 
-import meshplay.modules.ceph.IpNet;
 import static meshplay.engine.module.ArgSpec.arg;
 
 import java.nio.charset.StandardCharsets;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.connect.ExecResult;
+import meshplay.engine.lang.IpNetwork;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgChoice;
 import meshplay.engine.module.ArgType;
@@ -91,7 +91,7 @@ public final class PveCephModule extends BaseModule<PveCephModule.Arguments> {
         String cluster = (args.clusterNetwork() != null) ? args.clusterNetwork() : network;
         for (String n : List.of(network, cluster)) {
             try {
-                IpNet.canonicalNetwork(n, n.contains(":") ? 6 : 4);
+                IpNetwork.canonicalNetwork(n, n.contains(":") ? 6 : 4);
             } catch (IllegalArgumentException e) {
                 throw new ModuleFailure("init: " + e.getMessage());
             }

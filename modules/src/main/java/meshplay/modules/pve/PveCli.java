@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
+import meshplay.engine.lang.Json;
+import meshplay.engine.lang.LangException;
+import meshplay.engine.lang.Truth;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
-import meshplay.engine.template.Json;
-import meshplay.engine.template.TemplateTypeException;
 
 /** Runs the Proxmox and Ceph command-line tools on the target and reads their JSON output. */
 public final class PveCli {
@@ -72,7 +73,7 @@ public final class PveCli {
         try {
             String text = stdout.strip();
             return text.isEmpty() ? null : Json.parse(text);
-        } catch (TemplateTypeException e) {
+        } catch (LangException e) {
             throw new ModuleFailure(String.join(" ", cmd) + " printed output that is not JSON: " + e.getMessage());
         }
     }
@@ -120,9 +121,7 @@ public final class PveCli {
     }
 
     public static boolean truthy(Object v) {
-        if (v instanceof Boolean b) return b;
-        if (v instanceof Number n) return n.longValue() != 0;
-        return v != null && (v.toString().equals("1") || v.toString().equalsIgnoreCase("true"));
+        return Boolean.TRUE.equals(Truth.parse(v));
     }
 
     @SuppressWarnings("unchecked")

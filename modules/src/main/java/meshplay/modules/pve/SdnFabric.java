@@ -1,12 +1,12 @@
 package meshplay.modules.pve;
 
-import meshplay.modules.ceph.IpNet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import meshplay.engine.lang.IpNetwork;
 import meshplay.engine.module.ModuleFailure;
 
 /**
@@ -77,8 +77,8 @@ final class SdnFabric {
     static Object canonicalFabricValue(String where, String key, Object v) throws ModuleFailure {
         try {
             return switch (key) {
-                case "ip_prefix" -> IpNet.canonicalNetwork(v.toString(), 4);
-                case "ip6_prefix" -> IpNet.canonicalNetwork(v.toString(), 6);
+                case "ip_prefix" -> IpNetwork.canonicalNetwork(v.toString(), 4);
+                case "ip6_prefix" -> IpNetwork.canonicalNetwork(v.toString(), 6);
                 case "hello_interval", "csnp_interval" -> {
                     int n = v instanceof Number num ? num.intValue() : Integer.parseInt(v.toString().trim());
                     if (n < 1 || n > 600) throw new IllegalArgumentException(n + " is outside 1-600");
@@ -136,7 +136,7 @@ final class SdnFabric {
         }
         String s = v.toString().trim();
         if (s.contains("/")) throw new ModuleFailure(where + " '" + s + "' must be a plain address without /mask (the router ID)");
-        if (!IpNet.isAddress(s, version)) throw new ModuleFailure(where + " '" + s + "' is not an IPv" + version + " address");
+        if (!IpNetwork.isAddress(s, version)) throw new ModuleFailure(where + " '" + s + "' is not an IPv" + version + " address");
         return s;
     }
 
@@ -170,7 +170,7 @@ final class SdnFabric {
         for (String k : List.of("ip", "ip6")) {
             if (out.containsKey(k)) {
                 String[] parts = out.get(k).split("/");
-                if (parts.length != 2 || !IpNet.isAddress(parts[0], k.equals("ip") ? 4 : 6)) {
+                if (parts.length != 2 || !IpNetwork.isAddress(parts[0], k.equals("ip") ? 4 : 6)) {
                     throw new ModuleFailure(where + "." + k + " '" + out.get(k) + "' must be an address with /mask");
                 }
             }
@@ -213,8 +213,8 @@ final class SdnFabric {
         if (current == null || desired == null) return current == desired;
         try {
             return switch (key) {
-                case "ip_prefix" -> IpNet.canonicalNetwork(current.toString(), 4).equals(desired);
-                case "ip6_prefix" -> IpNet.canonicalNetwork(current.toString(), 6).equals(desired);
+                case "ip_prefix" -> IpNetwork.canonicalNetwork(current.toString(), 4).equals(desired);
+                case "ip6_prefix" -> IpNetwork.canonicalNetwork(current.toString(), 6).equals(desired);
                 case "hello_interval", "csnp_interval" -> Double.parseDouble(current.toString()) == ((Number) desired).doubleValue();
                 default -> current.toString().equals(desired.toString());
             };

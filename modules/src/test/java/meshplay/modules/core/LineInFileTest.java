@@ -90,6 +90,17 @@ class LineInFileTest extends TempRootTest {
     }
 
     @Test
+    void regexpIsReadAsPythonReadsIt() throws Exception {
+        // group names may hold "_"; "." matches "\r" (only "\n" ends a line), as in regex_replace
+        converge("max_rate=1\nx\ry=2\n", args("path", "/etc/f", "regexp", "^(?P<the_key>\\w+)=1$", "line", "\\g<the_key>=5", "backrefs", true),
+                "max_rate=5\nx\ry=2\n");
+        converge("x\ry=2\n", args("path", "/etc/f", "regexp", "^x.y=", "line", "xy=3"), "xy=3\n");
+        ModuleFailure bad = assertThrows(ModuleFailure.class,
+                () -> check(module, args("path", "/etc/f", "regexp", "^(x)", "line", "\\10", "backrefs", true), conn));
+        assertTrue(bad.getMessage().contains("argument 'line': invalid group reference 10"), bad.getMessage());
+    }
+
+    @Test
     void backrefsExpandGroupsAndLeaveFileAloneWithoutMatch() throws Exception {
         converge("ListenAddress 10.0.0.1 # lan\n", args("path", "/etc/f", "regexp", "^(ListenAddress) \\S+(?P<rest>.*)$",
                 "line", "\\1 0.0.0.0\\g<rest>", "backrefs", true), "ListenAddress 0.0.0.0 # lan\n");

@@ -9,33 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import meshplay.engine.module.ModuleFailure;
 import org.junit.jupiter.api.Test;
 
 class SupportHelpersTest {
-    @Test
-    void shellWordsSplitLikeShlex() {
-        assertEquals(List.of("echo", "a b", "c\"d", "e f", "$HOME", "x\\y"), ShellWords.split("echo 'a b' \"c\\\"d\" e\\ f $HOME 'x\\y'"));
-        assertEquals(List.of("a", ""), ShellWords.split("a ''"));
-        assertEquals(List.of(), ShellWords.split("   "));
-        assertThrows(IllegalArgumentException.class, () -> ShellWords.split("echo 'open"));
-    }
-
-    @Test
-    void pythonRegexGroupsAndExpansion() throws Exception {
-        Matcher m = PyRegex.compile("regexp", "^(?P<key>\\w+)=(\\d+)(?P=key)?$").matcher("port=22\n");
-        assertTrue(m.find(), "$ matches before a final newline, as in Python");
-        assertEquals("port is 22 (port)\\q", PyRegex.expand(m, "\\g<key> is \\2 (\\g<1>)\\q"));
-        ModuleFailure bad = assertThrows(ModuleFailure.class, () -> PyRegex.expand(m, "\\3"));
-        assertTrue(bad.getMessage().contains("2 group(s)"));
-        assertTrue(PyRegex.isMultiline("(?m)^a$"));
-        assertFalse(PyRegex.isMultiline("^a(?m)"));
-        assertTrue(PyRegex.compile("r", "a.b").matcher("a\rb").find(), "'.' matches \\r as in Python");
-    }
-
     @Test
     void linesKeepTheirTerminators() {
         String text = "a\r\nb\n\nc";
@@ -60,12 +37,6 @@ class SupportHelpersTest {
         assertFalse(TextBytes.isText(new byte[]{0, 1}));
         assertTrue(TextBytes.isText("h\u00e9".getBytes(StandardCharsets.UTF_8)));
         assertEquals("a9993e364706816aba3e25717850c26c9cd0d89d", TextBytes.sha1("abc".getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    @Test
-    void truthinessAsAnsibleJudgesConditions() {
-        for (Object yes : List.of(true, 1, "yes", "x", List.of(1), Map.of("a", 1))) assertTrue(Truthy.of(yes), String.valueOf(yes));
-        for (Object no : java.util.Arrays.asList(false, 0, "", "False", "no", List.of(), Map.of(), null)) assertFalse(Truthy.of(no), String.valueOf(no));
     }
 
     @Test

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import meshplay.engine.connect.ConnectionOptions;
 import meshplay.engine.connect.HostAddress;
+import meshplay.engine.connect.SshArgs;
 import meshplay.engine.connect.SshArgDefaults;
-import meshplay.engine.yaml.YScalar;
 
 /**
  * How one host's key is checked, and against which known_hosts files, as Ansible's ssh connection
@@ -89,7 +89,7 @@ record HostKeyPolicy(Mode mode, List<Path> knownHostsFiles, String reason) {
     private static String text(HostAddress address, String var, String fallback) {
         Object v = address.vars().get(var);
         if (v == null) return fallback;
-        return v instanceof YScalar s ? s.text() : String.valueOf(v);
+        return String.valueOf(v);
     }
 
     /** The connector hands boolean host variables over as Boolean (it owns the truthiness rules). */

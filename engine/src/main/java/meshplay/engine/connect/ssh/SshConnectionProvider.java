@@ -41,6 +41,12 @@ public final class SshConnectionProvider implements ConnectionProvider {
         this.env = env;
     }
 
+    /** Loads MINA and BouncyCastle in the background ({@link SshWarmUp}). */
+    @Override
+    public void warmUp() {
+        SshWarmUp.start();
+    }
+
     @Override
     public String type() {
         return "ssh";

@@ -16,7 +16,6 @@ import meshplay.engine.connect.ConnectionOptions;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.HostAddress;
 import meshplay.engine.connect.ShellQuote;
-import meshplay.engine.yaml.YScalar;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.client.session.ClientSession.ClientSessionEvent;
 import org.apache.sshd.sftp.common.SftpException;
@@ -164,10 +163,10 @@ final class SshHost {
         return new Become(become.user(), become.method(), needs ? password : null);
     }
 
-    /** A host variable as text (inventory values may still be YAML scalars), or null when unset or empty. */
+    /** A host variable as text, or null when unset or empty. */
     private static String text(Object v) {
         if (v == null) return null;
-        String t = v instanceof YScalar s ? s.text() : String.valueOf(v);
+        String t = String.valueOf(v);
         return t.isEmpty() ? null : t;
     }
 

@@ -3,6 +3,7 @@ package meshplay.engine.exec.actions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import meshplay.engine.lang.ShortName;
 
 /** The engine's own actions by name (with ansible.builtin. prefixes resolved). */
 public final class ActionRegistry {
@@ -19,8 +20,7 @@ public final class ActionRegistry {
     public EngineAction find(String name) {
         EngineAction a = byName.get(name);
         if (a != null) return a;
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? byName.get(name.substring(dot + 1)) : null;
+        return byName.get(ShortName.of(name));
     }
 
     public Map<String, EngineAction> all() {

@@ -2,6 +2,7 @@ package meshplay.engine.exec.actions;
 
 import java.util.Map;
 import meshplay.engine.exec.TaskResult;
+import meshplay.engine.lang.Truth;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.yaml.YScalar;
 
@@ -36,15 +37,12 @@ public final class SetFactAction implements EngineAction {
         return r;
     }
 
+    /** set_fact turns only these words into booleans, not on/off/1/0 as boolean() would. */
+    private static final java.util.Set<String> BOOLEAN_WORDS = java.util.Set.of("true", "false", "yes", "no");
+
     private static Object booleanLike(Object value) {
         Object v = value instanceof YScalar s ? s.value() : value;
-        if (v instanceof String text) {
-            switch (text.toLowerCase(java.util.Locale.ROOT)) {
-                case "true", "yes" -> { return true; }
-                case "false", "no" -> { return false; }
-                default -> { }
-            }
-        }
+        if (v instanceof String text && BOOLEAN_WORDS.contains(text.toLowerCase(java.util.Locale.ROOT))) return Truth.toBool(text);
         return value;
     }
 }

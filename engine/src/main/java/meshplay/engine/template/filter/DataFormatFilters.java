@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import meshplay.engine.template.Json;
+import meshplay.engine.lang.Json;
 import meshplay.engine.template.Ops;
+import meshplay.engine.template.Undefined;
 import meshplay.engine.template.TemplateTypeException;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -20,9 +21,16 @@ final class DataFormatFilters {
     private DataFormatFilters() {
     }
 
+    /** A value to write as JSON; an undefined one is the error it stands for. */
+    private static Object defined(Object v) {
+        if (v instanceof Undefined u) throw u.error();
+        return v;
+    }
+
     static void register(Registry r) {
-        r.filter("to_json", (in, c) -> c.bool(-1, "sort_keys", false) ? Json.writePretty(in, -1, true) : Json.write(in));
-        r.filter("to_nice_json", (in, c) -> Json.writePretty(in, c.integer(-1, "indent", 4), c.bool(-1, "sort_keys", true)));
+        r.filter("to_json", (in, c) -> Json.write(in, Json.PYTHON.sortKeys(c.bool(-1, "sort_keys", false)), DataFormatFilters::defined));
+        r.filter("to_nice_json", (in, c) -> Json.write(in, Json.indented(c.integer(-1, "indent", 4), c.bool(-1, "sort_keys", true)),
+            DataFormatFilters::defined));
         r.filter("from_json", (in, c) -> Json.parse(StringFilters.text(in)));
         r.filter("json_query", (in, c) -> JsonQuery.query(in, Ops.toText(c.required(0, "expr"))));
         r.filter("to_yaml", (in, c) -> yaml(in, c.integer(-1, "indent", 2), !c.has(-1, "default_flow_style")

@@ -2,6 +2,8 @@ package meshplay.engine.template.filter;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import meshplay.engine.lang.PyRegex;
 import meshplay.engine.template.Ops;
 import meshplay.engine.template.TemplateTypeException;
 
@@ -48,6 +50,11 @@ public record FilterCall(String name, List<Object> args, Map<String, Object> kwa
         } catch (NumberFormatException e) {
             throw new TemplateTypeException("filter '" + name + "' needs a number, got '" + v + "'");
         }
+    }
+
+    /** The Python pattern given first ("pattern"), with the ignorecase= and multiline= flags of the call. */
+    public Pattern pattern() {
+        return PyRegex.compile(string(0, "pattern", ""), bool(-1, "ignorecase", false), bool(-1, "multiline", false));
     }
 
     /** A clear type error for this filter. */

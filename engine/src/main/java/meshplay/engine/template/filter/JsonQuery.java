@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import meshplay.engine.template.Json;
+import meshplay.engine.lang.Json;
+import meshplay.engine.lang.LangException;
 import meshplay.engine.template.Ops;
 import meshplay.engine.template.Seq;
 import meshplay.engine.template.TemplateTypeException;
@@ -355,7 +356,7 @@ final class JsonQuery {
     private static Object literal(String text) {
         try {
             return Json.parse(text);
-        } catch (TemplateTypeException e) {
+        } catch (LangException e) {
             return text.strip();
         }
     }
@@ -428,7 +429,7 @@ final class JsonQuery {
                 if (v instanceof Number) return v;
                 try {
                     return Json.parse(Ops.toText(v)) instanceof Number n ? n : null;
-                } catch (TemplateTypeException e) {
+                } catch (LangException e) {
                     return null;
                 }
             }

@@ -3,6 +3,7 @@ package meshplay.engine.template.filter;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import meshplay.engine.lang.IpNetwork;
 import meshplay.engine.template.Ops;
 import meshplay.engine.template.TemplateTypeException;
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Locale;
+import meshplay.engine.lang.Truth;
 import meshplay.engine.template.Ops;
 import meshplay.engine.template.TemplateTypeException;
 
@@ -31,7 +32,7 @@ final class NumberFilters {
             };
             return BigDecimal.valueOf(d).setScale(precision, mode).doubleValue();
         });
-        r.filter("bool", (in, c) -> toBool(in));
+        r.filter("bool", (in, c) -> Truth.boolFilter(in));
         r.filter("ternary", (in, c) -> {
             if (in == null && c.has(2, "none_val")) return c.arg(2, "none_val", null);
             return Ops.truthy(in) ? c.arg(0, "true_val", null) : c.arg(1, "false_val", null);
@@ -94,15 +95,6 @@ final class NumberFilters {
             }
         }
         return fallback;
-    }
-
-    /** Ansible's bool filter: yes/on/1/true (any case) and 1 are true, everything else false. */
-    static boolean toBool(Object in) {
-        if (in instanceof Boolean b) return b;
-        if (in == null) return false;
-        if (in instanceof Number n) return Ops.isIntegral(n) ? n.longValue() == 1 : n.doubleValue() == 1.0;
-        String s = Ops.toText(in).strip().toLowerCase(Locale.ROOT);
-        return s.equals("yes") || s.equals("on") || s.equals("1") || s.equals("true") || s.equals("y") || s.equals("t");
     }
 
     private static final String UNITS = "BKMGTPEZY";

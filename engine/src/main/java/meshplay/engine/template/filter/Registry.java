@@ -3,8 +3,8 @@ package meshplay.engine.template.filter;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
-import meshplay.engine.template.FilterNames;
-import meshplay.engine.template.Nearest;
+import meshplay.engine.lang.Nearest;
+import meshplay.engine.lang.ShortName;
 import meshplay.engine.template.TemplateTypeException;
 
 /** Filters and tests by name; names are looked up without their collection prefix. */
@@ -37,13 +37,13 @@ public final class Registry {
     }
 
     public Filter filter(String name) {
-        Filter f = filters.get(FilterNames.strip(name));
+        Filter f = filters.get(ShortName.of(name));
         if (f == null) throw new TemplateTypeException("unknown filter '" + name + "'" + nearest(name, filters));
         return f;
     }
 
     public Test test(String name) {
-        Test t = tests.get(FilterNames.strip(name));
+        Test t = tests.get(ShortName.of(name));
         if (t == null) throw new TemplateTypeException("unknown test '" + name + "'" + nearest(name, tests));
         return t;
     }
@@ -54,7 +54,7 @@ public final class Registry {
     }
 
     private static String nearest(String name, Map<String, ?> known) {
-        String best = Nearest.of(FilterNames.strip(name), known.keySet());
+        String best = Nearest.of(ShortName.of(name), known.keySet());
         return best == null ? "" : " (did you mean '" + best + "'?)";
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import meshplay.engine.lang.IpNetwork;
 import meshplay.engine.template.Ops;
 import meshplay.engine.template.Seq;
 import meshplay.engine.template.TemplateTypeException;
@@ -45,10 +46,10 @@ final class StandardTests {
         r.test("odd", (in, c) -> ((Number) Ops.mod(in, 2)).intValue() == 1);
         r.test("lower", (in, c) -> Ops.toText(in).equals(Ops.toText(in).toLowerCase()));
         r.test("upper", (in, c) -> Ops.toText(in).equals(Ops.toText(in).toUpperCase()));
-        r.test("match", (in, c) -> Regex.compile(c.string(0, "pattern", ""), c).matcher(Ops.toText(in)).lookingAt());
-        r.test("search", (in, c) -> Regex.compile(c.string(0, "pattern", ""), c).matcher(Ops.toText(in)).find());
+        r.test("match", (in, c) -> c.pattern().matcher(Ops.toText(in)).lookingAt());
+        r.test("search", (in, c) -> c.pattern().matcher(Ops.toText(in)).find());
         r.test("regex", (in, c) -> {
-            Matcher m = Regex.compile(c.string(0, "pattern", ""), c).matcher(Ops.toText(in));
+            Matcher m = c.pattern().matcher(Ops.toText(in));
             return "match".equals(c.string(-1, "match_type", "search")) ? m.lookingAt() : m.find();
         });
         Test version = (in, c) -> version(Ops.toText(in), Ops.toText(c.required(0, "version")), c.string(1, "operator", "eq"));

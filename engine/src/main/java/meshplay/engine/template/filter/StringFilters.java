@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import meshplay.engine.connect.ShellQuote;
+import meshplay.engine.lang.PyRegex;
 import meshplay.engine.template.Ops;
 import meshplay.engine.template.PercentFormat;
 import meshplay.engine.template.StringsText;
@@ -24,24 +25,10 @@ final class StringFilters {
         r.filter("trim", (in, c) -> StringsText.strip(text(in), c.arg(0, "chars", null), true, true));
         r.filter("replace", (in, c) -> StringsText.replace(text(in), Ops.toText(c.required(0, "old")),
             Ops.toText(c.required(1, "new")), c.integer(2, "count", -1)));
-        r.filter("regex_replace", (in, c) -> {
-            Pattern p = Regex.compile(c.string(0, "pattern", ""), c);
-            String repl = Regex.replacement(c.string(1, "replacement", ""));
-            int count = c.integer(2, "count", 0);
-            Matcher m = p.matcher(text(in));
-            if (count <= 0) return m.replaceAll(repl);
-            StringBuilder sb = new StringBuilder();
-            int n = 0;
-            while (n < count && m.find()) {
-                m.appendReplacement(sb, repl);
-                n++;
-            }
-            m.appendTail(sb);
-            return sb.toString();
-        });
+        r.filter("regex_replace", (in, c) -> PyRegex.sub(c.pattern(), c.string(1, "replacement", ""), text(in), c.integer(2, "count", 0)));
         r.filter("regex_search", StringFilters::regexSearch);
         r.filter("regex_findall", (in, c) -> {
-            Matcher m = Regex.compile(c.string(0, "pattern", ""), c).matcher(text(in));
+            Matcher m = c.pattern().matcher(text(in));
             List<Object> out = new ArrayList<>();
             while (m.find()) {
                 if (m.groupCount() == 0) {
@@ -140,19 +127,14 @@ final class StringFilters {
 
     /** regex_search: the match, or the listed groups ('\\1', '\\g<name>'); None when nothing matches. */
     private static Object regexSearch(Object in, FilterCall c) {
-        Matcher m = Regex.compile(c.string(0, "pattern", ""), c).matcher(text(in));
+        Matcher m = c.pattern().matcher(text(in));
         if (!m.find()) return null;
         if (c.args().size() <= 1) return m.group();
         List<Object> out = new ArrayList<>();
         for (Object g : c.args().subList(1, c.args().size())) {
             String spec = Ops.toText(g);
-            String name = spec.startsWith("\\g<") && spec.endsWith(">") ? spec.substring(3, spec.length() - 1)
-                : spec.startsWith("\\") ? spec.substring(1) : spec;
-            try {
-                out.add(name.chars().allMatch(Character::isDigit) ? m.group(Integer.parseInt(name)) : m.group(name));
-            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-                throw new TemplateTypeException("regex_search: the pattern has no group '" + spec + "'");
-            }
+            out.add(PyRegex.group(m, spec.startsWith("\\g<") && spec.endsWith(">") ? spec.substring(3, spec.length() - 1)
+                : spec.startsWith("\\") ? spec.substring(1) : spec));
         }
         return out;
     }

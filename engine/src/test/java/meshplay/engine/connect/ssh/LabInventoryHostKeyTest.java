@@ -9,6 +9,7 @@ import meshplay.engine.connect.ConnectionOptions;
 import meshplay.engine.connect.HostAddress;
 import meshplay.engine.inventory.Inventory;
 import meshplay.engine.inventory.InventoryLoader;
+import meshplay.engine.yaml.YNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,7 @@ class LabInventoryHostKeyTest {
         for (String node : List.of("n2", "n3", "n4")) {
             Map<String, Object> vars = inv.hostVars(node);
             HostAddress a = new HostAddress(node, "127.0.0.1", 2222, "root", null, null, null,
-                    Map.of("ansible_ssh_common_args", vars.get("ansible_ssh_common_args")));
+                    Map.of("ansible_ssh_common_args", ((YNode) vars.get("ansible_ssh_common_args")).toJava()));
             HostKeyPolicy p = HostKeyPolicy.of(a, ConnectionOptions.defaults(), SshEnvironment.of(tmp.resolve(".ssh"), Map.of()));
             assertEquals(HostKeyPolicy.Mode.STRICT, p.mode(), node);
             // relative to the working directory, as the key path beside it: run meshplay from the repository root

@@ -13,8 +13,7 @@ import java.util.Map;
 import meshplay.engine.connect.ConnectionOptions;
 import meshplay.engine.connect.HostAddress;
 import meshplay.engine.connect.SshArgDefaults;
-import meshplay.engine.yaml.Origin;
-import meshplay.engine.yaml.YScalar;
+import meshplay.engine.connect.SshArgs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,8 +45,9 @@ class SshArgsTest {
         return new HostAddress("n2", "127.0.0.1", 2222, "root", null, null, null, vars);
     }
 
-    private static YScalar text(String s) {
-        return new YScalar(s, s, false, new Origin("inv.yml", 3, 5));
+    /** A host variable as the connector hands it over: rendered, plain text. */
+    private static String text(String s) {
+        return s;
     }
 
     private SshEnvironment env() {

@@ -1,4 +1,4 @@
-package meshplay.engine.connect.ssh;
+package meshplay.engine.connect;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import meshplay.engine.connect.ShellWords;
+import meshplay.engine.lang.ShellWords;
 
 /**
  * The OpenSSH command-line options in Ansible's ssh_args / ansible_ssh_common_args /

@@ -1,4 +1,4 @@
-package meshplay.engine.connect;
+package meshplay.engine.lang;
 
 import java.util.ArrayList;
 import java.util.List;

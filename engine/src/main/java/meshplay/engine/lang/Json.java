@@ -1,5 +1,6 @@
-package meshplay.engine.template;
+package meshplay.engine.lang;
 
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -8,86 +9,159 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import meshplay.engine.yaml.YNode;
 
-/** JSON text for template values (Python json.dumps layout) and a strict JSON parser. */
+/**
+ * The one JSON writer and reader. Writing follows Python's json.dumps; a {@link Style} chooses the
+ * separators, indentation and key order: {@link #PYTHON} for to_json, {@link #indented} for
+ * to_nice_json and the console's result blocks, {@link #COMPACT} for JSON lines. Reading is strict
+ * JSON: objects keep their key order, integers become Integer, Long or BigInteger, decimals Double.
+ */
 public final class Json {
-    private Json() {
-    }
-
-    /** Compact form as Python writes it: {"a": 1, "b": [1, 2]}. */
-    public static String write(Object value) {
-        StringBuilder b = new StringBuilder();
-        write(value, b, -1, 0, false);
-        return b.toString();
-    }
-
-    /** Indented form; {@code sortKeys} as to_nice_json does. */
-    public static String writePretty(Object value, int indent, boolean sortKeys) {
-        StringBuilder b = new StringBuilder();
-        write(value, b, indent, 0, sortKeys);
-        return b.toString();
-    }
-
-    private static void write(Object v, StringBuilder b, int indent, int level, boolean sortKeys) {
-        if (v instanceof Undefined u) throw u.error();
-        if (level > 64) throw new TemplateTypeException("the value is nested too deeply to write as JSON (does it contain itself?)");
-        if (v == null) {
-            b.append("null");
-        } else if (v instanceof Boolean || Ops.isIntegral(v) || v instanceof BigDecimal) {
-            b.append(v);
-        } else if (v instanceof Number n) {
-            double d = n.doubleValue();
-            if (Double.isNaN(d) || Double.isInfinite(d)) b.append(Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
-            else b.append(Ops.floatText(d));
-        } else if (v instanceof Map<?, ?> m) {
-            Map<?, ?> entries = sortKeys ? sorted(m) : m;
-            if (entries.isEmpty()) {
-                b.append("{}");
-                return;
-            }
-            b.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : entries.entrySet()) {
-                if (!first) b.append(indent < 0 ? ", " : ",");
-                first = false;
-                newline(b, indent, level + 1);
-                string(String.valueOf(e.getKey() instanceof String ? e.getKey() : Ops.toText(e.getKey())), b);
-                b.append(": ");
-                write(e.getValue(), b, indent, level + 1, sortKeys);
-            }
-            newline(b, indent, level);
-            b.append('}');
-        } else if (v instanceof Collection<?> || v.getClass().isArray()) {
-            List<Object> items = Seq.of(v);
-            if (items.isEmpty()) {
-                b.append("[]");
-                return;
-            }
-            b.append('[');
-            for (int i = 0; i < items.size(); i++) {
-                if (i > 0) b.append(indent < 0 ? ", " : ",");
-                newline(b, indent, level + 1);
-                write(items.get(i), b, indent, level + 1, sortKeys);
-            }
-            newline(b, indent, level);
-            b.append(']');
-        } else {
-            string(v.toString(), b);
+    /** How values are laid out. {@code indent < 0} writes one line; {@code strict} writes NaN and infinities as text. */
+    public record Style(String itemSeparator, String keySeparator, int indent, boolean sortKeys, boolean strict) {
+        /** This style with the keys of every object sorted, or not. */
+        public Style sortKeys(boolean sort) {
+            return new Style(itemSeparator, keySeparator, indent, sort, strict);
         }
     }
 
-    private static Map<?, ?> sorted(Map<?, ?> m) {
-        Map<String, Object> t = new TreeMap<>();
-        m.forEach((k, val) -> t.put(String.valueOf(k), val));
-        return t;
+    /** json.dumps(value): {"a": 1, "b": [1, 2]}. */
+    public static final Style PYTHON = new Style(", ", ": ", -1, false, false);
+    /** One line without spaces, NaN as text so every line is valid JSON: {"a":1,"b":[1,2]}. */
+    public static final Style COMPACT = new Style(",", ":", -1, false, true);
+    /** A result as the console shows it at length: 4 spaces per level, NaN as text. */
+    public static final Style BLOCK = new Style(",", ": ", 4, false, true);
+
+    private static final int MAX_DEPTH = 64;
+
+    private Json() {
     }
 
-    private static void newline(StringBuilder b, int indent, int level) {
-        if (indent < 0) return;
-        b.append('\n').append(" ".repeat(indent * level));
+    /** json.dumps(value, indent=indent, sort_keys=sortKeys): one item per line. */
+    public static Style indented(int indent, boolean sortKeys) {
+        return new Style(",", ": ", indent, sortKeys, false);
     }
 
-    static void string(String s, StringBuilder b) {
+    /** json.dumps(value) in the {@link #PYTHON} style. */
+    public static String write(Object value) {
+        return write(value, PYTHON);
+    }
+
+    public static String write(Object value, Style style) {
+        return write(value, style, UnaryOperator.identity());
+    }
+
+    /**
+     * {@code value} as JSON text; {@code resolve} sees every value before it is written and may
+     * replace it or refuse it by throwing (templating refuses undefined values this way).
+     */
+    public static String write(Object value, Style style, UnaryOperator<Object> resolve) {
+        StringBuilder out = new StringBuilder(128);
+        new Writer(style, resolve, out).value(value, 0);
+        return out.toString();
+    }
+
+    /** A JSON string literal for {@code s}, with Python's escapes. */
+    public static String quote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2);
+        string(s, out);
+        return out.toString();
+    }
+
+    /** Parses JSON text; a {@link LangException} names the line and column of what is wrong. */
+    public static Object parse(String text) {
+        Parser p = new Parser(text);
+        p.ws();
+        Object v = p.value();
+        p.ws();
+        if (p.i < text.length()) throw p.error("unexpected text after the JSON value");
+        return v;
+    }
+
+    private record Writer(Style style, UnaryOperator<Object> resolve, StringBuilder out) {
+        void value(Object raw, int level) {
+            if (level > MAX_DEPTH) throw new LangException("the value is nested too deeply to write as JSON (does it contain itself?)");
+            Object v = resolve.apply(raw instanceof YNode n ? n.toJava() : raw);
+            if (v == null) {
+                out.append("null");
+            } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+                    || v instanceof BigInteger || v instanceof BigDecimal) {
+                out.append(v);
+            } else if (v instanceof Number n) {
+                number(n.doubleValue());
+            } else if (v instanceof Map<?, ?> m) {
+                map(m, level);
+            } else if (v instanceof Collection<?> || v.getClass().isArray()) {
+                list(v instanceof Collection<?> c ? new ArrayList<>(c) : arrayItems(v), level);
+            } else {
+                string(v.toString(), out);
+            }
+        }
+
+        private void number(double d) {
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                String text = Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
+                if (style.strict()) string(text, out);
+                else out.append(text);
+            } else {
+                out.append(PyFloat.repr(d));
+            }
+        }
+
+        private void map(Map<?, ?> m, int level) {
+            if (m.isEmpty()) {
+                out.append("{}");
+                return;
+            }
+            Map<?, ?> entries = m;
+            if (style.sortKeys()) {
+                Map<String, Object> sorted = new TreeMap<>();
+                m.forEach((k, val) -> sorted.put(String.valueOf(k), val));
+                entries = sorted;
+            }
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : entries.entrySet()) {
+                if (!first) out.append(style.itemSeparator());
+                first = false;
+                newline(level + 1);
+                string(String.valueOf(e.getKey()), out);
+                out.append(style.keySeparator());
+                value(e.getValue(), level + 1);
+            }
+            newline(level);
+            out.append('}');
+        }
+
+        private void list(List<?> items, int level) {
+            if (items.isEmpty()) {
+                out.append("[]");
+                return;
+            }
+            out.append('[');
+            for (int i = 0; i < items.size(); i++) {
+                if (i > 0) out.append(style.itemSeparator());
+                newline(level + 1);
+                value(items.get(i), level + 1);
+            }
+            newline(level);
+            out.append(']');
+        }
+
+        private void newline(int level) {
+            if (style.indent() >= 0) out.append('\n').append(" ".repeat(style.indent() * level));
+        }
+
+        private static List<Object> arrayItems(Object array) {
+            List<Object> items = new ArrayList<>();
+            for (int i = 0; i < Array.getLength(array); i++) items.add(Array.get(array, i));
+            return items;
+        }
+    }
+
+    private static void string(String s, StringBuilder b) {
         b.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -108,16 +182,6 @@ public final class Json {
         b.append('"');
     }
 
-    /** Parses JSON text: objects keep their key order; integers become Integer/Long/BigInteger, decimals Double. */
-    public static Object parse(String text) {
-        Parser p = new Parser(text);
-        p.ws();
-        Object v = p.value();
-        p.ws();
-        if (p.i < text.length()) throw p.error("unexpected text after the JSON value");
-        return v;
-    }
-
     private static final class Parser {
         final String s;
         int i;
@@ -126,7 +190,7 @@ public final class Json {
             this.s = s;
         }
 
-        TemplateTypeException error(String what) {
+        LangException error(String what) {
             int line = 1;
             int col = 1;
             for (int k = 0; k < Math.min(i, s.length()); k++) {
@@ -137,7 +201,7 @@ public final class Json {
                     col++;
                 }
             }
-            return new TemplateTypeException("invalid JSON: " + what + " at line " + line + " column " + col);
+            return new LangException("invalid JSON: " + what + " at line " + line + " column " + col);
         }
 
         void ws() {
@@ -277,7 +341,9 @@ public final class Json {
             try {
                 if (real) return Double.parseDouble(t);
                 BigInteger big = new BigInteger(t);
-                return big.bitLength() < 64 ? Ops.integer(big.longValue()) : big;
+                if (big.bitLength() >= 64) return big;
+                long v = big.longValue();
+                return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? (Object) (int) v : (Object) v;
             } catch (NumberFormatException e) {
                 throw error("bad number '" + t + "'");
             }

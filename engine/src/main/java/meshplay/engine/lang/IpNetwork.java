@@ -1,18 +1,20 @@
-package meshplay.engine.template.filter;
+package meshplay.engine.lang;
 
 import java.math.BigInteger;
 import java.util.regex.Pattern;
 
 /**
  * An IP address with a prefix ("10.100.0.2/30", "fd00::1/64", "10.0.0.0/255.255.255.0"); a bare address
- * has the full-length prefix. Parsing never touches DNS: only numeric literals are accepted.
+ * has the full-length prefix. The one parser of IP addresses and networks, used by the ipaddr filters
+ * and tests and by modules that validate addresses. Parsing never touches DNS: only numeric literals
+ * are accepted. IPv6 text is written in the RFC 5952 short form, as Python and PVE write it.
  */
-record IpNetwork(BigInteger ip, int prefix, int bits) {
+public record IpNetwork(BigInteger ip, int prefix, int bits) {
     private static final Pattern V4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern V6 = Pattern.compile("[0-9A-Fa-f:.]+");
 
     /** The parsed value, or null when it is not an address or network. */
-    static IpNetwork parse(String text) {
+    public static IpNetwork parse(String text) {
         if (text == null) return null;
         String s = text.strip();
         String addr = s;
@@ -49,6 +51,23 @@ record IpNetwork(BigInteger ip, int prefix, int bits) {
             if (prefix > bits) return null;
         }
         return new IpNetwork(ip, prefix, bits);
+    }
+
+    /** True for a bare address (no prefix) of the given IP version, 4 or 6. */
+    public static boolean isAddress(String text, int version) {
+        IpNetwork n = text == null || !text.equals(text.strip()) || text.contains("/") ? null : parse(text);
+        return n != null && n.version() == version;
+    }
+
+    /** "10.100.0.5/24" -> "10.100.0.0/24": a network of the given version in CIDR form, canonical; a {@link LangException} otherwise. */
+    public static String canonicalNetwork(String cidr, int version) {
+        int slash = cidr == null ? -1 : cidr.indexOf('/');
+        IpNetwork n = slash < 0 || !isAddress(cidr.substring(0, slash), version) || !cidr.substring(slash + 1).matches("\\d{1,3}") ? null : parse(cidr);
+        if (n == null) {
+            throw new LangException("'" + cidr + "' is not an IPv" + version + " network in CIDR form (e.g. "
+                    + (version == 4 ? "10.100.0.0/24" : "fd00::/64") + ")");
+        }
+        return n.cidr();
     }
 
     private static BigInteger v4(String s) {
@@ -100,36 +119,36 @@ record IpNetwork(BigInteger ip, int prefix, int bits) {
         return v;
     }
 
-    static BigInteger maskOf(int prefix, int bits) {
+    public static BigInteger maskOf(int prefix, int bits) {
         return BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
             .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
     }
 
-    int version() {
+    public int version() {
         return bits == 32 ? 4 : 6;
     }
 
-    BigInteger mask() {
+    public BigInteger mask() {
         return maskOf(prefix, bits);
     }
 
-    BigInteger network() {
+    public BigInteger network() {
         return ip.and(mask());
     }
 
-    BigInteger broadcast() {
+    public BigInteger broadcast() {
         return network().or(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
     }
 
-    BigInteger size() {
+    public BigInteger size() {
         return BigInteger.ONE.shiftLeft(bits - prefix);
     }
 
-    boolean contains(IpNetwork other) {
+    public boolean contains(IpNetwork other) {
         return other.bits == bits && other.prefix >= prefix && other.ip.and(mask()).equals(network());
     }
 
-    String text(BigInteger value) {
+    public String text(BigInteger value) {
         if (bits == 32) {
             long v = value.longValue();
             return ((v >> 24) & 255) + "." + ((v >> 16) & 255) + "." + ((v >> 8) & 255) + "." + (v & 255);
@@ -164,15 +183,15 @@ record IpNetwork(BigInteger ip, int prefix, int bits) {
         return b.toString();
     }
 
-    String ipText() {
+    public String ipText() {
         return text(ip);
     }
 
-    String cidr() {
+    public String cidr() {
         return text(network()) + "/" + prefix;
     }
 
-    boolean isPrivate() {
+    public boolean isPrivate() {
         if (bits == 32) {
             for (String n : new String[] {"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16", "127.0.0.0/8"}) {
                 if (parse(n).contains(this)) return true;
