@@ -20,6 +20,7 @@ import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.ModuleResult;
 import meshplay.engine.module.Plan;
+import meshplay.engine.module.PlanKind;
 import meshplay.engine.yaml.Unsafe;
 
 /**
@@ -100,7 +101,7 @@ final class ActionInvoker {
             r.data().putAll(plan.data());
             // planned, not done: what a later task reads from this result is a prediction
             if (plan.hasChanges()) r.data().put(PredictedUse.MARK, true);
-            if (module.predictsByRunning() && plan.hasChanges()) r.note("would run (check mode cannot know its outcome)");
+            if (module.kind() == PlanKind.RUN_TO_PREDICT && plan.hasChanges()) r.note("would run (check mode cannot know its outcome)");
             else if (plan.note() != null) r.note(plan.note());
         } else {
             ModuleResult m = module.apply(ctx, plan);

@@ -21,7 +21,9 @@ public record ArgSpec(String description, Map<String, Arg> args, List<List<Strin
             return new Arg(name, type, true, defaultValue, choices, aliases, elements, secret, description);
         }
 
+        /** The value used when the task does not give one; an enum constant stands for its choice. */
         public Arg defaultValue(Object v) {
+            if (v instanceof Enum<?> e) v = ArgChoice.valueOf(e);
             return new Arg(name, type, mandatory, v, choices, aliases, elements, secret, description);
         }
 
@@ -48,6 +50,15 @@ public record ArgSpec(String description, Map<String, Arg> args, List<List<Strin
 
     public static Arg arg(String name, ArgType type) {
         return new Arg(name, type, false, null, List.of(), List.of(), null, false, "");
+    }
+
+    /**
+     * A string argument whose choices are the constants of {@code choices} (see {@link ArgChoice}
+     * for their spelling), in declaration order; a module binds it to that enum.
+     */
+    public static Arg choice(String name, Class<? extends Enum<?>> choices) {
+        String[] values = java.util.Arrays.stream(choices.getEnumConstants()).map(ArgChoice::valueOf).toArray(String[]::new);
+        return arg(name, ArgType.STR).choices(values);
     }
 
     public static Builder builder(String description) {

@@ -49,6 +49,7 @@ public final class ArgValidator {
             return new Args(out);
         }
         checkNames(module, spec, given.keySet(), originOf, taskOrigin);
+        Map<String, Origin> origins = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : given.entrySet()) {
             ArgSpec.Arg a = spec.find(e.getKey());
             if (out.containsKey(a.name())) {
@@ -57,6 +58,8 @@ public final class ArgValidator {
             }
             Object v = coerceArg(module, a, e.getValue(), originOf.apply(e.getKey()));
             out.put(a.name(), v);
+            Origin where = originOf.apply(e.getKey());
+            if (where != null) origins.put(a.name(), where);
         }
         // defaults are not the user's choice: only given arguments can clash
         java.util.Set<String> givenArgs = new java.util.HashSet<>();
@@ -83,7 +86,7 @@ public final class ArgValidator {
                         "add one of them to the task");
             }
         }
-        return new Args(out);
+        return new Args(out, origins);
     }
 
     private static Object coerceArg(String module, ArgSpec.Arg a, Object value, Origin origin) {

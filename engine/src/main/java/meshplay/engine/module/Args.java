@@ -4,13 +4,43 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import meshplay.engine.yaml.Origin;
 
-/** Validated arguments with typed getters. Absent optional arguments read as null (or their default). */
+/**
+ * Validated arguments with typed getters. Absent optional arguments read as null (or their default).
+ * Modules built on {@link BaseModule} do not read these by name: they receive the arguments bound
+ * into their own record (see {@link #bound}).
+ */
 public final class Args {
     private final Map<String, Object> values;
+    private final Map<String, Origin> origins;
+    /** The record {@link #bound} made, kept so plan and apply share one binding. */
+    private Object boundRecord;
 
     public Args(Map<String, Object> values) {
+        this(values, Map.of());
+    }
+
+    /** {@code origins}: where each given argument was written, by its name (defaults have none). */
+    public Args(Map<String, Object> values, Map<String, Origin> origins) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.origins = Map.copyOf(origins);
+    }
+
+    /** Where the argument was written (file:line:col), or null for a default or an unknown name. */
+    public Origin origin(String name) {
+        return origins.get(name);
+    }
+
+    /**
+     * These arguments as the binder's record, bound on first use and then kept: the plan and the
+     * apply of one task see the same record.
+     */
+    public synchronized <A extends Record> A bound(ArgBinder<A> binder) {
+        if (binder.type().isInstance(boundRecord)) return binder.type().cast(boundRecord);
+        A record = binder.bind(this);
+        boundRecord = record;
+        return record;
     }
 
     public boolean has(String name) {

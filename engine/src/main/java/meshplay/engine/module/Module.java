@@ -5,6 +5,10 @@ package meshplay.engine.module;
  * calling it. {@link #plan} only reads the host and returns the Changes; {@link #apply} performs
  * exactly that plan. Check mode calls plan and stops, so a check run predicts the real run.
  * Implementations are stateless and found with ServiceLoader through a {@link ModuleProvider}.
+ *
+ * <p>Write a new module as a {@link BaseModule}: it implements this interface and binds the
+ * arguments into a typed record. Implementing this interface directly still works; such a module
+ * reads its arguments by name from {@code ctx.args()}.
  */
 public interface Module {
     /** The short name used in playbooks ("copy"); "ansible.builtin.copy" is accepted too. */
@@ -31,15 +35,11 @@ public interface Module {
     }
 
     /**
-     * True when a check run can only guess this module's outcome (command/shell without creates/removes):
-     * the report then says "would run" instead of pretending to know.
+     * What plan can know: {@link PlanKind#HOST} (the default) predicts exactly; a
+     * {@link PlanKind#RUN_TO_PREDICT} module is reported as "would run" by a check run;
+     * {@link PlanKind#CONTROLLER_ONLY} never touches the host.
      */
-    default boolean predictsByRunning() {
-        return false;
-    }
-
-    /** True for modules that never touch the host and run on the controller (debug, assert, fail, pause). */
-    default boolean controllerOnly() {
-        return false;
+    default PlanKind kind() {
+        return PlanKind.HOST;
     }
 }

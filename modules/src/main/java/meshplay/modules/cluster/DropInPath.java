@@ -2,6 +2,7 @@ package meshplay.modules.cluster;
 
 import static meshplay.engine.module.ArgSpec.arg;
 
+import meshplay.engine.module.ArgProblem;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Change;

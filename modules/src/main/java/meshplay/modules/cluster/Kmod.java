@@ -6,13 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
-import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
@@ -29,19 +30,30 @@ import meshplay.modules.support.FileContent;
  * network or storage driver can cut the connection this run depends on. Check mode never writes
  * and never runs modprobe.
  */
-public final class Kmod implements Module {
+public final class Kmod extends BaseModule<Kmod.Arguments> {
     static final String NAME = "kmod";
+
+    /** Whether the module should be loaded now. */
+    enum State { PRESENT, ABSENT }
+
+    /** How the module is loaded at boot. */
+    enum Persistent { PRESENT, ABSENT, DISABLED }
+
+    /** The task's arguments. No params leaves the options line alone; empty params remove it. A null persistent leaves the boot files alone. */
+    record Arguments(String name, State state, Optional<Map<String, Object>> params, Persistent persistent, String persistentFile) {
+    }
+
     private static final ArgSpec SPEC = ArgSpec.builder(
                     "Load or unload a kernel module (modprobe), set its options in /etc/modprobe.d and make it load, "
                             + "or never load, at boot. Compares the live module (/proc/modules, modules.builtin, "
                             + "/sys/module/NAME/parameters) and the files; reports a diff for both.")
             .add(arg("name", ArgType.STR).required().doc("Kernel module name, e.g. thunderbolt-net ('-' and '_' are equivalent)."))
-            .add(arg("state", ArgType.STR).defaultValue("present").choices("present", "absent")
+            .add(ArgSpec.choice("state", State.class).defaultValue(State.PRESENT)
                     .doc("present: loaded now (modprobe NAME); absent: not loaded (modprobe -r NAME)."))
             .add(arg("params", ArgType.DICT).doc("Module parameters, written as 'options NAME k=v ...' to /etc/modprobe.d/NAME.conf "
                     + "and passed to modprobe when loading. An empty mapping removes the options line. A loaded module with "
                     + "different live values is reported (reload_required), never unloaded."))
-            .add(arg("persistent", ArgType.STR).choices("present", "absent", "disabled")
+            .add(ArgSpec.choice("persistent", Persistent.class)
                     .doc("Boot-time loading. present: a line NAME in persistent_file; absent: no such line; disabled: "
                             + "'blacklist NAME' in /etc/modprobe.d/NAME.conf (and no line in persistent_file). Unset: boot "
                             + "files are not touched."))
@@ -50,33 +62,22 @@ public final class Kmod implements Module {
                     + "NAME.conf is removed when it would become empty."))
             .build();
 
-    @Override
-    public String name() {
-        return NAME;
+    public Kmod() {
+        super(NAME, SPEC, Arguments.class, "modprobe");
     }
 
     @Override
-    public List<String> aliases() {
-        return List.of("modprobe");
-    }
-
-    @Override
-    public ArgSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        String name = ctx.args().str("name").strip();
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
+        String name = args.name().strip();
         if (!name.matches("[A-Za-z0-9_-]+")) {
-            throw ArgProblem.of(ctx, NAME, "name", "'" + name + "' is not a kernel module name",
+            throw problem(ctx, "name", "'" + name + "' is not a kernel module name",
                     "use the name modprobe knows, letters, digits, '-' and '_' only (e.g. thunderbolt-net)");
         }
-        boolean wantLoaded = "present".equals(ctx.args().str("state"));
-        Map<String, String> params = params(ctx);
-        String persistent = ctx.args().str("persistent");
-        String persistentFile = ArgProblem.requireAbsolute(ctx, NAME, "persistent_file", ctx.args().has("persistent_file")
-                ? ctx.args().str("persistent_file") : "/etc/modules-load.d/" + name + ".conf", "/etc/modules");
+        boolean wantLoaded = args.state() == State.PRESENT;
+        Map<String, String> params = params(ctx, args);
+        Persistent persistent = args.persistent();
+        String persistentFile = requireAbsolute(ctx, "persistent_file", args.persistentFile() != null
+                ? args.persistentFile() : "/etc/modules-load.d/" + name + ".conf", "/etc/modules");
         String modprobeFile = "/etc/modprobe.d/" + name + ".conf";
 
         List<Change> changes = new ArrayList<>();
@@ -87,12 +88,12 @@ public final class Kmod implements Module {
         String modprobeBefore = FileContent.readText(ctx.connection(), modprobeFile);
         String modprobeAfter = modprobeBefore;
         if (params != null) modprobeAfter = KmodFiles.withOptions(modprobeAfter, name, params);
-        if (persistent != null) modprobeAfter = KmodFiles.withBlacklist(modprobeAfter, name, "disabled".equals(persistent));
+        if (persistent != null) modprobeAfter = KmodFiles.withBlacklist(modprobeAfter, name, persistent == Persistent.DISABLED);
         addFileChange(changes, modprobeFile, modprobeBefore, ownFile(modprobeFile, name, modprobeAfter));
 
         if (persistent != null) {
             String listBefore = FileContent.readText(ctx.connection(), persistentFile);
-            String listAfter = "present".equals(persistent) ? KmodFiles.withListed(listBefore, name)
+            String listAfter = persistent == Persistent.PRESENT ? KmodFiles.withListed(listBefore, name)
                     : KmodFiles.withoutListed(listBefore, name);
             addFileChange(changes, persistentFile, listBefore, ownFile(persistentFile, name, listAfter));
         }
@@ -127,7 +128,7 @@ public final class Kmod implements Module {
                         + "; they apply after it is reloaded (modprobe -r " + name + " && modprobe " + name + ") or at the next boot";
             }
         }
-        if (builtin && "disabled".equals(persistent)) {
+        if (builtin && persistent == Persistent.DISABLED) {
             note = "module " + name + " is built into the kernel: a blacklist line does not stop it";
         }
         Plan plan = Plan.of(changes, data);
@@ -144,19 +145,19 @@ public final class Kmod implements Module {
         if (c != null) changes.add(c);
     }
 
-    private static Map<String, String> params(ModuleContext ctx) {
-        if (!ctx.args().has("params")) return null;
+    private Map<String, String> params(ModuleContext ctx, Arguments args) {
+        if (args.params().isEmpty()) return null;
         Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : ctx.args().dict("params").entrySet()) {
+        for (Map.Entry<String, Object> e : args.params().get().entrySet()) {
             String key = String.valueOf(e.getKey());
             if (!key.matches("[A-Za-z0-9_.-]+")) {
-                throw ArgProblem.of(ctx, NAME, "params", "'" + key + "' is not a module parameter name",
+                throw problem(ctx, "params", "'" + key + "' is not a module parameter name",
                         "parameter names are letters, digits and '_' (see modinfo -p NAME)");
             }
             Object v = e.getValue();
             String value = v instanceof Boolean b ? (b ? "1" : "0") : v == null ? "" : String.valueOf(v);
             if (value.isEmpty() || value.matches(".*[\\s\"#].*")) {
-                throw ArgProblem.of(ctx, NAME, "params", "value of '" + key + "' must be one word without quotes or '#': '" + value + "'",
+                throw problem(ctx, "params", "value of '" + key + "' must be one word without quotes or '#': '" + value + "'",
                         "give a single value such as 1, Y or a comma-separated list without spaces");
             }
             out.put(key, value);

@@ -10,6 +10,7 @@ import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
+import meshplay.engine.module.PlanKind;
 import meshplay.modules.support.Truthy;
 
 /** Fails the host unless every expression is true; the failure names the expression that was false. */
@@ -33,8 +34,8 @@ public final class AssertModule implements Module {
     }
 
     @Override
-    public boolean controllerOnly() {
-        return true;
+    public PlanKind kind() {
+        return PlanKind.CONTROLLER_ONLY;
     }
 
     @Override

@@ -19,6 +19,7 @@ import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.ModuleResult;
 import meshplay.engine.module.Plan;
+import meshplay.engine.module.PlanKind;
 
 /**
  * What command and shell share: creates/removes guards, chdir, stdin, and Ansible's result shape
@@ -47,8 +48,8 @@ abstract class CommandRunning implements Module {
     }
 
     @Override
-    public boolean predictsByRunning() {
-        return true;
+    public PlanKind kind() {
+        return PlanKind.RUN_TO_PREDICT;
     }
 
     @Override

@@ -8,6 +8,7 @@ import meshplay.engine.module.Args;
 import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.Plan;
+import meshplay.engine.module.PlanKind;
 import meshplay.engine.yaml.Unsafe;
 
 /**
@@ -35,8 +36,8 @@ public final class DebugModule implements Module {
     }
 
     @Override
-    public boolean controllerOnly() {
-        return true;
+    public PlanKind kind() {
+        return PlanKind.CONTROLLER_ONLY;
     }
 
     @Override

@@ -6,6 +6,7 @@ import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
+import meshplay.engine.module.PlanKind;
 
 /** Fails the host with a message (usually with when:). */
 public final class FailModule implements Module {
@@ -24,8 +25,8 @@ public final class FailModule implements Module {
     }
 
     @Override
-    public boolean controllerOnly() {
-        return true;
+    public PlanKind kind() {
+        return PlanKind.CONTROLLER_ONLY;
     }
 
     @Override

@@ -9,12 +9,12 @@ import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
 import meshplay.engine.connect.FileStat;
 import meshplay.engine.connect.WriteOptions;
+import meshplay.engine.module.ArgChoice;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Args;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
-import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
@@ -22,12 +22,20 @@ import meshplay.modules.support.FileAttributes;
 import meshplay.modules.support.FileContent;
 
 /** Makes a path a file, directory, symlink or nothing, with mode/owner/group. */
-public final class FileModule implements Module {
+public final class FileModule extends BaseModule<FileModule.Arguments> {
+    /** What the path should be. */
+    enum State { FILE, DIRECTORY, ABSENT, TOUCH, LINK }
+
+    /** The task's arguments; a null state means the path's current kind. */
+    record Arguments(String path, State state, String src, boolean recurse, boolean force, boolean follow,
+                     FileAttributes.Desired attributes) {
+    }
+
     private static final ArgSpec SPEC = FileAttributes.addArgs(ArgSpec.builder(
                     "Sets what a path is (file, directory, link, absent, touch) and its mode/owner/group. "
                             + "state=file only changes attributes of an existing file; use touch to create an empty one.")
             .add(ArgSpec.arg("path", ArgType.PATH).required().aliases("dest", "name").doc("the path on the target"))
-            .add(ArgSpec.arg("state", ArgType.STR).choices("file", "directory", "absent", "touch", "link")
+            .add(ArgSpec.choice("state", State.class)
                     .doc("file: must exist; directory: created with parents; absent: removed (recursively); "
                             + "touch: created empty when missing (an existing file's times are kept, so a second run changes nothing); "
                             + "link: symbolic link to src. Default: the path's current kind, or file"))
@@ -38,38 +46,31 @@ public final class FileModule implements Module {
             .add(ArgSpec.arg("follow", ArgType.BOOL).defaultValue(true).doc("when path is a symlink, apply state file/directory and attributes to what it points to")))
             .build();
 
-    @Override
-    public String name() {
-        return "file";
+    public FileModule() {
+        super("file", SPEC, Arguments.class);
     }
 
     @Override
-    public ArgSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        Args args = ctx.args();
-        String path = args.str("path");
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
+        String path = args.path();
         FileStat lstat = ctx.connection().stat(path, false);
-        FileStat stat = args.bool("follow") && lstat != null && lstat.isLink() ? ctx.connection().stat(path, true) : lstat;
-        String state = args.has("state") ? args.str("state") : lstat == null ? "file" : kindOf(lstat);
-        FileAttributes.Desired attrs = FileAttributes.Desired.from(args);
+        FileStat stat = args.follow() && lstat != null && lstat.isLink() ? ctx.connection().stat(path, true) : lstat;
+        State state = args.state() != null ? args.state() : lstat == null ? State.FILE : kindOf(lstat);
+        FileAttributes.Desired attrs = args.attributes();
         List<Change> changes = new ArrayList<>();
         switch (state) {
-            case "absent" -> {
+            case ABSENT -> {
                 if (lstat != null) {
-                    changes.add(new Change("remove " + path, Diff.state(path, kindOf(lstat), "absent"),
+                    changes.add(new Change("remove " + path, Diff.state(path, ArgChoice.valueOf(kindOf(lstat)), "absent"),
                             (c, r) -> c.connection().remove(path, true)));
                 }
             }
-            case "file" -> {
+            case FILE -> {
                 if (stat == null) throw new ModuleFailure("file " + path + " does not exist, use state=touch to create it", Map.of("path", path));
                 if (!stat.isFile()) throw new ModuleFailure(path + " is a " + stat.type() + ", not a file (state=file)", Map.of("path", path));
                 changes.addAll(FileAttributes.changes(path, stat, attrs, false));
             }
-            case "directory" -> {
+            case DIRECTORY -> {
                 if (stat == null) {
                     Attributes dirAttrs = attrs.forNew(true);
                     changes.add(new Change("create directory " + path, Diff.state(path, lstat == null ? "absent" : "dangling link", "directory"),
@@ -78,10 +79,10 @@ public final class FileModule implements Module {
                     throw new ModuleFailure(path + " already exists as a " + stat.type() + "; remove it first to make a directory", Map.of("path", path));
                 } else {
                     changes.addAll(FileAttributes.changes(path, stat, attrs, false));
-                    if (args.bool("recurse")) changes.addAll(belowDirectory(ctx, path, attrs));
+                    if (args.recurse()) changes.addAll(belowDirectory(ctx, path, attrs));
                 }
             }
-            case "touch" -> {
+            case TOUCH -> {
                 if (stat == null) {
                     Attributes fileAttrs = attrs.forNew(false);
                     changes.add(new Change("create empty file " + path, Diff.state(path, "absent", "file"),
@@ -90,20 +91,19 @@ public final class FileModule implements Module {
                     changes.addAll(FileAttributes.changes(path, stat, attrs, false));
                 }
             }
-            case "link" -> changes.addAll(planLink(ctx, path, lstat, args));
-            default -> throw new ModuleFailure("unsupported state " + state);
+            case LINK -> changes.addAll(planLink(ctx, path, lstat, args));
         }
-        if (args.bool("recurse") && !state.equals("directory")) throw new ModuleFailure("recurse works only with state=directory");
+        if (args.recurse() && state != State.DIRECTORY) throw new ModuleFailure("recurse works only with state=directory");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("path", path);
-        data.put("state", state);
+        data.put("state", ArgChoice.valueOf(state));
         return Plan.of(changes, data);
     }
 
-    private static List<Change> planLink(ModuleContext ctx, String path, FileStat lstat, Args args) throws Exception {
-        String src = args.str("src");
+    private static List<Change> planLink(ModuleContext ctx, String path, FileStat lstat, Arguments args) throws Exception {
+        String src = args.src();
         if (src == null) throw new ModuleFailure("src is required for state=link (the path the link points to)");
-        boolean force = args.bool("force");
+        boolean force = args.force();
         if (lstat != null && lstat.isLink() && src.equals(lstat.linkTarget())) return List.of();
         String absoluteSrc = src.startsWith("/") ? src : FileContent.parentOf(path) + "/" + src;
         if (!force && ctx.connection().stat(absoluteSrc, true) == null) {
@@ -139,11 +139,11 @@ public final class FileModule implements Module {
         return out;
     }
 
-    private static String kindOf(FileStat s) {
+    private static State kindOf(FileStat s) {
         return switch (s.type()) {
-            case "link" -> "link";
-            case "directory" -> "directory";
-            default -> "file";
+            case "link" -> State.LINK;
+            case "directory" -> State.DIRECTORY;
+            default -> State.FILE;
         };
     }
 }

@@ -12,6 +12,7 @@ import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleResult;
 import meshplay.engine.module.Plan;
+import meshplay.engine.module.PlanKind;
 import meshplay.modules.support.Poll;
 
 /**
@@ -39,8 +40,8 @@ public final class PauseModule implements Module {
     }
 
     @Override
-    public boolean controllerOnly() {
-        return true;
+    public PlanKind kind() {
+        return PlanKind.CONTROLLER_ONLY;
     }
 
     @Override

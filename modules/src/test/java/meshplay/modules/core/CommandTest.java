@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import meshplay.engine.module.PlanKind;
 import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.testing.ModuleHarness.Outcome;
 import meshplay.engine.testing.TempRootTest;
@@ -111,7 +112,7 @@ class CommandTest extends TempRootTest {
         assertFalse(root.exists("/x"));
         assertEquals("run: touch \"$MESHPLAY_TEST_ROOT/x\"", o.plan().changes().get(0).summary());
         assertEquals("touch \"$MESHPLAY_TEST_ROOT/x\"", o.plan().data().get("cmd"));
-        assertTrue(new CommandModule().predictsByRunning());
+        assertEquals(PlanKind.RUN_TO_PREDICT, new CommandModule().kind());
     }
 
     @Test

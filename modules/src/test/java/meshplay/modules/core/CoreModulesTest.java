@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import meshplay.engine.module.PlanKind;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleRegistry;
@@ -45,9 +46,9 @@ class CoreModulesTest {
     @Test
     void onlyControlModulesRunOnTheController() {
         for (Module m : new CoreModules().modules()) {
-            boolean control = Set.of("debug", "assert", "fail", "pause").contains(m.name());
-            assertEquals(control, m.controllerOnly(), m.name());
-            assertEquals(Set.of("command", "shell").contains(m.name()), m.predictsByRunning(), m.name());
+            PlanKind expected = Set.of("debug", "assert", "fail", "pause").contains(m.name()) ? PlanKind.CONTROLLER_ONLY
+                    : Set.of("command", "shell").contains(m.name()) ? PlanKind.RUN_TO_PREDICT : PlanKind.HOST;
+            assertEquals(expected, m.kind(), m.name());
         }
     }
 }

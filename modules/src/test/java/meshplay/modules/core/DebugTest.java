@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import meshplay.engine.module.PlanKind;
 import meshplay.engine.testing.ModuleHarness.Outcome;
 import meshplay.engine.testing.TempRootTest;
 import meshplay.engine.yaml.Unsafe;
@@ -25,7 +26,7 @@ class DebugTest extends TempRootTest {
         o = withVars(new DebugModule(), args("var", "missing"), conn, false, Map.of());
         assertEquals(DebugModule.UNDEFINED, o.result().data().get("missing"));
         assertEquals("Hello world!", withVars(new DebugModule(), args(), conn, true, Map.of()).plan().data().get("msg"));
-        assertTrue(new DebugModule().controllerOnly());
+        assertEquals(PlanKind.CONTROLLER_ONLY, new DebugModule().kind());
     }
 
     @Test

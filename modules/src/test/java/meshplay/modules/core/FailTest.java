@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import meshplay.engine.module.PlanKind;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class FailTest extends TempRootTest {
         assertEquals("ring not closed", e.getMessage());
         e = assertThrows(ModuleFailure.class, () -> Runs.apply(new FailModule(), args(), conn));
         assertEquals("Failed as requested from task", e.getMessage());
-        assertTrue(new FailModule().controllerOnly());
+        assertEquals(PlanKind.CONTROLLER_ONLY, new FailModule().kind());
         rejects(new FailModule(), args("message", "x"), conn, "unknown argument 'message'");
         rejects(new FailModule(), args("msg", java.util.List.of("x")), conn, "expected a string");
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import meshplay.engine.module.PlanKind;
 import meshplay.engine.testing.ModuleHarness.Outcome;
 import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class PauseTest extends TempRootTest {
         Outcome o = apply(new PauseModule(), args("seconds", 1, "prompt", "waiting for OSDs"), conn);
         assertFalse(o.changed());
         assertEquals("", o.result().data().get("user_input"));
-        assertTrue(new PauseModule().controllerOnly());
+        assertEquals(PlanKind.CONTROLLER_ONLY, new PauseModule().kind());
     }
 
     @Test
