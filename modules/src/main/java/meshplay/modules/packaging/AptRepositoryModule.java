@@ -11,11 +11,10 @@ import meshplay.engine.connect.ExecResult;
 import meshplay.engine.connect.FileStat;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Args;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
 import meshplay.engine.module.FileMode;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
@@ -28,7 +27,7 @@ import meshplay.modules.support.FileContent;
  * one), or adds it to its own file; absent removes every enabled matching line. A file whose sources
  * change is written back normalised, as Ansible does; apt-get update follows a change when update_cache.
  */
-public final class AptRepositoryModule implements Module {
+public final class AptRepositoryModule extends BaseModule<AptRepositoryModule.Arguments> {
     static final String SOURCES_LIST = "/etc/apt/sources.list";
     static final String SOURCES_DIR = "/etc/apt/sources.list.d";
 
@@ -37,7 +36,7 @@ public final class AptRepositoryModule implements Module {
                             + "goes into its own file, named after the repository's URL or 'filename'. For deb822 .sources files "
                             + "(Proxmox VE 9) use deb822_repository.")
             .add(ArgSpec.arg("repo", ArgType.STR).required().doc("the source line, e.g. 'deb http://download.proxmox.com/debian/pve trixie pve-no-subscription'"))
-            .add(ArgSpec.arg("state", ArgType.STR).defaultValue("present").choices("present", "absent").doc("present or absent"))
+            .add(ArgSpec.choice("state", State.class).defaultValue(State.PRESENT).doc("present or absent"))
             .add(ArgSpec.arg("filename", ArgType.STR).doc("file name for a new source, without .list (default: from the URL)"))
             .add(ArgSpec.arg("mode", ArgType.MODE).doc("permissions of a file a source is added to (default 0644)"))
             .add(ArgSpec.arg("update_cache", ArgType.BOOL).defaultValue(true).aliases("update-cache")
@@ -50,12 +49,11 @@ public final class AptRepositoryModule implements Module {
                     .doc("accepted for compatibility; meshplay needs no Python library on the host"))
             .build();
 
+    enum State { PRESENT, ABSENT }
+
     /** The typed arguments. */
-    record Params(String repo, boolean present, String filename, FileMode mode, boolean updateCache, int retries, int maxDelay) {
-        static Params from(Args a) {
-            return new Params(a.str("repo"), a.str("state").equals("present"), a.str("filename"), a.mode("mode"),
-                    a.bool("update_cache"), a.integer("update_cache_retries"), a.integer("update_cache_retry_max_delay"));
-        }
+    record Arguments(String repo, State state, String filename, FileMode mode, boolean updateCache, int updateCacheRetries,
+                     int updateCacheRetryMaxDelay, boolean validateCerts, String codename, boolean installPythonApt) {
 
         /** Where a new source goes: the filename argument (a bare name goes to sources.list.d), else one from the URL. */
         String newFile(String source) {
@@ -64,25 +62,18 @@ public final class AptRepositoryModule implements Module {
         }
     }
 
-    @Override
-    public String name() {
-        return "apt_repository";
+    public AptRepositoryModule() {
+        super("apt_repository", SPEC, Arguments.class);
     }
 
     @Override
-    public ArgSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        Params p = Params.from(ctx.args());
-        if (p.repo().isBlank()) throw new ModuleFailure("Please set argument 'repo' to a non-empty value");
+    protected Plan plan(ModuleContext ctx, Arguments p) throws Exception {
+        if (p.repo().isBlank()) throw problem(ctx, "repo", "it is empty", "set repo to a source line such as 'deb URI SUITE COMPONENT'");
         String source;
         try {
             source = SourcesList.sourceOf(p.repo());
         } catch (IllegalArgumentException e) {
-            throw new ModuleFailure(e.getMessage());
+            throw problem(ctx, "repo", e.getMessage(), "a source line starts with deb or deb-src, e.g. 'deb URI SUITE COMPONENT'");
         }
         SourcesList list = new SourcesList();
         Map<String, String> before = new LinkedHashMap<>();
@@ -97,7 +88,7 @@ public final class AptRepositoryModule implements Module {
         }
         Map<String, String> normalisedBefore = list.dump();
         String added = null;
-        if (p.present()) {
+        if (p.state() == State.PRESENT) {
             String file = p.newFile(source);
             if (list.add(source, file)) added = file;
         } else {
@@ -124,7 +115,7 @@ public final class AptRepositoryModule implements Module {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("repo", p.repo());
-        data.put("state", p.present() ? "present" : "absent");
+        data.put("state", p.state() == State.PRESENT ? "present" : "absent");
         return Plan.of(changes, data);
     }
 
@@ -134,13 +125,13 @@ public final class AptRepositoryModule implements Module {
     }
 
     /** apt-get update, tried again with a growing pause (at most maxDelay seconds) as Ansible does. */
-    private static void update(ModuleContext ctx, Params p) throws Exception {
+    private static void update(ModuleContext ctx, Arguments p) throws Exception {
         String err = "unknown reason";
-        for (int attempt = 0; attempt < Math.max(1, p.retries()); attempt++) {
+        for (int attempt = 0; attempt < Math.max(1, p.updateCacheRetries()); attempt++) {
             ExecResult r = ctx.run(ExecRequest.argv("apt-get", "update", "-q").withEnv(Map.of("DEBIAN_FRONTEND", "noninteractive")));
             if (r.ok()) return;
             err = (r.stderr().isBlank() ? r.stdout() : r.stderr()).strip();
-            if (attempt + 1 < p.retries()) Thread.sleep(Math.min(1L << attempt, p.maxDelay()) * 1000L);
+            if (attempt + 1 < p.updateCacheRetries()) Thread.sleep(Math.min(1L << attempt, p.updateCacheRetryMaxDelay()) * 1000L);
         }
         throw new ModuleFailure("Failed to update apt cache: " + err);
     }

@@ -11,11 +11,10 @@ import meshplay.engine.connect.Attributes;
 import meshplay.engine.connect.FileStat;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Args;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
 import meshplay.engine.module.FileMode;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
@@ -29,20 +28,10 @@ import meshplay.modules.support.FileContent;
  * holds the given fields in Ansible's order; a signed_by URL is downloaded to
  * {@code /etc/apt/keyrings/SLUG.asc|gpg}. state=absent removes both.
  */
-public final class Deb822RepositoryModule implements Module {
+public final class Deb822RepositoryModule extends BaseModule<Deb822RepositoryModule.Arguments> {
     static final String SOURCES_DIR = "/etc/apt/sources.list.d";
     static final String KEYRINGS_DIR = "/etc/apt/keyrings";
     private static final Pattern URL_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
-
-    /** The deb822 fields, by argument name, in the order Ansible writes them (sorted by argument name). */
-    private static final Map<String, ArgType> FIELDS = new TreeMap<>(Map.ofEntries(
-            Map.entry("allow_downgrade_to_insecure", ArgType.BOOL), Map.entry("allow_insecure", ArgType.BOOL),
-            Map.entry("allow_weak", ArgType.BOOL), Map.entry("architectures", ArgType.LIST), Map.entry("by_hash", ArgType.BOOL),
-            Map.entry("check_date", ArgType.BOOL), Map.entry("check_valid_until", ArgType.BOOL), Map.entry("components", ArgType.LIST),
-            Map.entry("date_max_future", ArgType.INT), Map.entry("enabled", ArgType.BOOL), Map.entry("inrelease_path", ArgType.STR),
-            Map.entry("languages", ArgType.LIST), Map.entry("name", ArgType.STR), Map.entry("pdiffs", ArgType.BOOL),
-            Map.entry("signed_by", ArgType.STR), Map.entry("suites", ArgType.LIST), Map.entry("targets", ArgType.LIST),
-            Map.entry("trusted", ArgType.BOOL), Map.entry("types", ArgType.LIST), Map.entry("uris", ArgType.LIST)));
 
     private static final ArgSpec SPEC = buildSpec();
 
@@ -76,20 +65,52 @@ public final class Deb822RepositoryModule implements Module {
         b.add(ArgSpec.arg("install_python_debian", ArgType.BOOL).defaultValue(true)
                 .doc("accepted for compatibility; meshplay needs no Python library on the host"));
         b.add(ArgSpec.arg("mode", ArgType.MODE).defaultValue("0644").doc("permissions of the .sources file"));
-        b.add(ArgSpec.arg("state", ArgType.STR).defaultValue("present").choices("present", "absent").doc("present or absent"));
+        b.add(ArgSpec.choice("state", State.class).defaultValue(State.PRESENT).doc("present or absent"));
         return b.build();
     }
 
-    /** The typed arguments: the file's fields by argument name (sorted, nulls left out), the file mode and the state. */
-    record Params(String name, boolean present, FileMode mode, Map<String, Object> fields) {
-        static Params from(Args a) {
-            Map<String, Object> fields = new TreeMap<>();
-            for (String f : FIELDS.keySet()) if (a.has(f)) fields.put(f, a.raw(f));
-            return new Params(a.str("name"), a.str("state").equals("present"), a.mode("mode"), fields);
+    enum State { PRESENT, ABSENT }
+
+    /** The typed arguments; the fields of the file are those from name to uris. */
+    record Arguments(String name, List<String> types, List<String> uris, List<String> suites, List<String> components, String signedBy,
+                     List<String> architectures, Boolean enabled, List<String> languages, List<String> targets, Boolean trusted,
+                     Boolean allowDowngradeToInsecure, Boolean allowInsecure, Boolean allowWeak, Boolean byHash, Boolean checkDate,
+                     Boolean checkValidUntil, Integer dateMaxFuture, String inreleasePath, Boolean pdiffs, boolean installPythonDebian,
+                     FileMode mode, State state) {
+
+        /** The fields to write, by argument name in Ansible's order (sorted by name); absent ones and empty lists left out. */
+        Map<String, Object> fields() {
+            Map<String, Object> f = new TreeMap<>();
+            f.put("name", name);
+            f.put("types", types);
+            f.put("uris", uris);
+            f.put("suites", suites);
+            f.put("components", components);
+            f.put("signed_by", signedBy);
+            f.put("architectures", architectures);
+            f.put("enabled", enabled);
+            f.put("languages", languages);
+            f.put("targets", targets);
+            f.put("trusted", trusted);
+            f.put("allow_downgrade_to_insecure", allowDowngradeToInsecure);
+            f.put("allow_insecure", allowInsecure);
+            f.put("allow_weak", allowWeak);
+            f.put("by_hash", byHash);
+            f.put("check_date", checkDate);
+            f.put("check_valid_until", checkValidUntil);
+            f.put("date_max_future", dateMaxFuture);
+            f.put("inrelease_path", inreleasePath);
+            f.put("pdiffs", pdiffs);
+            f.values().removeIf(v -> v == null || v instanceof List<?> l && l.isEmpty());
+            return f;
         }
 
         /** Ansible's file name part: lower case, runs of spaces and _ become -, anything else but a-z0-9- is dropped. */
         String slug() {
+            return slug(name);
+        }
+
+        static String slug(String name) {
             return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[_\\s]+", "-").replaceAll("[^a-z0-9-]+", "");
         }
 
@@ -102,30 +123,23 @@ public final class Deb822RepositoryModule implements Module {
         }
     }
 
-    @Override
-    public String name() {
-        return "deb822_repository";
+    public Deb822RepositoryModule() {
+        super("deb822_repository", SPEC, Arguments.class);
     }
 
     @Override
-    public ArgSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        Params p = Params.from(ctx.args());
-        List<?> badTypes = ((List<?>) p.fields().get("types")).stream().filter(t -> !List.of("deb", "deb-src").contains(t)).toList();
+    protected Plan plan(ModuleContext ctx, Arguments p) throws Exception {
+        List<?> badTypes = p.types().stream().filter(t -> !List.of("deb", "deb-src").contains(t)).toList();
         if (!badTypes.isEmpty()) {
-            throw new ModuleFailure("value of types must be one or more of: deb, deb-src. Got no match for: "
-                    + String.join(", ", badTypes.stream().map(String::valueOf).toList()));
+            throw problem(ctx, "types", "value of types must be one or more of: deb, deb-src. Got no match for: "
+                    + String.join(", ", badTypes.stream().map(String::valueOf).toList()), "write deb, deb-src or both");
         }
-        if (p.slug().isEmpty()) throw new ModuleFailure("name '" + p.name() + "' leaves no file name (use letters, digits or -)");
+        if (p.slug().isEmpty()) throw problem(ctx, "name", "'" + p.name() + "' leaves no file name", "use letters, digits or - in the name");
         String dest = p.sourcesPath();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("dest", dest);
         List<Change> changes = new ArrayList<>();
-        if (!p.present()) {
+        if (p.state() == State.ABSENT) {
             String removedKey = null;
             if (ctx.connection().stat(dest, false) != null) changes.add(remove(ctx, dest));
             for (String ext : List.of("asc", "gpg")) {
@@ -166,7 +180,7 @@ public final class Deb822RepositoryModule implements Module {
     }
 
     /** A URL is downloaded into the keyring directory (a Change when it differs); a path or an inline key is kept as given. */
-    private static SignedBy signedBy(ModuleContext ctx, Params p, String value, List<Change> changes) throws Exception {
+    private static SignedBy signedBy(ModuleContext ctx, Arguments p, String value, List<Change> changes) throws Exception {
         if (!URL_SCHEME.matcher(value).find()) {
             FileStat s = value.startsWith("/") ? ctx.connection().stat(value, true) : null;
             return new SignedBy(value, s != null && s.isFile() ? value : null);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import meshplay.engine.error.UserError;
 import meshplay.engine.module.Diff;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.testing.ModuleHarness.Outcome;
@@ -86,8 +87,9 @@ class AptRepositoryTest extends TempRootTest {
 
     @Test
     void anInvalidRepoLineIsRefused() {
-        ModuleFailure f = assertThrows(ModuleFailure.class, () -> check(module, args("repo", "http://x.example/ bookworm main"), conn));
-        assertEquals("Invalid repository string: http://x.example/ bookworm main", f.getMessage());
+        UserError e = assertThrows(UserError.class, () -> check(module, args("repo", "http://x.example/ bookworm main"), conn));
+        assertTrue(e.getMessage().contains("argument 'repo' of module 'apt_repository': Invalid repository string: http://x.example/ bookworm main"),
+                e.getMessage());
     }
 
     @Test

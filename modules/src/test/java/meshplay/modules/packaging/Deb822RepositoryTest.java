@@ -90,7 +90,7 @@ class Deb822RepositoryTest extends TempRootTest {
 
     @Test
     void slugFollowsAnsible() {
-        assertEquals("proxmox-ve-no-sub-x", new Deb822RepositoryModule.Params("Proxmox VE (No-Sub)__x", true, null, Map.of()).slug());
+        assertEquals("proxmox-ve-no-sub-x", Deb822RepositoryModule.Arguments.slug("Proxmox VE (No-Sub)__x"));
     }
 
     @Test
