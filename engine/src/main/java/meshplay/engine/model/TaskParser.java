@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import meshplay.engine.error.UserError;
 import meshplay.engine.module.ArgSpec;
+import meshplay.engine.module.AnsibleBuiltins;
 import meshplay.engine.module.ArgValidator;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YList;
@@ -164,6 +165,11 @@ final class TaskParser {
     }
 
     private UserError unknownModule(Origin origin, String key) {
+        if (AnsibleBuiltins.isBuiltin(key)) {
+            String name = ActionNames.shortName(key);
+            String closest = AnsibleBuiltins.closestSupported(name, n -> actions.resolve(n) != null, actions::nearest);
+            return new UserError(origin, AnsibleBuiltins.message(key), AnsibleBuiltins.hint(closest));
+        }
         String near = actions.nearest(key);
         if (near != null) return new UserError(origin, "unknown module '" + key + "'", "did you mean '" + near + "'?");
         String keyword = Suggestions.nearest(key, Keywords.HANDLER.keySet());
