@@ -8,6 +8,7 @@ import meshplay.engine.module.ModuleProvider;
 public final class PackagingModules implements ModuleProvider {
     @Override
     public List<Module> modules() {
-        return List.of(new Deb822RepositoryModule(), new AptRepositoryModule(), new PackageModule());
+        return List.of(new Deb822RepositoryModule(), new AptRepositoryModule(), new PackageModule(), new DebconfModule(),
+                new PackageFactsModule(), new ServiceFactsModule());
     }
 }
