@@ -9,6 +9,7 @@ public final class PackagingModules implements ModuleProvider {
     @Override
     public List<Module> modules() {
         return List.of(new Deb822RepositoryModule(), new AptRepositoryModule(), new PackageModule(), new DebconfModule(),
-                new PackageFactsModule(), new ServiceFactsModule(), new AptKeyModule());
+                new PackageFactsModule(), new ServiceFactsModule(), new AptKeyModule(),
+                new UnarchiveModule());
     }
 }
