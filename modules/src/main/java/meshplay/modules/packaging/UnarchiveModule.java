@@ -87,7 +87,7 @@ public final class UnarchiveModule extends BaseModule<UnarchiveModule.Arguments>
             return Plan.noChange(Map.of("dest", dest, "src", a.src())).withNote("skipped, since " + a.creates() + " exists");
         }
         FileStat d = ctx.connection().stat(dest, true);
-        if (d == null || !d.isDirectory()) throw new ModuleFailure("dest '" + dest + "' must be an existing dir", Map.of("dest", dest));
+        if (d == null || !d.isDirectory()) throw new ModuleFailure("Destination '" + dest + "' is not a directory", Map.of("dest", dest));
         Archive.Contents contents;
         try {
             contents = Archive.read(archiveBytes(ctx, a));
@@ -165,7 +165,11 @@ public final class UnarchiveModule extends BaseModule<UnarchiveModule.Arguments>
         List<Change> c = FileAttributes.changes(path, st, new FileAttributes.Desired(
                 attrs.mode() == null ? null : FileMode.parse(FileAttributes.octal(attrs.mode())), attrs.owner(), attrs.group()), false);
         if (c.isEmpty()) return null;
-        return new Change(c.get(0).summary(), c.get(0).diff(), (ctx, r) -> ctx.connection().setAttributes(path, attrs));
+        if (c.size() == 1) return new Change(c.get(0).summary(), c.get(0).diff(), (ctx, r) -> ctx.connection().setAttributes(path, attrs));
+        String before = String.join(", ", c.stream().map(x -> x.diff().before()).toList());
+        String after = String.join(", ", c.stream().map(x -> x.diff().after()).toList());
+        return new Change(String.join("; ", c.stream().map(Change::summary).toList()), Diff.state(path + " attributes", before, after),
+                (ctx, r) -> ctx.connection().setAttributes(path, attrs));
     }
 
     private static void mkParent(ModuleContext ctx, String path) throws Exception {

@@ -93,7 +93,7 @@ class UnarchiveTest extends TempRootTest {
         ModuleFailure f = assertThrows(ModuleFailure.class, () -> apply(module, args("src", evil.toString(), "dest", "/opt"), conn));
         assertTrue(f.getMessage().contains("would be written outside dest"), f.getMessage());
         ModuleFailure noDest = assertThrows(ModuleFailure.class, () -> apply(module, args("src", tgz.toString(), "dest", "/srv/none"), conn));
-        assertEquals("dest '/srv/none' must be an existing dir", noDest.getMessage());
+        assertEquals("Destination '/srv/none' is not a directory", noDest.getMessage());
     }
 
     @Test
