@@ -49,7 +49,7 @@ public final class GetUrlModule extends BaseModule<GetUrlModule.Arguments> {
         }
     }
 
-    private static final ArgSpec SPEC = FileAttributes.addArgs(ArgSpec.builder(
+    private static final ArgSpec SPEC = UrlArgs.addTo(FileAttributes.addArgs(ArgSpec.builder(
                     "Downloads a file over HTTP or HTTPS to the host. The controller fetches it (the host needs no access to the "
                             + "URL) and writes it over the connection; the file is replaced only when its content differs.")
             .add(ArgSpec.arg("url", ArgType.STR).required().doc("http or https URL"))
@@ -62,20 +62,7 @@ public final class GetUrlModule extends BaseModule<GetUrlModule.Arguments> {
                     + "ALGORITHM:URL of a checksum file; a file that matches is not downloaded again, a download that does not fails"))
             .add(ArgSpec.arg("timeout", ArgType.INT).defaultValue(10).doc("seconds for the request"))
             .add(ArgSpec.arg("headers", ArgType.DICT).doc("extra request headers"))
-            .add(ArgSpec.arg("url_username", ArgType.STR).aliases("username").doc("user for HTTP basic authentication"))
-            .add(ArgSpec.arg("url_password", ArgType.STR).aliases("password").noLog().doc("password for HTTP basic authentication"))
-            .add(ArgSpec.arg("force_basic_auth", ArgType.BOOL).defaultValue(false).doc("send the credentials without waiting for a 401"))
-            .add(ArgSpec.arg("validate_certs", ArgType.BOOL).defaultValue(true).doc("check the server's TLS certificate"))
-            .add(ArgSpec.arg("http_agent", ArgType.STR).defaultValue("ansible-httpget").doc("the User-Agent header"))
-            .add(ArgSpec.arg("use_proxy", ArgType.BOOL).defaultValue(true).doc("accepted for compatibility; the controller's JVM proxy settings apply"))
-            .add(ArgSpec.arg("tmp_dest", ArgType.PATH).doc("accepted for compatibility; nothing is written to a temporary file on the host"))
-            .add(ArgSpec.arg("unredirected_headers", ArgType.LIST).elements(ArgType.STR).doc("accepted for compatibility"))
-            .add(ArgSpec.arg("decompress", ArgType.BOOL).defaultValue(true).doc("accepted for compatibility (the body is kept as sent)"))
-            .add(ArgSpec.arg("use_netrc", ArgType.BOOL).defaultValue(true).doc("accepted for compatibility"))
-            .add(ArgSpec.arg("ciphers", ArgType.LIST).elements(ArgType.STR).doc("accepted for compatibility"))
-            .add(ArgSpec.arg("client_cert", ArgType.PATH).doc("not supported: a task that sets it fails"))
-            .add(ArgSpec.arg("client_key", ArgType.PATH).doc("not supported: a task that sets it fails"))
-            .add(ArgSpec.arg("use_gssapi", ArgType.BOOL).defaultValue(false).doc("accepted for compatibility")))
+            .add(ArgSpec.arg("tmp_dest", ArgType.PATH).doc("accepted for compatibility; nothing is written to a temporary file on the host"))), "username")
             .build();
 
     public GetUrlModule() {
@@ -95,9 +82,7 @@ public final class GetUrlModule extends BaseModule<GetUrlModule.Arguments> {
 
     @Override
     protected Plan plan(ModuleContext ctx, Arguments a) throws Exception {
-        if (ctx.args().has("client_cert") || ctx.args().has("client_key")) {
-            throw problem(ctx, "client_cert", "client certificates are not supported by meshplay", "download the file with a command task");
-        }
+        UrlArgs.refuseUnsupported(ctx, name());
         String dest = requireAbsolute(ctx, "dest", a.dest(), "/tmp/file.tar.gz");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("url", a.url());

@@ -57,7 +57,7 @@ public final class UriModule extends BaseModule<UriModule.Arguments> {
         }
     }
 
-    private static final ArgSpec SPEC = FileAttributes.addArgs(ArgSpec.builder(
+    private static final ArgSpec SPEC = UrlArgs.addTo(FileAttributes.addArgs(ArgSpec.builder(
                     "Sends an HTTP or HTTPS request from the controller and returns the response: status, url, headers (lower case, "
                             + "_ for -), json when the body is JSON, content with return_content. A status not in status_code fails the task.")
             .add(ArgSpec.arg("url", ArgType.STR).required().doc("http or https URL"))
@@ -74,19 +74,8 @@ public final class UriModule extends BaseModule<UriModule.Arguments> {
             .add(ArgSpec.arg("dest", ArgType.PATH).doc("write the response body to this path on the host (changed when written)"))
             .add(ArgSpec.arg("creates", ArgType.PATH).doc("skip the request when this path exists on the host"))
             .add(ArgSpec.arg("removes", ArgType.PATH).doc("skip the request unless this path exists on the host"))
-            .add(ArgSpec.arg("url_username", ArgType.STR).aliases("user").doc("user for HTTP basic authentication"))
-            .add(ArgSpec.arg("url_password", ArgType.STR).aliases("password").noLog().doc("password for HTTP basic authentication"))
-            .add(ArgSpec.arg("force_basic_auth", ArgType.BOOL).defaultValue(false).doc("send the credentials without waiting for a 401"))
-            .add(ArgSpec.arg("validate_certs", ArgType.BOOL).defaultValue(true).doc("check the server's TLS certificate"))
-            .add(ArgSpec.arg("http_agent", ArgType.STR).defaultValue("ansible-httpget").doc("the User-Agent header"))
             .add(ArgSpec.arg("force", ArgType.BOOL).defaultValue(false).doc("accepted for compatibility"))
-            .add(ArgSpec.arg("use_proxy", ArgType.BOOL).defaultValue(true).doc("accepted for compatibility; the controller's JVM proxy settings apply"))
-            .add(ArgSpec.arg("unredirected_headers", ArgType.LIST).elements(ArgType.STR).doc("accepted for compatibility"))
-            .add(ArgSpec.arg("decompress", ArgType.BOOL).defaultValue(true).doc("accepted for compatibility"))
-            .add(ArgSpec.arg("use_netrc", ArgType.BOOL).defaultValue(true).doc("accepted for compatibility"))
-            .add(ArgSpec.arg("ciphers", ArgType.LIST).elements(ArgType.STR).doc("accepted for compatibility"))
-            .add(ArgSpec.arg("ca_path", ArgType.PATH).doc("accepted for compatibility; the controller's JVM trust store applies"))
-            .add(ArgSpec.arg("use_gssapi", ArgType.BOOL).defaultValue(false).doc("accepted for compatibility")))
+            .add(ArgSpec.arg("ca_path", ArgType.PATH).doc("accepted for compatibility; the controller's JVM trust store applies"))), "user")
             .build();
 
     public UriModule() {
@@ -100,6 +89,7 @@ public final class UriModule extends BaseModule<UriModule.Arguments> {
 
     @Override
     protected Plan plan(ModuleContext ctx, Arguments a) throws Exception {
+        UrlArgs.refuseUnsupported(ctx, name());
         if (!a.method().matches("[A-Z]+")) {
             throw problem(ctx, "method", "Parameter 'method' needs to be a single word in uppercase, like GET or POST.", "e.g. method: POST");
         }

@@ -1,8 +1,8 @@
 package meshplay.modules.net;
 
-import static meshplay.modules.net.Runs.apply;
-import static meshplay.modules.net.Runs.args;
-import static meshplay.modules.net.Runs.check;
+import static meshplay.engine.testing.ModuleRuns.apply;
+import static meshplay.engine.testing.ModuleRuns.args;
+import static meshplay.engine.testing.ModuleRuns.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

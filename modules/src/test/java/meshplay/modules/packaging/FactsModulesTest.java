@@ -1,8 +1,8 @@
 package meshplay.modules.packaging;
 
-import static meshplay.modules.packaging.Runs.apply;
-import static meshplay.modules.packaging.Runs.args;
-import static meshplay.modules.packaging.Runs.check;
+import static meshplay.engine.testing.ModuleRuns.apply;
+import static meshplay.engine.testing.ModuleRuns.args;
+import static meshplay.engine.testing.ModuleRuns.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

@@ -1,9 +1,9 @@
 package meshplay.modules.packaging;
 
-import static meshplay.modules.packaging.Runs.apply;
-import static meshplay.modules.packaging.Runs.args;
-import static meshplay.modules.packaging.Runs.check;
-import static meshplay.modules.packaging.Runs.rejects;
+import static meshplay.engine.testing.ModuleRuns.apply;
+import static meshplay.engine.testing.ModuleRuns.args;
+import static meshplay.engine.testing.ModuleRuns.check;
+import static meshplay.engine.testing.ModuleRuns.rejects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
