@@ -8,7 +8,9 @@ import meshplay.engine.connect.Connection;
 import meshplay.engine.connect.ConnectionException;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
+import meshplay.engine.connect.Content;
 import meshplay.engine.connect.FileStat;
+import meshplay.engine.connect.HostFiles;
 import meshplay.engine.connect.LocalConnection;
 import meshplay.engine.connect.WriteOptions;
 
@@ -59,18 +61,26 @@ final class RelativePaths implements Connection {
         return request.chdir() == null ? inner.exec(request) : inner.exec(request.withChdir(abs(request.chdir())));
     }
 
-    @Override public FileStat stat(String path, boolean follow) throws ConnectionException { return inner.stat(abs(path), follow); }
-    @Override public Optional<byte[]> read(String path) throws ConnectionException { return inner.read(abs(path)); }
-
     @Override
-    public Optional<String> write(String path, byte[] content, WriteOptions options) throws ConnectionException {
-        return inner.write(abs(path), content, options);
+    public HostFiles files() {
+        HostFiles files = inner.files();
+        return new HostFiles() {
+            @Override public FileStat stat(String path, boolean follow) throws ConnectionException { return files.stat(abs(path), follow); }
+            @Override public Optional<byte[]> read(String path) throws ConnectionException { return files.read(abs(path)); }
+            @Override public Optional<String> sha1(String path) throws ConnectionException { return files.sha1(abs(path)); }
+
+            @Override
+            public Optional<String> write(String path, Content content, WriteOptions options) throws ConnectionException {
+                return files.write(abs(path), content, options);
+            }
+
+            @Override public void mkdirs(String path, Attributes attributes) throws ConnectionException { files.mkdirs(abs(path), attributes); }
+            @Override public void remove(String path, boolean recursive) throws ConnectionException { files.remove(abs(path), recursive); }
+            @Override public void symlink(String target, String link) throws ConnectionException { files.symlink(target, abs(link)); }
+            @Override public void setAttributes(String path, Attributes attributes) throws ConnectionException { files.setAttributes(abs(path), attributes); }
+        };
     }
 
-    @Override public void mkdirs(String path, Attributes attributes) throws ConnectionException { inner.mkdirs(abs(path), attributes); }
-    @Override public void remove(String path, boolean recursive) throws ConnectionException { inner.remove(abs(path), recursive); }
-    @Override public void symlink(String target, String link) throws ConnectionException { inner.symlink(target, abs(link)); }
-    @Override public void setAttributes(String path, Attributes attributes) throws ConnectionException { inner.setAttributes(abs(path), attributes); }
     @Override public void reconnect() throws ConnectionException { inner.reconnect(); }
     @Override public void reconnect(Duration within) throws ConnectionException { inner.reconnect(within); }
     @Override public Connection withBecome(Become become) { return new RelativePaths(inner.withBecome(become), localDir); }

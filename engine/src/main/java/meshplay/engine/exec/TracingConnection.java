@@ -8,6 +8,7 @@ import meshplay.engine.connect.Content;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
 import meshplay.engine.connect.FileStat;
+import meshplay.engine.connect.HostFiles;
 import meshplay.engine.connect.WriteOptions;
 import meshplay.engine.report.Event;
 import meshplay.engine.report.EventBus;
@@ -46,48 +47,9 @@ final class TracingConnection implements Connection {
         return r;
     }
 
-    @Override public FileStat stat(String path, boolean follow) throws ConnectionException { return inner.stat(path, follow); }
-    @Override public Optional<byte[]> read(String path) throws ConnectionException { return inner.read(path); }
-
     @Override
-    public Optional<String> write(String path, byte[] content, WriteOptions options) throws ConnectionException {
-        trace("PUT " + path + " (" + content.length + " bytes)");
-        return inner.write(path, content, options);
-    }
-
-    @Override
-    public Optional<String> write(String path, Content content, WriteOptions options) throws ConnectionException {
-        trace("PUT " + path + " (" + content.size() + " bytes)");
-        return inner.write(path, content, options);
-    }
-
-    @Override
-    public Optional<String> sha1(String path) throws ConnectionException {
-        return inner.sha1(path);
-    }
-
-    @Override
-    public void mkdirs(String path, Attributes attributes) throws ConnectionException {
-        trace("MKDIR " + path);
-        inner.mkdirs(path, attributes);
-    }
-
-    @Override
-    public void remove(String path, boolean recursive) throws ConnectionException {
-        trace("REMOVE " + path);
-        inner.remove(path, recursive);
-    }
-
-    @Override
-    public void symlink(String target, String link) throws ConnectionException {
-        trace("SYMLINK " + link + " -> " + target);
-        inner.symlink(target, link);
-    }
-
-    @Override
-    public void setAttributes(String path, Attributes attributes) throws ConnectionException {
-        trace("CHMOD/CHOWN " + path);
-        inner.setAttributes(path, attributes);
+    public HostFiles files() {
+        return new TracedFiles(inner.files());
     }
 
     @Override
@@ -110,5 +72,54 @@ final class TracingConnection implements Connection {
     @Override
     public void close() {
         // the pool owns the real connection
+    }
+
+    /** Reports each change to a file; reads and stats are not reported. */
+    private final class TracedFiles implements HostFiles {
+        private final HostFiles files;
+
+        TracedFiles(HostFiles files) {
+            this.files = files;
+        }
+
+        @Override public FileStat stat(String path, boolean follow) throws ConnectionException { return files.stat(path, follow); }
+        @Override public Optional<byte[]> read(String path) throws ConnectionException { return files.read(path); }
+        @Override public Optional<String> sha1(String path) throws ConnectionException { return files.sha1(path); }
+
+        @Override
+        public Optional<String> write(String path, byte[] content, WriteOptions options) throws ConnectionException {
+            trace("PUT " + path + " (" + content.length + " bytes)");
+            return files.write(path, content, options);
+        }
+
+        @Override
+        public Optional<String> write(String path, Content content, WriteOptions options) throws ConnectionException {
+            trace("PUT " + path + " (" + content.size() + " bytes)");
+            return files.write(path, content, options);
+        }
+
+        @Override
+        public void mkdirs(String path, Attributes attributes) throws ConnectionException {
+            trace("MKDIR " + path);
+            files.mkdirs(path, attributes);
+        }
+
+        @Override
+        public void remove(String path, boolean recursive) throws ConnectionException {
+            trace("REMOVE " + path);
+            files.remove(path, recursive);
+        }
+
+        @Override
+        public void symlink(String target, String link) throws ConnectionException {
+            trace("SYMLINK " + link + " -> " + target);
+            files.symlink(target, link);
+        }
+
+        @Override
+        public void setAttributes(String path, Attributes attributes) throws ConnectionException {
+            trace("CHMOD/CHOWN " + path);
+            files.setAttributes(path, attributes);
+        }
     }
 }

@@ -34,6 +34,9 @@ import meshplay.engine.error.UserError;
  * }
  * }</pre>
  *
+ * <p>Register it with one line, its class name, in the modules' META-INF/services/meshplay.engine.module.Module;
+ * {@code meshplay doc swap} then shows its spec.
+ *
  * <p>The rules:
  * <ul>
  *   <li>The engine validates and coerces the arguments against the spec (types, required, choices,

@@ -4,7 +4,8 @@ package meshplay.engine.module;
  * A built-in module. The engine validates and coerces the arguments against {@link #spec()} before
  * calling it. {@link #plan} only reads the host and returns the Changes; {@link #apply} performs
  * exactly that plan. Check mode calls plan and stops, so a check run predicts the real run.
- * Implementations are stateless and found with ServiceLoader through a {@link ModuleProvider}.
+ * Implementations are stateless, have a public no-argument constructor and are found with ServiceLoader:
+ * each is one line in META-INF/services/meshplay.engine.module.Module.
  *
  * <p>Write a new module as a {@link BaseModule}: it implements this interface and binds the
  * arguments into a typed record. Implementing this interface directly still works; such a module

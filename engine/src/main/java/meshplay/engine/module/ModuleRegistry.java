@@ -1,29 +1,48 @@
 package meshplay.engine.module;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
  * All modules found with ServiceLoader, by name and alias. "ansible.builtin.X" and
- * "ansible.posix.X"/"community.general.X" prefixes resolve to X.
+ * "ansible.posix.X"/"community.general.X" prefixes resolve to X. A module registers itself with one
+ * line, its class name, in META-INF/services/meshplay.engine.module.Module; a {@link ModuleProvider}
+ * (META-INF/services/meshplay.engine.module.ModuleProvider) may add several at once.
  */
 public final class ModuleRegistry {
     private final Map<String, Module> byName = new TreeMap<>();
+    private final List<Module> modules = new ArrayList<>();
 
+    /** @throws IllegalStateException when two modules have the same name */
     public ModuleRegistry(Iterable<Module> modules) {
         for (Module m : modules) {
-            byName.put(m.name(), m);
+            Module before = byName.put(m.name(), m);
+            if (before != null && before != m) {
+                throw new IllegalStateException("two modules are named '" + m.name() + "': " + before.getClass().getName()
+                        + " and " + m.getClass().getName());
+            }
+            this.modules.add(m);
+        }
+        for (Module m : this.modules) {
             for (String alias : m.aliases()) byName.putIfAbsent(alias, m);
         }
     }
 
-    /** Loads every {@link ModuleProvider} on the class path. */
+    /** Loads every {@link Module} and {@link ModuleProvider} registered on the class path. */
     public static ModuleRegistry load() {
-        java.util.List<Module> all = new java.util.ArrayList<>();
+        List<Module> all = new ArrayList<>();
+        ServiceLoader.load(Module.class).forEach(all::add);
         for (ModuleProvider p : ServiceLoader.load(ModuleProvider.class)) all.addAll(p.modules());
         return new ModuleRegistry(all);
+    }
+
+    /** Every module, in the order they were registered. */
+    public List<Module> modules() {
+        return List.copyOf(modules);
     }
 
     /** The module for a task keyword, or null. */

@@ -46,9 +46,9 @@ class LocalWriteTest {
         Path src = Files.write(dir.resolve("src.bin"), data);
         LocalConnection c = new LocalConnection("h");
         String target = dir.resolve("out/copy.bin").toString();
-        c.write(target, Content.of(src), WriteOptions.DEFAULT);
-        assertEquals(Checksum.sha1(data), c.sha1(target).orElseThrow());
-        assertTrue(c.sha1(dir.resolve("nothing").toString()).isEmpty());
+        c.files().write(target, Content.of(src), WriteOptions.DEFAULT);
+        assertEquals(Checksum.sha1(data), c.files().sha1(target).orElseThrow());
+        assertTrue(c.files().sha1(dir.resolve("nothing").toString()).isEmpty());
     }
 
     @Test
@@ -58,7 +58,7 @@ class LocalWriteTest {
         Files.write(src, random(500, 4)); // shrinks after the size was taken
         Path target = Files.writeString(dir.resolve("target"), "old\n");
         LocalConnection c = new LocalConnection("h");
-        ConnectionException e = assertThrows(ConnectionException.class, () -> c.write(target.toString(), content, WriteOptions.DEFAULT));
+        ConnectionException e = assertThrows(ConnectionException.class, () -> c.files().write(target.toString(), content, WriteOptions.DEFAULT));
         assertTrue(e.getMessage().contains("the source changed"), e.getMessage());
         assertEquals("old\n", Files.readString(target));
         try (Stream<Path> s = Files.list(dir)) {
@@ -74,7 +74,7 @@ class LocalWriteTest {
         Path foreign = Files.writeString(dir.resolve(".app.conf.swp"), "not ours");
         Files.setLastModifiedTime(foreign, FileTime.from(Instant.now().minusSeconds(3600)));
         LocalConnection c = new LocalConnection("h");
-        c.write(dir.resolve("app.conf").toString(), "new\n".getBytes(), WriteOptions.DEFAULT);
+        c.files().write(dir.resolve("app.conf").toString(), "new\n".getBytes(), WriteOptions.DEFAULT);
         assertEquals("new\n", Files.readString(dir.resolve("app.conf")));
         assertFalse(Files.exists(stale), "a temp file older than the run is removed");
         assertTrue(Files.exists(fresh), "a temp file newer than the run is left alone");

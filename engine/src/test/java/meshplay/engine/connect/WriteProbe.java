@@ -13,7 +13,7 @@ public final class WriteProbe {
 
     public static void main(String[] args) throws Exception {
         try (LocalConnection c = new LocalConnection("probe")) {
-            c.write(args[0], Content.of(Path.of(args[1])), WriteOptions.DEFAULT);
+            c.files().write(args[0], Content.of(Path.of(args[1])), WriteOptions.DEFAULT);
             System.out.println("written");
         } catch (ConnectionException e) {
             System.out.println("failed: " + e.getMessage());

@@ -92,11 +92,11 @@ final class TestModules {
 
         public Plan plan(ModuleContext ctx) throws Exception {
             String path = ctx.args().str("path");
-            String before = ctx.connection().read(path).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
+            String before = ctx.connection().files().read(path).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
             String after = ctx.args().str("content");
             if (after.equals(before)) return Plan.noChange();
             return Plan.of(new Change("write " + path, Diff.file(path, before, after),
-                    (c, r) -> c.connection().write(path, after.getBytes(StandardCharsets.UTF_8), WriteOptions.DEFAULT)));
+                    (c, r) -> c.connection().files().write(path, after.getBytes(StandardCharsets.UTF_8), WriteOptions.DEFAULT)));
         }
     }
 

@@ -1,5 +1,6 @@
 package meshplay.modules.ceph;
 
+import meshplay.modules.pve.PveCli;
 import static meshplay.engine.module.ArgSpec.arg;
 
 import java.util.ArrayList;

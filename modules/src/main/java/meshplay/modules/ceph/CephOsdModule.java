@@ -1,5 +1,6 @@
 package meshplay.modules.ceph;
 
+import meshplay.modules.pve.PveCli;
 import static meshplay.engine.module.ArgSpec.arg;
 
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ public final class CephOsdModule implements Module {
     static String resolve(ModuleContext ctx, String path) throws Exception {
         String p = path;
         for (int i = 0; i < 40; i++) {
-            FileStat st = ctx.connection().stat(p, false);
+            FileStat st = ctx.connection().files().stat(p, false);
             if (st == null) throw new ModuleFailure("device " + path + " does not exist on " + ctx.host());
             if (!"link".equals(st.type())) return p;
             String target = st.linkTarget();

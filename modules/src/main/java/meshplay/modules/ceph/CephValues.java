@@ -9,14 +9,14 @@ import java.util.regex.Pattern;
  * Semantic comparison of Ceph option values, by the option's type: sizes with IEC suffixes
  * (8G == 8589934592), booleans (true == 1 == yes), numbers (0.4 == 0.400000), text as is.
  */
-final class CephValues {
+public final class CephValues {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([KMGTP]i?|B)?", Pattern.CASE_INSENSITIVE);
 
     private CephValues() {
     }
 
     /** The canonical text of a value of the given Ceph type, or null when it does not parse as that type. */
-    static String canonical(String type, String value) {
+    public static String canonical(String type, String value) {
         if (value == null) return null;
         String v = value.strip();
         switch (type == null ? "str" : type) {
@@ -52,7 +52,7 @@ final class CephValues {
         }
     }
 
-    static boolean same(String type, String a, String b) {
+    public static boolean same(String type, String a, String b) {
         if (a == null || b == null) return a == null && b == null;
         String ca = canonical(type, a);
         String cb = canonical(type, b);

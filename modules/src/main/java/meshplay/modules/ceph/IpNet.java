@@ -5,12 +5,12 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** IP addresses and CIDR networks: validation, canonical network form, containment. */
-final class IpNet {
+public final class IpNet {
     private IpNet() {
     }
 
     /** True for a literal IPv4 (version 4) or IPv6 (version 6) address. */
-    static boolean isAddress(String text, int version) {
+    public static boolean isAddress(String text, int version) {
         if (text == null) return false;
         if (version == 4 && !text.matches("\\d{1,3}(\\.\\d{1,3}){3}")) return false;
         if (version == 6 && !text.contains(":")) return false;
@@ -23,7 +23,7 @@ final class IpNet {
     }
 
     /** "10.100.0.5/24" -> "10.100.0.0/24"; throws IllegalArgumentException naming the problem. */
-    static String canonicalNetwork(String cidr, int version) {
+    public static String canonicalNetwork(String cidr, int version) {
         String[] parts = cidr == null ? new String[0] : cidr.split("/", -1);
         if (parts.length != 2 || !isAddress(parts[0], version) || !parts[1].matches("\\d{1,3}")) {
             throw new IllegalArgumentException("'" + cidr + "' is not an IPv" + version + " network in CIDR form (e.g. "
@@ -50,7 +50,7 @@ final class IpNet {
     }
 
     /** Java prints IPv6 uncompressed (0:0:...); PVE and Python print the RFC 5952 short form. */
-    static String compressV6(String full) {
+    public static String compressV6(String full) {
         String[] groups = full.split(":");
         for (int i = 0; i < groups.length; i++) groups[i] = Integer.toHexString(Integer.parseInt(groups[i], 16));
         int bestStart = -1, bestLen = 0;

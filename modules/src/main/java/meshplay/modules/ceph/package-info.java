@@ -1,36 +1,16 @@
 /**
- * Proxmox VE 9 SDN fabric, Ceph and storage modules. They drive the PVE command-line tools on the
- * target (pvesh, pveceph, ceph, ceph-volume, pvesm), compare parsed state, and check results where
- * the tools exit 0 on failure (SDN apply task, pveceph pool tasks).
+ * Ceph modules: OSDs, pools and the configuration database. They drive the Ceph tools on the target
+ * (ceph, ceph-volume, through {@link meshplay.modules.pve.PveCli}) and compare parsed state. The
+ * cluster itself is bootstrapped by pve-ceph (package {@code meshplay.modules.pve}).
  *
  * <pre>
- * - name: TB4 OpenFabric fabric (phase 2)
- *   pve-sdn:
- *     fabric: {id: tb4, protocol: openfabric, ip_prefix: 10.100.0.0/24}
- *     nodes:
- *       - {node_id: n2, ip: 10.100.0.102, interfaces: [en05, en06]}
- *       - {node_id: n3, ip: 10.100.0.103, interfaces: [en05, en06]}
- *       - {node_id: n4, ip: 10.100.0.104, interfaces: [en05, en06]}
- *   run_once: true
- *
- * - pve-ceph: {action: install, repository: test, version: squid}        # every node
- * - pve-ceph: {action: init, network: 10.1.1.0/24, cluster_network: 10.100.0.0/24}
- *   run_once: true
- * - pve-ceph: {action: mon}                                              # per node, one at a time
- * - pve-ceph: {action: mgr}                                              # no-op where the first mon made it
- *
  * - ceph-osd: {device: /dev/nvme0n1}                                     # per node
  * - ceph-pool: {name: cephtb4, size: 3, min_size: 2, pg_num: 256, pg_autoscale_mode: warn, application: rbd}
- *   run_once: true
- * - pve-storage: {storage: cephtb4, type: rbd, pool: cephtb4, content: [images, rootdir]}
  *   run_once: true
  * - ceph-config:
  *     who: osd
  *     settings: {osd_memory_target: 8G, bluestore_cache_size_ssd: 4G, osd_op_num_shards: 12}
  *   run_once: true
  * </pre>
- *
- * One module, pve-ceph, covers the four bootstrap steps with an {@code action}, because each is a
- * single pveceph call with the same shape (check, then create) and playbooks read as the guide does.
  */
 package meshplay.modules.ceph;

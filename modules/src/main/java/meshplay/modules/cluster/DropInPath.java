@@ -46,7 +46,7 @@ final class DropInPath {
     /** Plans the file: with state=present it should hold what {@code content} says, with state=absent it is removed. */
     static Planned plan(ModuleContext ctx, String module, String dir, String suffix, Content content) throws Exception {
         String path = resolve(ctx, module, dir, suffix);
-        String before = FileContent.readText(ctx.connection(), path);
+        String before = FileContent.readText(ctx.connection().files(), path);
         String after = "present".equals(ctx.args().str("state")) ? content.wanted(before) : null;
         return new Planned(path, FileContent.textChange(path, before, after));
     }

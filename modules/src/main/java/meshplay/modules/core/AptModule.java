@@ -9,10 +9,9 @@ import meshplay.engine.connect.ExecResult;
 import meshplay.engine.connect.FileStat;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Args;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.ModuleResult;
@@ -22,7 +21,21 @@ import meshplay.engine.module.Plan;
  * Debian packages with apt-get. The plan reads dpkg-query (installed state) and apt-cache policy
  * (candidates for state=latest); apply runs one apt-get per operation, non-interactively.
  */
-public final class AptModule implements Module {
+public final class AptModule extends BaseModule<AptModule.Arguments> {
+    /** The task's arguments. */
+    /** The wanted state; installed and removed are Ansible's other names for present and absent. */
+    enum State {
+        PRESENT, INSTALLED, ABSENT, REMOVED, LATEST;
+
+        /** present, absent or latest. */
+        State canonical() {
+            return this == INSTALLED ? PRESENT : this == REMOVED ? ABSENT : this;
+        }
+    }
+
+    record Arguments(List<String> name, State state, boolean updateCache, int cacheValidTime, boolean purge, Boolean installRecommends) {
+    }
+
     private static final String STAMP = "/var/lib/apt/periodic/update-success-stamp";
     private static final String LISTS = "/var/lib/apt/lists";
     private static final Map<String, String> NONINTERACTIVE = Map.of("DEBIAN_FRONTEND", "noninteractive", "NEEDRESTART_MODE", "a");
@@ -32,7 +45,7 @@ public final class AptModule implements Module {
                             + "name=version pins a version. The plan comes from dpkg-query and apt-cache, so check mode is exact "
                             + "(for state=latest with update_cache, candidates are those known before the update).")
             .add(ArgSpec.arg("name", ArgType.LIST).elements(ArgType.STR).aliases("pkg", "package").doc("package names (name or name=version)"))
-            .add(ArgSpec.arg("state", ArgType.STR).defaultValue("present").choices("present", "installed", "absent", "removed", "latest")
+            .add(ArgSpec.choice("state", State.class).defaultValue(State.PRESENT)
                     .doc("present: installed (any version unless pinned); latest: upgraded to the candidate; absent: removed"))
             .add(ArgSpec.arg("update_cache", ArgType.BOOL).defaultValue(false).aliases("update-cache").doc("run apt-get update first"))
             .add(ArgSpec.arg("cache_valid_time", ArgType.INT).defaultValue(0)
@@ -42,14 +55,8 @@ public final class AptModule implements Module {
                     .doc("install recommended packages too (default: apt's own setting)"))
             .build();
 
-    @Override
-    public String name() {
-        return "apt";
-    }
-
-    @Override
-    public ArgSpec spec() {
-        return SPEC;
+    public AptModule() {
+        super("apt", SPEC, Arguments.class);
     }
 
     /** One package as dpkg sees it. */
@@ -64,17 +71,16 @@ public final class AptModule implements Module {
     }
 
     @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        Args args = ctx.args();
-        List<String> names = args.list("name");
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
+        List<String> names = args.name();
         // as in Ansible since 2.4: a cache_valid_time implies update_cache
-        boolean updateCache = args.bool("update_cache") || args.integer("cache_valid_time") > 0;
+        boolean updateCache = args.updateCache() || args.cacheValidTime() > 0;
         if (names.isEmpty() && !updateCache) throw new ModuleFailure("apt needs name (packages) or update_cache: true");
         List<Change> changes = new ArrayList<>();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("cache_updated", false);
         if (updateCache) {
-            String age = cacheAge(ctx, args.integer("cache_valid_time"));
+            String age = cacheAge(ctx, args.cacheValidTime());
             if (age != null) {
                 changes.add(new Change("apt-get update", Diff.state("apt package lists", age, "updated now"), (c, r) -> {
                     apt(c, r, List.of("update"));
@@ -88,20 +94,16 @@ public final class AptModule implements Module {
 
     /** Null when the lists are fresh enough; otherwise how old they are, for the diff. */
     private static String cacheAge(ModuleContext ctx, int validSeconds) throws Exception {
-        FileStat s = ctx.connection().stat(STAMP, true);
-        if (s == null) s = ctx.connection().stat(LISTS, true);
+        FileStat s = ctx.connection().files().stat(STAMP, true);
+        if (s == null) s = ctx.connection().files().stat(LISTS, true);
         if (s == null) return "never updated";
         long age = System.currentTimeMillis() / 1000 - s.mtimeEpochSeconds();
         if (validSeconds > 0 && age < validSeconds) return null;
         return "updated " + Math.max(age, 0) + "s ago";
     }
 
-    private List<Change> packageChanges(ModuleContext ctx, Args args, List<String> specs) throws Exception {
-        String state = switch (args.str("state")) {
-            case "installed" -> "present";
-            case "removed" -> "absent";
-            default -> args.str("state");
-        };
+    private List<Change> packageChanges(ModuleContext ctx, Arguments args, List<String> specs) throws Exception {
+        State state = args.state().canonical();
         Map<String, String> pinned = new LinkedHashMap<>();
         for (String spec : specs) {
             int eq = spec.indexOf('=');
@@ -113,19 +115,19 @@ public final class AptModule implements Module {
         List<String> after = new ArrayList<>();
         List<String> remove = new ArrayList<>();
         boolean purgeOnly = true;
-        if (state.equals("absent")) {
+        if (state == State.ABSENT) {
             for (String pkg : pinned.keySet()) {
                 Installed i = installed.get(pkg);
                 if (i == null) continue;
                 if (i.installed()) {
                     remove.add(pkg);
                     purgeOnly = false;
-                } else if (args.bool("purge") && i.configFiles()) {
+                } else if (args.purge() && i.configFiles()) {
                     remove.add(pkg);
                 }
             }
             if (remove.isEmpty()) return List.of();
-            boolean purge = args.bool("purge");
+            boolean purge = args.purge();
             List<String> cmd = new ArrayList<>(List.of("-y", "-q", "remove"));
             if (purge) cmd.add("--purge");
             cmd.addAll(remove);
@@ -133,7 +135,7 @@ public final class AptModule implements Module {
             return List.of(new Change((purge ? "purge " : "remove ") + String.join(" ", remove),
                     Diff.state("packages " + String.join(", ", remove), was, purge ? "purged" : "removed"), (c, r) -> apt(c, r, cmd)));
         }
-        Map<String, String> candidates = state.equals("latest") ? candidates(ctx, installed) : Map.of();
+        Map<String, String> candidates = state == State.LATEST ? candidates(ctx, installed) : Map.of();
         for (Map.Entry<String, String> e : pinned.entrySet()) {
             String pkg = e.getKey();
             Installed i = installed.get(pkg);
@@ -144,7 +146,7 @@ public final class AptModule implements Module {
             if (want != null) {
                 needed = !want.equals(have);
                 target = want;
-            } else if (state.equals("latest") && have != null) {
+            } else if (state == State.LATEST && have != null) {
                 String candidate = candidates.get(pkg);
                 needed = candidate != null && !candidate.equals("(none)") && !candidate.equals(have);
                 target = candidate;
@@ -160,8 +162,8 @@ public final class AptModule implements Module {
         }
         if (install.isEmpty()) return List.of();
         List<String> cmd = new ArrayList<>(List.of("-y", "-q", "-o", "Dpkg::Options::=--force-confdef", "-o", "Dpkg::Options::=--force-confold"));
-        if (args.boolOrNull("install_recommends") != null) {
-            cmd.add(args.bool("install_recommends") ? "--install-recommends" : "--no-install-recommends");
+        if (args.installRecommends() != null) {
+            cmd.add(args.installRecommends() ? "--install-recommends" : "--no-install-recommends");
         }
         cmd.add("install");
         cmd.addAll(install);

@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Map;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Args;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
@@ -14,7 +13,11 @@ import meshplay.engine.module.PlanKind;
 import meshplay.modules.support.Truthy;
 
 /** Fails the host unless every expression is true; the failure names the expression that was false. */
-public final class AssertModule implements Module {
+public final class AssertModule extends BaseModule<AssertModule.Arguments> {
+    /** The task's arguments. */
+    record Arguments(List<String> that, String failMsg, String successMsg, boolean quiet) {
+    }
+
     private static final ArgSpec SPEC = ArgSpec.builder(
                     "Checks that expressions are true (same syntax as when:, without {{ }}); fails the host at the first false one.")
             .add(ArgSpec.arg("that", ArgType.LIST).elements(ArgType.STR).required().doc("an expression or a list of expressions"))
@@ -23,14 +26,8 @@ public final class AssertModule implements Module {
             .add(ArgSpec.arg("quiet", ArgType.BOOL).defaultValue(false).doc("leave the success message out of the result"))
             .build();
 
-    @Override
-    public String name() {
-        return "assert";
-    }
-
-    @Override
-    public ArgSpec spec() {
-        return SPEC;
+    public AssertModule() {
+        super("assert", SPEC, Arguments.class);
     }
 
     @Override
@@ -39,9 +36,8 @@ public final class AssertModule implements Module {
     }
 
     @Override
-    public Plan plan(ModuleContext ctx) throws ModuleFailure {
-        Args args = ctx.args();
-        List<String> that = args.list("that");
+    protected Plan plan(ModuleContext ctx, Arguments args) throws ModuleFailure {
+        List<String> that = args.that();
         if (that.isEmpty()) throw new ModuleFailure("assert needs at least one expression in 'that'");
         for (String expression : that) {
             Object value = ctx.evaluate(expression);
@@ -49,11 +45,11 @@ public final class AssertModule implements Module {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("assertion", expression);
                 data.put("evaluated_to", false);
-                throw new ModuleFailure(args.has("fail_msg") ? args.str("fail_msg") : "assertion failed: " + expression, data);
+                throw new ModuleFailure(args.failMsg() != null ? args.failMsg() : "assertion failed: " + expression, data);
             }
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        if (!args.bool("quiet")) data.put("msg", args.str("success_msg"));
+        if (!args.quiet()) data.put("msg", args.successMsg());
         return Plan.noChange(data);
     }
 }

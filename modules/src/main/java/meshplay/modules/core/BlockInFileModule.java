@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Args;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
+import meshplay.engine.module.Presence;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
@@ -19,13 +19,19 @@ import meshplay.modules.support.Lines;
 import meshplay.modules.support.PyRegex;
 
 /** Keeps a block of lines between two marker lines in a text file, as Ansible's blockinfile. */
-public final class BlockInFileModule implements Module {
+public final class BlockInFileModule extends BaseModule<BlockInFileModule.Arguments> {
+    /** The task's arguments. */
+    record Arguments(String path, Presence state, String block, String marker, String markerBegin, String markerEnd,
+                     String insertafter, String insertbefore, boolean prependNewline, boolean appendNewline, boolean create,
+                     EditedFile.Writing writing) {
+    }
+
     private static final String NL = "\n";
     private static final ArgSpec SPEC = FileAttributes.addArgs(ArgSpec.builder(
                     "Inserts, updates or removes a block of lines surrounded by marker lines. The markers identify the block, "
                             + "so a second run finds and replaces it instead of adding another.")
             .add(ArgSpec.arg("path", ArgType.PATH).required().aliases("dest", "destfile", "name").doc("file to edit"))
-            .add(ArgSpec.arg("state", ArgType.STR).defaultValue("present").choices("present", "absent").doc("whether the block should be there"))
+            .add(ArgSpec.choice("state", Presence.class).defaultValue(Presence.PRESENT).doc("whether the block should be there"))
             .add(ArgSpec.arg("block", ArgType.STR).defaultValue("").aliases("content").doc("the lines to put between the markers; empty removes the block"))
             .add(ArgSpec.arg("marker", ArgType.STR).defaultValue("# {mark} ANSIBLE MANAGED BLOCK")
                     .doc("marker line template; {mark} becomes marker_begin / marker_end"))
@@ -41,42 +47,35 @@ public final class BlockInFileModule implements Module {
             .mutuallyExclusive("insertbefore", "insertafter"))
             .build();
 
-    @Override
-    public String name() {
-        return "blockinfile";
+    public BlockInFileModule() {
+        super("blockinfile", SPEC, Arguments.class);
     }
 
     @Override
-    public ArgSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        Args args = ctx.args();
-        String path = FileContent.resolveLinks(ctx, args.str("path"));
-        boolean present = "present".equals(args.str("state"));
-        String marker = args.str("marker");
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
+        String path = FileContent.resolveLinks(ctx, args.path());
+        boolean present = args.state().present();
+        String marker = args.marker();
         if (!marker.contains("{mark}")) throw new ModuleFailure("marker must contain {mark}, e.g. '# {mark} MANAGED BLOCK'");
         EditedFile file = EditedFile.read(ctx, path);
         if (!file.exists()) {
             if (!present) return Plan.noChange(Map.of("path", path, "msg", "File " + path + " not present"));
-            if (!args.bool("create")) throw new ModuleFailure("Path " + path + " does not exist !", Map.of("rc", 257));
+            if (!args.create()) throw new ModuleFailure("Path " + path + " does not exist !", Map.of("rc", 257));
         }
         String original = file.text().text();
         List<String> lines = Lines.split(original);
 
-        String insertafter = args.str("insertafter");
-        String insertbefore = args.str("insertbefore");
+        String insertafter = args.insertafter();
+        String insertbefore = args.insertbefore();
         if (insertafter == null && insertbefore == null) insertafter = "EOF";
         String insertExpr = insertafter != null && !insertafter.equals("EOF") ? insertafter
                 : insertbefore != null && !insertbefore.equals("BOF") ? insertbefore : null;
         Pattern insertRe = insertExpr == null ? null : PyRegex.compile(insertafter != null ? "insertafter" : "insertbefore", insertExpr);
 
-        String begin = marker.replace("{mark}", args.str("marker_begin"));
-        String end = marker.replace("{mark}", args.str("marker_end"));
+        String begin = marker.replace("{mark}", args.markerBegin());
+        String end = marker.replace("{mark}", args.markerEnd());
         List<String> blockLines = new ArrayList<>();
-        String block = args.str("block");
+        String block = args.block();
         if (present && !block.isEmpty()) {
             blockLines.add(begin + NL);
             blockLines.addAll(Lines.split(block.endsWith(NL) ? block : block + NL));
@@ -103,10 +102,10 @@ public final class BlockInFileModule implements Module {
             at = n1;
         }
         if (at > 0 && !blockLines.isEmpty() && !Lines.endsWithNewline(lines.get(at - 1))) lines.set(at - 1, lines.get(at - 1) + NL);
-        if (present && args.bool("prepend_newline") && at != 0 && !lines.get(at - 1).equals(NL)) lines.add(at++, NL);
+        if (present && args.prependNewline() && at != 0 && !lines.get(at - 1).equals(NL)) lines.add(at++, NL);
         lines.addAll(at, blockLines);
         int after = at + blockLines.size();
-        if (present && args.bool("append_newline") && after < lines.size() && !lines.get(after).equals(NL)) lines.add(after, NL);
+        if (present && args.appendNewline() && after < lines.size() && !lines.get(after).equals(NL)) lines.add(after, NL);
         String result = Lines.join(lines);
 
         Map<String, Object> data = new LinkedHashMap<>();
@@ -115,7 +114,7 @@ public final class BlockInFileModule implements Module {
                 : blockLines.isEmpty() ? "Block removed" : "Block inserted";
         data.put("msg", msg);
         if (!file.exists() && blockLines.isEmpty()) return Plan.noChange(data);
-        return Plan.of(file.plan(args, result), data);
+        return Plan.of(file.plan(args.writing(), result), data);
     }
 
     /** Where a new block goes: after/before the last line matching the regex (whole-text search for (?m) patterns). */

@@ -5,12 +5,15 @@ import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ShellQuote;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Args;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.modules.support.ShellWords;
 
 /** Runs a program without a shell: the line is split into words (shlex), or argv is given as a list. */
-public final class CommandModule extends CommandRunning {
+public final class CommandModule extends CommandRunning<CommandModule.Arguments> {
+    /** The task's arguments: cmd or argv (one of them, the spec makes sure). */
+    record Arguments(String cmd, List<String> argv, Guards guards) {
+    }
+
     private static final ArgSpec SPEC = commonArgs(ArgSpec.builder(
                     "Runs a command on the target without a shell (no pipes, redirects or variables). "
                             + "Reports changed when it runs; use creates/removes to make it idempotent.")
@@ -21,38 +24,37 @@ public final class CommandModule extends CommandRunning {
             .requiredOneOf("cmd", "argv"))
             .build();
 
-    @Override
-    public String name() {
-        return "command";
+    public CommandModule() {
+        super("command", SPEC, Arguments.class);
     }
 
     @Override
-    public ArgSpec spec() {
-        return SPEC;
+    protected Guards guards(Arguments args) {
+        return args.guards();
     }
 
     @Override
-    protected ExecRequest request(Args args) throws ModuleFailure {
+    protected ExecRequest request(Arguments args) throws ModuleFailure {
         return ExecRequest.argv(words(args));
     }
 
     @Override
-    protected Object reportedCommand(Args args) throws ModuleFailure {
+    protected Object reportedCommand(Arguments args) throws ModuleFailure {
         return words(args);
     }
 
     @Override
-    protected String display(Args args) throws ModuleFailure {
-        return args.has("cmd") ? args.str("cmd") : ShellQuote.join(words(args));
+    protected String display(Arguments args) throws ModuleFailure {
+        return args.cmd() != null ? args.cmd() : ShellQuote.join(words(args));
     }
 
-    private static List<String> words(Args args) throws ModuleFailure {
+    private static List<String> words(Arguments args) throws ModuleFailure {
         List<String> words;
-        if (args.has("argv")) {
-            words = args.list("argv");
+        if (args.cmd() == null) {
+            words = args.argv();
         } else {
             try {
-                words = ShellWords.split(args.str("cmd"));
+                words = ShellWords.split(args.cmd());
             } catch (IllegalArgumentException e) {
                 throw new ModuleFailure("cannot split cmd into words: " + e.getMessage());
             }

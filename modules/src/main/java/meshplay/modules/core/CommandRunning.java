@@ -12,9 +12,8 @@ import meshplay.engine.connect.ExecResult;
 import meshplay.engine.connect.ShellQuote;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Args;
 import meshplay.engine.module.Change;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.ModuleResult;
@@ -24,18 +23,31 @@ import meshplay.engine.module.PlanKind;
 /**
  * What command and shell share: creates/removes guards, chdir, stdin, and Ansible's result shape
  * (rc, stdout, stderr, *_lines, start, end, delta; "non-zero return code" on failure).
+ *
+ * @param <A> the module's arguments, which hold the shared ones as a {@link Guards} component
  */
-abstract class CommandRunning implements Module {
+abstract class CommandRunning<A extends Record> extends BaseModule<A> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
+    /** The arguments both modules accept (see {@link #commonArgs}). */
+    record Guards(String creates, String removes, String chdir, String stdin, boolean stdinAddNewline, boolean stripEmptyEnds) {
+    }
+
+    CommandRunning(String name, ArgSpec spec, Class<A> argsType) {
+        super(name, spec, argsType);
+    }
+
+    /** The shared arguments of the task. */
+    protected abstract Guards guards(A args);
+
     /** The request for the command line the task gave (without chdir/stdin). */
-    protected abstract ExecRequest request(Args args) throws ModuleFailure;
+    protected abstract ExecRequest request(A args) throws ModuleFailure;
 
     /** The "cmd" value of the result: argv list for command, the line for shell. */
-    protected abstract Object reportedCommand(Args args) throws ModuleFailure;
+    protected abstract Object reportedCommand(A args) throws ModuleFailure;
 
     /** How the change is summarised: "run: ls -l". */
-    protected abstract String display(Args args) throws ModuleFailure;
+    protected abstract String display(A args) throws ModuleFailure;
 
     /** The arguments both modules accept, after the module's own. */
     protected static ArgSpec.Builder commonArgs(ArgSpec.Builder b) {
@@ -53,23 +65,23 @@ abstract class CommandRunning implements Module {
     }
 
     @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        Args args = ctx.args();
-        String chdir = args.str("chdir");
+    protected Plan plan(ModuleContext ctx, A args) throws Exception {
+        Guards guards = guards(args);
+        String chdir = guards.chdir();
         Object cmd = reportedCommand(args);
-        String creates = args.str("creates");
+        String creates = guards.creates();
         if (creates != null && exists(ctx, relativeTo(chdir, creates))) {
             return skipped(cmd, "skipped, since " + creates + " exists", "Did not run command since '" + creates + "' exists");
         }
-        String removes = args.str("removes");
+        String removes = guards.removes();
         if (removes != null && !exists(ctx, relativeTo(chdir, removes))) {
             return skipped(cmd, "skipped, since " + removes + " does not exist", "Did not run command since '" + removes + "' does not exist");
         }
         ExecRequest request = request(args);
         if (chdir != null) request = request.withChdir(chdir);
-        if (args.has("stdin")) request = request.withStdin(args.str("stdin") + (args.bool("stdin_add_newline") ? "\n" : ""));
+        if (guards.stdin() != null) request = request.withStdin(guards.stdin() + (guards.stdinAddNewline() ? "\n" : ""));
         ExecRequest toRun = request;
-        boolean strip = args.bool("strip_empty_ends");
+        boolean strip = guards.stripEmptyEnds();
         Change change = new Change("run: " + display(args), null, (c, result) -> run(c, toRun, cmd, strip, result));
         return Plan.of(List.of(change), Map.of("cmd", cmd));
     }
@@ -103,7 +115,7 @@ abstract class CommandRunning implements Module {
 
     /** Whether a path exists; a path with * or ? is a glob, expanded by the target's shell. */
     private static boolean exists(ModuleContext ctx, String path) throws Exception {
-        if (path.indexOf('*') < 0 && path.indexOf('?') < 0) return ctx.connection().stat(path, true) != null;
+        if (path.indexOf('*') < 0 && path.indexOf('?') < 0) return ctx.connection().files().stat(path, true) != null;
         StringBuilder glob = new StringBuilder();
         StringBuilder literal = new StringBuilder();
         for (char c : path.toCharArray()) {

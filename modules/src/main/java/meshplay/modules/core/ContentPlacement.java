@@ -9,8 +9,8 @@ import meshplay.engine.connect.Content;
 import meshplay.engine.connect.FileStat;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Args;
 import meshplay.engine.module.Change;
+import meshplay.engine.module.FileMode;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
@@ -23,6 +23,11 @@ import meshplay.modules.support.FileContent;
  */
 final class ContentPlacement {
     private ContentPlacement() {
+    }
+
+    /** The arguments of {@link #destinationArgs}, as a component of copy's and template's arguments. */
+    record Destination(String dest, boolean backup, boolean force, String validate, FileMode directoryMode,
+                       FileAttributes.Desired attributes) {
     }
 
     /** dest, mode/owner/group, backup, force, validate, directory_mode. */
@@ -39,40 +44,39 @@ final class ContentPlacement {
      * Plans writing {@code content} (in memory, or a big file streamed; see {@link FileContent#plan}) for a task. {@code srcName} is the source file's name (null for
      * inline content, where dest may not be a directory).
      */
-    static Plan plan(ModuleContext ctx, Content content, String srcName) throws Exception {
-        Args args = ctx.args();
-        String given = args.str("dest");
+    static Plan plan(ModuleContext ctx, Destination args, Content content, String srcName) throws Exception {
+        String given = args.dest();
         String dest = given;
         boolean createParents = false;
-        FileStat destStat = ctx.connection().stat(dest, true);
+        FileStat destStat = ctx.connection().files().stat(dest, true);
         if (given.endsWith("/") || (destStat != null && destStat.isDirectory())) {
             if (srcName == null) throw new ModuleFailure("can not use content with a dir as dest (" + given + "); name the file in dest");
             String dir = given.endsWith("/") ? given.substring(0, given.length() - 1) : given;
             dest = (dir.isEmpty() ? "" : dir) + "/" + srcName;
             createParents = given.endsWith("/") && destStat == null;
-            destStat = ctx.connection().stat(dest, true);
+            destStat = ctx.connection().files().stat(dest, true);
         }
         if (destStat != null && destStat.isDirectory()) throw new ModuleFailure("dest " + dest + " is a directory");
         if (!createParents && destStat == null) {
             String parent = FileContent.parentOf(dest);
-            if (ctx.connection().stat(parent, true) == null) {
+            if (ctx.connection().files().stat(parent, true) == null) {
                 throw new ModuleFailure("Destination directory " + parent + " does not exist", Map.of("dest", dest));
             }
         }
-        FileAttributes.Desired attrs = FileAttributes.Desired.from(args);
+        FileAttributes.Desired attrs = args.attributes();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("dest", dest);
         data.put("checksum", content.sha1());
         data.put("size", content.size() <= Integer.MAX_VALUE ? (Object) (int) content.size() : (Object) content.size());
         data.put("state", "file");
-        if (destStat != null && !args.bool("force")) {
+        if (destStat != null && !args.force()) {
             data.put("mode", FileAttributes.octal(destStat.mode()));
             return Plan.noChange(data).withNote("dest exists and force is false");
         }
-        FileContent.Options options = FileContent.Options.of(attrs, args.bool("backup")).withValidate(args.str("validate"));
+        FileContent.Options options = FileContent.Options.of(attrs, args.backup()).withValidate(args.validate());
         if (createParents) {
-            Attributes dirAttrs = args.mode("directory_mode") == null ? Attributes.NONE
-                    : new Attributes(args.mode("directory_mode").applyTo(FileAttributes.NEW_DIRECTORY_MODE, true), attrs.owner(), attrs.group());
+            Attributes dirAttrs = args.directoryMode() == null ? Attributes.NONE
+                    : new Attributes(args.directoryMode().applyTo(FileAttributes.NEW_DIRECTORY_MODE, true), attrs.owner(), attrs.group());
             options = options.creatingParents(dirAttrs);
         }
         Attributes finalAttrs = destStat == null ? attrs.forNew(false) : attrs.resolve(destStat.mode(), false);

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 import meshplay.engine.connect.Content;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Args;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.Plan;
 import meshplay.modules.support.FileContent;
@@ -16,7 +15,11 @@ import meshplay.modules.support.FileContent;
  * Puts a controller file or inline content at a path on the target. Files of any size: big ones are
  * compared by checksum and streamed (see {@link FileContent#plan(ModuleContext, String, meshplay.engine.connect.FileStat, Content, FileContent.Options)}).
  */
-public final class CopyModule implements Module {
+public final class CopyModule extends BaseModule<CopyModule.Arguments> {
+    /** The task's arguments: src or content (one of them, the spec makes sure). */
+    record Arguments(String src, boolean decrypt, String content, ContentPlacement.Destination destination) {
+    }
+
     private static final ArgSpec SPEC = ContentPlacement.destinationArgs(ArgSpec.builder(
                     "Copies a file from the controller (src, looked up in the role's/playbook's files/) or inline content "
                             + "to dest on the target, atomically, with mode/owner/group, optional backup and validation.")
@@ -29,24 +32,17 @@ public final class CopyModule implements Module {
             .requiredOneOf("src", "content"))
             .build();
 
-    @Override
-    public String name() {
-        return "copy";
+    public CopyModule() {
+        super("copy", SPEC, Arguments.class);
     }
 
     @Override
-    public ArgSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        Args args = ctx.args();
-        if (args.has("content")) {
-            return ContentPlacement.plan(ctx, Content.of(args.str("content").getBytes(StandardCharsets.UTF_8)), null);
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
+        if (args.content() != null) {
+            return ContentPlacement.plan(ctx, args.destination(), Content.of(args.content().getBytes(StandardCharsets.UTF_8)), null);
         }
-        Path src = ctx.controllerFile(args.str("src"), "files");
-        if (Files.isDirectory(src)) return DirectoryCopy.plan(ctx, src, args.str("src").endsWith("/"));
-        return ContentPlacement.plan(ctx, FileContent.source(ctx, src, args.bool("decrypt")), src.getFileName().toString());
+        Path src = ctx.controllerFile(args.src(), "files");
+        if (Files.isDirectory(src)) return DirectoryCopy.plan(ctx, args.destination(), args.decrypt(), src, args.src().endsWith("/"));
+        return ContentPlacement.plan(ctx, args.destination(), FileContent.source(ctx, src, args.decrypt()), src.getFileName().toString());
     }
 }

@@ -4,8 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Args;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.Plan;
 import meshplay.engine.module.PlanKind;
@@ -15,7 +14,11 @@ import meshplay.engine.yaml.Unsafe;
  * Prints a message or a variable's value. Runs on the controller; never changes anything. A var whose
  * text came from a host is printed, never evaluated.
  */
-public final class DebugModule implements Module {
+public final class DebugModule extends BaseModule<DebugModule.Arguments> {
+    /** The task's arguments. */
+    record Arguments(Object msg, String var, int verbosity) {
+    }
+
     static final String UNDEFINED = "VARIABLE IS NOT DEFINED!";
 
     private static final ArgSpec SPEC = ArgSpec.builder("Prints a message (msg) or the value of an expression (var) during the run.")
@@ -25,14 +28,8 @@ public final class DebugModule implements Module {
             .mutuallyExclusive("msg", "var")
             .build();
 
-    @Override
-    public String name() {
-        return "debug";
-    }
-
-    @Override
-    public ArgSpec spec() {
-        return SPEC;
+    public DebugModule() {
+        super("debug", SPEC, Arguments.class);
     }
 
     @Override
@@ -41,16 +38,15 @@ public final class DebugModule implements Module {
     }
 
     @Override
-    public Plan plan(ModuleContext ctx) {
-        Args args = ctx.args();
+    protected Plan plan(ModuleContext ctx, Arguments args) {
         Map<String, Object> data = new LinkedHashMap<>();
-        if (args.integer("verbosity") > verbosity(ctx)) {
+        if (args.verbosity() > verbosity(ctx)) {
             data.put("skipped", true);
             data.put("skipped_reason", "Verbosity threshold not met.");
             return Plan.noChange(data);
         }
-        if (args.has("var")) {
-            String var = args.str("var");
+        if (args.var() != null) {
+            String var = args.var();
             Object value;
             if (Unsafe.is(var)) {
                 // text from a host is never evaluated: shown as Ansible shows it, as the template it would be
@@ -64,7 +60,7 @@ public final class DebugModule implements Module {
             }
             data.put(var, value);
         } else {
-            data.put("msg", args.has("msg") ? args.raw("msg") : "Hello world!");
+            data.put("msg", args.msg() != null ? args.msg() : "Hello world!");
         }
         return Plan.noChange(data);
     }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import meshplay.engine.connect.Attributes;
 import meshplay.engine.connect.FileStat;
-import meshplay.engine.module.Args;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
 import meshplay.engine.module.FileMode;
@@ -28,16 +27,17 @@ final class DirectoryCopy {
     private DirectoryCopy() {
     }
 
-    static Plan plan(ModuleContext ctx, Path srcDir, boolean contentsOnly) throws Exception {
-        Args args = ctx.args();
-        String given = args.str("dest");
+    /** {@code decrypt}: decrypt vault-encrypted files on the controller before copying them. */
+    static Plan plan(ModuleContext ctx, ContentPlacement.Destination args, boolean decrypt, Path srcDir, boolean contentsOnly)
+            throws Exception {
+        String given = args.dest();
         String base = given.endsWith("/") && given.length() > 1 ? given.substring(0, given.length() - 1) : given;
         if (!contentsOnly) base = (base.equals("/") ? "" : base) + "/" + srcDir.getFileName();
-        FileAttributes.Desired fileAttrs = FileAttributes.Desired.from(args);
-        FileMode dirMode = args.mode("directory_mode");
+        FileAttributes.Desired fileAttrs = args.attributes();
+        FileMode dirMode = args.directoryMode();
         Attributes newDirAttrs = new Attributes(dirMode == null ? null : dirMode.applyTo(FileAttributes.NEW_DIRECTORY_MODE, true),
                 fileAttrs.owner(), fileAttrs.group());
-        FileContent.Options options = FileContent.Options.of(fileAttrs, args.bool("backup")).withValidate(args.str("validate"));
+        FileContent.Options options = FileContent.Options.of(fileAttrs, args.backup()).withValidate(args.validate());
         List<Path> entries;
         try (Stream<Path> walk = Files.walk(srcDir)) {
             entries = walk.sorted().toList();
@@ -47,11 +47,11 @@ final class DirectoryCopy {
         for (Path p : entries) {
             String rel = srcDir.relativize(p).toString();
             String target = rel.isEmpty() ? base : (base.equals("/") ? "" : base) + "/" + rel;
-            FileStat current = ctx.connection().stat(target, true);
+            FileStat current = ctx.connection().files().stat(target, true);
             if (Files.isDirectory(p)) {
                 if (current == null) {
                     changes.add(new Change("create directory " + target, Diff.state(target, "absent", "directory"),
-                            (c, r) -> c.connection().mkdirs(target, newDirAttrs)));
+                            (c, r) -> c.connection().files().mkdirs(target, newDirAttrs)));
                 } else if (!current.isDirectory()) {
                     throw new ModuleFailure(target + " exists as a " + current.type() + " but " + p + " is a directory");
                 } else if (dirMode != null) {
@@ -60,8 +60,8 @@ final class DirectoryCopy {
             } else if (Files.isRegularFile(p)) {
                 files++;
                 if (current != null && current.isDirectory()) throw new ModuleFailure(target + " is a directory but " + p + " is a file");
-                if (current != null && !args.bool("force")) continue;
-                changes.addAll(FileContent.plan(ctx, target, current, FileContent.source(ctx, p, args.bool("decrypt")), options));
+                if (current != null && !args.force()) continue;
+                changes.addAll(FileContent.plan(ctx, target, current, FileContent.source(ctx, p, decrypt), options));
             }
         }
         Map<String, Object> data = new LinkedHashMap<>();

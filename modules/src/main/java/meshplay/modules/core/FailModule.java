@@ -2,26 +2,24 @@ package meshplay.modules.core;
 
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
 import meshplay.engine.module.PlanKind;
 
 /** Fails the host with a message (usually with when:). */
-public final class FailModule implements Module {
+public final class FailModule extends BaseModule<FailModule.Arguments> {
+    /** The task's arguments. */
+    record Arguments(String msg) {
+    }
+
     private static final ArgSpec SPEC = ArgSpec.builder("Fails the host with a custom message; use with when: to stop on a condition.")
             .add(ArgSpec.arg("msg", ArgType.STR).defaultValue("Failed as requested from task").doc("the failure message"))
             .build();
 
-    @Override
-    public String name() {
-        return "fail";
-    }
-
-    @Override
-    public ArgSpec spec() {
-        return SPEC;
+    public FailModule() {
+        super("fail", SPEC, Arguments.class);
     }
 
     @Override
@@ -30,7 +28,7 @@ public final class FailModule implements Module {
     }
 
     @Override
-    public Plan plan(ModuleContext ctx) throws ModuleFailure {
-        throw new ModuleFailure(ctx.args().str("msg"));
+    protected Plan plan(ModuleContext ctx, Arguments args) throws ModuleFailure {
+        throw new ModuleFailure(args.msg());
     }
 }

@@ -53,8 +53,8 @@ public final class FileModule extends BaseModule<FileModule.Arguments> {
     @Override
     protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
         String path = args.path();
-        FileStat lstat = ctx.connection().stat(path, false);
-        FileStat stat = args.follow() && lstat != null && lstat.isLink() ? ctx.connection().stat(path, true) : lstat;
+        FileStat lstat = ctx.connection().files().stat(path, false);
+        FileStat stat = args.follow() && lstat != null && lstat.isLink() ? ctx.connection().files().stat(path, true) : lstat;
         State state = args.state() != null ? args.state() : lstat == null ? State.FILE : kindOf(lstat);
         FileAttributes.Desired attrs = args.attributes();
         List<Change> changes = new ArrayList<>();
@@ -62,7 +62,7 @@ public final class FileModule extends BaseModule<FileModule.Arguments> {
             case ABSENT -> {
                 if (lstat != null) {
                     changes.add(new Change("remove " + path, Diff.state(path, ArgChoice.valueOf(kindOf(lstat)), "absent"),
-                            (c, r) -> c.connection().remove(path, true)));
+                            (c, r) -> c.connection().files().remove(path, true)));
                 }
             }
             case FILE -> {
@@ -74,7 +74,7 @@ public final class FileModule extends BaseModule<FileModule.Arguments> {
                 if (stat == null) {
                     Attributes dirAttrs = attrs.forNew(true);
                     changes.add(new Change("create directory " + path, Diff.state(path, lstat == null ? "absent" : "dangling link", "directory"),
-                            (c, r) -> c.connection().mkdirs(path, dirAttrs)));
+                            (c, r) -> c.connection().files().mkdirs(path, dirAttrs)));
                 } else if (!stat.isDirectory()) {
                     throw new ModuleFailure(path + " already exists as a " + stat.type() + "; remove it first to make a directory", Map.of("path", path));
                 } else {
@@ -86,7 +86,7 @@ public final class FileModule extends BaseModule<FileModule.Arguments> {
                 if (stat == null) {
                     Attributes fileAttrs = attrs.forNew(false);
                     changes.add(new Change("create empty file " + path, Diff.state(path, "absent", "file"),
-                            (c, r) -> c.connection().write(path, new byte[0], new WriteOptions(fileAttrs, false))));
+                            (c, r) -> c.connection().files().write(path, new byte[0], new WriteOptions(fileAttrs, false))));
                 } else {
                     changes.addAll(FileAttributes.changes(path, stat, attrs, false));
                 }
@@ -106,7 +106,7 @@ public final class FileModule extends BaseModule<FileModule.Arguments> {
         boolean force = args.force();
         if (lstat != null && lstat.isLink() && src.equals(lstat.linkTarget())) return List.of();
         String absoluteSrc = src.startsWith("/") ? src : FileContent.parentOf(path) + "/" + src;
-        if (!force && ctx.connection().stat(absoluteSrc, true) == null) {
+        if (!force && ctx.connection().files().stat(absoluteSrc, true) == null) {
             throw new ModuleFailure("src file does not exist, use force=yes if you really want to create the link: " + absoluteSrc);
         }
         String before = lstat == null ? "absent" : lstat.isLink() ? "link to " + lstat.linkTarget() : lstat.type();
@@ -115,8 +115,8 @@ public final class FileModule extends BaseModule<FileModule.Arguments> {
         }
         boolean replacesNonLink = lstat != null && !lstat.isLink();
         return List.of(new Change("link " + path + " -> " + src, Diff.state(path, before, "link to " + src), (c, r) -> {
-            if (replacesNonLink) c.connection().remove(path, false);
-            c.connection().symlink(src, path);
+            if (replacesNonLink) c.connection().files().remove(path, false);
+            c.connection().files().symlink(src, path);
         }));
     }
 

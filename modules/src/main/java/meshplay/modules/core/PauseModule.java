@@ -7,8 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Args;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleResult;
 import meshplay.engine.module.Plan;
@@ -19,7 +18,11 @@ import meshplay.modules.support.Poll;
  * Waits a while, or asks the operator at a terminal. Without a terminal a prompt is not shown and
  * only the given time is waited. Check mode does not wait.
  */
-public final class PauseModule implements Module {
+public final class PauseModule extends BaseModule<PauseModule.Arguments> {
+    /** The task's arguments. */
+    record Arguments(Integer seconds, Integer minutes, String prompt, boolean echo) {
+    }
+
     private static final ArgSpec SPEC = ArgSpec.builder(
                     "Pauses the run for seconds/minutes, or until the operator presses Enter at the prompt (only on a terminal).")
             .add(ArgSpec.arg("seconds", ArgType.INT).doc("seconds to wait"))
@@ -29,14 +32,8 @@ public final class PauseModule implements Module {
             .mutuallyExclusive("seconds", "minutes")
             .build();
 
-    @Override
-    public String name() {
-        return "pause";
-    }
-
-    @Override
-    public ArgSpec spec() {
-        return SPEC;
+    public PauseModule() {
+        super("pause", SPEC, Arguments.class);
     }
 
     @Override
@@ -45,26 +42,25 @@ public final class PauseModule implements Module {
     }
 
     @Override
-    public Plan plan(ModuleContext ctx) {
+    protected Plan plan(ModuleContext ctx, Arguments args) {
         return Plan.noChange();
     }
 
     @Override
-    public ModuleResult apply(ModuleContext ctx, Plan plan) throws Exception {
-        Args args = ctx.args();
-        Duration wait = args.has("seconds") ? Duration.ofSeconds(args.integer("seconds"))
-                : args.has("minutes") ? Duration.ofMinutes(args.integer("minutes")) : null;
+    protected ModuleResult apply(ModuleContext ctx, Arguments args, Plan plan) throws Exception {
+        Duration wait = args.seconds() != null ? Duration.ofSeconds(args.seconds())
+                : args.minutes() != null ? Duration.ofMinutes(args.minutes()) : null;
         Console console = System.console();
         Map<String, Object> data = new LinkedHashMap<>();
         LocalDateTime start = LocalDateTime.now();
         long t0 = System.nanoTime();
         String userInput = "";
         if (wait != null) {
-            if (console != null && args.has("prompt")) console.printf("%s%n", args.str("prompt"));
+            if (console != null && args.prompt() != null) console.printf("%s%n", args.prompt());
             Poll.sleep(wait);
         } else if (console != null) {
-            String prompt = (args.has("prompt") ? args.str("prompt") : "Press enter to continue") + ": ";
-            if (args.bool("echo")) {
+            String prompt = (args.prompt() != null ? args.prompt() : "Press enter to continue") + ": ";
+            if (args.echo()) {
                 userInput = console.readLine("%s", prompt);
             } else {
                 char[] secret = console.readPassword("%s", prompt);
@@ -78,7 +74,7 @@ public final class PauseModule implements Module {
         data.put("stop", LocalDateTime.now().toString());
         data.put("delta", Math.round((System.nanoTime() - t0) / 1e9));
         data.put("user_input", userInput);
-        data.put("echo", args.bool("echo"));
+        data.put("echo", args.echo());
         return ModuleResult.ok(data);
     }
 }

@@ -8,10 +8,9 @@ import meshplay.engine.connect.ExecResult;
 import meshplay.engine.connect.ShellQuote;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Args;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.ModuleResult;
@@ -23,7 +22,11 @@ import meshplay.modules.support.Poll;
  * succeed. The reboot is started in the background after a short sleep so the command returns
  * before the connection drops.
  */
-public final class RebootModule implements Module {
+public final class RebootModule extends BaseModule<RebootModule.Arguments> {
+    /** The task's arguments. */
+    record Arguments(int rebootTimeout, int connectTimeout, int preRebootDelay, int postRebootDelay, String testCommand, String msg, String bootTimeCommand, String rebootCommand) {
+    }
+
     static final String BOOT_ID = "/proc/sys/kernel/random/boot_id";
 
     private static final ArgSpec SPEC = ArgSpec.builder(
@@ -40,59 +43,52 @@ public final class RebootModule implements Module {
             .add(ArgSpec.arg("reboot_command", ArgType.STR).defaultValue("reboot").doc("command that reboots the host (run in the background)"))
             .build();
 
-    @Override
-    public String name() {
-        return "reboot";
+    public RebootModule() {
+        super("reboot", SPEC, Arguments.class);
     }
 
     @Override
-    public ArgSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) {
-        Args args = ctx.args();
-        return Plan.of(new Change("reboot " + ctx.host() + " (" + args.str("msg") + ")",
+    protected Plan plan(ModuleContext ctx, Arguments args) {
+        return Plan.of(new Change("reboot " + ctx.host() + " (" + args.msg() + ")",
                 Diff.state(ctx.host() + " boot", "current boot", "rebooted"), this::reboot));
     }
 
     private void reboot(ModuleContext ctx, ModuleResult.Builder result) throws Exception {
-        Args args = ctx.args();
-        String before = bootId(ctx);
-        if (before == null) throw new ModuleFailure("boot_time_command '" + args.str("boot_time_command") + "' gave no output; cannot tell when the host has rebooted");
+        Arguments args = args(ctx);
+        String before = bootId(ctx, args.bootTimeCommand());
+        if (before == null) throw new ModuleFailure("boot_time_command '" + args.bootTimeCommand() + "' gave no output; cannot tell when the host has rebooted");
         long start = System.nanoTime();
-        String line = "sleep " + (1 + args.integer("pre_reboot_delay")) + "; " + args.str("reboot_command");
+        String line = "sleep " + (1 + args.preRebootDelay()) + "; " + args.rebootCommand();
         try {
             ExecResult r = ctx.run(ExecRequest.shell("nohup sh -c " + ShellQuote.quote(line) + " >/dev/null 2>&1 </dev/null &")
-                    .withTimeout(Duration.ofSeconds(args.integer("connect_timeout"))));
+                    .withTimeout(Duration.ofSeconds(args.connectTimeout())));
             if (!r.ok() && !r.timedOut()) {
                 throw new ModuleFailure("could not start the reboot (rc=" + r.rc() + "): " + r.stderr().strip(), Map.of("rc", r.rc()));
             }
         } catch (ConnectionException dropped) {
             // the host may go down before the command returns
         }
-        Duration testTimeout = Duration.ofSeconds(args.integer("connect_timeout"));
-        String test = args.str("test_command");
-        Poll.Outcome back = Poll.until(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(args.integer("reboot_timeout")), () -> {
+        Duration testTimeout = Duration.ofSeconds(args.connectTimeout());
+        String test = args.testCommand();
+        Poll.Outcome back = Poll.until(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(args.rebootTimeout()), () -> {
             ctx.connection().reconnect();
             ExecResult r = ctx.run(ExecRequest.shell(test).withTimeout(testTimeout));
             if (!r.ok()) return false;
-            String now = bootId(ctx);
+            String now = bootId(ctx, args.bootTimeCommand());
             return now != null && !now.equals(before);
         });
         if (!back.held()) {
             String why = back.lastError() == null ? "the boot id did not change or test_command failed" : back.lastError().getMessage();
-            throw new ModuleFailure("Timed out waiting for " + ctx.host() + " to come back after reboot (" + args.integer("reboot_timeout")
+            throw new ModuleFailure("Timed out waiting for " + ctx.host() + " to come back after reboot (" + args.rebootTimeout()
                     + "s): " + why, Map.of("rebooted", false, "elapsed", back.seconds()));
         }
-        Poll.sleep(Duration.ofSeconds(args.integer("post_reboot_delay")));
+        Poll.sleep(Duration.ofSeconds(args.postRebootDelay()));
         result.put("rebooted", true).put("elapsed", Math.round((System.nanoTime() - start) / 1e9));
     }
 
     /** Output of boot_time_command: a value that differs after every boot (the kernel's boot id by default). */
-    static String bootId(ModuleContext ctx) throws Exception {
-        ExecResult r = ctx.run(ExecRequest.shell(ctx.args().str("boot_time_command")));
+    static String bootId(ModuleContext ctx, String bootTimeCommand) throws Exception {
+        ExecResult r = ctx.run(ExecRequest.shell(bootTimeCommand));
         return r.ok() && !r.stdout().isBlank() ? r.stdout().strip() : null;
     }
 }

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Args;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
@@ -20,7 +20,11 @@ import meshplay.engine.module.Plan;
  * Gathers facts with one shell script on the target, parsed here. Facts are returned under
  * ansible_facts without the "ansible_" prefix, as Ansible does; the runner exposes them as ansible_NAME.
  */
-public final class SetupModule implements Module {
+public final class SetupModule extends BaseModule<SetupModule.Arguments> {
+    /** The task's arguments. */
+    record Arguments(List<String> gatherSubset, Optional<List<String>> filter, int gatherTimeout) {
+    }
+
     private static final List<String> SUBSETS = List.of("all", "min", "network", "hardware");
 
     private static final ArgSpec SPEC = ArgSpec.builder(
@@ -32,27 +36,15 @@ public final class SetupModule implements Module {
             .add(ArgSpec.arg("gather_timeout", ArgType.INT).defaultValue(30).doc("seconds allowed for gathering"))
             .build();
 
-    @Override
-    public String name() {
-        return "setup";
+    public SetupModule() {
+        super("setup", SPEC, Arguments.class, "gather_facts");
     }
 
     @Override
-    public List<String> aliases() {
-        return List.of("gather_facts");
-    }
-
-    @Override
-    public ArgSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        Args args = ctx.args();
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
         boolean network = false;
         boolean hardware = false;
-        List<String> subsets = args.list("gather_subset");
+        List<String> subsets = args.gatherSubset();
         for (String subset : subsets) {
             boolean negated = subset.startsWith("!");
             String name = negated ? subset.substring(1) : subset;
@@ -69,12 +61,12 @@ public final class SetupModule implements Module {
         }
         ExecResult r = ctx.run(ExecRequest.shell(FactsScript.script(network, hardware))
                 .withEnv(Map.of("LC_ALL", "C"))
-                .withTimeout(Duration.ofSeconds(args.integer("gather_timeout"))));
-        if (r.timedOut()) throw new ModuleFailure("gathering facts took longer than gather_timeout (" + args.integer("gather_timeout") + "s)");
+                .withTimeout(Duration.ofSeconds(args.gatherTimeout())));
+        if (r.timedOut()) throw new ModuleFailure("gathering facts took longer than gather_timeout (" + args.gatherTimeout() + "s)");
         Map<String, Object> facts = parse(r.stdout(), network, hardware);
         facts.put("gather_subset", List.copyOf(subsets));
         facts.put("module_setup", true);
-        if (args.has("filter")) facts = filter(facts, args.list("filter"));
+        if (args.filter().isPresent()) facts = filter(facts, args.filter().get());
         return Plan.noChange(Map.of("ansible_facts", facts));
     }
 

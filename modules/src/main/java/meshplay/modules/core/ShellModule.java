@@ -4,11 +4,14 @@ import java.util.List;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Args;
 import meshplay.engine.module.ModuleFailure;
 
 /** Runs a command line through a shell (/bin/sh -c, or the given executable), so pipes and redirects work. */
-public final class ShellModule extends CommandRunning {
+public final class ShellModule extends CommandRunning<ShellModule.Arguments> {
+    /** The task's arguments. */
+    record Arguments(String cmd, String executable, Guards guards) {
+    }
+
     private static final ArgSpec SPEC = commonArgs(ArgSpec.builder(
                     "Runs a command line through /bin/sh -c on the target. Reports changed when it runs; "
                             + "use creates/removes to make it idempotent.")
@@ -17,35 +20,34 @@ public final class ShellModule extends CommandRunning {
             .freeForm("cmd"))
             .build();
 
-    @Override
-    public String name() {
-        return "shell";
+    public ShellModule() {
+        super("shell", SPEC, Arguments.class);
     }
 
     @Override
-    public ArgSpec spec() {
-        return SPEC;
+    protected Guards guards(Arguments args) {
+        return args.guards();
     }
 
     @Override
-    protected ExecRequest request(Args args) throws ModuleFailure {
+    protected ExecRequest request(Arguments args) throws ModuleFailure {
         String line = line(args);
-        if (args.has("executable")) return ExecRequest.argv(List.of(args.str("executable"), "-c", line));
+        if (args.executable() != null) return ExecRequest.argv(List.of(args.executable(), "-c", line));
         return ExecRequest.shell(line);
     }
 
     @Override
-    protected Object reportedCommand(Args args) throws ModuleFailure {
+    protected Object reportedCommand(Arguments args) throws ModuleFailure {
         return line(args);
     }
 
     @Override
-    protected String display(Args args) throws ModuleFailure {
+    protected String display(Arguments args) throws ModuleFailure {
         return line(args);
     }
 
-    private static String line(Args args) throws ModuleFailure {
-        String line = args.str("cmd");
+    private static String line(Arguments args) throws ModuleFailure {
+        String line = args.cmd();
         if (line == null || line.isBlank()) throw new ModuleFailure("no command given: cmd is empty");
         return line;
     }

@@ -6,8 +6,7 @@ import meshplay.engine.connect.ExecResult;
 import meshplay.engine.connect.FileStat;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Args;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
@@ -15,7 +14,11 @@ import meshplay.modules.support.FileAttributes;
 import meshplay.modules.support.TextBytes;
 
 /** Reports facts about a path (exists, type, mode, owner, size, checksum); never changes anything. */
-public final class StatModule implements Module {
+public final class StatModule extends BaseModule<StatModule.Arguments> {
+    /** The task's arguments. */
+    record Arguments(String path, boolean follow, boolean getChecksum) {
+    }
+
     /** Files up to this size are hashed on the controller after one read; larger ones with sha1sum on the target. */
     private static final long READ_LIMIT = 16L * 1024 * 1024;
 
@@ -27,21 +30,14 @@ public final class StatModule implements Module {
             .add(ArgSpec.arg("get_checksum", ArgType.BOOL).defaultValue(true).doc("compute the sha1 checksum of a regular file"))
             .build();
 
-    @Override
-    public String name() {
-        return "stat";
+    public StatModule() {
+        super("stat", SPEC, Arguments.class);
     }
 
     @Override
-    public ArgSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        Args args = ctx.args();
-        String path = args.str("path");
-        FileStat s = ctx.connection().stat(path, args.bool("follow"));
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
+        String path = args.path();
+        FileStat s = ctx.connection().files().stat(path, args.follow());
         Map<String, Object> stat = new LinkedHashMap<>();
         stat.put("exists", s != null);
         if (s != null) {
@@ -55,14 +51,14 @@ public final class StatModule implements Module {
             stat.put("size", s.size());
             stat.put("mtime", s.mtimeEpochSeconds());
             if (s.isLink()) stat.put("lnk_target", s.linkTarget());
-            if (s.isFile() && args.bool("get_checksum")) stat.put("checksum", checksum(ctx, path, s.size()));
+            if (s.isFile() && args.getChecksum()) stat.put("checksum", checksum(ctx, path, s.size()));
         }
         return Plan.noChange(Map.of("stat", stat));
     }
 
     private static String checksum(ModuleContext ctx, String path, long size) throws Exception {
         if (size <= READ_LIMIT) {
-            byte[] content = ctx.connection().read(path).orElse(null);
+            byte[] content = ctx.connection().files().read(path).orElse(null);
             if (content != null) return TextBytes.sha1(content);
         }
         ExecResult r = ctx.runChecked("sha1sum", "--", path);

@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Set;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
+import meshplay.engine.module.ArgChoice;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Args;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.ModuleResult;
@@ -23,7 +23,14 @@ import meshplay.engine.module.Plan;
  * with systemctl. restarted/reloaded always act. daemon_reload runs before the changes (not in check
  * mode) and, as in Ansible, does not by itself count as a change.
  */
-public final class SystemdModule implements Module {
+public final class SystemdModule extends BaseModule<SystemdModule.Arguments> {
+    /** The task's arguments. */
+    /** What the unit should be doing; restarted and reloaded always act. */
+    enum State { STARTED, STOPPED, RESTARTED, RELOADED }
+
+    record Arguments(String name, State state, Boolean enabled, Boolean masked, boolean daemonReload) {
+    }
+
     private static final Set<String> RUNNING = Set.of("active", "activating", "reloading");
     private static final Set<String> ENABLED = Set.of("enabled", "enabled-runtime", "static", "alias", "indirect", "generated", "linked", "linked-runtime");
 
@@ -31,26 +38,15 @@ public final class SystemdModule implements Module {
                     "Controls systemd units: state (started/stopped/restarted/reloaded), enabled at boot, masked; "
                             + "daemon_reload re-reads unit files first.")
             .add(ArgSpec.arg("name", ArgType.STR).aliases("service", "unit").doc("unit name (e.g. frr or frr.service)"))
-            .add(ArgSpec.arg("state", ArgType.STR).choices("started", "stopped", "restarted", "reloaded")
+            .add(ArgSpec.choice("state", State.class)
                     .doc("started/stopped act only when needed; restarted/reloaded always act"))
             .add(ArgSpec.arg("enabled", ArgType.BOOL).doc("whether the unit starts at boot"))
             .add(ArgSpec.arg("masked", ArgType.BOOL).doc("whether the unit is masked (cannot be started)"))
             .add(ArgSpec.arg("daemon_reload", ArgType.BOOL).defaultValue(false).aliases("daemon-reload").doc("run systemctl daemon-reload before anything else"))
             .build();
 
-    @Override
-    public String name() {
-        return "systemd";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("service", "systemd_service");
-    }
-
-    @Override
-    public ArgSpec spec() {
-        return SPEC;
+    public SystemdModule() {
+        super("systemd", SPEC, Arguments.class, "service", "systemd_service");
     }
 
     /** What `systemctl show` says about the unit. */
@@ -74,15 +70,14 @@ public final class SystemdModule implements Module {
     }
 
     @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        Args args = ctx.args();
-        String name = args.str("name");
-        boolean reload = args.bool("daemon_reload");
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
+        String name = args.name();
+        boolean reload = args.daemonReload();
         if (name == null) {
             if (!reload) throw new ModuleFailure("systemd needs name (a unit) or daemon_reload: true");
             return Plan.noChange(Map.of());
         }
-        if (!args.has("state") && args.boolOrNull("enabled") == null && args.boolOrNull("masked") == null && !reload) {
+        if (!(args.state() != null) && args.enabled() == null && args.masked() == null && !reload) {
             throw new ModuleFailure("nothing to do for " + name + ": give state, enabled, masked or daemon_reload");
         }
         UnitState unit = show(ctx, name);
@@ -90,34 +85,33 @@ public final class SystemdModule implements Module {
         // a unit file copied by an earlier task is only known after daemon-reload; let that run first
         if (!known && !reload) throw new ModuleFailure("Could not find the requested service " + name + ": host");
         List<Change> changes = new ArrayList<>();
-        Boolean masked = args.boolOrNull("masked");
+        Boolean masked = args.masked();
         if (masked != null && masked != unit.masked()) {
             changes.add(systemctl(masked ? "mask" : "unmask", name, Diff.state(name + " masked", unit.masked(), masked)));
         }
-        Boolean enabled = args.boolOrNull("enabled");
+        Boolean enabled = args.enabled();
         if (enabled != null && enabled != unit.enabled() && !unit.cannotBeEnabled()) {
             changes.add(systemctl(enabled ? "enable" : "disable", name, Diff.state(name + " enabled", unit.enabled(), enabled)));
         }
-        String state = args.str("state");
+        State state = args.state();
         if (state != null) {
             boolean running = unit.running();
             switch (state) {
-                case "started" -> {
+                case STARTED -> {
                     if (!running) changes.add(systemctl("start", name, Diff.state(name + " state", unit.active(), "active")));
                 }
-                case "stopped" -> {
+                case STOPPED -> {
                     if (running) changes.add(systemctl("stop", name, Diff.state(name + " state", unit.active(), "inactive")));
                 }
-                case "restarted" -> changes.add(systemctl(running ? "restart" : "start", name,
+                case RESTARTED -> changes.add(systemctl(running ? "restart" : "start", name,
                         Diff.state(name + " state", unit.active(), running ? "restarted" : "active")));
-                case "reloaded" -> changes.add(systemctl(running ? "reload" : "start", name,
+                case RELOADED -> changes.add(systemctl(running ? "reload" : "start", name,
                         Diff.state(name + " state", unit.active(), running ? "reloaded" : "active")));
-                default -> throw new ModuleFailure("unsupported state " + state);
             }
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("name", name);
-        if (state != null) data.put("state", state);
+        if (state != null) data.put("state", ArgChoice.valueOf(state));
         if (enabled != null) data.put("enabled", enabled);
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("LoadState", unit.load());
@@ -129,9 +123,9 @@ public final class SystemdModule implements Module {
     }
 
     @Override
-    public ModuleResult apply(ModuleContext ctx, Plan plan) throws Exception {
-        if (ctx.args().bool("daemon_reload")) run(ctx, "daemon-reload", null);
-        return Module.super.apply(ctx, plan);
+    protected ModuleResult apply(ModuleContext ctx, Arguments args, Plan plan) throws Exception {
+        if (args.daemonReload()) run(ctx, "daemon-reload", null);
+        return super.apply(ctx, args, plan);
     }
 
     private static UnitState show(ModuleContext ctx, String name) throws Exception {

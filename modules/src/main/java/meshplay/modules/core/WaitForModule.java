@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
 import meshplay.engine.connect.ShellQuote;
+import meshplay.engine.module.ArgChoice;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Args;
-import meshplay.engine.module.Module;
+import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.ModuleResult;
@@ -27,14 +27,27 @@ import meshplay.modules.support.PyRegex;
  * content) or disappear. Ports are probed from the target itself with bash's /dev/tcp (nc where bash
  * is missing). Never reports changed; check mode does not wait.
  */
-public final class WaitForModule implements Module {
+public final class WaitForModule extends BaseModule<WaitForModule.Arguments> {
+    /** The task's arguments. */
+    /** What to wait for: started/present (the port answers, the file exists) or stopped/absent. */
+    enum State {
+        STARTED, STOPPED, PRESENT, ABSENT;
+
+        boolean wantsPresent() {
+            return this == STARTED || this == PRESENT;
+        }
+    }
+
+    record Arguments(String host, Integer port, String path, State state, String searchRegex, int timeout, int delay, int sleep, int connectTimeout, String msg) {
+    }
+
     private static final ArgSpec SPEC = ArgSpec.builder(
                     "Waits for a condition on the target: a port reachable from it (host:port), a file present/absent, "
                             + "or text in a file or port banner (search_regex). Without port or path it just sleeps for timeout.")
             .add(ArgSpec.arg("host", ArgType.STR).defaultValue("127.0.0.1").doc("address to probe, as seen from the target"))
             .add(ArgSpec.arg("port", ArgType.INT).doc("TCP port to wait for"))
             .add(ArgSpec.arg("path", ArgType.PATH).doc("file on the target to wait for"))
-            .add(ArgSpec.arg("state", ArgType.STR).defaultValue("started").choices("started", "stopped", "present", "absent")
+            .add(ArgSpec.choice("state", State.class).defaultValue(State.STARTED)
                     .doc("started/present: wait until open/existing; stopped/absent: until closed/gone"))
             .add(ArgSpec.arg("search_regex", ArgType.STR).doc("with path: wait until the file contains a match; with port: until the banner matches"))
             .add(ArgSpec.arg("timeout", ArgType.INT).defaultValue(300).doc("seconds to wait in total"))
@@ -45,69 +58,61 @@ public final class WaitForModule implements Module {
             .mutuallyExclusive("port", "path")
             .build();
 
-    @Override
-    public String name() {
-        return "wait_for";
+    public WaitForModule() {
+        super("wait_for", SPEC, Arguments.class);
     }
 
     @Override
-    public ArgSpec spec() {
-        return SPEC;
-    }
-
-    @Override
-    public Plan plan(ModuleContext ctx) throws Exception {
-        Args args = ctx.args();
-        if (args.has("search_regex")) PyRegex.compile("search_regex", args.str("search_regex"));
-        boolean waitsForAbsence = args.str("state").equals("stopped") || args.str("state").equals("absent");
-        if (waitsForAbsence && args.has("search_regex")) throw new ModuleFailure("search_regex only works with state started/present");
+    protected Plan plan(ModuleContext ctx, Arguments args) throws Exception {
+        if ((args.searchRegex() != null)) PyRegex.compile("search_regex", args.searchRegex());
+        boolean waitsForAbsence = !args.state().wantsPresent();
+        if (waitsForAbsence && (args.searchRegex() != null)) throw new ModuleFailure("search_regex only works with state started/present");
         return Plan.noChange();
     }
 
     @Override
-    public ModuleResult apply(ModuleContext ctx, Plan plan) throws Exception {
-        Args args = ctx.args();
-        String state = args.str("state");
-        boolean wantPresent = state.equals("started") || state.equals("present");
-        Pattern regex = args.has("search_regex") ? PyRegex.compile("search_regex", args.str("search_regex")) : null;
+    protected ModuleResult apply(ModuleContext ctx, Arguments args, Plan plan) throws Exception {
+        State state = args.state();
+        boolean wantPresent = state.wantsPresent();
+        Pattern regex = (args.searchRegex() != null) ? PyRegex.compile("search_regex", args.searchRegex()) : null;
         List<String> groups = new ArrayList<>();
         Poll.Check check;
         String what;
-        if (args.has("port")) {
-            String host = args.str("host");
-            int port = args.integer("port");
+        if ((args.port() != null)) {
+            String host = args.host();
+            int port = args.port();
             what = host + ":" + port;
             check = () -> {
-                Probe p = probePort(ctx, host, port, args.integer("connect_timeout"), regex != null);
+                Probe p = probePort(ctx, host, port, args.connectTimeout(), regex != null);
                 if (!wantPresent) return !p.open();
                 return p.open() && (regex == null || matches(regex, p.banner(), groups));
             };
-        } else if (args.has("path")) {
-            String path = args.str("path");
+        } else if ((args.path() != null)) {
+            String path = args.path();
             what = "file " + path;
             check = () -> {
-                boolean exists = ctx.connection().stat(path, true) != null;
+                boolean exists = ctx.connection().files().stat(path, true) != null;
                 if (!wantPresent) return !exists;
                 if (!exists) return false;
                 if (regex == null) return true;
-                byte[] content = ctx.connection().read(path).orElse(new byte[0]);
+                byte[] content = ctx.connection().files().read(path).orElse(new byte[0]);
                 return matches(regex, new String(content, StandardCharsets.UTF_8), groups);
             };
         } else {
-            Poll.sleep(Duration.ofSeconds(args.integer("delay") + args.integer("timeout")));
-            return ModuleResult.ok(Map.of("elapsed", args.integer("delay") + args.integer("timeout")));
+            Poll.sleep(Duration.ofSeconds(args.delay() + args.timeout()));
+            return ModuleResult.ok(Map.of("elapsed", args.delay() + args.timeout()));
         }
-        Poll.Outcome o = Poll.until(Duration.ofSeconds(args.integer("delay")), Duration.ofSeconds(args.integer("sleep")),
-                Duration.ofSeconds(args.integer("timeout")), check);
+        Poll.Outcome o = Poll.until(Duration.ofSeconds(args.delay()), Duration.ofSeconds(args.sleep()),
+                Duration.ofSeconds(args.timeout()), check);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("elapsed", o.seconds());
-        data.put("state", state);
-        if (args.has("port")) data.put("port", args.integer("port"));
-        if (args.has("path")) data.put("path", args.str("path"));
+        data.put("state", ArgChoice.valueOf(state));
+        if ((args.port() != null)) data.put("port", args.port());
+        if ((args.path() != null)) data.put("path", args.path());
         if (regex != null) data.put("match_groups", List.copyOf(groups));
         if (!o.held()) {
-            String msg = args.has("msg") ? args.str("msg")
-                    : "Timeout when waiting for " + what + (wantPresent ? "" : " to " + (args.has("port") ? "stop" : "be absent"))
+            String msg = (args.msg() != null) ? args.msg()
+                    : "Timeout when waiting for " + what + (wantPresent ? "" : " to " + ((args.port() != null) ? "stop" : "be absent"))
                     + (o.lastError() == null ? "" : " (" + o.lastError().getMessage() + ")");
             throw new ModuleFailure(msg, data);
         }

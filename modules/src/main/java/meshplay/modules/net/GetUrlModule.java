@@ -87,7 +87,7 @@ public final class GetUrlModule extends BaseModule<GetUrlModule.Arguments> {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("url", a.url());
         Expected expected = expected(ctx, a);
-        FileStat destStat = ctx.connection().stat(dest, true);
+        FileStat destStat = ctx.connection().files().stat(dest, true);
         boolean destIsDir = destStat != null && destStat.isDirectory();
         FileAttributes.Desired attrs = new FileAttributes.Desired(a.mode(), a.owner(), a.group());
         if (!destIsDir && destStat != null && !a.force() && expected != null) {
@@ -126,8 +126,8 @@ public final class GetUrlModule extends BaseModule<GetUrlModule.Arguments> {
             throw new ModuleFailure("The checksum for " + dest + " did not match " + expected.hex() + "; it was " + expected.of(body) + ".", data);
         }
         String parent = FileContent.parentOf(dest);
-        if (ctx.connection().stat(parent, true) == null) throw new ModuleFailure("Destination " + parent + " does not exist", data);
-        FileStat current = destIsDir ? ctx.connection().stat(dest, true) : destStat;
+        if (ctx.connection().files().stat(parent, true) == null) throw new ModuleFailure("Destination " + parent + " does not exist", data);
+        FileStat current = destIsDir ? ctx.connection().files().stat(dest, true) : destStat;
         byte[] before = current == null ? null : FileContent.read(ctx, dest);
         if (before != null) data.put("checksum_dest", Checksum.sha1(before));
         List<Change> changes = new ArrayList<>(FileContent.plan(dest, current, before, body, FileContent.Options.of(attrs, a.backup())));

@@ -93,10 +93,10 @@ public final class UriModule extends BaseModule<UriModule.Arguments> {
         if (!a.method().matches("[A-Z]+")) {
             throw problem(ctx, "method", "Parameter 'method' needs to be a single word in uppercase, like GET or POST.", "e.g. method: POST");
         }
-        if (a.creates() != null && ctx.connection().stat(a.creates(), true) != null) {
+        if (a.creates() != null && ctx.connection().files().stat(a.creates(), true) != null) {
             return Plan.noChange(Map.of("stdout", "skipped, since '" + a.creates() + "' exists")).withNote("skipped, since " + a.creates() + " exists");
         }
-        if (a.removes() != null && ctx.connection().stat(a.removes(), true) == null) {
+        if (a.removes() != null && ctx.connection().files().stat(a.removes(), true) == null) {
             return Plan.noChange(Map.of("stdout", "skipped, since '" + a.removes() + "' does not exist"))
                     .withNote("skipped, since " + a.removes() + " does not exist");
         }
@@ -144,12 +144,12 @@ public final class UriModule extends BaseModule<UriModule.Arguments> {
     /** Writes the body to dest (a directory takes the URL's file name or index.html); true when something changed. */
     private static boolean writeDest(ModuleContext ctx, Arguments a, byte[] content, ModuleResult.Builder out) throws Exception {
         String dest = a.dest();
-        FileStat st = ctx.connection().stat(dest, true);
+        FileStat st = ctx.connection().files().stat(dest, true);
         if (st != null && st.isDirectory()) {
             String path = URI.create(a.url()).getPath();
             String name = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
             dest = (dest.endsWith("/") ? dest : dest + "/") + (name.isEmpty() ? "index.html" : name);
-            st = ctx.connection().stat(dest, true);
+            st = ctx.connection().files().stat(dest, true);
         }
         List<Change> changes = new ArrayList<>(FileContent.plan(dest, st, st == null ? null : FileContent.read(ctx, dest), content,
                 FileContent.Options.of(new FileAttributes.Desired(a.mode(), a.owner(), a.group()), false)));

@@ -84,7 +84,7 @@ public final class AptKeyModule extends BaseModule<AptKeyModule.Arguments> {
         String target = a.keyring() != null ? a.keyring()
                 : TRUSTED_DIR + "/" + fps.get(0).substring(fps.get(0).length() - 16) + (armored ? ".asc" : ".gpg");
         byte[] content = target.endsWith(".asc") && armored ? key : OpenPgpKeys.dearmor(key);
-        FileStat current = ctx.connection().stat(target, true);
+        FileStat current = ctx.connection().files().stat(target, true);
         List<Change> changes = FileContent.plan(target, current, current == null ? null : FileContent.read(ctx, target), content,
                 FileContent.Options.of(new FileAttributes.Desired(current == null ? FileMode.parse("0644") : null, null, null), false)
                         .creatingParents(Attributes.NONE));
@@ -128,7 +128,7 @@ public final class AptKeyModule extends BaseModule<AptKeyModule.Arguments> {
     private static List<String> keyrings(ModuleContext ctx, Arguments a) throws Exception {
         List<String> out = new ArrayList<>();
         if (a.keyring() != null) out.add(a.keyring());
-        if (ctx.connection().stat(TRUSTED_FILE, true) != null) out.add(TRUSTED_FILE);
+        if (ctx.connection().files().stat(TRUSTED_FILE, true) != null) out.add(TRUSTED_FILE);
         for (String f : HostDirectory.files(ctx, TRUSTED_DIR, "")) {
             if ((f.endsWith(".gpg") || f.endsWith(".asc")) && !out.contains(f)) out.add(f);
         }

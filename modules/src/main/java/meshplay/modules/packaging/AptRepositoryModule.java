@@ -81,7 +81,7 @@ public final class AptRepositoryModule extends BaseModule<AptRepositoryModule.Ar
         if (isFile(ctx, SOURCES_LIST)) paths.add(SOURCES_LIST);
         paths.addAll(HostDirectory.files(ctx, SOURCES_DIR, ".list"));
         for (String path : paths) {
-            String text = FileContent.readText(ctx.connection(), path);
+            String text = FileContent.readText(ctx.connection().files(), path);
             if (text == null) continue;
             before.put(path, text);
             list.load(path, text);
@@ -105,7 +105,7 @@ public final class AptRepositoryModule extends BaseModule<AptRepositoryModule.Ar
             } else {
                 changes.add(FileContent.textChange(path, before.get(path), e.getValue()));
                 if (path.equals(added) && p.mode() != null) {
-                    FileStat st = ctx.connection().stat(path, true);
+                    FileStat st = ctx.connection().files().stat(path, true);
                     changes.addAll(FileAttributes.changes(path, st, new FileAttributes.Desired(p.mode(), null, null), false));
                 }
             }
@@ -120,7 +120,7 @@ public final class AptRepositoryModule extends BaseModule<AptRepositoryModule.Ar
     }
 
     private static boolean isFile(ModuleContext ctx, String path) throws Exception {
-        FileStat s = ctx.connection().stat(path, true);
+        FileStat s = ctx.connection().files().stat(path, true);
         return s != null && s.isFile();
     }
 

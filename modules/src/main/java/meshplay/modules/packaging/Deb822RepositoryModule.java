@@ -141,11 +141,11 @@ public final class Deb822RepositoryModule extends BaseModule<Deb822RepositoryMod
         List<Change> changes = new ArrayList<>();
         if (p.state() == State.ABSENT) {
             String removedKey = null;
-            if (ctx.connection().stat(dest, false) != null) changes.add(remove(ctx, dest));
+            if (ctx.connection().files().stat(dest, false) != null) changes.add(remove(ctx, dest));
             for (String ext : List.of("asc", "gpg")) {
                 String key = p.keyPath(ext);
                 removedKey = key;
-                if (ctx.connection().stat(key, false) != null) changes.add(remove(ctx, key));
+                if (ctx.connection().files().stat(key, false) != null) changes.add(remove(ctx, key));
             }
             data.put("repo", null);
             data.put("key_filename", removedKey);
@@ -163,8 +163,8 @@ public final class Deb822RepositoryModule extends BaseModule<Deb822RepositoryMod
             fields.put(fieldName(e.getKey()), value);
         }
         String repo = Deb822.render(fields);
-        FileStat current = ctx.connection().stat(dest, true);
-        String before = current == null ? null : FileContent.readText(ctx.connection(), dest);
+        FileStat current = ctx.connection().files().stat(dest, true);
+        String before = current == null ? null : FileContent.readText(ctx.connection().files(), dest);
         // the same fields and values in another order or layout (a file written by hand or by Proxmox) are kept as they are
         boolean same = before != null && Deb822.sameStanza(before, fields);
         changes.addAll(FileContent.plan(dest, current, before == null ? null : before.getBytes(StandardCharsets.UTF_8),
@@ -182,14 +182,14 @@ public final class Deb822RepositoryModule extends BaseModule<Deb822RepositoryMod
     /** A URL is downloaded into the keyring directory (a Change when it differs); a path or an inline key is kept as given. */
     private static SignedBy signedBy(ModuleContext ctx, Arguments p, String value, List<Change> changes) throws Exception {
         if (!URL_SCHEME.matcher(value).find()) {
-            FileStat s = value.startsWith("/") ? ctx.connection().stat(value, true) : null;
+            FileStat s = value.startsWith("/") ? ctx.connection().files().stat(value, true) : null;
             return new SignedBy(value, s != null && s.isFile() ? value : null);
         }
         HttpFetch.Response r = HttpFetch.send(HttpFetch.Request.get(value));
         if (r.status() != 200) throw new ModuleFailure("Could not fetch signed_by key: HTTP Error " + r.status() + " for " + value);
         byte[] key = r.body();
         String keyFile = p.keyPath(new String(key, StandardCharsets.ISO_8859_1).contains("-----BEGIN PGP PUBLIC KEY BLOCK-----") ? "asc" : "gpg");
-        FileStat current = ctx.connection().stat(keyFile, true);
+        FileStat current = ctx.connection().files().stat(keyFile, true);
         changes.addAll(FileContent.plan(keyFile, current, current == null ? null : FileContent.read(ctx, keyFile), key,
                 FileContent.Options.of(new FileAttributes.Desired(FileMode.parse("0644"), null, null), false)
                         .creatingParents(new Attributes(FileAttributes.NEW_DIRECTORY_MODE, null, null))));
@@ -197,7 +197,7 @@ public final class Deb822RepositoryModule extends BaseModule<Deb822RepositoryMod
     }
 
     private static Change remove(ModuleContext ctx, String path) throws Exception {
-        String before = FileContent.readText(ctx.connection(), path);
+        String before = FileContent.readText(ctx.connection().files(), path);
         return FileContent.textChange(path, before == null ? "" : before, null);
     }
 

@@ -13,7 +13,7 @@ final class HostDirectory {
     }
 
     static List<String> files(ModuleContext ctx, String dir, String suffix) throws Exception {
-        if (ctx.connection().stat(dir, true) == null) return List.of();
+        if (ctx.connection().files().stat(dir, true) == null) return List.of();
         ExecResult r = ctx.run(ExecRequest.argv("find", dir, "-maxdepth", "1", "-type", "f", "-name", "*" + suffix));
         if (!r.ok()) throw new ModuleFailure("cannot list " + dir + " (rc=" + r.rc() + "): " + r.stderr().strip());
         List<String> out = new ArrayList<>();

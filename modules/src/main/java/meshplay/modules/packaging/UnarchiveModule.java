@@ -83,10 +83,10 @@ public final class UnarchiveModule extends BaseModule<UnarchiveModule.Arguments>
             throw problem(ctx, "extra_opts", "extra_opts are not supported: meshplay unpacks without tar", "use include/exclude, or a command task");
         }
         String dest = requireAbsolute(ctx, "dest", a.dest(), "/opt/tool");
-        if (a.creates() != null && ctx.connection().stat(a.creates(), true) != null) {
+        if (a.creates() != null && ctx.connection().files().stat(a.creates(), true) != null) {
             return Plan.noChange(Map.of("dest", dest, "src", a.src())).withNote("skipped, since " + a.creates() + " exists");
         }
-        FileStat d = ctx.connection().stat(dest, true);
+        FileStat d = ctx.connection().files().stat(dest, true);
         if (d == null || !d.isDirectory()) throw new ModuleFailure("Destination '" + dest + "' is not a directory", Map.of("dest", dest));
         Archive.Contents contents;
         try {
@@ -128,7 +128,7 @@ public final class UnarchiveModule extends BaseModule<UnarchiveModule.Arguments>
 
     /** The Change that makes one member's path what the archive holds, or null when it already is. */
     private static Change memberChange(ModuleContext ctx, Arguments a, String path, Archive.Member m) throws Exception {
-        FileStat st = ctx.connection().stat(path, false);
+        FileStat st = ctx.connection().files().stat(path, false);
         boolean dir = m.kind() == Archive.Kind.DIRECTORY;
         Integer mode = m.kind() == Archive.Kind.SYMLINK ? null : a.mode() != null ? a.mode().applyTo(m.mode(), dir) : m.mode();
         Attributes attrs = new Attributes(mode, a.owner(), a.group());
@@ -138,24 +138,24 @@ public final class UnarchiveModule extends BaseModule<UnarchiveModule.Arguments>
                 return new Change("link " + path + " -> " + m.linkTarget(), Diff.state(path, describe(st), "link to " + m.linkTarget()),
                         (c, r) -> {
                             mkParent(c, path);
-                            c.connection().symlink(m.linkTarget(), path);
+                            c.connection().files().symlink(m.linkTarget(), path);
                         });
             }
             case DIRECTORY -> {
                 if (st != null && st.isDirectory()) return attributes(path, st, attrs);
                 if (st != null) throw new ModuleFailure(path + " exists and is no directory, but the archive holds a directory there");
-                return new Change("create directory " + path, Diff.state(path, "absent", "directory"), (c, r) -> c.connection().mkdirs(path, attrs));
+                return new Change("create directory " + path, Diff.state(path, "absent", "directory"), (c, r) -> c.connection().files().mkdirs(path, attrs));
             }
             default -> {
                 if (st != null && st.isDirectory()) throw new ModuleFailure(path + " is a directory, but the archive holds a file there");
                 String want = Checksum.sha1(m.content());
-                String have = st == null || st.isLink() ? null : ctx.connection().sha1(path).orElse(null);
+                String have = st == null || st.isLink() ? null : ctx.connection().files().sha1(path).orElse(null);
                 if (want.equals(have)) return attributes(path, st, attrs);
                 return new Change("unpack " + path, Diff.state(path, describe(st), "file (" + m.content().length + " bytes, sha1 " + want + ")"),
                         (c, r) -> {
                             mkParent(c, path);
-                            if (st != null && st.isLink()) c.connection().remove(path, false);
-                            c.connection().write(path, Content.of(m.content()), new WriteOptions(attrs, false));
+                            if (st != null && st.isLink()) c.connection().files().remove(path, false);
+                            c.connection().files().write(path, Content.of(m.content()), new WriteOptions(attrs, false));
                         });
             }
         }
@@ -165,16 +165,16 @@ public final class UnarchiveModule extends BaseModule<UnarchiveModule.Arguments>
         List<Change> c = FileAttributes.changes(path, st, new FileAttributes.Desired(
                 attrs.mode() == null ? null : FileMode.parse(FileAttributes.octal(attrs.mode())), attrs.owner(), attrs.group()), false);
         if (c.isEmpty()) return null;
-        if (c.size() == 1) return new Change(c.get(0).summary(), c.get(0).diff(), (ctx, r) -> ctx.connection().setAttributes(path, attrs));
+        if (c.size() == 1) return new Change(c.get(0).summary(), c.get(0).diff(), (ctx, r) -> ctx.connection().files().setAttributes(path, attrs));
         String before = String.join(", ", c.stream().map(x -> x.diff().before()).toList());
         String after = String.join(", ", c.stream().map(x -> x.diff().after()).toList());
         return new Change(String.join("; ", c.stream().map(Change::summary).toList()), Diff.state(path + " attributes", before, after),
-                (ctx, r) -> ctx.connection().setAttributes(path, attrs));
+                (ctx, r) -> ctx.connection().files().setAttributes(path, attrs));
     }
 
     private static void mkParent(ModuleContext ctx, String path) throws Exception {
         String parent = FileContent.parentOf(path);
-        if (ctx.connection().stat(parent, true) == null) ctx.connection().mkdirs(parent, Attributes.NONE);
+        if (ctx.connection().files().stat(parent, true) == null) ctx.connection().files().mkdirs(parent, Attributes.NONE);
     }
 
     private static String describe(FileStat st) {

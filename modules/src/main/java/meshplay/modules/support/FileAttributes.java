@@ -6,7 +6,6 @@ import meshplay.engine.connect.Attributes;
 import meshplay.engine.connect.FileStat;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
-import meshplay.engine.module.Args;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;
 import meshplay.engine.module.FileMode;
@@ -20,13 +19,12 @@ public final class FileAttributes {
     public static final int NEW_FILE_MODE = 0644;
     public static final int NEW_DIRECTORY_MODE = 0755;
 
-    /** What the task asked for; null fields are left as they are. */
+    /**
+     * What the task asked for; null fields are left as they are. A module binds it from the arguments
+     * {@link #addArgs} declares by making it a component of its argument record.
+     */
     public record Desired(FileMode mode, String owner, String group) {
         public static final Desired NONE = new Desired(null, null, null);
-
-        public static Desired from(Args args) {
-            return new Desired(args.mode("mode"), args.str("owner"), args.str("group"));
-        }
 
         public boolean isEmpty() {
             return mode == null && owner == null && group == null;
@@ -88,6 +86,6 @@ public final class FileAttributes {
         Diff diff = Diff.state(path + " " + what, before, after);
         String summary = "set " + what + " of " + path + " to " + after;
         if (appliedByWrite) return new Change(summary, diff, (ctx, result) -> { });
-        return new Change(summary, diff, (ctx, result) -> ctx.connection().setAttributes(path, set));
+        return new Change(summary, diff, (ctx, result) -> ctx.connection().files().setAttributes(path, set));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import meshplay.engine.connect.Attributes;
-import meshplay.engine.connect.Connection;
+import meshplay.engine.connect.HostFiles;
 import meshplay.engine.connect.ConnectionException;
 import meshplay.engine.connect.Content;
 import meshplay.engine.connect.ExecRequest;
@@ -87,7 +87,7 @@ public final class FileContent {
 
     /** The current content, or null when the path does not exist. */
     public static byte[] read(ModuleContext ctx, String path) throws Exception {
-        return ctx.connection().read(path).orElse(null);
+        return ctx.connection().files().read(path).orElse(null);
     }
 
     /** Fails the task clearly unless a validate command names the file with %s. */
@@ -98,8 +98,8 @@ public final class FileContent {
     }
 
     /** The current content as UTF-8 text, or null when the path does not exist. */
-    public static String readText(Connection connection, String path) throws ConnectionException {
-        return connection.read(path).map(FileContent::utf8).orElse(null);
+    public static String readText(HostFiles files, String path) throws ConnectionException {
+        return files.read(path).map(FileContent::utf8).orElse(null);
     }
 
     /**
@@ -131,14 +131,14 @@ public final class FileContent {
         }
         checkValidateCommand(options.validate());
         List<Change> changes = new ArrayList<>();
-        String beforeSum = current == null ? null : ctx.connection().sha1(path).orElse(null);
+        String beforeSum = current == null ? null : ctx.connection().files().sha1(path).orElse(null);
         boolean contentDiffers = beforeSum == null || !beforeSum.equals(desired.sha1());
         if (contentDiffers) {
             Attributes attrs = current == null ? options.attributes().forNew(false) : options.attributes().resolve(current.mode(), false);
             Diff diff = Diff.state(path, beforeSum == null ? "absent" : sizeAndSum(current.size(), beforeSum),
                     sizeAndSum(desired.size(), desired.sha1()) + " (too large to diff)");
             changes.add(new Change((beforeSum == null ? "create " : "write ") + path, diff, (ctx2, result) -> {
-                String now = ctx2.connection().sha1(path).orElse(null);
+                String now = ctx2.connection().files().sha1(path).orElse(null);
                 if (!Objects.equals(now, beforeSum)) {
                     throw new ModuleFailure(path + " changed on the host after it was read; nothing was written", Map.of("path", path));
                 }
@@ -186,7 +186,7 @@ public final class FileContent {
                 throw new ModuleFailure(path + " changed on the host after it was read; nothing was written", Map.of("path", path));
             }
             if (desired == null) {
-                ctx.connection().remove(path, false);
+                ctx.connection().files().remove(path, false);
                 return;
             }
             put(ctx, path, Content.of(desired), attrs, options, result);
@@ -199,9 +199,9 @@ public final class FileContent {
         if (options.validate() != null) validate(ctx, path, desired, attrs, options.validate());
         if (options.parentAttributes() != null) {
             String parent = parentOf(path);
-            if (ctx.connection().stat(parent, true) == null) ctx.connection().mkdirs(parent, options.parentAttributes());
+            if (ctx.connection().files().stat(parent, true) == null) ctx.connection().files().mkdirs(parent, options.parentAttributes());
         }
-        ctx.connection().write(path, desired, new WriteOptions(attrs, options.backup()))
+        ctx.connection().files().write(path, desired, new WriteOptions(attrs, options.backup()))
                 .ifPresent(b -> result.put("backup_file", b));
     }
 
@@ -232,7 +232,7 @@ public final class FileContent {
         String parent = parentOf(path);
         String temp = (parent.equals("/") ? "" : parent) + "/." + baseName(path) + ".meshplay-validate-" + UUID.randomUUID().toString().substring(0, 8);
         try {
-            ctx.connection().write(temp, content, new WriteOptions(new Attributes(0600, attrs.owner(), attrs.group()), false));
+            ctx.connection().files().write(temp, content, new WriteOptions(new Attributes(0600, attrs.owner(), attrs.group()), false));
             ExecResult r = ctx.run(ExecRequest.shell(command.replace("%s", ShellQuote.quote(temp))));
             if (!r.ok()) {
                 throw new ModuleFailure("failed to validate " + path + " with '" + command + "' (rc=" + r.rc() + "): "
@@ -240,7 +240,7 @@ public final class FileContent {
                         Map.of("rc", r.rc(), "stdout", r.stdout(), "stderr", r.stderr()));
             }
         } finally {
-            ctx.connection().remove(temp, false);
+            ctx.connection().files().remove(temp, false);
         }
     }
 
@@ -251,7 +251,7 @@ public final class FileContent {
     public static String resolveLinks(ModuleContext ctx, String path) throws Exception {
         String p = path;
         for (int hops = 0; hops < 40; hops++) {
-            FileStat s = ctx.connection().stat(p, false);
+            FileStat s = ctx.connection().files().stat(p, false);
             if (s == null || !s.isLink()) return p;
             String target = s.linkTarget();
             String parent = parentOf(p);

@@ -21,15 +21,15 @@ import meshplay.engine.testing.TempRoot;
  * root; /etc/pve in each is a link to one shared directory, as pmxcfs shares it, and a stand-in
  * lab-node-exec lets the SDN apply reach every node.
  */
-final class EmulatedCluster {
+public final class EmulatedCluster {
     static final Path EMULATORS = Path.of("..", "lab", "emulators").toAbsolutePath().normalize();
-    static final List<String> NODES = List.of("n2", "n3", "n4");
+    public static final List<String> NODES = List.of("n2", "n3", "n4");
     /** n2's root, where most tests look. */
-    final TempRoot root;
+    public final TempRoot root;
     private final Map<String, TempRoot> roots = new java.util.LinkedHashMap<>();
     private final Path nodeExec;
 
-    EmulatedCluster(Path dir) throws IOException {
+    public EmulatedCluster(Path dir) throws IOException {
         Path pve = Files.createDirectories(dir.resolve("pve"));
         for (String n : NODES) {
             TempRoot r = new TempRoot(dir.resolve(n));
@@ -62,34 +62,34 @@ final class EmulatedCluster {
                 """);
     }
 
-    TempRoot root(String node) {
+    public TempRoot root(String node) {
         return roots.get(node);
     }
 
     /** A connection to node `name`: emulators first on PATH, the node name and the temp root in the environment. */
-    LocalConnection node(String name) {
+    public LocalConnection node(String name) {
         Path r = roots.get(name).root();
         return new LocalConnection(name, r, List.of(EMULATORS), Map.of("MESHPLAY_TEST_ROOT", r.toString(), "MESHPLAY_LAB_NODE", name,
                 "MESHPLAY_LAB_NODE_EXEC", nodeExec.toString()));
     }
 
-    ExecResult sh(String node, String... argv) throws Exception {
+    public ExecResult sh(String node, String... argv) throws Exception {
         return node(node).exec(ExecRequest.argv(argv));
     }
 
     /** Runs a setup command and insists that it worked. */
-    String ok(String node, String... argv) throws Exception {
+    public String ok(String node, String... argv) throws Exception {
         ExecResult r = sh(node, argv);
         assertEquals(0, r.rc(), String.join(" ", argv) + ": " + r.stderr());
         return r.stdout();
     }
 
-    ModuleHarness.Outcome run(Module module, String node, Map<String, Object> args, boolean check) throws Exception {
+    public ModuleHarness.Outcome run(Module module, String node, Map<String, Object> args, boolean check) throws Exception {
         return ModuleHarness.run(module, args, node(node), check);
     }
 
     /** Ceph installed on every node, initialised, with the first monitor on n2. */
-    EmulatedCluster withCeph() throws Exception {
+    public EmulatedCluster withCeph() throws Exception {
         for (String n : List.of("n2", "n3", "n4")) ok(n, "pveceph", "install", "--repository", "test", "--version", "squid");
         ok("n2", "pveceph", "init", "--network", "10.1.1.0/24", "--cluster-network", "10.100.0.0/24");
         ok("n2", "pveceph", "mon", "create");

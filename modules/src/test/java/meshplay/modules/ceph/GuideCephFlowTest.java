@@ -1,5 +1,9 @@
 package meshplay.modules.ceph;
 
+import meshplay.modules.pve.PveCephModule;
+import meshplay.modules.pve.PveSdnModule;
+import meshplay.modules.pve.PveSdnModuleTest;
+import meshplay.modules.pve.PveStorageModule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

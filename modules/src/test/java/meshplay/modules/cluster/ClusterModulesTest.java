@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import meshplay.engine.error.UserError;
 
 import meshplay.engine.module.ArgSpec;
@@ -29,7 +30,7 @@ class ClusterModulesTest {
 
     @Test
     void everyArgumentIsDocumented() {
-        for (Module m : new ClusterModules().modules()) {
+        for (Module m : registered()) {
             assertFalse(m.spec().description().isBlank(), m.name());
             for (ArgSpec.Arg a : m.spec().args().values()) {
                 assertFalse(a.description().isBlank(), m.name() + " " + a.name());
@@ -42,12 +43,12 @@ class ClusterModulesTest {
         TempRoot root = new TempRoot(dir);
         new FakeTools(root);
         Object[][] cases = {
-                {new Sysctl(), "file", new Object[]{"name", "vm.swappiness", "value", 10, "file", "sysctl.d/x.conf"}},
-                {new Interfaces(), "path", new Object[]{"iface", "en05", "method", "manual", "path", "interfaces"}},
-                {new Kmod(), "persistent_file", new Object[]{"name", "thunderbolt", "persistent", "present", "persistent_file", "modules"}},
-                {new SystemdLink(), "path", new Object[]{"path", "00-tb.link", "match", LinkFileTest.map("Driver", "thunderbolt-net"),
+                {new SysctlModule(), "file", new Object[]{"name", "vm.swappiness", "value", 10, "file", "sysctl.d/x.conf"}},
+                {new InterfacesModule(), "path", new Object[]{"iface", "en05", "method", "manual", "path", "interfaces"}},
+                {new KmodModule(), "persistent_file", new Object[]{"name", "thunderbolt", "persistent", "present", "persistent_file", "modules"}},
+                {new SystemdLinkModule(), "path", new Object[]{"path", "00-tb.link", "match", LinkFileTest.map("Driver", "thunderbolt-net"),
                         "link", LinkFileTest.map("Name", "en05")}},
-                {new UdevRule(), "path", new Object[]{"path", "10-tb.rules", "rules", java.util.List.of("# x")}},
+                {new UdevRuleModule(), "path", new Object[]{"path", "10-tb.rules", "rules", java.util.List.of("# x")}},
         };
         for (Object[] c : cases) {
             Module m = (Module) c[0];
@@ -55,5 +56,11 @@ class ClusterModulesTest {
             assertTrue(e.getMessage().contains("argument '" + c[1] + "' of module '" + m.name() + "'")
                     && e.getMessage().contains("is not an absolute path"), e.getMessage());
         }
+    }
+
+    /** The modules of this package that the registry found. */
+    static List<Module> registered() {
+        return ModuleRegistry.load().modules().stream()
+                .filter(m -> m.getClass().getPackageName().equals("meshplay.modules.cluster")).toList();
     }
 }

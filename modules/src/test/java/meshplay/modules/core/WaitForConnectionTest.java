@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import meshplay.engine.connect.Attributes;
 import meshplay.engine.connect.Connection;
 import meshplay.engine.connect.ConnectionException;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
-import meshplay.engine.connect.FileStat;
-import meshplay.engine.connect.WriteOptions;
+import meshplay.engine.connect.HostFiles;
 import meshplay.engine.testing.ModuleHarness.Outcome;
 import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.Test;
@@ -33,13 +31,7 @@ class WaitForConnectionTest extends TempRootTest {
 
         public String host() { return inner.host(); }
         public ExecResult exec(ExecRequest r) throws ConnectionException { return inner.exec(r); }
-        public FileStat stat(String p, boolean f) throws ConnectionException { return inner.stat(p, f); }
-        public java.util.Optional<byte[]> read(String p) throws ConnectionException { return inner.read(p); }
-        public java.util.Optional<String> write(String p, byte[] c, WriteOptions o) throws ConnectionException { return inner.write(p, c, o); }
-        public void mkdirs(String p, Attributes a) throws ConnectionException { inner.mkdirs(p, a); }
-        public void remove(String p, boolean r) throws ConnectionException { inner.remove(p, r); }
-        public void symlink(String t, String l) throws ConnectionException { inner.symlink(t, l); }
-        public void setAttributes(String p, Attributes a) throws ConnectionException { inner.setAttributes(p, a); }
+        public HostFiles files() { return inner.files(); }
         public void close() { }
 
         @Override

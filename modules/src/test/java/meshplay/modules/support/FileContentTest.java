@@ -33,7 +33,7 @@ class FileContentTest extends TempRootTest {
 
     @Test
     void textChangeCreatesWritesAndRemoves() throws Exception {
-        assertNull(FileContent.readText(conn, "/etc/x.d/a.conf"));
+        assertNull(FileContent.readText(conn.files(), "/etc/x.d/a.conf"));
         Change create = FileContent.textChange("/etc/x.d/a.conf", null, "a=1\n");
         assertEquals("create /etc/x.d/a.conf", create.summary());
         assertEquals(Diff.file("/etc/x.d/a.conf", null, "a=1\n"), create.diff());
@@ -44,7 +44,7 @@ class FileContentTest extends TempRootTest {
 
         assertNull(FileContent.textChange("/etc/x.d/a.conf", "a=1\n", "a=1\n"), "equal text is no change");
         apply(FileContent.textChange("/etc/x.d/a.conf", "a=1\n", "a=2\n"));
-        assertEquals("a=2\n", FileContent.readText(conn, "/etc/x.d/a.conf"));
+        assertEquals("a=2\n", FileContent.readText(conn.files(), "/etc/x.d/a.conf"));
 
         Change remove = FileContent.textChange("/etc/x.d/a.conf", "a=2\n", null);
         assertEquals("remove /etc/x.d/a.conf", remove.summary());
@@ -56,7 +56,7 @@ class FileContentTest extends TempRootTest {
     @Test
     void textChangeRefusesWhenTheFileChangedSincePlanning() throws Exception {
         root.file("/etc/a.conf", "a=1\n");
-        Change write = FileContent.textChange("/etc/a.conf", FileContent.readText(conn, "/etc/a.conf"), "a=2\n");
+        Change write = FileContent.textChange("/etc/a.conf", FileContent.readText(conn.files(), "/etc/a.conf"), "a=2\n");
         Change remove = FileContent.textChange("/etc/a.conf", "a=1\n", null);
         root.file("/etc/a.conf", "a=3\n");
         for (Change c : new Change[]{write, remove}) {

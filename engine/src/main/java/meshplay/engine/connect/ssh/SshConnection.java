@@ -11,6 +11,7 @@ import meshplay.engine.connect.Content;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
 import meshplay.engine.connect.FileStat;
+import meshplay.engine.connect.HostFiles;
 import meshplay.engine.connect.WriteOptions;
 
 /**
@@ -48,54 +49,32 @@ public final class SshConnection implements Connection {
                 new String(raw.stderr(), StandardCharsets.UTF_8), raw.timedOut());
     }
 
-    private RemoteFiles files() throws ConnectionException {
-        if (fileBecome != null && RemoteCommand.escalates(fileBecome, host.loginUser())) return new ShellFiles(host, fileBecome);
-        return host.sftpAvailable() ? new SftpFiles(host) : new ShellFiles(host, null);
-    }
-
+    /**
+     * SFTP as the login user; shell commands when files are done as a become user that differs from
+     * it (or when the server offers no SFTP). Chosen on each call, as the session may be reopened.
+     */
     @Override
-    public FileStat stat(String path, boolean follow) throws ConnectionException {
-        return files().stat(path, follow);
-    }
+    public HostFiles files() {
+        return new HostFiles() {
+            private RemoteFiles pick() throws ConnectionException {
+                if (fileBecome != null && RemoteCommand.escalates(fileBecome, host.loginUser())) return new ShellFiles(host, fileBecome);
+                return host.sftpAvailable() ? new SftpFiles(host) : new ShellFiles(host, null);
+            }
 
-    @Override
-    public Optional<byte[]> read(String path) throws ConnectionException {
-        return files().read(path);
-    }
+            @Override public FileStat stat(String path, boolean follow) throws ConnectionException { return pick().stat(path, follow); }
+            @Override public Optional<byte[]> read(String path) throws ConnectionException { return pick().read(path); }
 
-    @Override
-    public Optional<String> write(String path, byte[] content, WriteOptions options) throws ConnectionException {
-        return write(path, Content.of(content), options);
-    }
+            @Override
+            public Optional<String> write(String path, Content content, WriteOptions options) throws ConnectionException {
+                return pick().write(path, content, options == null ? WriteOptions.DEFAULT : options);
+            }
 
-    @Override
-    public Optional<String> write(String path, Content content, WriteOptions options) throws ConnectionException {
-        return files().write(path, content, options == null ? WriteOptions.DEFAULT : options);
-    }
-
-    @Override
-    public Optional<String> sha1(String path) throws ConnectionException {
-        return files().sha1(path);
-    }
-
-    @Override
-    public void mkdirs(String path, Attributes attributes) throws ConnectionException {
-        files().mkdirs(path, attributes);
-    }
-
-    @Override
-    public void remove(String path, boolean recursive) throws ConnectionException {
-        files().remove(path, recursive);
-    }
-
-    @Override
-    public void symlink(String target, String link) throws ConnectionException {
-        files().symlink(target, link);
-    }
-
-    @Override
-    public void setAttributes(String path, Attributes attributes) throws ConnectionException {
-        files().setAttributes(path, attributes);
+            @Override public Optional<String> sha1(String path) throws ConnectionException { return pick().sha1(path); }
+            @Override public void mkdirs(String path, Attributes attributes) throws ConnectionException { pick().mkdirs(path, attributes); }
+            @Override public void remove(String path, boolean recursive) throws ConnectionException { pick().remove(path, recursive); }
+            @Override public void symlink(String target, String link) throws ConnectionException { pick().symlink(target, link); }
+            @Override public void setAttributes(String path, Attributes attributes) throws ConnectionException { pick().setAttributes(path, attributes); }
+        };
     }
 
     /** Reconnects, retrying for the connect timeout (10 s unless configured). */

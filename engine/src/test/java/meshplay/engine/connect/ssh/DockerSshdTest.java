@@ -73,10 +73,10 @@ class DockerSshdTest {
         assertEquals(4, r.rc());
         assertEquals("out\n", r.stdout());
         assertEquals("err\n", r.stderr());
-        conn.write("/tmp/meshplay-docker.txt", "hello".getBytes(), WriteOptions.mode(0640));
-        FileStat st = conn.stat("/tmp/meshplay-docker.txt", true);
+        conn.files().write("/tmp/meshplay-docker.txt", "hello".getBytes(), WriteOptions.mode(0640));
+        FileStat st = conn.files().stat("/tmp/meshplay-docker.txt", true);
         assertEquals(0640, st.mode());
-        assertEquals("hello", new String(conn.read("/tmp/meshplay-docker.txt").orElseThrow()));
+        assertEquals("hello", new String(conn.files().read("/tmp/meshplay-docker.txt").orElseThrow()));
         ExecResult t = conn.exec(ExecRequest.argv("sleep", "30").withTimeout(Duration.ofMillis(500)));
         assertTrue(t.timedOut());
     }

@@ -167,12 +167,12 @@ class EmbeddedServerTest {
         String file = dir.resolve("sub/f.txt").toString();
         try (SshConnectionProvider p = new SshConnectionProvider(SshTesting.emptyEnvironment(tmp))) {
             Connection c = p.open(address("secret"), options);
-            c.write(file, "via shell".getBytes(), meshplay.engine.connect.WriteOptions.mode(0640));
+            c.files().write(file, "via shell".getBytes(), meshplay.engine.connect.WriteOptions.mode(0640));
             assertEquals("via shell", Files.readString(Path.of(file)));
             assertEquals(0640, (Integer) Files.getAttribute(Path.of(file), "unix:mode") & 07777);
-            assertEquals("via shell", new String(c.read(file).orElseThrow()));
-            assertEquals("file", c.stat(file, true).type());
-            c.remove(dir.toString(), true);
+            assertEquals("via shell", new String(c.files().read(file).orElseThrow()));
+            assertEquals("file", c.files().stat(file, true).type());
+            c.files().remove(dir.toString(), true);
             assertTrue(!Files.exists(dir));
             // commands still run beside the failed SFTP attempt
             assertEquals(0, c.exec(ExecRequest.argv("true")).rc());

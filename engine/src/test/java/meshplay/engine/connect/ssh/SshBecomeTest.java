@@ -64,43 +64,43 @@ class SshBecomeTest {
 
         Connection asUser = root.withBecome(SU_TEST_USER);
         String dir = work.resolve("d1/d2").toString();
-        asUser.mkdirs(dir, new Attributes(0700, null, null));
+        asUser.files().mkdirs(dir, new Attributes(0700, null, null));
         assertEquals(SshdFixture.TEST_USER, Files.getOwner(Path.of(dir)).getName());
         assertEquals(0700, mode(Path.of(dir)));
 
         String file = dir + "/f.bin";
         byte[] content = new byte[200_000];
         for (int i = 0; i < content.length; i++) content[i] = (byte) (i % 251);
-        assertEquals(Optional.empty(), asUser.write(file, content, WriteOptions.mode(0640)));
+        assertEquals(Optional.empty(), asUser.files().write(file, content, WriteOptions.mode(0640)));
         assertEquals(SshdFixture.TEST_USER, Files.getOwner(Path.of(file)).getName());
         assertEquals(0640, mode(Path.of(file)));
-        assertArrayEquals(content, asUser.read(file).orElseThrow());
+        assertArrayEquals(content, asUser.files().read(file).orElseThrow());
         try (Stream<Path> s = Files.list(Path.of(dir))) {
             assertEquals(List.of("f.bin"), s.map(p -> p.getFileName().toString()).toList(), "no temp file is left");
         }
-        Optional<String> backup = asUser.write(file, "second".getBytes(), new WriteOptions(Attributes.NONE, true));
+        Optional<String> backup = asUser.files().write(file, "second".getBytes(), new WriteOptions(Attributes.NONE, true));
         assertTrue(backup.isPresent());
         assertEquals(0640, mode(Path.of(file)), "the mode is kept on rewrite");
         assertArrayEquals(content, Files.readAllBytes(Path.of(backup.get())));
 
-        FileStat st = asUser.stat(file, true);
+        FileStat st = asUser.files().stat(file, true);
         assertEquals("file", st.type());
         assertEquals(6, st.size());
         assertEquals(SshdFixture.TEST_USER, st.owner());
-        assertNull(asUser.stat(dir + "/absent", false));
-        assertEquals(Optional.empty(), asUser.read(dir + "/absent"));
+        assertNull(asUser.files().stat(dir + "/absent", false));
+        assertEquals(Optional.empty(), asUser.files().read(dir + "/absent"));
 
         String link = work.resolve("l").toString();
-        asUser.symlink(file, link);
-        FileStat ls = asUser.stat(link, false);
+        asUser.files().symlink(file, link);
+        FileStat ls = asUser.files().stat(link, false);
         assertEquals("link", ls.type());
         assertEquals(file, ls.linkTarget());
 
-        asUser.setAttributes(file, new Attributes(0600, null, null));
+        asUser.files().setAttributes(file, new Attributes(0600, null, null));
         assertEquals(0600, mode(Path.of(file)));
-        asUser.remove(link, false);
+        asUser.files().remove(link, false);
         assertFalse(Files.exists(Path.of(link), LinkOption.NOFOLLOW_LINKS));
-        asUser.remove(work.resolve("d1").toString(), true);
+        asUser.files().remove(work.resolve("d1").toString(), true);
         assertFalse(Files.exists(work.resolve("d1")));
     }
 
@@ -108,7 +108,7 @@ class SshBecomeTest {
     void becomeFileOperationsReportFailuresClearly() throws Exception {
         Connection asUser = provider.open(sshd.address("n1-root", "root"), sshd.options()).withBecome(SU_TEST_USER);
         ConnectionException e = assertThrows(ConnectionException.class,
-                () -> asUser.write("/root/forbidden.txt", "x".getBytes(), WriteOptions.DEFAULT));
+                () -> asUser.files().write("/root/forbidden.txt", "x".getBytes(), WriteOptions.DEFAULT));
         assertTrue(e.getMessage().contains("as " + SshdFixture.TEST_USER), e.getMessage());
         assertFalse(Files.exists(Path.of("/root/forbidden.txt")));
     }
@@ -122,9 +122,9 @@ class SshBecomeTest {
         assertEquals("root\n", user.exec(ExecRequest.argv("id", "-un").withBecome(sudo)).stdout());
         Connection asRoot = user.withBecome(sudo);
         String file = work.resolve("root-owned.conf").toString();
-        asRoot.write(file, "r\n".getBytes(), new WriteOptions(new Attributes(0600, "root", "root"), false));
+        asRoot.files().write(file, "r\n".getBytes(), new WriteOptions(new Attributes(0600, "root", "root"), false));
         assertEquals("root", Files.getOwner(Path.of(file)).getName());
-        assertEquals("r\n", new String(asRoot.read(file).orElseThrow()));
+        assertEquals("r\n", new String(asRoot.files().read(file).orElseThrow()));
     }
 
     private static int mode(Path p) throws Exception {

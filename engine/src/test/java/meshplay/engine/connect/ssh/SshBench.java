@@ -46,15 +46,15 @@ public final class SshBench {
 
             // an atomic file write (SFTP, guard, fsync, rename) and a stat, sequential on one session
             String file = SshdFixture.TEST_HOME + "/bench-" + ProcessHandle.current().pid() + ".txt";
-            for (int i = 0; i < 5; i++) one.write(file, "warm".getBytes(), meshplay.engine.connect.WriteOptions.DEFAULT);
+            for (int i = 0; i < 5; i++) one.files().write(file, "warm".getBytes(), meshplay.engine.connect.WriteOptions.DEFAULT);
             long w0 = System.nanoTime();
             int writes = 50;
-            for (int i = 0; i < writes; i++) one.write(file, ("content " + i).getBytes(), meshplay.engine.connect.WriteOptions.mode(0644));
+            for (int i = 0; i < writes; i++) one.files().write(file, ("content " + i).getBytes(), meshplay.engine.connect.WriteOptions.mode(0644));
             double perWriteMs = (System.nanoTime() - w0) / 1e6 / writes;
             long st0 = System.nanoTime();
-            for (int i = 0; i < writes; i++) one.stat(file, true);
+            for (int i = 0; i < writes; i++) one.files().stat(file, true);
             double perStatMs = (System.nanoTime() - st0) / 1e6 / writes;
-            one.remove(file, false);
+            one.files().remove(file, false);
 
             long r0 = System.nanoTime();
             runAll(conns, tasks);

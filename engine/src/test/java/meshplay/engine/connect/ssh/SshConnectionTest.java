@@ -165,11 +165,11 @@ class SshConnectionTest {
     @Test
     void writeIsAtomicKeepsModeAndLeavesNoTempFile() throws Exception {
         String path = work.resolve("conf/app.conf").toString();
-        assertEquals(Optional.empty(), conn.write(path, "one\n".getBytes(), WriteOptions.mode(0640)));
+        assertEquals(Optional.empty(), conn.files().write(path, "one\n".getBytes(), WriteOptions.mode(0640)));
         assertEquals("one\n", Files.readString(Path.of(path)));
         assertEquals(0640, mode(Path.of(path)));
         // a rewrite without a mode keeps the file's mode
-        conn.write(path, "two\n".getBytes(), WriteOptions.DEFAULT);
+        conn.files().write(path, "two\n".getBytes(), WriteOptions.DEFAULT);
         assertEquals("two\n", Files.readString(Path.of(path)));
         assertEquals(0640, mode(Path.of(path)));
         try (Stream<Path> s = Files.list(Path.of(path).getParent())) {
@@ -177,27 +177,27 @@ class SshConnectionTest {
         }
         byte[] big = new byte[3 * 1024 * 1024 + 17];
         for (int i = 0; i < big.length; i++) big[i] = (byte) (i * 31);
-        conn.write(path, big, WriteOptions.DEFAULT);
-        assertArrayEquals(big, conn.read(path).orElseThrow());
+        conn.files().write(path, big, WriteOptions.DEFAULT);
+        assertArrayEquals(big, conn.files().read(path).orElseThrow());
     }
 
     @Test
     void setIdModesSurviveTheWriteOfTheContent() throws Exception {
         // the kernel clears set-id bits when a non-root user writes to a file: the mode must come last
         String path = work.resolve("setgid-tool").toString();
-        conn.write(path, "#!/bin/sh\n".getBytes(), WriteOptions.mode(02755));
+        conn.files().write(path, "#!/bin/sh\n".getBytes(), WriteOptions.mode(02755));
         assertEquals(02755, mode(Path.of(path)));
-        conn.write(path, "#!/bin/sh\necho 2\n".getBytes(), WriteOptions.DEFAULT);
+        conn.files().write(path, "#!/bin/sh\necho 2\n".getBytes(), WriteOptions.DEFAULT);
         assertEquals(02755, mode(Path.of(path)), "a rewrite keeps the set-id mode");
-        conn.write(work.resolve("plain.conf").toString(), "p\n".getBytes(), WriteOptions.mode(0640));
+        conn.files().write(work.resolve("plain.conf").toString(), "p\n".getBytes(), WriteOptions.mode(0640));
         assertEquals(0640, mode(work.resolve("plain.conf")));
     }
 
     @Test
     void writeWithBackupKeepsTheOldContent() throws Exception {
         String path = work.resolve("backed.txt").toString();
-        conn.write(path, "old\n".getBytes(), WriteOptions.DEFAULT);
-        Optional<String> backup = conn.write(path, "new\n".getBytes(), new WriteOptions(Attributes.NONE, true));
+        conn.files().write(path, "old\n".getBytes(), WriteOptions.DEFAULT);
+        Optional<String> backup = conn.files().write(path, "new\n".getBytes(), new WriteOptions(Attributes.NONE, true));
         assertTrue(backup.isPresent());
         assertEquals("old\n", Files.readString(Path.of(backup.get())));
         assertEquals("new\n", Files.readString(Path.of(path)));
@@ -206,55 +206,55 @@ class SshConnectionTest {
     @Test
     void statReadMkdirsRemoveAndSymlink() throws Exception {
         String dir = work.resolve("a/b/c").toString();
-        conn.mkdirs(dir, new Attributes(0750, null, null));
-        FileStat d = conn.stat(dir, true);
+        conn.files().mkdirs(dir, new Attributes(0750, null, null));
+        FileStat d = conn.files().stat(dir, true);
         assertTrue(d.isDirectory());
         assertEquals(0750, d.mode());
         assertEquals(SshdFixture.TEST_USER, d.owner());
         assertEquals(0750, mode(work.resolve("a")));
 
         String file = dir + "/f.txt";
-        conn.write(file, "data".getBytes(StandardCharsets.UTF_8), WriteOptions.mode(0604));
-        FileStat f = conn.stat(file, false);
+        conn.files().write(file, "data".getBytes(StandardCharsets.UTF_8), WriteOptions.mode(0604));
+        FileStat f = conn.files().stat(file, false);
         assertEquals("file", f.type());
         assertEquals(4, f.size());
         assertEquals(0604, f.mode());
-        assertEquals("data", new String(conn.read(file).orElseThrow(), StandardCharsets.UTF_8));
-        assertEquals(Optional.empty(), conn.read(dir + "/absent"));
-        assertNull(conn.stat(dir + "/absent", false));
+        assertEquals("data", new String(conn.files().read(file).orElseThrow(), StandardCharsets.UTF_8));
+        assertEquals(Optional.empty(), conn.files().read(dir + "/absent"));
+        assertNull(conn.files().stat(dir + "/absent", false));
 
         String link = work.resolve("link").toString();
-        conn.symlink(file, link);
-        conn.symlink(file, link); // replacing an existing link works
-        FileStat l = conn.stat(link, false);
+        conn.files().symlink(file, link);
+        conn.files().symlink(file, link); // replacing an existing link works
+        FileStat l = conn.files().stat(link, false);
         assertEquals("link", l.type());
         assertEquals(file, l.linkTarget());
-        assertEquals("file", conn.stat(link, true).type());
+        assertEquals("file", conn.files().stat(link, true).type());
         assertEquals(file, Files.readSymbolicLink(Path.of(link)).toString());
 
-        conn.setAttributes(file, new Attributes(0600, null, null));
+        conn.files().setAttributes(file, new Attributes(0600, null, null));
         assertEquals(0600, mode(Path.of(file)));
 
-        conn.remove(link, false);
+        conn.files().remove(link, false);
         assertFalse(Files.exists(Path.of(link), LinkOption.NOFOLLOW_LINKS));
         assertTrue(Files.exists(Path.of(file)), "removing a link keeps its target");
-        conn.remove(work.resolve("a").toString(), true);
+        conn.files().remove(work.resolve("a").toString(), true);
         assertFalse(Files.exists(work.resolve("a")));
-        conn.remove(work.resolve("a").toString(), true); // absent: no error
+        conn.files().remove(work.resolve("a").toString(), true); // absent: no error
     }
 
     @Test
     void ownerAndGroupAreSetAsRoot() throws Exception {
         try (Connection root = provider.open(sshd.address("n1-root", "root"), sshd.options())) {
             String path = work.resolve("owned.conf").toString();
-            root.write(path, "x\n".getBytes(), new WriteOptions(new Attributes(04750, SshdFixture.TEST_USER, "root"), false));
+            root.files().write(path, "x\n".getBytes(), new WriteOptions(new Attributes(04750, SshdFixture.TEST_USER, "root"), false));
             PosixFileAttributes a = Files.readAttributes(Path.of(path), PosixFileAttributes.class);
             assertEquals(SshdFixture.TEST_USER, a.owner().getName());
             assertEquals("root", a.group().getName());
-            FileStat st = root.stat(path, true);
+            FileStat st = root.files().stat(path, true);
             assertEquals(04750, st.mode(), "set-id bits survive because the mode is applied after the owner");
             assertEquals(SshdFixture.TEST_USER, st.owner());
-            root.setAttributes(path, new Attributes(null, "root", null));
+            root.files().setAttributes(path, new Attributes(null, "root", null));
             assertEquals("root", Files.getOwner(Path.of(path)).getName());
         }
     }
@@ -264,8 +264,8 @@ class SshConnectionTest {
         int before = provider.connectionsOpened();
         Connection c = provider.open(sshd.address("reuse", SshdFixture.TEST_USER), sshd.options());
         for (int i = 0; i < 20; i++) assertEquals(0, c.exec(ExecRequest.argv("true")).rc());
-        c.write(work.resolve("reuse.txt").toString(), "r".getBytes(), WriteOptions.DEFAULT);
-        assertNotNull(c.stat(work.resolve("reuse.txt").toString(), true));
+        c.files().write(work.resolve("reuse.txt").toString(), "r".getBytes(), WriteOptions.DEFAULT);
+        assertNotNull(c.files().stat(work.resolve("reuse.txt").toString(), true));
         assertEquals(before + 1, provider.connectionsOpened());
         c.close();
     }
@@ -277,10 +277,10 @@ class SshConnectionTest {
             byte[] content = new byte[size];
             for (int i = 0; i < size; i++) content[i] = (byte) (i * 7 + size);
             String path = work.resolve("sized-" + size + ".bin").toString();
-            conn.write(path, content, WriteOptions.DEFAULT);
-            assertArrayEquals(content, conn.read(path).orElseThrow(), "size " + size);
+            conn.files().write(path, content, WriteOptions.DEFAULT);
+            assertArrayEquals(content, conn.files().read(path).orElseThrow(), "size " + size);
         }
-        assertEquals(Optional.empty(), conn.read(work.resolve("no-such-file").toString()));
+        assertEquals(Optional.empty(), conn.files().read(work.resolve("no-such-file").toString()));
     }
 
     @Test
@@ -292,7 +292,7 @@ class SshConnectionTest {
                 + "n=0; for g in $(pgrep -u \"$(id -un)\" -f '^sh -c while IFS= read -r tmp'); do q=$g; "
                 + "while [ \"$q\" -gt 1 ]; do [ \"$q\" = \"$p\" ] && { n=$((n+1)); break; }; q=$(ps -o ppid= -p $q | tr -d ' '); done; done; echo $n");
         assertEquals("0", c.exec(countGuards).stdout().strip(), "no guard before the first write");
-        for (int i = 0; i < 6; i++) c.write(work.resolve("guarded-" + i + ".txt").toString(), ("g" + i).getBytes(), WriteOptions.DEFAULT);
+        for (int i = 0; i < 6; i++) c.files().write(work.resolve("guarded-" + i + ".txt").toString(), ("g" + i).getBytes(), WriteOptions.DEFAULT);
         assertEquals("1", c.exec(countGuards).stdout().strip(), "one guard for six writes");
         for (int i = 0; i < 6; i++) assertEquals("g" + i, Files.readString(work.resolve("guarded-" + i + ".txt")));
         c.close();
@@ -303,11 +303,11 @@ class SshConnectionTest {
         Connection c = provider.open(sshd.address("refused", SshdFixture.TEST_USER), sshd.options());
         // the test user may not look into /root: the write fails at its first stat, after arming the guard
         ConnectionException e = assertThrows(ConnectionException.class,
-                () -> c.write("/root/meshplay-denied/file", "x".getBytes(), WriteOptions.DEFAULT));
+                () -> c.files().write("/root/meshplay-denied/file", "x".getBytes(), WriteOptions.DEFAULT));
         assertFalse(e.unreachable(), e.getMessage());
         for (int i = 0; i < 3; i++) {
             String path = work.resolve("after-refusal-" + i).toString();
-            c.write(path, ("ok" + i).getBytes(), WriteOptions.DEFAULT);
+            c.files().write(path, ("ok" + i).getBytes(), WriteOptions.DEFAULT);
             assertEquals("ok" + i, Files.readString(Path.of(path)));
         }
         try (Stream<Path> s = Files.list(work)) {
@@ -320,7 +320,7 @@ class SshConnectionTest {
     void withTwoChannelsTheGuardLivesForOneWriteAndCommandsStillRun() throws Exception {
         Connection c = provider.open(sshd.address("narrow", SshdFixture.TEST_USER, Map.of("ansible_ssh_max_sessions", 2)), sshd.options());
         for (int i = 0; i < 3; i++) {
-            c.write(work.resolve("narrow.txt").toString(), ("n" + i).getBytes(), WriteOptions.DEFAULT);
+            c.files().write(work.resolve("narrow.txt").toString(), ("n" + i).getBytes(), WriteOptions.DEFAULT);
             assertEquals("n" + i, c.exec(ExecRequest.argv("cat", work.resolve("narrow.txt").toString())).stdout());
         }
         c.close();

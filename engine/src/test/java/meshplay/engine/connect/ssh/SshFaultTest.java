@@ -55,12 +55,12 @@ class SshFaultTest {
     @Test
     void sshdKilledDuringAWriteLeavesTheOldFileAndTheHostUnreachable() throws Exception {
         String target = work.resolve("big.bin").toString();
-        conn.write(target, "old\n".getBytes(), WriteOptions.DEFAULT);
+        conn.files().write(target, "old\n".getBytes(), WriteOptions.DEFAULT);
         for (int i = 0; i < 3; i++) assertEquals(0, conn.exec(ExecRequest.argv("true")).rc());
         byte[] big = new byte[256 * 1024 * 1024];
         CompletableFuture<Object> write = CompletableFuture.supplyAsync(() -> {
             try {
-                return conn.write(target, big, WriteOptions.DEFAULT);
+                return conn.files().write(target, big, WriteOptions.DEFAULT);
             } catch (ConnectionException e) {
                 return e;
             }

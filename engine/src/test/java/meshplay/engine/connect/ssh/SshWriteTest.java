@@ -57,13 +57,13 @@ class SshWriteTest {
     void aFullDiskFailsWithItsCauseAndKeepsTheOldFile() throws Exception {
         String old = small + "/old.conf";
         byte[] before = random(100 * 1024, 1);
-        conn.write(old, before, WriteOptions.DEFAULT);
+        conn.files().write(old, before, WriteOptions.DEFAULT);
         Path src = Files.write(tmp.resolve("600k.bin"), random(600 * 1024, 2));
         for (Content content : new Content[]{Content.of(src), Content.of(Files.readAllBytes(src))}) {
-            ConnectionException e = assertThrows(ConnectionException.class, () -> conn.write(old, content, WriteOptions.DEFAULT));
+            ConnectionException e = assertThrows(ConnectionException.class, () -> conn.files().write(old, content, WriteOptions.DEFAULT));
             assertFalse(e.unreachable(), "a full disk fails the task; the host is still reachable");
             assertTrue(e.getMessage().startsWith("write " + old + " on n1: no space left on device"), e.getMessage());
-            assertArrayEquals(before, conn.read(old).orElseThrow(), "the old file is intact");
+            assertArrayEquals(before, conn.files().read(old).orElseThrow(), "the old file is intact");
             assertEquals("old.conf\n", conn.exec(ExecRequest.argv("ls", "-A", small.toString())).stdout(), "no temp file is left");
         }
     }
@@ -73,10 +73,10 @@ class SshWriteTest {
         byte[] data = random(12 * 1024 * 1024 + 5, 3);
         Path src = Files.write(tmp.resolve("12m.bin"), data);
         String dest = work + "/big.bin";
-        conn.write(dest, Content.of(src), WriteOptions.DEFAULT);
-        assertEquals(Checksum.sha1(data), conn.sha1(dest).orElseThrow());
+        conn.files().write(dest, Content.of(src), WriteOptions.DEFAULT);
+        assertEquals(Checksum.sha1(data), conn.files().sha1(dest).orElseThrow());
         assertArrayEquals(data, Files.readAllBytes(Path.of(dest)));
-        assertTrue(conn.sha1(work + "/absent").isEmpty());
+        assertTrue(conn.files().sha1(work + "/absent").isEmpty());
     }
 
     @Test
@@ -86,7 +86,7 @@ class SshWriteTest {
         Path stale = Files.writeString(dir.resolve(".app.conf.k3x9.meshplay-tmp"), "partial");
         Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minusSeconds(3600)));
         Path fresh = Files.writeString(dir.resolve(".other.conf.q1.meshplay-tmp"), "being written by a run still going");
-        conn.write(dir + "/app.conf", "new\n".getBytes(), WriteOptions.DEFAULT);
+        conn.files().write(dir + "/app.conf", "new\n".getBytes(), WriteOptions.DEFAULT);
         assertEquals("new\n", Files.readString(dir.resolve("app.conf")));
         assertFalse(Files.exists(stale), "a temp file older than the run is removed");
         assertTrue(Files.exists(fresh), "a temp file newer than the run is left alone");

@@ -16,11 +16,11 @@ import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class UdevRuleTest extends TempRootTest {
+class UdevRuleModuleTest extends TempRootTest {
     static final String GUIDE = "ACTION==\"move\", SUBSYSTEM==\"net\", KERNEL==\"en05\", RUN+=\"/usr/local/bin/pve-en05.sh\"\n"
             + "ACTION==\"move\", SUBSYSTEM==\"net\", KERNEL==\"en06\", RUN+=\"/usr/local/bin/pve-en06.sh\"\n";
     FakeTools tools;
-    final UdevRule udev = new UdevRule();
+    final UdevRuleModule udev = new UdevRuleModule();
 
     @BeforeEach
     void setUp() throws Exception {

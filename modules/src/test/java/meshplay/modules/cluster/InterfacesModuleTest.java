@@ -18,11 +18,11 @@ import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class InterfacesTest extends TempRootTest {
+class InterfacesModuleTest extends TempRootTest {
     static final String START = GUIDE_1B.replaceAll("auto en0[56]\niface en0[56] inet static\n    address [0-9./]+\n    mtu 65520\n\n", "");
     static final String FILE = "/etc/network/interfaces";
     FakeTools tools;
-    final Interfaces interfaces = new Interfaces();
+    final InterfacesModule interfaces = new InterfacesModule();
 
     @BeforeEach
     void setUp() throws Exception {

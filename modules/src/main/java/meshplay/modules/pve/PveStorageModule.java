@@ -1,4 +1,4 @@
-package meshplay.modules.ceph;
+package meshplay.modules.pve;
 
 import static meshplay.engine.module.ArgSpec.arg;
 

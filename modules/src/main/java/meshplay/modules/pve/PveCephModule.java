@@ -1,5 +1,6 @@
-package meshplay.modules.ceph;
+package meshplay.modules.pve;
 
+import meshplay.modules.ceph.IpNet;
 import static meshplay.engine.module.ArgSpec.arg;
 
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ public final class PveCephModule implements Module {
         String repo = ctx.args().str("repository");
         ExecResult v = PveCli.run(ctx, "ceph", "--version");
         String installed = v.ok() ? v.stdout().strip() : null;
-        String sources = ctx.connection().read(SOURCES).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+        String sources = ctx.connection().files().read(SOURCES).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
         boolean haveRelease = installed != null && installed.contains(" " + release + " ");
         boolean haveRepo = sources.lines().anyMatch(l -> l.strip().equals("Components: " + repo))
                 && sources.contains("ceph-" + release);
@@ -113,7 +114,7 @@ public final class PveCephModule implements Module {
 
     /** [global] of /etc/pve/ceph.conf (keys with spaces normalised to '_'), empty when absent. */
     private static Map<String, String> globalSection(ModuleContext ctx) throws Exception {
-        String text = ctx.connection().read(CEPH_CONF).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+        String text = ctx.connection().files().read(CEPH_CONF).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
         Map<String, String> out = new LinkedHashMap<>();
         String section = null;
         for (String raw : text.split("\n")) {
@@ -145,7 +146,7 @@ public final class PveCephModule implements Module {
         data.put(kind + "s", existing);
         data.put("id", id);
         // the first monitor creates its manager; its directory is there even before the mgr reports in
-        boolean mgrDirExists = kind.equals("mgr") && ctx.connection().stat("/var/lib/ceph/mgr/ceph-" + id, true) != null;
+        boolean mgrDirExists = kind.equals("mgr") && ctx.connection().files().stat("/var/lib/ceph/mgr/ceph-" + id, true) != null;
         if (existing.contains(id) || mgrDirExists) return Plan.noChange(data).withNote(kind + "." + id + " exists");
         List<String> cmd = new ArrayList<>(List.of("pveceph", kind, "create"));
         if (kind.equals("mon")) {

@@ -1,4 +1,4 @@
-package meshplay.modules.ceph;
+package meshplay.modules.pve;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -17,8 +17,8 @@ import meshplay.modules.support.Lines;
  * {@code +=}, {@code OPTIONS:} {@code :=}, {@code TAG-} {@code -=}. Keys such as {@code ATTR{address}}
  * keep their braces. A list value of a match key becomes udev's alternatives ({@code "add|move"}).
  */
-final class UdevRules {
-    private UdevRules() {
+final class UdevRulesFile {
+    private UdevRulesFile() {
     }
 
     /** Whether a key takes a {NAME} part: never, optionally or always. */

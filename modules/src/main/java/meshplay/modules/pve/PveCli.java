@@ -1,4 +1,4 @@
-package meshplay.modules.ceph;
+package meshplay.modules.pve;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,26 +14,26 @@ import meshplay.engine.template.Json;
 import meshplay.engine.template.TemplateTypeException;
 
 /** Runs the Proxmox and Ceph command-line tools on the target and reads their JSON output. */
-final class PveCli {
+public final class PveCli {
     private PveCli() {
     }
 
-    static ExecResult run(ModuleContext ctx, String... argv) throws Exception {
+    public static ExecResult run(ModuleContext ctx, String... argv) throws Exception {
         return ctx.run(ExecRequest.argv(argv));
     }
 
-    static ExecResult run(ModuleContext ctx, List<String> argv) throws Exception {
+    public static ExecResult run(ModuleContext ctx, List<String> argv) throws Exception {
         return ctx.run(ExecRequest.argv(argv));
     }
 
     /** Runs argv; a non-zero exit fails the task with the command and its stderr. */
-    static ExecResult checked(ModuleContext ctx, List<String> argv) throws Exception {
+    public static ExecResult checked(ModuleContext ctx, List<String> argv) throws Exception {
         ExecResult r = run(ctx, argv);
         if (!r.ok()) throw failure(argv, r);
         return r;
     }
 
-    static ModuleFailure failure(List<String> argv, ExecResult r) {
+    public static ModuleFailure failure(List<String> argv, ExecResult r) {
         if (r.rc() == 127 && List.of("ceph", "ceph-volume", "rados").contains(argv.get(0))) {
             return new ModuleFailure(argv.get(0) + " is not installed on this node: install Ceph first (pve-ceph with action: install)",
                     Map.of("rc", r.rc(), "stderr", r.stderr(), "cmd", String.join(" ", argv)));
@@ -45,7 +45,7 @@ final class PveCli {
     }
 
     /** Runs a command that prints JSON and parses it; fails the task on a non-zero exit or bad JSON. */
-    static Object json(ModuleContext ctx, String... argv) throws Exception {
+    public static Object json(ModuleContext ctx, String... argv) throws Exception {
         List<String> cmd = Arrays.asList(argv);
         ExecResult r = checked(ctx, cmd);
         return parse(cmd, r.stdout());
@@ -56,7 +56,7 @@ final class PveCli {
      * install is only predicted) reads as null, i.e. an empty cluster, so the check run can predict
      * the rest of the build.
      */
-    static Object cephJson(ModuleContext ctx, String... argv) throws Exception {
+    public static Object cephJson(ModuleContext ctx, String... argv) throws Exception {
         List<String> cmd = Arrays.asList(argv);
         ExecResult r = run(ctx, cmd);
         if (notInstalledInCheckMode(ctx, r)) return null;
@@ -64,11 +64,11 @@ final class PveCli {
         return parse(cmd, r.stdout());
     }
 
-    static boolean notInstalledInCheckMode(ModuleContext ctx, ExecResult r) {
+    public static boolean notInstalledInCheckMode(ModuleContext ctx, ExecResult r) {
         return r.rc() == 127 && ctx.checkMode();
     }
 
-    static Object parse(List<String> cmd, String stdout) throws ModuleFailure {
+    public static Object parse(List<String> cmd, String stdout) throws ModuleFailure {
         try {
             String text = stdout.strip();
             return text.isEmpty() ? null : Json.parse(text);
@@ -81,7 +81,7 @@ final class PveCli {
      * One Change per changed field, so --diff shows each field; the first one runs the single
      * command that changes them all, the others only report.
      */
-    static List<Change> oneCallPerObject(String summary, List<Diff> diffs,
+    public static List<Change> oneCallPerObject(String summary, List<Diff> diffs,
                                                                 List<String> cmd) {
         List<Change> out = new ArrayList<>();
         for (int i = 0; i < diffs.size(); i++) {
@@ -92,14 +92,14 @@ final class PveCli {
     }
 
     /** pvesh get PATH --output-format json [extra options]. */
-    static Object pveshGet(ModuleContext ctx, String path, String... extra) throws Exception {
+    public static Object pveshGet(ModuleContext ctx, String path, String... extra) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("pvesh", "get", path, "--output-format", "json"));
         cmd.addAll(Arrays.asList(extra));
         return json(ctx, cmd.toArray(String[]::new));
     }
 
     /** The PVE name of the node this task runs on (the /cluster/status entry marked local). */
-    static String localNode(ModuleContext ctx) throws Exception {
+    public static String localNode(ModuleContext ctx) throws Exception {
         for (Map<String, Object> m : nodeEntries(ctx)) {
             if (truthy(m.get("local"))) return String.valueOf(m.get("name"));
         }
@@ -107,7 +107,7 @@ final class PveCli {
     }
 
     /** The names of the cluster's member nodes (the /cluster/status entries of type node). */
-    static List<String> clusterNodes(ModuleContext ctx) throws Exception {
+    public static List<String> clusterNodes(ModuleContext ctx) throws Exception {
         return nodeEntries(ctx).stream().map(m -> String.valueOf(m.get("name"))).toList();
     }
 
@@ -119,23 +119,23 @@ final class PveCli {
         return out;
     }
 
-    static boolean truthy(Object v) {
+    public static boolean truthy(Object v) {
         if (v instanceof Boolean b) return b;
         if (v instanceof Number n) return n.longValue() != 0;
         return v != null && (v.toString().equals("1") || v.toString().equalsIgnoreCase("true"));
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object v) {
+    public static Map<String, Object> map(Object v) {
         return v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object v) {
+    public static List<Object> list(Object v) {
         return v instanceof List<?> l ? (List<Object>) l : List.of();
     }
 
-    static String str(Object v) {
+    public static String str(Object v) {
         return v == null ? null : String.valueOf(v);
     }
 }

@@ -1,4 +1,4 @@
-package meshplay.modules.ceph;
+package meshplay.modules.pve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -24,7 +24,7 @@ import meshplay.modules.support.FileContent;
  * from the Proxmox GUI/API, which would replace the file on the next network apply) unless
  * {@code force} is set. With {@code reload}, a change is applied with {@code ifreload -a}.
  */
-public final class Interfaces implements Module {
+public final class InterfacesModule implements Module {
     static final String NAME = "interfaces";
     private static final Set<String> RESERVED = Set.of("iface", "auto", "mapping", "source", "source-directory", "source-dir");
     private static final ArgSpec SPEC = ArgSpec.builder(
@@ -75,7 +75,7 @@ public final class Interfaces implements Module {
         String family = ctx.args().str("family");
         String comment = comment(ctx);
         Boolean auto = ctx.args().boolOrNull("auto");
-        String before = FileContent.readText(ctx.connection(), path);
+        String before = FileContent.readText(ctx.connection().files(), path);
         String after;
         if ("present".equals(ctx.args().str("state"))) {
             String method = ctx.args().str("method");
@@ -93,7 +93,7 @@ public final class Interfaces implements Module {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("path", path);
         data.put("iface", iface);
-        boolean pendingNew = ctx.connection().stat(path + ".new", false) != null;
+        boolean pendingNew = ctx.connection().files().stat(path + ".new", false) != null;
         data.put("pending_interfaces_new", pendingNew);
         Change change = FileContent.textChange(path, before, after, ctx.args().bool("backup"));
         if (change == null) {

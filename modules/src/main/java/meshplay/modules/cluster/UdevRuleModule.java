@@ -20,7 +20,7 @@ import meshplay.engine.module.Plan;
  * {@code reload} (the default), a change is followed by {@code udevadm control --reload-rules} so
  * udevd uses the new rules for the next event; nothing is triggered.
  */
-public final class UdevRule implements Module {
+public final class UdevRuleModule implements Module {
     static final String NAME = "udev-rule";
     static final String DIR = "/etc/udev/rules.d";
     private static final ArgSpec SPEC = buildSpec();
@@ -33,8 +33,8 @@ public final class UdevRule implements Module {
         b.add(arg("rules", ArgType.LIST).doc("The file's lines in order. Each item is a raw line (a string, written as is; "
                 + "comments too) or a mapping {match: {KEY: value}, assign: {KEY: value}}. Match keys render ==, or != when the "
                 + "key ends with '!'; a list value becomes \"a|b\". Assign keys render =, or +=, := and -= when the key ends "
-                + "with '+', ':' or '-'. Match keys: " + String.join(", ", UdevRules.MATCH_KEYS) + ". Assign keys: "
-                + String.join(", ", UdevRules.ASSIGN_KEYS) + "."));
+                + "with '+', ':' or '-'. Match keys: " + String.join(", ", UdevRulesFile.MATCH_KEYS) + ". Assign keys: "
+                + String.join(", ", UdevRulesFile.ASSIGN_KEYS) + "."));
         DropInPath.addStateArg(b);
         b.add(arg("reload", ArgType.BOOL).defaultValue(true).doc("Run 'udevadm control --reload-rules' after a change (never in check mode)."));
         return b.build();
@@ -54,7 +54,7 @@ public final class UdevRule implements Module {
     public Plan plan(ModuleContext ctx) throws Exception {
         DropInPath.Planned file = DropInPath.plan(ctx, NAME, DIR, ".rules", before -> {
             String rendered = render(ctx);
-            return before != null && UdevRules.meaning(before).equals(UdevRules.meaning(rendered)) ? before : rendered;
+            return before != null && UdevRulesFile.meaning(before).equals(UdevRulesFile.meaning(rendered)) ? before : rendered;
         });
         List<Change> changes = new ArrayList<>();
         Change write = file.change();
@@ -86,7 +86,7 @@ public final class UdevRule implements Module {
                     }
                 }
                 try {
-                    sb.append(UdevRules.render(dict(ctx, m.get("match"), where + "match"), dict(ctx, m.get("assign"), where + "assign")));
+                    sb.append(UdevRulesFile.render(dict(ctx, m.get("match"), where + "match"), dict(ctx, m.get("assign"), where + "assign")));
                 } catch (IllegalArgumentException e) {
                     throw ArgProblem.of(ctx, NAME, "rules", where + e.getMessage(), "see udev(7) for keys and operators");
                 }

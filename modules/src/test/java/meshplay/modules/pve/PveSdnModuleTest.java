@@ -1,5 +1,6 @@
-package meshplay.modules.ceph;
+package meshplay.modules.pve;
 
+import meshplay.modules.ceph.EmulatedCluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PveSdnModuleTest {
+public class PveSdnModuleTest {
     @TempDir
     Path dir;
     EmulatedCluster cluster;
@@ -27,7 +28,7 @@ class PveSdnModuleTest {
         cluster = new EmulatedCluster(dir);
     }
 
-    static Map<String, Object> guideFabric() {
+    public static Map<String, Object> guideFabric() {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("fabric", Map.of("id", "tb4", "protocol", "openfabric", "ip_prefix", "10.100.0.0/24"));
         args.put("nodes", List.of(

@@ -30,7 +30,7 @@ import meshplay.modules.support.FileContent;
  * network or storage driver can cut the connection this run depends on. Check mode never writes
  * and never runs modprobe.
  */
-public final class Kmod extends BaseModule<Kmod.Arguments> {
+public final class KmodModule extends BaseModule<KmodModule.Arguments> {
     static final String NAME = "kmod";
 
     /** Whether the module should be loaded now. */
@@ -62,7 +62,7 @@ public final class Kmod extends BaseModule<Kmod.Arguments> {
                     + "NAME.conf is removed when it would become empty."))
             .build();
 
-    public Kmod() {
+    public KmodModule() {
         super(NAME, SPEC, Arguments.class, "modprobe");
     }
 
@@ -85,20 +85,20 @@ public final class Kmod extends BaseModule<Kmod.Arguments> {
         data.put("name", name);
 
         // files first: modprobe reads the options written here when it loads the module
-        String modprobeBefore = FileContent.readText(ctx.connection(), modprobeFile);
+        String modprobeBefore = FileContent.readText(ctx.connection().files(), modprobeFile);
         String modprobeAfter = modprobeBefore;
         if (params != null) modprobeAfter = KmodFiles.withOptions(modprobeAfter, name, params);
         if (persistent != null) modprobeAfter = KmodFiles.withBlacklist(modprobeAfter, name, persistent == Persistent.DISABLED);
         addFileChange(changes, modprobeFile, modprobeBefore, ownFile(modprobeFile, name, modprobeAfter));
 
         if (persistent != null) {
-            String listBefore = FileContent.readText(ctx.connection(), persistentFile);
+            String listBefore = FileContent.readText(ctx.connection().files(), persistentFile);
             String listAfter = persistent == Persistent.PRESENT ? KmodFiles.withListed(listBefore, name)
                     : KmodFiles.withoutListed(listBefore, name);
             addFileChange(changes, persistentFile, listBefore, ownFile(persistentFile, name, listAfter));
         }
 
-        String procModules = FileContent.readText(ctx.connection(), "/proc/modules");
+        String procModules = FileContent.readText(ctx.connection().files(), "/proc/modules");
         boolean loadedAsModule = procModules != null ? KmodFiles.loaded(procModules, name) : liveInSysfs(ctx, name);
         boolean builtin = !loadedAsModule && isBuiltin(ctx, name);
         boolean loaded = loadedAsModule || builtin;
@@ -170,14 +170,14 @@ public final class Kmod extends BaseModule<Kmod.Arguments> {
      * the kernel still shows a loaded module as /sys/module/NAME/initstate = "live".
      */
     private static boolean liveInSysfs(ModuleContext ctx, String name) throws Exception {
-        String state = FileContent.readText(ctx.connection(), "/sys/module/" + KmodFiles.canonical(name) + "/initstate");
+        String state = FileContent.readText(ctx.connection().files(), "/sys/module/" + KmodFiles.canonical(name) + "/initstate");
         return state != null && state.strip().equals("live");
     }
 
     private static boolean isBuiltin(ModuleContext ctx, String name) throws Exception {
         ExecResult uname = ctx.run(ExecRequest.argv("uname", "-r"));
         if (!uname.ok() || uname.stdout().isBlank()) return false;
-        String builtin = FileContent.readText(ctx.connection(), "/lib/modules/" + uname.stdout().strip() + "/modules.builtin");
+        String builtin = FileContent.readText(ctx.connection().files(), "/lib/modules/" + uname.stdout().strip() + "/modules.builtin");
         return builtin != null && KmodFiles.builtin(builtin, name);
     }
 
@@ -185,7 +185,7 @@ public final class Kmod extends BaseModule<Kmod.Arguments> {
             throws Exception {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> p : params.entrySet()) {
-            String live = FileContent.readText(ctx.connection(), "/sys/module/" + KmodFiles.canonical(name) + "/parameters/" + p.getKey());
+            String live = FileContent.readText(ctx.connection().files(), "/sys/module/" + KmodFiles.canonical(name) + "/parameters/" + p.getKey());
             if (live != null && !KmodFiles.sameParamValue(live, p.getValue())) {
                 out.put(p.getKey(), Map.of("live", live.strip(), "wanted", p.getValue()));
             }

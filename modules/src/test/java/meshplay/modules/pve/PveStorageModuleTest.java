@@ -1,5 +1,6 @@
-package meshplay.modules.ceph;
+package meshplay.modules.pve;
 
+import meshplay.modules.ceph.EmulatedCluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -24,7 +24,7 @@ import meshplay.modules.support.FileContent;
  * state=absent removes the key's lines from the file and leaves the live value alone (the default it
  * would go back to is not known here).
  */
-public final class Sysctl implements Module {
+public final class SysctlModule implements Module {
     static final String NAME = "sysctl";
     private static final ArgSpec SPEC = ArgSpec.builder(
                     "Set kernel parameters persistently in a sysctl.d drop-in and live (sysctl -w), comparing both the file "
@@ -59,7 +59,7 @@ public final class Sysctl implements Module {
         boolean present = "present".equals(ctx.args().str("state"));
         Map<String, String> wanted = wanted(ctx, present);
 
-        String before = FileContent.readText(ctx.connection(), file);
+        String before = FileContent.readText(ctx.connection().files(), file);
         String after = before;
         for (Map.Entry<String, String> e : wanted.entrySet()) {
             after = present ? SysctlFile.withSetting(after, e.getKey(), e.getValue()) : SysctlFile.withoutSetting(after, e.getKey());
@@ -136,7 +136,7 @@ public final class Sysctl implements Module {
 
     private static String liveValue(ModuleContext ctx, String key) throws Exception {
         String path = SysctlFile.procPath(key);
-        String value = FileContent.readText(ctx.connection(), path);
+        String value = FileContent.readText(ctx.connection().files(), path);
         if (value == null) {
             throw new ModuleFailure("kernel parameter " + key + " does not exist on " + ctx.host() + " (" + path + " is missing): check "
                     + "the spelling, load the module that provides it first (e.g. br_netfilter for net.bridge.*), or set apply: false "

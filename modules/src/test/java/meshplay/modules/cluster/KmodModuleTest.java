@@ -17,9 +17,9 @@ import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class KmodTest extends TempRootTest {
+class KmodModuleTest extends TempRootTest {
     FakeTools tools;
-    final Kmod kmod = new Kmod();
+    final KmodModule kmod = new KmodModule();
 
     @BeforeEach
     void setUp() throws Exception {

@@ -21,7 +21,7 @@ import meshplay.engine.module.Plan;
  * copies them into the initramfs, so a change reports {@code initramfs_update_required} and
  * {@code reboot_required} rather than pretending to be active.
  */
-public final class SystemdLink implements Module {
+public final class SystemdLinkModule implements Module {
     static final String NAME = "systemd-link";
     static final String DIR = "/etc/systemd/network";
     private static final ArgSpec SPEC = buildSpec();

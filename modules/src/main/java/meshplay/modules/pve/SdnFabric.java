@@ -1,5 +1,6 @@
-package meshplay.modules.ceph;
+package meshplay.modules.pve;
 
+import meshplay.modules.ceph.IpNet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

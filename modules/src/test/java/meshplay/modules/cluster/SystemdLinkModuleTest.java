@@ -17,9 +17,9 @@ import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SystemdLinkTest extends TempRootTest {
+class SystemdLinkModuleTest extends TempRootTest {
     FakeTools tools;
-    final SystemdLink link = new SystemdLink();
+    final SystemdLinkModule link = new SystemdLinkModule();
 
     @BeforeEach
     void setUp() throws Exception {

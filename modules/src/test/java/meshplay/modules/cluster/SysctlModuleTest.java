@@ -17,9 +17,9 @@ import meshplay.engine.testing.TempRootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SysctlTest extends TempRootTest {
+class SysctlModuleTest extends TempRootTest {
     FakeTools tools;
-    final Sysctl sysctl = new Sysctl();
+    final SysctlModule sysctl = new SysctlModule();
 
     @BeforeEach
     void setUp() throws Exception {
