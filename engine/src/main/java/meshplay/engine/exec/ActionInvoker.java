@@ -17,6 +17,7 @@ import meshplay.engine.model.Task;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgValidator;
 import meshplay.engine.module.Args;
+import meshplay.engine.module.AnsibleBuiltins;
 import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.ModuleResult;
@@ -49,6 +50,12 @@ final class ActionInvoker {
                 return action.run(new TaskActionContext(run, q, args, vars, check, factsHost(q, kw)));
             }
             Module module = run.modules.find(task.action());
+            if (module == null && AnsibleBuiltins.isBuiltin(task.action())) {
+                String name = task.action().substring(task.action().lastIndexOf('.') + 1);
+                String closest = AnsibleBuiltins.closestSupported(name, n -> run.modules.find(n) != null || run.actions.find(n) != null,
+                        run.modules::nearest);
+                throw new UserError(task.origin(), AnsibleBuiltins.message(task.action()), AnsibleBuiltins.hint(closest), ExitCode.PARSE_ERROR);
+            }
             if (module == null) {
                 String near = run.modules.nearest(task.action());
                 throw new UserError(task.origin(), "unknown module or action '" + task.action() + "'",

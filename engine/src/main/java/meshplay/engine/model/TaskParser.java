@@ -8,6 +8,7 @@ import meshplay.engine.error.UserError;
 import meshplay.engine.lang.Nearest;
 import meshplay.engine.lang.ShortName;
 import meshplay.engine.module.ArgSpec;
+import meshplay.engine.module.AnsibleBuiltins;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.KeyValueText;
@@ -165,6 +166,11 @@ final class TaskParser {
     }
 
     private UserError unknownModule(Origin origin, String key) {
+        if (AnsibleBuiltins.isBuiltin(key)) {
+            String name = ShortName.of(key);
+            String closest = AnsibleBuiltins.closestSupported(name, n -> actions.resolve(n) != null, actions::nearest);
+            return new UserError(origin, AnsibleBuiltins.message(key), AnsibleBuiltins.hint(closest));
+        }
         String near = actions.nearest(key);
         if (near != null) return new UserError(origin, "unknown module '" + key + "'", "did you mean '" + near + "'?");
         String keyword = Nearest.of(key, Keywords.HANDLER.keySet());

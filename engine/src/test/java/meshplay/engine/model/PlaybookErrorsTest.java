@@ -74,6 +74,21 @@ class PlaybookErrorsTest extends FileTreeTest {
     }
 
     @Test
+    void anUnsupportedAnsibleBuiltinSaysSoAndNamesTheClosestSupportedModule() {
+        UserError git = fails("- hosts: all\n  tasks:\n    - ansible.builtin.git: repo=x dest=/y\n");
+        at(git, 3, 7);
+        assertEquals("'ansible.builtin.git' is an Ansible builtin module that meshplay does not support", git.getMessage());
+        assertEquals("the closest supported module is 'command' (see `meshplay doc command`)", git.hint());
+        UserError unit = fails("- hosts: all\n  tasks:\n    - systemd_service: name=x\n");
+        assertEquals("the closest supported module is 'systemd' (see `meshplay doc systemd`)", unit.hint());
+        UserError nothingClose = fails("- hosts: all\n  tasks:\n    - yum_repository: name=x\n");
+        assertEquals("`meshplay doc --list` shows the supported modules", nothingClose.hint());
+        // a name that is no builtin keeps the unknown-module error
+        UserError other = fails("- hosts: all\n  tasks:\n    - community.general.gitx: repo=x\n");
+        assertEquals("unknown module 'community.general.gitx'", other.getMessage());
+    }
+
+    @Test
     void unknownKeywordSuggestsTheNearest() {
         UserError e = fails("""
                 - hosts: all

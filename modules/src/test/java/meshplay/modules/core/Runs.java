@@ -1,33 +1,16 @@
 package meshplay.modules.core;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import meshplay.engine.connect.Connection;
-import meshplay.engine.error.UserError;
 import meshplay.engine.module.Module;
 import meshplay.engine.testing.ModuleHarness;
+import meshplay.engine.testing.ModuleRuns;
 
-/** Small conveniences for module tests (shared by the module packages' tests). */
-public final class Runs {
+/** Small conveniences for module tests (shared by the module packages' tests): those of {@link ModuleRuns}, a run with variables, a converge check. */
+public final class Runs extends ModuleRuns {
     private Runs() {
-    }
-
-    /** A mutable argument map from key/value pairs. */
-    public static Map<String, Object> args(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
-        return m;
-    }
-
-    public static ModuleHarness.Outcome apply(Module m, Map<String, Object> args, Connection c) throws Exception {
-        return ModuleHarness.run(m, args, c, false);
-    }
-
-    public static ModuleHarness.Outcome check(Module m, Map<String, Object> args, Connection c) throws Exception {
-        return ModuleHarness.run(m, args, c, true);
     }
 
     /** Like the harness, but with variables visible to the module (templates, debug var, assert). */
@@ -38,12 +21,6 @@ public final class Runs {
         meshplay.engine.module.ModuleContext ctx = ModuleHarness.context(validated, c, check, vars);
         meshplay.engine.module.Plan plan = m.plan(ctx);
         return new ModuleHarness.Outcome(plan, check ? null : m.apply(ctx, plan));
-    }
-
-    /** Asserts that validation rejects the arguments with a message containing {@code fragment}. */
-    public static void rejects(Module m, Map<String, Object> args, Connection c, String fragment) {
-        UserError e = assertThrows(UserError.class, () -> ModuleHarness.run(m, args, c, true));
-        assertTrue(e.getMessage().contains(fragment), () -> "expected '" + fragment + "' in: " + e.getMessage());
     }
 
     /** Check run, real run, second real run: the check predicts the first (same diffs), the second changes nothing. */
