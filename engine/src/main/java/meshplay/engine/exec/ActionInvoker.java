@@ -1,5 +1,6 @@
 package meshplay.engine.exec;
 
+import meshplay.engine.model.Keywords;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,13 +38,13 @@ final class ActionInvoker {
         this.assembler = assembler;
     }
 
-    TaskResult invoke(TaskRequest q, Keywords kw, Map<String, Object> vars) {
+    TaskResult invoke(TaskRequest q, HostKeywords kw, Map<String, Object> vars) {
         Task task = q.task();
         try {
             EngineAction action = run.actions.find(task.action());
             if (action != null) {
                 Args args = args(q, kw, action.name(), action.spec(), vars);
-                boolean check = q.preview() || kw.bool("check_mode", run.options.check);
+                boolean check = q.preview() || kw.get(Keywords.CHECK_MODE, run.options.check);
                 return action.run(new TaskActionContext(run, q, args, vars, check, factsHost(q, kw)));
             }
             Module module = run.modules.find(task.action());
@@ -73,24 +74,24 @@ final class ActionInvoker {
         }
     }
 
-    private Args args(TaskRequest q, Keywords kw, String name, ArgSpec spec, Map<String, Object> vars) {
-        Map<String, Object> given = ArgRenderer.render(q.task(), kw.node("args"), spec, run.templar, vars);
+    private Args args(TaskRequest q, HostKeywords kw, String name, ArgSpec spec, Map<String, Object> vars) {
+        Map<String, Object> given = ArgRenderer.render(q.task(), kw.node(Keywords.ARGS), spec, run.templar, vars);
         if (q.argOverrides() != null) given.putAll(q.argOverrides());
         return ArgValidator.validate(name, spec, given, k -> ArgRenderer.originOf(q.task(), k), q.task().origin());
     }
 
-    private TaskResult runModule(TaskRequest q, Keywords kw, Map<String, Object> vars, Module module, Args args) throws Exception {
-        boolean check = q.preview() || kw.bool("check_mode", run.options.check);
-        boolean diff = q.preview() || kw.bool("diff", run.options.diff);
-        String delegate = kw.str("delegate_to");
+    private TaskResult runModule(TaskRequest q, HostKeywords kw, Map<String, Object> vars, Module module, Args args) throws Exception {
+        boolean check = q.preview() || kw.get(Keywords.CHECK_MODE, run.options.check);
+        boolean diff = q.preview() || kw.get(Keywords.DIFF, run.options.diff);
+        String delegate = kw.get(Keywords.DELEGATE_TO);
         String target = delegate == null ? q.host() : delegate;
         Connection connection = connector.connect(target, delegate == null ? vars : assembler.hostLevel(delegate),
-                kw.str("connection"), kw.str("remote_user"));
+                kw.get(Keywords.CONNECTION), kw.get(Keywords.REMOTE_USER));
         connection = new RelativePaths(connection, run.playbookDir);
         Become become = become(kw, vars);
         // file operations (read, write, stat, ...) then run as the become user too, not only commands
         if (become != null) connection = connection.withBecome(become);
-        if (run.options.verbosity >= 3 && !kw.bool("no_log", false)) connection = new TracingConnection(connection, run.events);
+        if (run.options.verbosity >= 3 && !kw.get(Keywords.NO_LOG, false)) connection = new TracingConnection(connection, run.events);
         TaskModuleContext ctx = new TaskModuleContext(args, connection, q.host(), check, diff, q.task().origin(),
                 become, environment(kw), vars, run.templar, kindRoots(q), plainRoots(q), run.options.vault);
         Plan plan = module.plan(ctx);
@@ -121,18 +122,18 @@ final class ActionInvoker {
     }
 
     /** The host the task's facts belong to: the delegate with `delegate_facts: true`, else the task's host. */
-    private static String factsHost(TaskRequest q, Keywords kw) {
-        String delegate = kw.str("delegate_to");
-        return delegate != null && kw.bool("delegate_facts", false) ? delegate : q.host();
+    private static String factsHost(TaskRequest q, HostKeywords kw) {
+        String delegate = kw.get(Keywords.DELEGATE_TO);
+        return delegate != null && kw.get(Keywords.DELEGATE_FACTS, false) ? delegate : q.host();
     }
 
-    private Become become(Keywords kw, Map<String, Object> vars) throws ModuleFailure {
+    private Become become(HostKeywords kw, Map<String, Object> vars) throws ModuleFailure {
         boolean hostDefault = run.options.become;
         Object hostBecome = vars.get("ansible_become");
         if (hostBecome != null) hostDefault = ArgValidator.toBool(run.templar.render(hostBecome, vars));
-        if (!kw.bool("become", hostDefault)) return null;
-        String user = firstNonNull(kw.str("become_user"), run.options.becomeUser, varStr(vars, "ansible_become_user"));
-        String method = firstNonNull(kw.str("become_method"), run.options.becomeMethod, varStr(vars, "ansible_become_method"));
+        if (!kw.get(Keywords.BECOME, hostDefault)) return null;
+        String user = firstNonNull(kw.get(Keywords.BECOME_USER), run.options.becomeUser, varStr(vars, "ansible_become_user"));
+        String method = firstNonNull(kw.get(Keywords.BECOME_METHOD), run.options.becomeMethod, varStr(vars, "ansible_become_method"));
         if (method != null && !method.isBlank() && !Become.METHODS.contains(method)) {
             throw new ModuleFailure("become method '" + method + "' is not supported; use one of: " + String.join(", ", Become.METHODS));
         }
@@ -141,8 +142,8 @@ final class ActionInvoker {
         return new Become(user, method, password);
     }
 
-    private Map<String, String> environment(Keywords kw) {
-        Object env = kw.value("environment");
+    private Map<String, String> environment(HostKeywords kw) {
+        Object env = kw.rendered(Keywords.ENVIRONMENT);
         Map<String, String> out = new LinkedHashMap<>();
         if (env instanceof Map<?, ?> m) m.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
         return out;

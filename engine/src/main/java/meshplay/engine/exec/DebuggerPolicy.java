@@ -1,7 +1,6 @@
 package meshplay.engine.exec;
 
 import java.util.Collection;
-import meshplay.engine.yaml.YNode;
 
 /**
  * When the debugger opens after a task: the task's (or its block's/play's) {@code debugger:} keyword
@@ -12,8 +11,9 @@ final class DebuggerPolicy {
     private DebuggerPolicy() {
     }
 
-    static boolean opens(YNode keyword, boolean optionOn, Collection<TaskResult> results) {
-        String when = keyword == null || keyword.toJava() == null ? (optionOn ? "on_failed" : "never") : String.valueOf(keyword.toJava());
+    /** {@code keyword}: the debugger keyword's value, or null when none is written. */
+    static boolean opens(String keyword, boolean optionOn, Collection<TaskResult> results) {
+        String when = keyword == null ? (optionOn ? "on_failed" : "never") : keyword;
         return switch (when) {
             case "always" -> true;
             case "on_failed" -> results.stream().anyMatch(r -> r.failed() && !r.ignored());

@@ -1,5 +1,6 @@
 package meshplay.engine.exec;
 
+import meshplay.engine.model.Keywords;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -117,7 +118,7 @@ public final class HandlerQueue {
     }
 
     private static boolean listens(Task h, String name) {
-        for (String topic : names(h.keywords().get("listen"))) {
+        for (String topic : names(h.keywords().node(Keywords.LISTEN))) {
             if (topic.equals(name)) return true;
         }
         return false;

@@ -1,16 +1,16 @@
 package meshplay.engine.exec;
 
+import meshplay.engine.model.KeywordSet;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.model.Role;
 import meshplay.engine.model.TaskItem;
-import meshplay.engine.yaml.YNode;
 
 /**
  * Tasks brought in at run time by include_tasks / include_role for one host (and one loop item):
  * the tasks, the values bound for them (loop item, vars) and the `apply` keywords.
  */
-public record Included(String key, List<TaskItem> items, Map<String, Object> params, Map<String, YNode> apply, Role role) {
+public record Included(String key, List<TaskItem> items, Map<String, Object> params, KeywordSet apply, Role role) {
     /** Starts the key of an included role ("role:NAME", include_role / import_role: its handlers join the play's); a task file's key is its path. */
     public static final String ROLE_PREFIX = "role:";
     /** Marks the loop item in a key ("FILE#2"): each item's include runs on its own. */

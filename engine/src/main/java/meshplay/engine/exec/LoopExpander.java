@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.error.UserError;
+import meshplay.engine.model.KeywordDef;
+import meshplay.engine.model.Keywords;
 import meshplay.engine.model.LoopKeywords;
+import meshplay.engine.template.Templar;
 import meshplay.engine.template.TemplateTypeException;
 import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.YMap;
@@ -23,22 +26,23 @@ final class LoopExpander {
     private LoopExpander() {
     }
 
-    static boolean hasLoop(Keywords kw) {
-        return key(kw) != null;
+    static boolean hasLoop(HostKeywords kw) {
+        return loopOf(kw) != null;
     }
 
-    private static String key(Keywords kw) {
-        for (String k : LoopKeywords.ALL) if (kw.has(k)) return k;
+    private static KeywordDef<YNode> loopOf(HostKeywords kw) {
+        for (KeywordDef<YNode> k : Keywords.LOOPS) if (kw.has(k)) return k;
         return null;
     }
 
-    static List<Object> items(Keywords kw) {
-        String key = key(kw);
-        YNode node = kw.node(key);
-        Object v = key.equals("with_first_found") ? definedTerms(kw, node) : kw.value(key);
+    static List<Object> items(HostKeywords kw, Templar templar) {
+        KeywordDef<YNode> def = loopOf(kw);
+        String key = def.name();
+        YNode node = kw.node(def);
+        Object v = key.equals("with_first_found") ? definedTerms(kw, def, templar) : kw.rendered(def);
         if (!List.of("loop", "with_items", "with_list", "with_dict").contains(key)) {
             try {
-                return kw.templar().loopItems(LoopKeywords.plugin(key), v, kw.vars());
+                return templar.loopItems(LoopKeywords.plugin(key), v, kw.vars());
             } catch (TemplateTypeException e) {
                 throw new UserError(node.origin(), key + ": " + e.getMessage(), "check the terms the loop gives the " + LoopKeywords.plugin(key) + " lookup");
             }
@@ -69,12 +73,12 @@ final class LoopExpander {
     }
 
     /** with_first_found skips the candidates that name an undefined variable, as ansible-core does. */
-    private static Object definedTerms(Keywords kw, YNode node) {
-        if (!(node instanceof YList list)) return kw.value("with_first_found");
+    private static Object definedTerms(HostKeywords kw, KeywordDef<YNode> def, Templar templar) {
+        if (!(kw.node(def) instanceof YList list)) return kw.rendered(def);
         List<Object> out = new ArrayList<>();
         for (YNode term : list.items()) {
             try {
-                out.add(kw.templar().render(term, kw.vars()));
+                out.add(templar.render(term, kw.vars()));
             } catch (UserError e) {
                 // an undefined name in this candidate: try the next one
             }
@@ -82,8 +86,8 @@ final class LoopExpander {
         return out;
     }
 
-    static Control control(Keywords kw) {
-        YNode n = kw.node("loop_control");
+    static Control control(HostKeywords kw) {
+        YNode n = kw.node(Keywords.LOOP_CONTROL);
         if (!(n instanceof YMap m)) return new Control("item", null, null, 0, false);
         String loopVar = text(m.get("loop_var"), "item");
         String indexVar = text(m.get("index_var"), null);

@@ -1,5 +1,6 @@
 package meshplay.engine.exec;
 
+import meshplay.engine.model.Keyword;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +25,11 @@ final class PlayExecutor {
     private final RunContext run;
     private final ItemWalker walker;
     private final TaskDispatcher dispatcher;
+    private final VarsAssembler vars;
 
     PlayExecutor(RunContext run, ItemWalker walker, TaskDispatcher dispatcher) {
         this.run = run;
+        this.vars = new VarsAssembler(run);
         this.walker = walker;
         this.dispatcher = dispatcher;
     }
@@ -44,7 +47,7 @@ final class PlayExecutor {
         boolean free = freeStrategy(play);
         Map<String, Object> varsFiles = loadVarsFiles(play);
         List<Task> numbered = PlayTasks.numbered(play);
-        Object serial = play.keywords().get("serial") == null ? null : run.templar.render(play.keywords().get("serial"), run.options.extraVars);
+        Object serial = run.keywords.render(play.serial(), run.options.extraVars);
         for (List<String> batch : SerialBatches.split(hosts, serial, play.origin())) {
             PlayRun pr = new PlayRun(run, play, hosts, batch, varsFiles, numbered);
             runBatch(play, pr, free);
@@ -101,11 +104,10 @@ final class PlayExecutor {
      * here) the play runs linear, with a warning.
      */
     private boolean freeStrategy(Play play) {
-        YNode strategy = play.keywords().get("strategy");
-        String name = strategy == null || strategy.toJava() == null ? "linear" : String.valueOf(strategy.toJava());
+        String name = run.keywords.value(play.strategy(), run.options.extraVars, "linear");
         if (name.equals("linear")) return false;
         if (name.equals("free") && !run.step.interactive()) return true;
-        run.events.on(new Event.Warning("strategy '" + name + "' (" + strategy.origin() + ") "
+        run.events.on(new Event.Warning("strategy '" + name + "' (" + play.strategy().origin() + ") "
                 + (name.equals("free") ? "cannot be used with --step or --debugger" : "is not supported")
                 + "; the play runs with the linear strategy"));
         return false;
@@ -116,9 +118,12 @@ final class PlayExecutor {
     }
 
     private void gatherFacts(Play play, PlayRun pr, Scope playScope) {
-        YNode gather = play.keywords().get("gather_facts");
-        // ansible.cfg gathering: implicit gathers unless the play says no, explicit only when it says yes
-        boolean wanted = gather == null ? !"explicit".equals(run.options.gathering) : TaskDispatcher.literalBool(gather);
+        // ansible.cfg gathering: implicit gathers unless the play says no, explicit only when it says yes;
+        // a templated gather_facts is evaluated with the batch's first host's variables
+        boolean implicit = !"explicit".equals(run.options.gathering);
+        Keyword<Boolean> gather = play.gatherFacts();
+        Map<String, Object> hostVars = gather != null && gather.templated() ? vars.forTask(pr.batch().get(0), pr, playScope) : Map.of();
+        boolean wanted = run.keywords.value(gather, hostVars, implicit);
         if (!wanted) return;
         List<String> hosts = pr.batch();
         if ("smart".equals(run.options.gathering)) {

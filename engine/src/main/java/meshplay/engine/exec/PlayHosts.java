@@ -31,8 +31,7 @@ public final class PlayHosts {
             Set<String> allowed = new LinkedHashSet<>(inventory.match(limit));
             hosts.removeIf(h -> !allowed.contains(h));
         }
-        YNode order = play.keywords().get("order");
-        return ordered(hosts, order == null || order.toJava() == null ? "inventory" : String.valueOf(order.toJava()));
+        return ordered(hosts, new KeywordEvaluator(templar).value(play.order(), extraVars, "inventory"));
     }
 
     /** The hosts in the given order; the loader has already refused any other value. */

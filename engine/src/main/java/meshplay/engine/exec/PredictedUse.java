@@ -51,7 +51,7 @@ final class PredictedUse {
     private static List<String> texts(TaskRequest q) {
         List<String> out = new ArrayList<>();
         collect(q.task().args(), out);
-        q.task().keywords().values().forEach(n -> collect(n, out));
+        q.task().keywords().all().forEach(k -> collect(k.node(), out));
         q.scope().whens().forEach(n -> collect(n, out));
         return out;
     }

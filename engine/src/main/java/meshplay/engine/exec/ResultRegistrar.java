@@ -1,5 +1,6 @@
 package meshplay.engine.exec;
 
+import meshplay.engine.model.Keywords;
 import meshplay.engine.error.UserError;
 import meshplay.engine.yaml.VarsFile;
 import meshplay.engine.yaml.YNode;
@@ -10,7 +11,7 @@ final class ResultRegistrar {
     }
 
     static void register(RunContext run, TaskRequest q, TaskResult result) {
-        YNode reg = q.scope().keywords().get("register");
+        YNode reg = q.scope().keywords().node(Keywords.REGISTER);
         if (reg == null) return;
         Object name = reg.toJava();
         if (name == null || !VarsFile.isVariableName(String.valueOf(name))) {

@@ -1,5 +1,7 @@
 package meshplay.engine.exec;
 
+import meshplay.engine.model.Keywords;
+import meshplay.engine.model.KeywordSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import meshplay.engine.yaml.YNode;
@@ -16,7 +18,7 @@ final class ResultRules {
         return v;
     }
 
-    static void apply(Conditionals conditionals, TaskResult r, Map<String, YNode> keywords, Map<String, Object> vars, String register) {
+    static void apply(Conditionals conditionals, TaskResult r, KeywordSet keywords, Map<String, Object> vars, String register) {
         if (r.skipped() || r.unreachable()) return;
         if (Boolean.TRUE.equals(r.data().get(PredictedUse.MARK))) {
             applyToPrediction(conditionals, r, keywords, vars, register);
@@ -26,7 +28,7 @@ final class ResultRules {
     }
 
     /** A planned-only result has no output to judge: a rule that needs it leaves the prediction as it is. */
-    private static void applyToPrediction(Conditionals conditionals, TaskResult r, Map<String, YNode> keywords, Map<String, Object> vars,
+    private static void applyToPrediction(Conditionals conditionals, TaskResult r, KeywordSet keywords, Map<String, Object> vars,
                                           String register) {
         TaskResult.Status before = r.status();
         try {
@@ -38,13 +40,13 @@ final class ResultRules {
         }
     }
 
-    private static void evaluate(Conditionals conditionals, TaskResult r, Map<String, YNode> keywords, Map<String, Object> vars, String register) {
-        YNode changedWhen = keywords.get("changed_when");
+    private static void evaluate(Conditionals conditionals, TaskResult r, KeywordSet keywords, Map<String, Object> vars, String register) {
+        YNode changedWhen = keywords.node(Keywords.CHANGED_WHEN);
         if (changedWhen != null && !r.failed()) {
             boolean changed = conditionals.test(changedWhen, bind(vars, register, r));
             r.status(changed ? TaskResult.Status.CHANGED : TaskResult.Status.OK);
         }
-        YNode failedWhen = keywords.get("failed_when");
+        YNode failedWhen = keywords.node(Keywords.FAILED_WHEN);
         if (failedWhen != null) {
             boolean wasChanged = r.changed();
             boolean failed = conditionals.test(failedWhen, bind(vars, register, r));

@@ -24,6 +24,8 @@ public final class RunContext {
     public final RunStats stats = new RunStats();
     public final ConnectionPool connections;
     public final Path playbookDir;
+    /** Evaluates templated keywords (run_once: "{{ flag }}") with the keyword's own type. */
+    public final KeywordEvaluator keywords;
     /** Evaluates when / changed_when / failed_when / until. */
     public final Conditionals conditionals;
     /** Values set from the step prompt (set VAR=VALUE): above everything but magic variables. */
@@ -50,6 +52,7 @@ public final class RunContext {
         this.step = step;
         this.connections = connections;
         this.playbookDir = playbookDir;
+        this.keywords = new KeywordEvaluator(templar);
         this.conditionals = new Conditionals(templar, message -> events.on(new meshplay.engine.report.Event.Warning(message)));
         this.startReached = options.startAtTask == null;
     }

@@ -7,6 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import meshplay.engine.model.Keyword;
+import meshplay.engine.model.KeywordDef;
+import meshplay.engine.model.KeywordSet;
+import meshplay.engine.model.Keywords;
 import meshplay.engine.model.Role;
 import meshplay.engine.model.TaskItem;
 import meshplay.engine.yaml.YList;
@@ -18,13 +22,13 @@ import meshplay.engine.yaml.YScalar;
  * Keywords a task inherits from its play, role and enclosing blocks: inner values win, except `when`
  * (all conditions apply, outer first), `tags` (union) and `vars` (layers, inner wins).
  */
-public record Scope(Map<String, YNode> keywords, List<YNode> whens, Set<String> tags, List<YMap> varLayers, Role role,
+public record Scope(KeywordSet keywords, List<YNode> whens, Set<String> tags, List<YMap> varLayers, Role role,
                     Map<String, Object> includeParams, IncludeChain includes, Scope parent) {
 
-    private static final Set<String> ACCUMULATED = Set.of("when", "tags", "vars");
+    private static final Set<KeywordDef<?>> ACCUMULATED = Set.of(Keywords.WHEN, Keywords.TAGS, Keywords.VARS);
 
-    public static Scope ofPlay(Map<String, YNode> playKeywords) {
-        Scope s = new Scope(Map.of(), List.of(), Set.of(), List.of(), null, Map.of(), IncludeChain.NONE, null);
+    public static Scope ofPlay(KeywordSet playKeywords) {
+        Scope s = new Scope(KeywordSet.EMPTY, List.of(), Set.of(), List.of(), null, Map.of(), IncludeChain.NONE, null);
         return s.with(playKeywords, null);
     }
 
@@ -53,25 +57,20 @@ public record Scope(Map<String, YNode> keywords, List<YNode> whens, Set<String> 
     }
 
     /** Adds keywords (include's `apply`, an include task's `vars`) for the tasks inside. */
-    public Scope withKeywords(Map<String, YNode> kw) {
+    public Scope withKeywords(KeywordSet kw) {
         return with(kw, null);
     }
 
-    private Scope with(Map<String, YNode> kw, Role newRole) {
-        Map<String, YNode> merged = new HashMap<>(keywords);
+    private Scope with(KeywordSet kw, Role newRole) {
+        KeywordSet merged = keywords.overriddenBy(kw, ACCUMULATED);
         List<YNode> w = new ArrayList<>(whens);
         Set<String> t = new LinkedHashSet<>(tags);
         List<YMap> v = new ArrayList<>(varLayers);
-        for (Map.Entry<String, YNode> e : kw.entrySet()) {
-            if (!ACCUMULATED.contains(e.getKey())) {
-                merged.put(e.getKey(), e.getValue());
-            }
-        }
-        YNode when = kw.get("when");
+        YNode when = kw.node(Keywords.WHEN);
         if (when instanceof YList l) w.addAll(l.items());
         else if (when != null) w.add(when);
-        t.addAll(tagsOf(kw.get("tags")));
-        if (kw.get("vars") instanceof YMap m) v.add(m);
+        t.addAll(tagsOf(kw.node(Keywords.TAGS)));
+        if (kw.node(Keywords.VARS) instanceof YMap m) v.add(m);
         return new Scope(merged, w, t, v, newRole != null ? newRole : role, includeParams, includes, parent);
     }
 
@@ -88,8 +87,9 @@ public record Scope(Map<String, YNode> keywords, List<YNode> whens, Set<String> 
         return out;
     }
 
-    public YNode keyword(String name) {
-        return keywords.get(name);
+    /** An inherited keyword (the innermost one written), or null. */
+    public <T> Keyword<T> keyword(KeywordDef<T> def) {
+        return keywords.get(def);
     }
 
     /** The directory relative files are looked up in: the role's, else null (the play's). */

@@ -1,5 +1,7 @@
 package meshplay.engine.exec;
 
+import meshplay.engine.model.Keywords;
+import meshplay.engine.model.Keyword;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -51,10 +53,10 @@ final class StepSession implements StepPoint {
 
     @Override
     public boolean noLog(String host) {
-        YNode n = scope.keyword("no_log");
-        if (n == null) return false;
+        Keyword<Boolean> noLog = scope.keyword(Keywords.NO_LOG);
+        if (noLog == null) return false;
         try {
-            return new Keywords(run.templar, scope.keywords(), vars(host)).bool("no_log", false);
+            return run.keywords.value(noLog, noLog.templated() ? vars(host) : Map.of(), false);
         } catch (RuntimeException e) {
             return true; // when it cannot be told, hiding is the safe answer
         }
@@ -62,8 +64,13 @@ final class StepSession implements StepPoint {
 
     @Override
     public boolean diffHidden() {
-        YNode d = scope.keyword("diff");
-        return d != null && d.toJava() != null && !TaskDispatcher.literalBool(d);
+        Keyword<Boolean> diff = scope.keyword(Keywords.DIFF);
+        if (diff == null) return false;
+        try {
+            return !run.keywords.value(diff, diff.templated() ? vars(hosts.get(0)) : Map.of(), true);
+        } catch (RuntimeException e) {
+            return true; // when it cannot be told, hiding is the safe answer
+        }
     }
 
     @Override
@@ -83,7 +90,7 @@ final class StepSession implements StepPoint {
     public Map<String, Object> renderedArgs(String host) {
         Map<String, Object> vars = vars(host);
         ArgSpec spec = spec();
-        YNode argsKw = scope.keyword("args");
+        YNode argsKw = scope.keywords().node(Keywords.ARGS);
         Map<String, Object> given = ArgRenderer.render(task, argsKw, spec, run.templar, vars);
         given.putAll(argOverrides);
         Map<String, Object> out = new LinkedHashMap<>();

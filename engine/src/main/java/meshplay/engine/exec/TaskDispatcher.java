@@ -1,5 +1,7 @@
 package meshplay.engine.exec;
 
+import meshplay.engine.model.Keywords;
+import meshplay.engine.model.Keyword;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -11,11 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import meshplay.engine.error.RunAbort;
-import meshplay.engine.error.UserError;
 import meshplay.engine.model.Role;
 import meshplay.engine.model.RoleOrder;
 import meshplay.engine.model.Task;
-import meshplay.engine.module.ArgValidator;
 import meshplay.engine.report.Event;
 import meshplay.engine.step.StepController;
 import meshplay.engine.step.StepDecision;
@@ -94,7 +94,7 @@ final class TaskDispatcher {
             results = runOn(task, scope, play, targets, step.argOverrides(), false, handler);
             if (run.quit) break;
             StepController.AfterStep after = run.stepAsking ? run.step.afterTask(step, results) : StepController.AfterStep.NEXT;
-            if (after == StepController.AfterStep.NEXT && DebuggerPolicy.opens(scope.keyword("debugger"), run.options.debugger, results.values())) {
+            if (after == StepController.AfterStep.NEXT && DebuggerPolicy.opens(resolve(scope.keyword(Keywords.DEBUGGER), scope, play, targets.get(0), null), run.options.debugger, results.values())) {
                 after = run.step.debug(step, results);
             }
             if (after == StepController.AfterStep.QUIT) run.quit = true;
@@ -120,7 +120,8 @@ final class TaskDispatcher {
                                           boolean preview, boolean handler) {
         boolean meta = task.action().equals("meta") || task.action().endsWith(".meta");
         if (!meta) run.events.on(new Event.TaskStart(task.displayName(), task.origin(), handler, task.action()));
-        boolean runOnce = literalBool(scope.keyword("run_once"));
+        // as ansible-playbook: a templated run_once is evaluated with the first host's variables
+        boolean runOnce = resolve(scope.keyword(Keywords.RUN_ONCE), scope, play, hosts.get(0), false);
         List<String> targets = runOnce ? List.of(hosts.get(0)) : hosts;
         Map<String, Future<TaskResult>> futures = new LinkedHashMap<>();
         Semaphore gate = throttle(task, scope);
@@ -130,7 +131,7 @@ final class TaskDispatcher {
                 if (gate != null) gate.acquire();
                 try {
                     TaskResult r = executor.execute(q, item -> {
-                        if (!meta) run.events.on(new Event.HostResult(h, task.displayName(), item.delegatedTo() != null ? item.delegatedTo() : delegate(scope), item, true, diffShown(scope)));
+                        if (!meta) run.events.on(new Event.HostResult(h, task.displayName(), item.delegatedTo() != null ? item.delegatedTo() : delegate(scope), item, true, diffShown(scope, play, h)));
                     });
                     account(task, scope, play, h, r, preview, meta);
                     return r;
@@ -167,22 +168,14 @@ final class TaskDispatcher {
      * hosts of a free-strategy play, which reach the task at different times, share it; null: no limit.
      */
     private Semaphore throttle(Task task, Scope scope) {
-        YNode node = scope.keyword("throttle");
-        if (node == null || node.toJava() == null) return null;
-        Object value = run.templar.render(node, run.options.extraVars);
-        int limit;
-        try {
-            limit = Integer.parseInt(String.valueOf(value).trim());
-        } catch (NumberFormatException e) {
-            throw new UserError(node.origin(), "throttle must be a whole number, not '" + value + "'", "e.g. throttle: 2 (0 means no limit)");
-        }
+        int limit = run.keywords.value(scope.keyword(Keywords.THROTTLE), run.options.extraVars, 0);
         if (limit <= 0) return null;
         return throttles.computeIfAbsent(task, t -> new Semaphore(limit, true));
     }
 
     /** Stats, host failure state and handler notification for one host's result. */
     private void account(Task task, Scope scope, PlayRun play, String host, TaskResult r, boolean preview, boolean meta) {
-        if (!meta) run.events.on(new Event.HostResult(host, task.displayName(), r.delegatedTo() != null ? r.delegatedTo() : delegate(scope), r, false, diffShown(scope)));
+        if (!meta) run.events.on(new Event.HostResult(host, task.displayName(), r.delegatedTo() != null ? r.delegatedTo() : delegate(scope), r, false, diffShown(scope, play, host)));
         if (preview) return;
         if (!meta) count(task, host, r);
         HostState s = run.host(host);
@@ -192,7 +185,7 @@ final class TaskDispatcher {
             s.lastFailure(task, r);
             s.failed(true);
         }
-        if (r.changed()) play.handlers().notify(host, scope.keyword("notify"));
+        if (r.changed()) play.handlers().notify(host, scope.keywords().node(Keywords.NOTIFY));
     }
 
     /**
@@ -219,7 +212,7 @@ final class TaskDispatcher {
     private void copyToOthers(Task task, Scope scope, PlayRun play, List<String> hosts, Map<String, TaskResult> results) {
         TaskResult first = results.get(hosts.get(0));
         if (first == null) return;
-        YNode reg = scope.keyword("register");
+        YNode reg = scope.keywords().node(Keywords.REGISTER);
         for (String h : hosts.subList(1, hosts.size())) {
             if (reg != null) run.host(h).setVar(String.valueOf(reg.toJava()), first.toRegistered());
             if (first.failed() && !first.ignored()) {
@@ -227,7 +220,7 @@ final class TaskDispatcher {
                 run.host(h).failed(true);
                 run.stats.host(h).count(first);
             }
-            if (first.changed()) play.handlers().notify(h, scope.keyword("notify"));
+            if (first.changed()) play.handlers().notify(h, scope.keywords().node(Keywords.NOTIFY));
         }
     }
 
@@ -257,7 +250,7 @@ final class TaskDispatcher {
             }
             Scope s = outer;
             if (inc.role() != null) s = s.inRole(inc.role());
-            if (task.keywords().get("vars") instanceof YMap v) s = s.withKeywords(Map.of("vars", v));
+            s = s.withKeywords(task.keywords().only(Keywords.VARS));
             s = s.withKeywords(inc.apply()).withIncludeParams(inc.params())
                     .withIncludes(scope.includes().enter(inc, task, scope.role()));
             walker.run(inc.items(), s, play, hosts);
@@ -266,8 +259,7 @@ final class TaskDispatcher {
 
     /** Runs the handlers notified for {@code only} (the hosts of the flushing task or section). */
     void flushHandlers(PlayRun play, List<String> only) {
-        YNode forceKeyword = play.play().keywords().get("force_handlers");
-        boolean force = forceKeyword != null ? literalBool(forceKeyword) : run.options.forceHandlers;
+        boolean force = resolve(play.play().forceHandlers(), Scope.ofPlay(play.play().keywords()), play, play.batch().get(0), run.options.forceHandlers);
         HandlerQueue.Notified next;
         int from = 0;
         while (!play.stopped() && (next = play.handlers().next(from, only)) != null) {
@@ -289,44 +281,49 @@ final class TaskDispatcher {
     private void batchRules(Scope scope, PlayRun play, Map<String, TaskResult> results) {
         boolean anyFailed = results.values().stream().anyMatch(r -> (r.failed() || r.unreachable()) && !r.ignored());
         if (!anyFailed) return;
-        if (literalBool(scope.keyword("any_errors_fatal"))) {
+        if (anyErrorsFatal(scope.keyword(Keywords.ANY_ERRORS_FATAL))) {
             run.events.on(new Event.Info("NO MORE HOSTS LEFT (any_errors_fatal)", 0));
             play.abort();
             return;
         }
-        YNode pctNode = scope.keyword("max_fail_percentage");
-        if (pctNode != null && pctNode.toJava() != null) {
-            double pct;
-            try {
-                pct = Double.parseDouble(String.valueOf(pctNode.toJava()).replace("%", "").trim());
-            } catch (NumberFormatException e) {
-                throw new meshplay.engine.error.UserError(pctNode.origin(), "max_fail_percentage must be a number, got '"
-                        + pctNode.toJava() + "'", "write e.g. max_fail_percentage: 30");
-            }
+        Keyword<Double> pctKeyword = scope.keyword(Keywords.MAX_FAIL_PERCENTAGE);
+        Double pct = run.keywords.value(pctKeyword, run.options.extraVars, null);
+        if (pct != null) {
             long failed = play.batch().stream().filter(h -> !run.host(h).active()).count();
             if (failed * 100.0 / play.batch().size() > pct) {
-                run.events.on(new Event.Info("NO MORE HOSTS LEFT (max_fail_percentage " + pctNode.toJava() + "% exceeded)", 0));
+                run.events.on(new Event.Info("NO MORE HOSTS LEFT (max_fail_percentage " + percent(pct) + "% exceeded)", 0));
                 play.abort();
             }
         }
     }
 
-    private String delegate(Scope scope) {
-        YNode d = scope.keyword("delegate_to");
+    /**
+     * any_errors_fatal as ansible-playbook 2.14 reads it: its strategy looks at the keyword unrendered,
+     * so a templated value counts as set whatever it would render to.
+     */
+    private static boolean anyErrorsFatal(Keyword<Boolean> k) {
+        if (k == null) return false;
+        return k.templated() || Boolean.TRUE.equals(k.literal());
+    }
+
+    private static String percent(double pct) {
+        return pct == Math.rint(pct) ? String.valueOf((long) pct) : String.valueOf(pct);
+    }
+
+    /** The delegate_to keyword as written (shown when the result does not name the host it ran on). */
+    private static String delegate(Scope scope) {
+        YNode d = scope.keywords().node(Keywords.DELEGATE_TO);
         return d == null || d.toJava() == null ? null : String.valueOf(d.toJava());
     }
 
-    private boolean diffShown(Scope scope) {
-        YNode d = scope.keyword("diff");
-        return d != null && d.toJava() != null ? literalBool(d) : run.options.diff;
+    private boolean diffShown(Scope scope, PlayRun play, String host) {
+        return resolve(scope.keyword(Keywords.DIFF), scope, play, host, run.options.diff);
     }
 
-    static boolean literalBool(YNode n) {
-        if (n == null || n.toJava() == null) return false;
-        try {
-            return ArgValidator.toBool(n.toJava());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+    /** A keyword's value for this task: a template is evaluated with {@code host}'s variables. */
+    private <T> T resolve(Keyword<T> k, Scope scope, PlayRun play, String host, T fallback) {
+        if (k == null) return fallback;
+        Map<String, Object> vars = k.templated() ? executor.vars().forTask(host, play, scope) : Map.of();
+        return run.keywords.value(k, vars, fallback);
     }
 }

@@ -1,5 +1,6 @@
 package meshplay.engine.exec;
 
+import meshplay.engine.model.Keywords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,11 +35,11 @@ public final class TaskExecutor {
     public TaskResult execute(TaskRequest q, Consumer<TaskResult> itemSink) {
         TaskResult result;
         boolean noLog = false;
-        Keywords kw = null;
+        HostKeywords kw = null;
         try {
             Map<String, Object> vars = assembler.forTask(q.host(), q.play(), q.scope());
-            kw = new Keywords(run.templar, q.scope().keywords(), vars);
-            noLog = kw.bool("no_log", false);
+            kw = new HostKeywords(run.keywords, q.scope().keywords(), vars);
+            noLog = kw.get(Keywords.NO_LOG, false);
             if (LoopExpander.hasLoop(kw)) {
                 result = runLoop(q, kw, vars, noLog, itemSink);
             } else if (!run.conditionals.all(q.scope().whens(), vars)) {
@@ -47,8 +48,8 @@ public final class TaskExecutor {
                 result = runWithRetries(q, vars);
             }
             result.noLog(noLog);
-            if (result.failed() && kw.bool("ignore_errors", false)) result.ignored(true);
-            if (result.unreachable() && kw.bool("ignore_unreachable", false)) result.ignored(true);
+            if (result.failed() && kw.get(Keywords.IGNORE_ERRORS, false)) result.ignored(true);
+            if (result.unreachable() && kw.get(Keywords.IGNORE_UNREACHABLE, false)) result.ignored(true);
         } catch (meshplay.engine.error.RunAbort e) {
             throw e;
         } catch (UserError e) {
@@ -83,10 +84,10 @@ public final class TaskExecutor {
         }
     }
 
-    private TaskResult runLoop(TaskRequest q, Keywords kw, Map<String, Object> vars, boolean noLog, Consumer<TaskResult> sink) {
+    private TaskResult runLoop(TaskRequest q, HostKeywords kw, Map<String, Object> vars, boolean noLog, Consumer<TaskResult> sink) {
         List<Object> items;
         try {
-            items = LoopExpander.items(kw);
+            items = LoopExpander.items(kw, run.templar);
         } catch (RuntimeException loopError) {
             // as in Ansible: a loop that cannot be evaluated (an undefined name) is no error when `when` is false
             if (whenIsFalse(q, vars)) return TaskResult.skipped("Conditional result was False");
@@ -147,13 +148,13 @@ public final class TaskExecutor {
     }
 
     private TaskResult runWithRetries(TaskRequest q, Map<String, Object> vars) {
-        Keywords kw = new Keywords(run.templar, q.scope().keywords(), vars);
-        YNode until = kw.node("until");
-        String register = kw.str("register");
+        HostKeywords kw = new HostKeywords(run.keywords, q.scope().keywords(), vars);
+        YNode until = kw.node(Keywords.UNTIL);
+        String register = kw.get(Keywords.REGISTER);
         // as in Ansible: `retries` counts the attempts after the first (default 3); 0 or less runs it once
-        int retries = until == null ? 0 : Math.max(0, kw.integer("retries", 3));
+        int retries = until == null ? 0 : Math.max(0, kw.get(Keywords.RETRIES, 3));
         int attempts = retries + 1;
-        double delay = until == null ? 0 : kw.number("delay", 5);
+        double delay = until == null ? 0 : kw.get(Keywords.DELAY, 5.0);
         int attempt = 0;
         while (true) {
             attempt++;

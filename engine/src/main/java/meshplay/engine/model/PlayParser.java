@@ -62,7 +62,7 @@ final class PlayParser {
     private void checkKeys(YMap map) {
         for (var e : map.entries().entrySet()) {
             String key = e.getKey();
-            Keyword k = Keywords.PLAY.get(key);
+            KeywordDef<?> k = Keywords.PLAY.get(key);
             if (k != null) {
                 KeywordChecker.check(k, e.getValue());
                 continue;

@@ -155,9 +155,9 @@ public final class PlaybookLoader implements ContentLoader {
         if (!(map.get(importKey) instanceof YScalar target) || target.value() == null || Templates.isTemplate(target)) {
             throw new UserError(map.keyOrigin(importKey), "import_playbook needs a literal file name", "e.g. - import_playbook: phase1.yml");
         }
-        KeywordChecker.check(Keyword.of("tags", KeywordType.STRINGS), map.get("tags") == null ? target : map.get("tags"));
+        KeywordChecker.check(Keywords.TAGS, map.get("tags") == null ? target : map.get("tags"));
         KeywordChecker.checkVars("vars", map.get("vars"));
-        if (map.get("when") != null) KeywordChecker.check(Keyword.of("when", KeywordType.CONDITION), map.get("when"));
+        if (map.get("when") != null) KeywordChecker.check(Keywords.WHEN, map.get("when"));
         Path path = FileSearch.find(target.text(), List.of(FileSearch.dirOf(file)), target.origin(), "playbook");
         Path key = path.toAbsolutePath().normalize();
         if (chain.contains(key)) {
@@ -171,9 +171,9 @@ public final class PlaybookLoader implements ContentLoader {
 
     /** The import's tags are added to the play's, its vars go over the play's, its when applies to every task of the play. */
     private static Play withImportKeywords(Play p, YNode tags, YNode vars, YNode when) {
-        Map<String, YNode> keywords = new LinkedHashMap<>(p.keywords());
-        if (!Templates.isNull(tags)) keywords.put("tags", combine(p.keywords().get("tags"), tags));
-        if (!Templates.isNull(when)) keywords.put("when", combine(when, p.keywords().get("when")));
+        Map<String, YNode> keywords = new LinkedHashMap<>(p.keywords().asWritten());
+        if (!Templates.isNull(tags)) keywords.put("tags", combine(p.keywords().node(Keywords.TAGS), tags));
+        if (!Templates.isNull(when)) keywords.put("when", combine(when, p.keywords().node(Keywords.WHEN)));
         Map<String, YNode> playVars = new LinkedHashMap<>(p.vars());
         if (KeywordChecker.mergedVars(vars) instanceof YMap m) playVars.putAll(m.entries());
         return new Play(p.name(), p.origin(), p.hosts(), playVars, p.varsFiles(), p.preTasks(), p.roles(), p.tasks(), p.postTasks(),

@@ -59,7 +59,7 @@ final class RoleLoader {
                 }
                 continue;
             }
-            Keyword k = Keywords.ROLE_ENTRY.get(key);
+            KeywordDef<?> k = Keywords.ROLE_ENTRY.get(key);
             if (k != null) {
                 KeywordChecker.check(k, e.getValue());
                 if (!Templates.isNull(e.getValue())) keywords.put(key, e.getValue());
@@ -88,7 +88,7 @@ final class RoleLoader {
         List<Task> handlers = handlersFile == null ? List.of() : handlers(handlersFile, name, dir, playbookDir);
         YMap defaults = vars(dir, "defaults", files.defaultsFrom(), origin);
         YMap vars = vars(dir, "vars", files.varsFrom(), origin);
-        return new Role(name, origin, dir, defaults, vars, params, roleTasks, handlers, keywords, meta.dependencies(), meta.allowDuplicates());
+        return new Role(name, origin, dir, defaults, vars, params, roleTasks, handlers, KeywordSet.of(keywords), meta.dependencies(), meta.allowDuplicates());
     }
 
     private List<Task> handlers(Path file, String name, Path dir, Path playbookDir) {
@@ -124,7 +124,7 @@ final class RoleLoader {
         if (file == null || !(YamlLoader.loadFile(file, vault) instanceof YMap m)) return new Meta(List.of(), false);
         boolean allowDuplicates = false;
         if (m.get("allow_duplicates") != null) {
-            Keyword k = Keyword.of("allow_duplicates", KeywordType.BOOL);
+            KeywordDef<?> k = KeywordDef.bool("allow_duplicates");
             KeywordChecker.check(k, m.get("allow_duplicates"));
             allowDuplicates = meshplay.engine.module.ArgValidator.toBool(m.get("allow_duplicates").toJava());
         }

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import meshplay.engine.yaml.Origin;
-import meshplay.engine.yaml.YScalar;
 import org.junit.jupiter.api.Test;
 
 class DebuggerPolicyTest {
-    private static YScalar kw(String v) {
-        return new YScalar(v, v, false, Origin.UNKNOWN);
+    /** The debugger keyword's value, as the dispatcher hands it over once evaluated. */
+    private static String kw(String v) {
+        return v;
     }
 
     private static final List<TaskResult> FAILED = List.of(TaskResult.ok(), TaskResult.failed("boom"));

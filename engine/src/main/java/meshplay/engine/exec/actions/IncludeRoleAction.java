@@ -1,5 +1,7 @@
 package meshplay.engine.exec.actions;
 
+import meshplay.engine.model.KeywordSet;
+import meshplay.engine.model.Keywords;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import meshplay.engine.exec.Included;
@@ -39,14 +41,14 @@ public final class IncludeRoleAction implements EngineAction {
     }
 
     public TaskResult run(ActionContext ctx) {
-        Map<String, YNode> params = new LinkedHashMap<>(ctx.task().keywords().get("vars") instanceof YMap v ? v.entries() : Map.of());
+        Map<String, YNode> params = new LinkedHashMap<>(ctx.task().keywords().node(Keywords.VARS) instanceof YMap v ? v.entries() : Map.of());
         RoleFiles files = new RoleFiles(ctx.args().str("tasks_from"), ctx.args().str("vars_from"), ctx.args().str("defaults_from"),
                 ctx.args().str("handlers_from"));
         Role role = ctx.loader().loadRole(ctx.args().str("name"), ctx.playbookDir(), params, ctx.task().origin(), files);
         Map<String, YNode> apply = new LinkedHashMap<>();
         if (ctx.rawArgs() instanceof YMap m && m.get("apply") instanceof YMap a) apply.putAll(a.entries());
         TaskResult r = TaskResult.ok();
-        r.included().add(new Included(Included.ROLE_PREFIX + role.name(), role.tasks(), Map.of(), apply, role));
+        r.included().add(new Included(Included.ROLE_PREFIX + role.name(), role.tasks(), Map.of(), KeywordSet.of(apply), role));
         r.data().put("include", role.dir().toString());
         return r;
     }

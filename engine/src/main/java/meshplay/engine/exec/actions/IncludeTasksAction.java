@@ -1,5 +1,6 @@
 package meshplay.engine.exec.actions;
 
+import meshplay.engine.model.KeywordSet;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class IncludeTasksAction implements EngineAction {
         Map<String, YNode> apply = new LinkedHashMap<>();
         if (ctx.rawArgs() instanceof YMap m && m.get("apply") instanceof YMap a) apply.putAll(a.entries());
         TaskResult r = TaskResult.ok();
-        r.included().add(new Included(file.toString(), items, Map.of(), apply, ctx.role()));
+        r.included().add(new Included(file.toString(), items, Map.of(), KeywordSet.of(apply), ctx.role()));
         r.data().put("include", file.toString());
         return r;
     }
