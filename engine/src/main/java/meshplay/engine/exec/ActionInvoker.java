@@ -1,5 +1,6 @@
 package meshplay.engine.exec;
 
+import meshplay.engine.exec.actions.Included;
 import meshplay.engine.model.Keywords;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,14 +39,15 @@ final class ActionInvoker {
         this.assembler = assembler;
     }
 
-    TaskResult invoke(TaskRequest q, HostKeywords kw, Map<String, Object> vars) {
+    /** Runs the action or module once; content an include action brings in is added to {@code includes}. */
+    TaskResult invoke(TaskRequest q, HostKeywords kw, Map<String, Object> vars, List<Included> includes) {
         Task task = q.task();
         try {
             EngineAction action = run.actions.find(task.action());
             if (action != null) {
                 Args args = args(q, kw, action.name(), action.spec(), vars);
                 boolean check = q.preview() || kw.get(Keywords.CHECK_MODE, run.options.check);
-                return action.run(new TaskActionContext(run, q, args, vars, check, factsHost(q, kw)));
+                return action.run(new TaskActionContext(run, q, args, vars, check, factsHost(q, kw), includes));
             }
             Module module = run.modules.find(task.action());
             if (module == null) {

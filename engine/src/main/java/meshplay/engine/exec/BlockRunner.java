@@ -8,52 +8,54 @@ import meshplay.engine.model.Block;
 import meshplay.engine.model.Task;
 
 /**
- * block / rescue / always per host: hosts that fail inside the block run the rescue section (with
- * ansible_failed_task and ansible_failed_result set) and count as rescued (as in Ansible, whatever the rescue then does); every
- * host that entered the block runs always, failed or not; an unrescued failure stands afterwards.
+ * The host bookkeeping of block / rescue / always, for the {@link Traversal}: hosts that failed
+ * inside the block run the rescue section (with ansible_failed_task and ansible_failed_result set)
+ * and count as rescued (as in Ansible, whatever the rescue then does); every host that entered the
+ * block runs always, failed or not; an unrescued failure stands afterwards.
  */
 final class BlockRunner {
-    private final RunContext run;
-    private final ItemWalker walker;
-
-    BlockRunner(RunContext run, ItemWalker walker) {
-        this.run = run;
-        this.walker = walker;
+    private BlockRunner() {
     }
 
-    void run(Block b, Scope outer, PlayRun play, List<String> hosts) {
-        Scope scope = outer.enter(b);
-        walker.run(b.block(), scope, play, hosts);
+    /** The hosts that run the rescue section (none when there is none or the play stopped), each marked rescued. */
+    static List<String> enterRescue(RunContext run, Block b, PlayRun play, List<String> hosts) {
         List<String> failedHere = new ArrayList<>();
         for (String h : hosts) {
             HostState s = run.host(h);
             if (s.failed() && !s.unreachable()) failedHere.add(h);
         }
-        if (!b.rescue().isEmpty() && !failedHere.isEmpty() && !play.stopped()) {
-            for (String h : failedHere) {
-                HostState s = run.host(h);
-                s.failed(false);
-                run.stats.host(h).countRescued();
-                s.setVar("ansible_failed_task", describe(s.lastFailedTask()));
-                s.setVar("ansible_failed_result", s.lastFailedResult() == null ? Map.of() : s.lastFailedResult().toRegistered());
-            }
-            walker.run(b.rescue(), scope, play, failedHere);
+        if (b.rescue().isEmpty() || failedHere.isEmpty() || play.stopped()) return List.of();
+        for (String h : failedHere) {
+            HostState s = run.host(h);
+            s.failed(false);
+            run.stats.host(h).countRescued();
+            s.setVar("ansible_failed_task", describe(s.lastFailedTask()));
+            s.setVar("ansible_failed_result", s.lastFailedResult() == null ? Map.of() : s.lastFailedResult().toRegistered());
         }
-        if (!b.always().isEmpty() && !play.stopped()) {
-            List<String> stillFailed = new ArrayList<>();
-            List<String> alwaysHosts = new ArrayList<>();
-            for (String h : hosts) {
-                HostState s = run.host(h);
-                if (s.unreachable()) continue;
-                alwaysHosts.add(h);
-                if (s.failed()) {
-                    stillFailed.add(h);
-                    s.failed(false);
-                }
-            }
-            walker.run(b.always(), scope, play, alwaysHosts);
+        return failedHere;
+    }
+
+    /** The hosts of the always section, and those of them whose failure stands again once it has run. */
+    record Always(List<String> hosts, List<String> stillFailed) {
+        void restore(RunContext run) {
             for (String h : stillFailed) run.host(h).failed(true);
         }
+    }
+
+    /** Every reachable host that entered the block runs always; a failed one is cleared for it. */
+    static Always enterAlways(RunContext run, List<String> hosts) {
+        List<String> stillFailed = new ArrayList<>();
+        List<String> alwaysHosts = new ArrayList<>();
+        for (String h : hosts) {
+            HostState s = run.host(h);
+            if (s.unreachable()) continue;
+            alwaysHosts.add(h);
+            if (s.failed()) {
+                stillFailed.add(h);
+                s.failed(false);
+            }
+        }
+        return new Always(alwaysHosts, stillFailed);
     }
 
     private static Map<String, Object> describe(Task t) {

@@ -1,5 +1,6 @@
 package meshplay.engine.exec;
 
+import meshplay.engine.exec.actions.Included;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package meshplay.engine.exec;
 
-import meshplay.engine.model.Keyword;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,15 +22,11 @@ import meshplay.engine.yaml.YScalar;
  */
 final class PlayExecutor {
     private final RunContext run;
-    private final ItemWalker walker;
-    private final TaskDispatcher dispatcher;
-    private final VarsAssembler vars;
+    private final Traversal traversal;
 
-    PlayExecutor(RunContext run, ItemWalker walker, TaskDispatcher dispatcher) {
+    PlayExecutor(RunContext run, Traversal traversal) {
         this.run = run;
-        this.vars = new VarsAssembler(run);
-        this.walker = walker;
-        this.dispatcher = dispatcher;
+        this.traversal = traversal;
     }
 
     void run(Play play) {
@@ -87,14 +82,14 @@ final class PlayExecutor {
 
     /** pre_tasks, roles + tasks, post_tasks, each followed by the handlers notified for these hosts. */
     private void runSections(Play play, PlayRun pr, Scope playScope, List<String> hosts) {
-        walker.run(play.preTasks(), playScope, pr, hosts);
+        traversal.run(play.preTasks(), playScope, pr, hosts);
         flush(pr, hosts);
         for (Role role : play.roles()) {
-            walker.run(role.tasks(), playScope.inRole(role), pr, hosts);
+            traversal.run(role.tasks(), playScope.inRole(role), pr, hosts);
         }
-        walker.run(play.tasks(), playScope, pr, hosts);
+        traversal.run(play.tasks(), playScope, pr, hosts);
         flush(pr, hosts);
-        walker.run(play.postTasks(), playScope, pr, hosts);
+        traversal.run(play.postTasks(), playScope, pr, hosts);
         flush(pr, hosts);
     }
 
@@ -114,16 +109,14 @@ final class PlayExecutor {
     }
 
     private void flush(PlayRun pr, List<String> hosts) {
-        if (!run.quit) dispatcher.flushHandlers(pr, hosts);
+        traversal.flushHandlers(pr, hosts);
     }
 
     private void gatherFacts(Play play, PlayRun pr, Scope playScope) {
         // ansible.cfg gathering: implicit gathers unless the play says no, explicit only when it says yes;
         // a templated gather_facts is evaluated with the batch's first host's variables
         boolean implicit = !"explicit".equals(run.options.gathering);
-        Keyword<Boolean> gather = play.gatherFacts();
-        Map<String, Object> hostVars = gather != null && gather.templated() ? vars.forTask(pr.batch().get(0), pr, playScope) : Map.of();
-        boolean wanted = run.keywords.value(gather, hostVars, implicit);
+        boolean wanted = pr.value(play.gatherFacts(), implicit);
         if (!wanted) return;
         List<String> hosts = pr.batch();
         if ("smart".equals(run.options.gathering)) {
@@ -140,7 +133,7 @@ final class PlayExecutor {
         boolean asking = run.stepAsking;
         run.stepAsking = false; // facts are gathered without asking, as Ansible's --step does for setup
         try {
-            dispatcher.run(setup, playScope, pr, hosts, false);
+            traversal.task(setup, playScope, pr, hosts, false);
         } finally {
             run.stepAsking = asking && !run.quit;
         }

@@ -1,5 +1,6 @@
 package meshplay.engine.exec;
 
+import meshplay.engine.model.Keyword;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -99,6 +100,16 @@ public final class PlayRun {
 
     public boolean aborted() {
         return aborted;
+    }
+
+    /**
+     * A play keyword's value for this batch (gather_facts, force_handlers): a template is evaluated
+     * with the variables of the batch's first host.
+     */
+    <T> T value(Keyword<T> k, T fallback) {
+        if (k == null) return fallback;
+        Map<String, Object> vars = k.templated() ? new VarsAssembler(run).forTask(batch.get(0), this, Scope.ofPlay(play.keywords())) : Map.of();
+        return run.keywords.value(k, vars, fallback);
     }
 
     public boolean stopped() {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import meshplay.engine.exec.actions.ActionRegistry;
 import meshplay.engine.inventory.Inventory;
+import meshplay.engine.model.ContentLoader;
 import meshplay.engine.module.ModuleRegistry;
 import meshplay.engine.report.EventBus;
 import meshplay.engine.report.RunStats;
@@ -40,12 +41,12 @@ public final class RunContext {
     volatile boolean playbookBroken;
     volatile boolean stepAsking = true;
 
-    public RunContext(Inventory inventory, Templar templar, ModuleRegistry modules, ContentLoader loader, RunOptions options,
+    public RunContext(Inventory inventory, Templar templar, ModuleRegistry modules, ActionRegistry actions, ContentLoader loader, RunOptions options,
                       EventBus events, StepController step, ConnectionPool connections, Path playbookDir) {
         this.inventory = inventory;
         this.templar = templar;
         this.modules = modules;
-        this.actions = new ActionRegistry();
+        this.actions = actions;
         this.loader = loader;
         this.options = options;
         this.events = events;

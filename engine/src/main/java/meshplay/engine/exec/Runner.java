@@ -1,5 +1,6 @@
 package meshplay.engine.exec;
 
+import meshplay.engine.step.StepController;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import meshplay.engine.error.ExitCode;
@@ -29,11 +30,13 @@ public final class Runner {
         });
         try {
             run.events.on(new Event.RunStart(String.valueOf(playbook.file()), run.options.check, run.options.diff));
+            // each stage is built on the one below it: executor (one host) <- dispatcher (the hosts of a
+            // batch) <- step prompt, when there is one <- traversal (task lists, includes, handlers) <- plays
             TaskExecutor executor = new TaskExecutor(run);
-            ItemWalker walker = new ItemWalker();
-            TaskDispatcher dispatcher = new TaskDispatcher(run, executor, pool, walker);
-            walker.wire(dispatcher, new BlockRunner(run, walker));
-            PlayExecutor plays = new PlayExecutor(run, walker, dispatcher);
+            ResultLedger ledger = new ResultLedger(run);
+            TaskDispatcher dispatcher = new TaskDispatcher(run, executor, pool, ledger);
+            TaskRunner tasks = run.step == StepController.NONE ? dispatcher : new SteppedTaskRunner(run, executor, dispatcher, ledger);
+            PlayExecutor plays = new PlayExecutor(run, new Traversal(run, tasks));
             for (Play play : playbook.plays()) {
                 if (run.quit || run.playbookBroken) break;
                 plays.run(play);

@@ -5,9 +5,9 @@ import java.util.Map;
 import meshplay.engine.model.Task;
 
 /**
- * The last task the dispatcher ran with its results, so that the step prompt can run it again
+ * The last task the step runner ran with its results, so that the step prompt can run it again
  * ("redo") and the debugger can retry a failed task: the earlier run's counters and host failures are
- * taken back first, so only the last run of a task counts in the recap.
+ * taken back first ({@link ResultLedger#forget}), so only the last run of a task counts in the recap.
  */
 final class StepHistory {
     /** One run of a task: what is needed to run it again, and what it did. */
@@ -23,17 +23,5 @@ final class StepHistory {
 
     void ran(Ran r) {
         last = r;
-    }
-
-    /** Takes back what {@code results} counted, so the task can run again on those hosts. */
-    static void forget(RunContext run, Task task, Map<String, TaskResult> results) {
-        if (task.action().equals("meta") || task.action().endsWith(".meta")) return; // meta results are not counted
-        for (Map.Entry<String, TaskResult> e : results.entrySet()) {
-            TaskResult r = e.getValue();
-            run.stats.host(e.getKey()).uncount(r);
-            HostState s = run.host(e.getKey());
-            if (r.failed() && !r.ignored()) s.failed(false);
-            if (r.unreachable() && !r.ignored()) s.unreachable(false);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package meshplay.engine.exec;
 
+import meshplay.engine.exec.actions.Included;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Map;
 import meshplay.engine.exec.actions.ActionContext;
@@ -18,8 +20,12 @@ final class TaskActionContext implements ActionContext {
     private final boolean check;
     /** Where set_fact stores: the task's host, or its delegate with delegate_facts. */
     private final String factsHost;
+    /** Where include actions put the content they include. */
+    private final List<Included> includes;
 
-    TaskActionContext(RunContext run, TaskRequest q, Args args, Map<String, Object> vars, boolean check, String factsHost) {
+    TaskActionContext(RunContext run, TaskRequest q, Args args, Map<String, Object> vars, boolean check, String factsHost,
+                      List<Included> includes) {
+        this.includes = includes;
         this.run = run;
         this.q = q;
         this.args = args;
@@ -38,11 +44,12 @@ final class TaskActionContext implements ActionContext {
     @Override public void includeVars(Map<String, Object> values) { run.host(q.host()).includeVars(values); }
     @Override public void clearFacts() { run.host(q.host()).clearFacts(); }
     @Override public Inventory inventory() { return run.inventory; }
-    @Override public meshplay.engine.exec.ContentLoader loader() { return run.loader; }
+    @Override public meshplay.engine.model.ContentLoader loader() { return run.loader; }
     @Override public Path roleDir() { return q.scope().roleDir(); }
     @Override public Path taskDir() { return q.task().baseDir(); }
     @Override public Path playbookDir() { return run.playbookDir; }
     @Override public Role role() { return q.scope().role(); }
+    @Override public void include(Included content) { includes.add(content); }
 
     @Override
     public PlayControl play() {

@@ -1,5 +1,6 @@
 package meshplay.engine.exec;
 
+import meshplay.engine.exec.actions.Included;
 import meshplay.engine.model.Keywords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,8 +33,9 @@ public final class TaskExecutor {
     }
 
     /** Runs the task; loop items are passed to {@code itemSink} as they finish. */
-    public TaskResult execute(TaskRequest q, Consumer<TaskResult> itemSink) {
+    HostRun execute(TaskRequest q, Consumer<TaskResult> itemSink) {
         TaskResult result;
+        List<Included> included = new ArrayList<>();
         boolean noLog = false;
         HostKeywords kw = null;
         try {
@@ -41,11 +43,11 @@ public final class TaskExecutor {
             kw = new HostKeywords(run.keywords, q.scope().keywords(), vars);
             noLog = kw.get(Keywords.NO_LOG, false);
             if (LoopExpander.hasLoop(kw)) {
-                result = runLoop(q, kw, vars, noLog, itemSink);
+                result = runLoop(q, kw, vars, noLog, itemSink, included);
             } else if (!run.conditionals.all(q.scope().whens(), vars)) {
                 result = TaskResult.skipped("Conditional result was False");
             } else {
-                result = runWithRetries(q, vars);
+                result = runWithRetries(q, vars, included);
             }
             result.noLog(noLog);
             if (result.failed() && kw.get(Keywords.IGNORE_ERRORS, false)) result.ignored(true);
@@ -62,7 +64,7 @@ public final class TaskExecutor {
             ResultRegistrar.register(run, q, result);
             if (noLog) markSecretFacts(q.host(), result);
         }
-        return result;
+        return new HostRun(result, included);
     }
 
     /**
@@ -84,7 +86,8 @@ public final class TaskExecutor {
         }
     }
 
-    private TaskResult runLoop(TaskRequest q, HostKeywords kw, Map<String, Object> vars, boolean noLog, Consumer<TaskResult> sink) {
+    private TaskResult runLoop(TaskRequest q, HostKeywords kw, Map<String, Object> vars, boolean noLog, Consumer<TaskResult> sink,
+                               List<Included> included) {
         List<Object> items;
         try {
             items = LoopExpander.items(kw, run.templar);
@@ -105,16 +108,18 @@ public final class TaskExecutor {
             Map<String, Object> itemVars = new LinkedHashMap<>(loopVars);
             Map<String, Object> binding = LoopExpander.bind(control, items, i);
             itemVars.putAll(binding);
+            List<Included> itemIncludes = new ArrayList<>();
             TaskResult r = run.conditionals.all(q.scope().whens(), itemVars)
-                    ? runWithRetries(q, itemVars)
+                    ? runWithRetries(q, itemVars, itemIncludes)
                     : TaskResult.skipped("Conditional result was False");
             String label = control.label() == null ? null : String.valueOf(run.templar.render(control.label(), itemVars));
             r.item(items.get(i), label, control.loopVar());
             r.noLog(noLog);
-            for (Included inc : r.included()) {
+            for (Included inc : itemIncludes) {
+                // each item's include runs on its own, with the item's loop variables bound
                 Map<String, Object> params = new LinkedHashMap<>(inc.params());
                 params.putAll(binding);
-                agg.included().add(new Included(inc.key() + Included.ITEM_SEPARATOR + i, inc.items(), params, inc.apply(), inc.role()));
+                included.add(new Included(inc.key() + Included.ITEM_SEPARATOR + i, inc.items(), params, inc.apply(), inc.role()));
             }
             agg.items().add(r);
             sink.accept(r);
@@ -147,7 +152,7 @@ public final class TaskExecutor {
         return !r.failed() && !r.skipped() && r.data().get("ansible_facts") instanceof Map<?, ?> f && !f.isEmpty();
     }
 
-    private TaskResult runWithRetries(TaskRequest q, Map<String, Object> vars) {
+    private TaskResult runWithRetries(TaskRequest q, Map<String, Object> vars, List<Included> included) {
         HostKeywords kw = new HostKeywords(run.keywords, q.scope().keywords(), vars);
         YNode until = kw.node(Keywords.UNTIL);
         String register = kw.get(Keywords.REGISTER);
@@ -158,7 +163,9 @@ public final class TaskExecutor {
         int attempt = 0;
         while (true) {
             attempt++;
-            TaskResult r = invoker.invoke(q, kw, vars);
+            // an include that is retried includes its content once: what the last attempt included
+            included.clear();
+            TaskResult r = invoker.invoke(q, kw, vars, included);
             ResultRules.apply(run.conditionals, r, q.scope().keywords(), vars, register);
             if (until == null) return r;
             r.attempts(attempt);

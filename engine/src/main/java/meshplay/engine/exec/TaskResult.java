@@ -32,7 +32,6 @@ public final class TaskResult {
     private String note;
     private UserError userError;
     private Throwable exception;
-    private final List<Included> included = new ArrayList<>();
     private String delegatedTo;
 
     public TaskResult(Status status) {
@@ -107,8 +106,6 @@ public final class TaskResult {
     /** The host delegate_to sent the task to (rendered), or null. */
     public String delegatedTo() { return delegatedTo; }
     public TaskResult delegatedTo(String host) { delegatedTo = host; return this; }
-    /** Tasks this include brought in (include_tasks/include_role), for every item. */
-    public List<Included> included() { return included; }
 
     /**
      * The value stored by {@code register:} (also what failed_when/changed_when/until see, and

@@ -10,8 +10,6 @@ import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.RunAbort;
 import meshplay.engine.error.UserError;
 import meshplay.engine.vault.Vault;
-import meshplay.engine.exec.ContentLoader;
-import meshplay.engine.exec.actions.ActionRegistry;
 import meshplay.engine.module.ModuleRegistry;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YList;
@@ -36,19 +34,18 @@ public final class PlaybookLoader implements ContentLoader {
     private final PlayParser plays;
     private final Vault vault;
 
-    public PlaybookLoader(ModuleRegistry modules) {
-        this(modules, List.of());
+    /** {@code engineActions}: the runner's own actions (set_fact, include_tasks, meta, ...). */
+    public PlaybookLoader(ModuleRegistry modules, ActionCatalog engineActions) {
+        this(modules, engineActions, List.of(), Vault.NONE);
     }
 
-    /** {@code rolesPath}: extra directories holding roles, searched after the playbook's roles/ directories. */
-    public PlaybookLoader(ModuleRegistry modules, List<Path> rolesPath) {
-        this(modules, rolesPath, Vault.NONE);
-    }
-
-    /** {@code vault}: the passwords for vault-encrypted files and inline !vault values. */
-    public PlaybookLoader(ModuleRegistry modules, List<Path> rolesPath, Vault vault) {
+    /**
+     * {@code rolesPath}: extra directories holding roles, searched after the playbook's roles/ directories;
+     * {@code vault}: the passwords for vault-encrypted files and inline !vault values.
+     */
+    public PlaybookLoader(ModuleRegistry modules, ActionCatalog engineActions, List<Path> rolesPath, Vault vault) {
         this.vault = vault;
-        this.actions = new ActionNames(modules, new ActionRegistry());
+        this.actions = new ActionNames(modules, engineActions);
         this.roleLocator = new RoleLocator(rolesPath);
         this.tasks = new TaskListParser(new TaskParser(actions), roleLocator, actions, vault);
         this.roles = new RoleLoader(roleLocator, tasks, vault);

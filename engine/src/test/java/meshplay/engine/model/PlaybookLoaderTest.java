@@ -22,7 +22,7 @@ class PlaybookLoaderTest extends FileTreeTest {
 
     @BeforeEach
     void setUp() {
-        loader = new PlaybookLoader(FakeModules.registry());
+        loader = new meshplay.engine.Engine(FakeModules.registry()).loader(List.of(), meshplay.engine.vault.Vault.NONE);
     }
 
     private Play onlyPlay(String yaml) {
@@ -355,7 +355,7 @@ class PlaybookLoaderTest extends FileTreeTest {
         files.write("roles/shared/tasks/main.yml", "- ping:\n");
         files.write("elsewhere/extra/tasks/main.yml", "- ping:\n");
         files.write("playbooks/site.yml", "- hosts: all\n  roles: [shared, extra]\n");
-        PlaybookLoader withPath = new PlaybookLoader(FakeModules.registry(), List.of(dir.resolve("elsewhere")));
+        PlaybookLoader withPath = new meshplay.engine.Engine(FakeModules.registry()).loader(List.of(dir.resolve("elsewhere")), meshplay.engine.vault.Vault.NONE);
         Playbook pb = withPath.load(dir.resolve("playbooks/site.yml"));
         assertEquals(dir.resolve("roles/shared"), pb.plays().get(0).roles().get(0).dir());
         assertEquals(dir.resolve("elsewhere/extra"), pb.plays().get(0).roles().get(1).dir());

@@ -4,7 +4,6 @@ import meshplay.engine.model.KeywordSet;
 import meshplay.engine.model.Keywords;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import meshplay.engine.exec.Included;
 import meshplay.engine.exec.TaskResult;
 import meshplay.engine.model.Role;
 import meshplay.engine.model.RoleFiles;
@@ -48,7 +47,7 @@ public final class IncludeRoleAction implements EngineAction {
         Map<String, YNode> apply = new LinkedHashMap<>();
         if (ctx.rawArgs() instanceof YMap m && m.get("apply") instanceof YMap a) apply.putAll(a.entries());
         TaskResult r = TaskResult.ok();
-        r.included().add(new Included(Included.ROLE_PREFIX + role.name(), role.tasks(), Map.of(), KeywordSet.of(apply), role));
+        ctx.include(new Included(Included.ROLE_PREFIX + role.name(), role.tasks(), Map.of(), KeywordSet.of(apply), role));
         r.data().put("include", role.dir().toString());
         return r;
     }

@@ -1,0 +1,14 @@
+package meshplay.engine.exec;
+
+import java.util.List;
+import meshplay.engine.exec.actions.Included;
+
+/**
+ * What one task did on one host: its result, and the content it included (include_tasks /
+ * include_role; one entry per loop item), which the traversal runs next on the hosts that included it.
+ */
+record HostRun(TaskResult result, List<Included> included) {
+    HostRun {
+        included = List.copyOf(included);
+    }
+}
