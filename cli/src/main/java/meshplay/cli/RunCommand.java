@@ -10,9 +10,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import meshplay.cli.config.CommandLineSettings;
+import meshplay.cli.config.EffectiveConfig;
+import meshplay.cli.config.RunConfig;
+import meshplay.cli.config.Setting;
+import meshplay.cli.repl.StepControllers;
 import meshplay.engine.Engine;
 import meshplay.engine.connect.ConnectionOptions;
 import meshplay.engine.error.ExitCode;
+import meshplay.engine.error.UserError;
 import meshplay.engine.exec.PlaybookLister;
 import meshplay.engine.exec.RunOptions;
 import meshplay.engine.exec.Runner;
@@ -28,17 +34,11 @@ import meshplay.engine.report.EventBus;
 import meshplay.engine.report.JsonReporter;
 import meshplay.engine.report.Redactor;
 import meshplay.engine.step.StepController;
-import meshplay.engine.error.UserError;
-import meshplay.engine.vault.Vault;
 import meshplay.engine.vars.ExtraVars;
-import meshplay.cli.config.CommandLineSettings;
-import meshplay.cli.config.EffectiveConfig;
-import meshplay.cli.config.RunConfig;
-import meshplay.cli.config.Setting;
-import meshplay.cli.repl.StepControllers;
-import picocli.CommandLine;
+import meshplay.engine.vault.Vault;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * `meshplay run PLAYBOOK` (also the default command): loads, then runs or lists the playbook. Options

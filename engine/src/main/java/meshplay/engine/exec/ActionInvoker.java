@@ -1,7 +1,5 @@
 package meshplay.engine.exec;
 
-import meshplay.engine.exec.actions.Included;
-import meshplay.engine.model.Keywords;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +12,8 @@ import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.RunAbort;
 import meshplay.engine.error.UserError;
 import meshplay.engine.exec.actions.EngineAction;
+import meshplay.engine.exec.actions.Included;
+import meshplay.engine.model.Keywords;
 import meshplay.engine.model.Task;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgValidator;
@@ -22,6 +22,7 @@ import meshplay.engine.module.Module;
 import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.ModuleResult;
 import meshplay.engine.module.Plan;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.yaml.Unsafe;
 
 /**
@@ -139,8 +140,7 @@ final class ActionInvoker {
         if (method != null && !method.isBlank() && !Become.METHODS.contains(method)) {
             throw new ModuleFailure("become method '" + method + "' is not supported; use one of: " + String.join(", ", Become.METHODS));
         }
-        String password = firstNonNull(varStr(vars, "ansible_become_password"), varStr(vars, "ansible_become_pass"),
-                run.options.connectionOptions.askedBecomePassword());
+        String password = Become.password(name -> varStr(vars, name), run.options.connectionOptions.askedBecomePassword());
         return new Become(user, method, password);
     }
 

@@ -1,6 +1,7 @@
 package meshplay.engine.exec;
 
 import java.util.Collection;
+import meshplay.engine.result.TaskResult;
 
 /**
  * When the debugger opens after a task: the task's (or its block's/play's) {@code debugger:} keyword

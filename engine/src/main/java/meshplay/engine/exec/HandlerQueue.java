@@ -1,12 +1,12 @@
 package meshplay.engine.exec;
 
-import meshplay.engine.model.Keywords;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import meshplay.engine.model.Keywords;
 import meshplay.engine.model.Play;
 import meshplay.engine.model.Role;
 import meshplay.engine.model.Task;

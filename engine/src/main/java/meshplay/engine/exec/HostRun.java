@@ -2,6 +2,7 @@ package meshplay.engine.exec;
 
 import java.util.List;
 import meshplay.engine.exec.actions.Included;
+import meshplay.engine.result.TaskResult;
 
 /**
  * What one task did on one host: its result, and the content it included (include_tasks /

@@ -1,10 +1,10 @@
 package meshplay.engine.exec;
 
-import meshplay.engine.exec.actions.Included;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import meshplay.engine.error.UserError;
+import meshplay.engine.exec.actions.Included;
 import meshplay.engine.model.Role;
 import meshplay.engine.model.Task;
 import meshplay.engine.yaml.Origin;

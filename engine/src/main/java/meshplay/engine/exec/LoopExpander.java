@@ -8,6 +8,8 @@ import meshplay.engine.error.UserError;
 import meshplay.engine.model.KeywordDef;
 import meshplay.engine.model.Keywords;
 import meshplay.engine.model.LoopKeywords;
+import meshplay.engine.module.ArgValidator;
+import meshplay.engine.template.LoopInfo;
 import meshplay.engine.template.Templar;
 import meshplay.engine.template.TemplateTypeException;
 import meshplay.engine.yaml.YList;
@@ -20,7 +22,7 @@ import meshplay.engine.yaml.YNode;
  * pause, extended).
  */
 final class LoopExpander {
-    record Control(String loopVar, String indexVar, YNode label, double pause, boolean extended) {
+    record Control(String loopVar, String indexVar, YNode label, double pause, boolean extended, boolean allItems) {
     }
 
     private LoopExpander() {
@@ -40,7 +42,10 @@ final class LoopExpander {
         String key = def.name();
         YNode node = kw.node(def);
         Object v = key.equals("with_first_found") ? definedTerms(kw, def, templar) : kw.rendered(def);
-        if (!List.of("loop", "with_items", "with_list", "with_dict").contains(key)) {
+        if (key.equals("with_dict") && !(v instanceof Map)) {
+            throw new UserError(node.origin(), "with_dict needs a mapping, got " + describe(v), "give it a dict variable");
+        }
+        if (!List.of("loop", "with_items", "with_list").contains(key)) {
             try {
                 return templar.loopItems(LoopKeywords.plugin(key), v, kw.vars());
             } catch (TemplateTypeException e) {
@@ -48,16 +53,6 @@ final class LoopExpander {
             }
         }
         List<Object> out = new ArrayList<>();
-        if (key.equals("with_dict")) {
-            if (!(v instanceof Map<?, ?> m)) throw new UserError(node.origin(), "with_dict needs a mapping, got " + describe(v), "give it a dict variable");
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                Map<String, Object> pair = new LinkedHashMap<>();
-                pair.put("key", e.getKey());
-                pair.put("value", e.getValue());
-                out.add(pair);
-            }
-            return out;
-        }
         if (v == null) return out;
         if (!(v instanceof List<?> l)) {
             if (key.equals("with_items")) return List.of(v);
@@ -88,7 +83,7 @@ final class LoopExpander {
 
     static Control control(HostKeywords kw) {
         YNode n = kw.node(Keywords.LOOP_CONTROL);
-        if (!(n instanceof YMap m)) return new Control("item", null, null, 0, false);
+        if (!(n instanceof YMap m)) return new Control("item", null, null, 0, false, true);
         String loopVar = text(m.get("loop_var"), "item");
         String indexVar = text(m.get("index_var"), null);
         double pause = 0;
@@ -100,8 +95,9 @@ final class LoopExpander {
                 throw new UserError(m.get("pause").origin(), "loop_control.pause must be a number of seconds", "write pause: 2");
             }
         }
-        String ext = text(m.get("extended"), "false");
-        return new Control(loopVar, indexVar, m.get("label"), pause, ext.equalsIgnoreCase("true") || ext.equalsIgnoreCase("yes"));
+        boolean extended = ArgValidator.toBool(text(m.get("extended"), "false"));
+        boolean allItems = ArgValidator.toBool(text(m.get("extended_allitems"), "true"));
+        return new Control(loopVar, indexVar, m.get("label"), pause, extended, allItems);
     }
 
     /** Variables bound for one item: the loop var, index_var and (extended) ansible_loop. */
@@ -110,17 +106,10 @@ final class LoopExpander {
         v.put(c.loopVar(), items.get(index));
         if (c.indexVar() != null) v.put(c.indexVar(), index);
         if (c.extended()) {
+            // as ansible-core: previtem/nextitem only where there is one; allitems unless extended_allitems: false
             Map<String, Object> loop = new LinkedHashMap<>();
-            loop.put("allitems", items);
-            loop.put("index", index + 1);
-            loop.put("index0", index);
-            loop.put("revindex", items.size() - index);
-            loop.put("revindex0", items.size() - index - 1);
-            loop.put("first", index == 0);
-            loop.put("last", index == items.size() - 1);
-            loop.put("length", items.size());
-            loop.put("previtem", index > 0 ? items.get(index - 1) : null);
-            loop.put("nextitem", index < items.size() - 1 ? items.get(index + 1) : null);
+            if (c.allItems()) loop.put("allitems", items);
+            loop.putAll(LoopInfo.of(items, index));
             v.put("ansible_loop", loop);
         }
         v.put("ansible_loop_var", c.loopVar());

@@ -1,12 +1,12 @@
 package meshplay.engine.exec;
 
-import meshplay.engine.model.Keyword;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import meshplay.engine.model.Keyword;
 import meshplay.engine.model.Play;
 import meshplay.engine.model.Task;
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import meshplay.engine.model.Task;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.yaml.Origin;
 
 /**

@@ -7,6 +7,7 @@ import meshplay.engine.model.Keyword;
 import meshplay.engine.model.Keywords;
 import meshplay.engine.model.Task;
 import meshplay.engine.report.Event;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.yaml.YNode;
 
 /**

@@ -1,7 +1,8 @@
 package meshplay.engine.exec;
 
-import meshplay.engine.model.Keywords;
 import meshplay.engine.error.UserError;
+import meshplay.engine.model.Keywords;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.yaml.VarsFile;
 import meshplay.engine.yaml.YNode;
 

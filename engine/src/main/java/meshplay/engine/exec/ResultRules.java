@@ -1,9 +1,10 @@
 package meshplay.engine.exec;
 
-import meshplay.engine.model.Keywords;
-import meshplay.engine.model.KeywordSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import meshplay.engine.model.KeywordSet;
+import meshplay.engine.model.Keywords;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.yaml.YNode;
 
 /** changed_when and failed_when, evaluated with the result bound under the task's register name. */

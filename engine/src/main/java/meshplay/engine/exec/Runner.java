@@ -1,6 +1,5 @@
 package meshplay.engine.exec;
 
-import meshplay.engine.step.StepController;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import meshplay.engine.error.ExitCode;
@@ -8,6 +7,7 @@ import meshplay.engine.model.Play;
 import meshplay.engine.model.Playbook;
 import meshplay.engine.report.Event;
 import meshplay.engine.report.RunStats;
+import meshplay.engine.step.StepController;
 
 /** Runs a playbook: every play in order, then the recap; returns the exit code. */
 public final class Runner {

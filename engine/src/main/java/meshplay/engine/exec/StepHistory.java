@@ -3,6 +3,7 @@ package meshplay.engine.exec;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.model.Task;
+import meshplay.engine.result.TaskResult;
 
 /**
  * The last task the step runner ran with its results, so that the step prompt can run it again

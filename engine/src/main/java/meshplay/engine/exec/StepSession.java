@@ -1,13 +1,13 @@
 package meshplay.engine.exec;
 
-import meshplay.engine.model.Keywords;
-import meshplay.engine.model.Keyword;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import meshplay.engine.exec.actions.EngineAction;
+import meshplay.engine.model.Keyword;
+import meshplay.engine.model.Keywords;
 import meshplay.engine.model.Task;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgValidator;

@@ -5,6 +5,7 @@ import java.util.Map;
 import meshplay.engine.model.Keywords;
 import meshplay.engine.model.Task;
 import meshplay.engine.report.Event;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.step.StepController;
 import meshplay.engine.step.StepDecision;
 

@@ -1,10 +1,10 @@
 package meshplay.engine.exec;
 
-import meshplay.engine.exec.actions.Included;
-import java.util.List;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import meshplay.engine.exec.actions.ActionContext;
+import meshplay.engine.exec.actions.Included;
 import meshplay.engine.inventory.Inventory;
 import meshplay.engine.model.Role;
 import meshplay.engine.model.Task;

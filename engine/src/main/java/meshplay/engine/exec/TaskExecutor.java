@@ -1,7 +1,5 @@
 package meshplay.engine.exec;
 
-import meshplay.engine.exec.actions.Included;
-import meshplay.engine.model.Keywords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,7 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import meshplay.engine.error.UserError;
+import meshplay.engine.exec.actions.Included;
+import meshplay.engine.model.Keywords;
 import meshplay.engine.report.Event;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.yaml.YNode;
 
 /**

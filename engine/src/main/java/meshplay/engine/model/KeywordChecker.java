@@ -3,10 +3,10 @@ package meshplay.engine.model;
 import java.util.regex.Pattern;
 import meshplay.engine.error.UserError;
 import meshplay.engine.module.ArgValidator;
+import meshplay.engine.yaml.VarsFile;
 import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
-import meshplay.engine.yaml.VarsFile;
 import meshplay.engine.yaml.YScalar;
 
 /**

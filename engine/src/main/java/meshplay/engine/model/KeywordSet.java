@@ -1,10 +1,10 @@
 package meshplay.engine.model;
 
-import meshplay.engine.error.UserError;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import meshplay.engine.error.UserError;
 import meshplay.engine.yaml.YNode;
 
 /**

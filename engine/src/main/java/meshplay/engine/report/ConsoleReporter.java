@@ -2,8 +2,8 @@ package meshplay.engine.report;
 
 import java.io.PrintWriter;
 import java.util.Map;
-import meshplay.engine.exec.TaskResult;
 import meshplay.engine.module.Diff;
+import meshplay.engine.result.TaskResult;
 
 /**
  * Ansible-like console output: PLAY/TASK banners, one line per host result, diffs with --diff, and

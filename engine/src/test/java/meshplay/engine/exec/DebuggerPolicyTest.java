@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import meshplay.engine.result.TaskResult;
 import org.junit.jupiter.api.Test;
 
 class DebuggerPolicyTest {

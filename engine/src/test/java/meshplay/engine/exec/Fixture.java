@@ -18,6 +18,7 @@ import meshplay.engine.report.Event;
 import meshplay.engine.report.EventBus;
 import meshplay.engine.report.HostStats;
 import meshplay.engine.report.JsonReporter;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.step.StepController;
 import meshplay.engine.vault.Vault;
 

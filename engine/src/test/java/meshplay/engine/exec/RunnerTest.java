@@ -17,6 +17,7 @@ import meshplay.engine.error.ExitCode;
 import meshplay.engine.model.Task;
 import meshplay.engine.model.TaskItem;
 import meshplay.engine.report.Event;
+import meshplay.engine.result.TaskResult;
 import org.junit.jupiter.api.Test;
 
 class RunnerTest {

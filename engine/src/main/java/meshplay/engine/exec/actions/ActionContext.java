@@ -2,8 +2,8 @@ package meshplay.engine.exec.actions;
 
 import java.nio.file.Path;
 import java.util.Map;
-import meshplay.engine.model.ContentLoader;
 import meshplay.engine.inventory.Inventory;
+import meshplay.engine.model.ContentLoader;
 import meshplay.engine.model.Role;
 import meshplay.engine.model.Task;
 import meshplay.engine.module.Args;

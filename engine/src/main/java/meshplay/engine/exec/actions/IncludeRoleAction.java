@@ -1,14 +1,14 @@
 package meshplay.engine.exec.actions;
 
-import meshplay.engine.model.KeywordSet;
-import meshplay.engine.model.Keywords;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import meshplay.engine.exec.TaskResult;
+import meshplay.engine.model.KeywordSet;
+import meshplay.engine.model.Keywords;
 import meshplay.engine.model.Role;
 import meshplay.engine.model.RoleFiles;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
 

@@ -1,14 +1,14 @@
 package meshplay.engine.exec.actions;
 
-import meshplay.engine.model.KeywordSet;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import meshplay.engine.exec.TaskResult;
+import meshplay.engine.model.KeywordSet;
 import meshplay.engine.model.TaskItem;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
 

@@ -1,8 +1,8 @@
 package meshplay.engine.exec.actions;
 
-import meshplay.engine.model.KeywordSet;
 import java.util.List;
 import java.util.Map;
+import meshplay.engine.model.KeywordSet;
 import meshplay.engine.model.Role;
 import meshplay.engine.model.TaskItem;
 

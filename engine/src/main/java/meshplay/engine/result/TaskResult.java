@@ -1,4 +1,4 @@
-package meshplay.engine.exec;
+package meshplay.engine.result;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +10,8 @@ import meshplay.engine.yaml.Unsafe;
 
 /**
  * What one task did on one host (or for one loop item). Built by the executor on one thread, then
- * handed to reporters and to register. {@code data} came from the host and is never templated.
+ * handed to reporters and to register. {@code data} came from the host and is never templated. It
+ * sits below the runner, so the reporters and the step hook read it without knowing the runner.
  */
 public final class TaskResult {
     public enum Status { OK, CHANGED, SKIPPED, FAILED, UNREACHABLE }
