@@ -119,7 +119,7 @@ final class ActionInvoker {
             Map<String, Object> f = new LinkedHashMap<>();
             // facts come from the host: data, never an expression
             facts.forEach((k, v) -> f.put(String.valueOf(k), Unsafe.mark(v)));
-            run.host(factsHost(q, kw)).addFacts(f);
+            run.state.host(factsHost(q, kw)).addFacts(f);
         }
         return r;
     }

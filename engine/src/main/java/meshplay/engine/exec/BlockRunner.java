@@ -21,14 +21,14 @@ final class BlockRunner {
     static List<String> enterRescue(RunContext run, Block b, PlayRun play, List<String> hosts) {
         List<String> failedHere = new ArrayList<>();
         for (String h : hosts) {
-            HostState s = run.host(h);
+            HostState s = run.state.host(h);
             if (s.failed() && !s.unreachable()) failedHere.add(h);
         }
         if (b.rescue().isEmpty() || failedHere.isEmpty() || play.stopped()) return List.of();
         for (String h : failedHere) {
-            HostState s = run.host(h);
+            HostState s = run.state.host(h);
             s.failed(false);
-            run.stats.host(h).countRescued();
+            run.state.stats.host(h).countRescued();
             s.setVar("ansible_failed_task", describe(s.lastFailedTask()));
             s.setVar("ansible_failed_result", s.lastFailedResult() == null ? Map.of() : s.lastFailedResult().toRegistered());
         }
@@ -38,7 +38,7 @@ final class BlockRunner {
     /** The hosts of the always section, and those of them whose failure stands again once it has run. */
     record Always(List<String> hosts, List<String> stillFailed) {
         void restore(RunContext run) {
-            for (String h : stillFailed) run.host(h).failed(true);
+            for (String h : stillFailed) run.state.host(h).failed(true);
         }
     }
 
@@ -47,7 +47,7 @@ final class BlockRunner {
         List<String> stillFailed = new ArrayList<>();
         List<String> alwaysHosts = new ArrayList<>();
         for (String h : hosts) {
-            HostState s = run.host(h);
+            HostState s = run.state.host(h);
             if (s.unreachable()) continue;
             alwaysHosts.add(h);
             if (s.failed()) {

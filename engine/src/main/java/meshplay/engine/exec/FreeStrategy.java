@@ -36,7 +36,7 @@ final class FreeStrategy {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            run.quit = true;
+            run.state.quit = true;
         } finally {
             hosts.shutdownNow();
         }

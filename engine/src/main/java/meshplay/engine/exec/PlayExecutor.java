@@ -32,7 +32,7 @@ final class PlayExecutor {
     void run(Play play) {
         List<String> hosts = new ArrayList<>();
         for (String h : PlayHosts.select(run, play)) {
-            if (run.host(h).active()) hosts.add(h);
+            if (run.state.host(h).active()) hosts.add(h);
         }
         run.events.on(new Event.PlayStart(displayName(play), play.origin(), hosts));
         if (hosts.isEmpty()) {
@@ -48,16 +48,16 @@ final class PlayExecutor {
             runBatch(play, pr, free);
             if (pr.aborted() || batchFailed(batch)) {
                 // as ansible-playbook: the plays after this one do not run either
-                run.playbookBroken = true;
+                run.state.playbookBroken = true;
                 break;
             }
-            if (pr.playEnded() || run.quit) break;
+            if (pr.playEnded() || run.state.quit) break;
         }
     }
 
     /** Every host of the batch failed or became unreachable in it. */
     private boolean batchFailed(List<String> batch) {
-        return batch.stream().noneMatch(h -> run.host(h).active());
+        return batch.stream().noneMatch(h -> run.state.host(h).active());
     }
 
     /** A play without a name is shown by its host pattern, as in Ansible. */
@@ -75,7 +75,7 @@ final class PlayExecutor {
         } else {
             runSections(play, pr, playScope, pr.batch());
         }
-        if (!pr.playEnded() && !run.quit && pr.activeHosts(pr.batch()).isEmpty()) {
+        if (!pr.playEnded() && !run.state.quit && pr.activeHosts(pr.batch()).isEmpty()) {
             run.events.on(new Event.NoHosts(displayName(play), "NO MORE HOSTS LEFT"));
         }
     }
@@ -121,7 +121,7 @@ final class PlayExecutor {
         List<String> hosts = pr.batch();
         if ("smart".equals(run.options.gathering)) {
             // smart: a host whose facts this run already gathered is not asked again
-            hosts = hosts.stream().filter(h -> run.host(h).facts().isEmpty()).toList();
+            hosts = hosts.stream().filter(h -> run.state.host(h).facts().isEmpty()).toList();
             if (hosts.isEmpty()) return;
         }
         if (run.modules.find("setup") == null) {
@@ -130,12 +130,12 @@ final class PlayExecutor {
         }
         Task setup = new Task("Gathering Facts", play.origin(), "setup", null,
                 Map.of("tags", new YScalar("always", "always", false, play.origin())), null, play.baseDir());
-        boolean asking = run.stepAsking;
-        run.stepAsking = false; // facts are gathered without asking, as Ansible's --step does for setup
+        boolean asking = run.state.stepAsking;
+        run.state.stepAsking = false; // facts are gathered without asking, as Ansible's --step does for setup
         try {
             traversal.task(setup, playScope, pr, hosts, false);
         } finally {
-            run.stepAsking = asking && !run.quit;
+            run.state.stepAsking = asking && !run.state.quit;
         }
     }
 

@@ -64,7 +64,7 @@ public final class PlayRun {
     public List<String> activeHosts(List<String> hosts) {
         List<String> out = new ArrayList<>();
         for (String h : hosts) {
-            if (run.host(h).active() && !ended.contains(h)) out.add(h);
+            if (run.state.host(h).active() && !ended.contains(h)) out.add(h);
         }
         return out;
     }
@@ -113,6 +113,6 @@ public final class PlayRun {
     }
 
     public boolean stopped() {
-        return aborted || playEnded || run.quit;
+        return aborted || playEnded || run.state.quit;
     }
 }

@@ -25,7 +25,7 @@ final class PredictedUse {
     }
 
     static void annotate(RunContext run, TaskRequest q, TaskResult result) {
-        Map<String, RegisterNotes.Note> predicted = run.registers.predicted(q.host());
+        Map<String, RegisterNotes.Note> predicted = run.state.registers.predicted(q.host());
         if (predicted.isEmpty()) return;
         String text = String.join("\n", texts(q));
         Map<String, RegisterNotes.Note> used = new LinkedHashMap<>();

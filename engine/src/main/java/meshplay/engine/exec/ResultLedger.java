@@ -27,7 +27,7 @@ final class ResultLedger {
     void book(Task task, Scope scope, PlayRun play, String host, HostRun hostRun, boolean meta) {
         TaskResult r = hostRun.result();
         if (!meta) count(task, host, hostRun);
-        HostState s = run.host(host);
+        HostState s = run.state.host(host);
         if (r.unreachable() && !r.ignored()) {
             s.unreachable(true);
         } else if (r.failed() && !r.ignored()) {
@@ -46,10 +46,10 @@ final class ResultLedger {
         boolean ran = !r.failed() && !r.unreachable() && !r.skipped();
         if (ran && isAction(task, "include_role", "import_role")) return;
         if (ran && isAction(task, "include_tasks") && r.isLoop()) {
-            run.stats.host(host).countIncluded(hostRun.included().size());
+            run.state.stats.host(host).countIncluded(hostRun.included().size());
             return;
         }
-        run.stats.host(host).count(r);
+        run.state.stats.host(host).count(r);
     }
 
     private static boolean isAction(Task task, String... names) {
@@ -63,11 +63,11 @@ final class ResultLedger {
     void copyToOthers(Task task, Scope scope, PlayRun play, List<String> hosts, TaskResult first) {
         YNode reg = scope.keywords().node(Keywords.REGISTER);
         for (String h : hosts.subList(1, hosts.size())) {
-            if (reg != null) run.host(h).setVar(String.valueOf(reg.toJava()), first.toRegistered());
+            if (reg != null) run.state.host(h).setVar(String.valueOf(reg.toJava()), first.toRegistered());
             if (first.failed() && !first.ignored()) {
-                run.host(h).lastFailure(task, first);
-                run.host(h).failed(true);
-                run.stats.host(h).count(first);
+                run.state.host(h).lastFailure(task, first);
+                run.state.host(h).failed(true);
+                run.state.stats.host(h).count(first);
             }
             if (first.changed()) play.handlers().notify(h, scope.keywords().node(Keywords.NOTIFY));
         }
@@ -84,7 +84,7 @@ final class ResultLedger {
         }
         Double pct = run.keywords.value(scope.keyword(Keywords.MAX_FAIL_PERCENTAGE), run.options.extraVars, null);
         if (pct != null) {
-            long failed = play.batch().stream().filter(h -> !run.host(h).active()).count();
+            long failed = play.batch().stream().filter(h -> !run.state.host(h).active()).count();
             if (failed * 100.0 / play.batch().size() > pct) {
                 run.events.on(new Event.Info("NO MORE HOSTS LEFT (max_fail_percentage " + percent(pct) + "% exceeded)", 0));
                 play.abort();
@@ -110,8 +110,8 @@ final class ResultLedger {
         if (task.action().equals("meta") || task.action().endsWith(".meta")) return; // meta results are not counted
         for (Map.Entry<String, TaskResult> e : results.entrySet()) {
             TaskResult r = e.getValue();
-            run.stats.host(e.getKey()).uncount(r);
-            HostState s = run.host(e.getKey());
+            run.state.stats.host(e.getKey()).uncount(r);
+            HostState s = run.state.host(e.getKey());
             if (r.failed() && !r.ignored()) s.failed(false);
             if (r.unreachable() && !r.ignored()) s.unreachable(false);
         }

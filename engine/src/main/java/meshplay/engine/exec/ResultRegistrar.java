@@ -18,7 +18,7 @@ final class ResultRegistrar {
         if (name == null || !VarsFile.isVariableName(String.valueOf(name))) {
             throw new UserError(reg.origin(), "register: '" + name + "' is not a valid variable name", "use letters, digits and _");
         }
-        run.host(q.host()).setVar(String.valueOf(name), result.toRegistered());
-        run.registers.note(q.host(), String.valueOf(name), q.task(), result);
+        run.state.host(q.host()).setVar(String.valueOf(name), result.toRegistered());
+        run.state.registers.note(q.host(), String.valueOf(name), q.task(), result);
     }
 }

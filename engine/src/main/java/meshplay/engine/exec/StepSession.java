@@ -77,7 +77,7 @@ final class StepSession implements StepPoint {
     public Set<String> secretVars(String host) {
         Set<String> out = new LinkedHashSet<>();
         for (String name : vars(host).keySet()) if (SecretNames.looksSecret(name)) out.add(name);
-        out.addAll(run.registers.secret(host));
+        out.addAll(run.state.registers.secret(host));
         return out;
     }
 
@@ -110,7 +110,7 @@ final class StepSession implements StepPoint {
 
     @Override
     public void setVar(String name, Object value) {
-        run.stepOverrides.put(name, value);
+        run.state.stepOverrides.put(name, value);
     }
 
     @Override

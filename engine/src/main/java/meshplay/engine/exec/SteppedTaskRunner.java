@@ -38,18 +38,18 @@ final class SteppedTaskRunner implements TaskRunner {
         }
         StepSession step = new StepSession(run, executor, task, scope, play, targets, number,
                 history.last() == null ? null : history.last().task());
-        if (run.stepAsking && !askBefore(step, task, scope, play, targets, number, handler)) return Map.of();
+        if (run.state.stepAsking && !askBefore(step, task, scope, play, targets, number, handler)) return Map.of();
         Map<String, HostRun> runs;
         while (true) {
             runs = dispatcher.dispatch(task, scope, play, targets, step.argOverrides(), false, handler);
-            if (run.quit) break;
+            if (run.state.quit) break;
             Map<String, TaskResult> results = TaskDispatcher.results(runs);
-            StepController.AfterStep after = run.stepAsking ? run.step.afterTask(step, results) : StepController.AfterStep.NEXT;
+            StepController.AfterStep after = run.state.stepAsking ? run.step.afterTask(step, results) : StepController.AfterStep.NEXT;
             String debugger = dispatcher.resolve(scope.keyword(Keywords.DEBUGGER), scope, play, targets.get(0), null);
             if (after == StepController.AfterStep.NEXT && DebuggerPolicy.opens(debugger, run.options.debugger, results.values())) {
                 after = run.step.debug(step, results);
             }
-            if (after == StepController.AfterStep.QUIT) run.quit = true;
+            if (after == StepController.AfterStep.QUIT) run.state.quit = true;
             if (after != StepController.AfterStep.REDO) break;
             ledger.forget(task, results);
         }
@@ -64,7 +64,7 @@ final class SteppedTaskRunner implements TaskRunner {
             switch (d.kind()) {
                 case SKIP -> { return false; }
                 case QUIT -> {
-                    run.quit = true;
+                    run.state.quit = true;
                     return false;
                 }
                 case JUMP -> {
@@ -78,10 +78,10 @@ final class SteppedTaskRunner implements TaskRunner {
                         dispatcher.dispatch(task, scope, play, targets, step.argOverrides(), true, handler)));
                 case REDO_PREVIOUS -> {
                     redoPrevious();
-                    if (run.quit) return false;
+                    if (run.state.quit) return false;
                 }
                 case CONTINUE -> {
-                    run.stepAsking = false;
+                    run.state.stepAsking = false;
                     return true;
                 }
                 case RUN -> {

@@ -40,9 +40,9 @@ final class TaskActionContext implements ActionContext {
     @Override public Task task() { return q.task(); }
     @Override public Map<String, Object> vars() { return vars; }
     @Override public boolean checkMode() { return check; }
-    @Override public void setHostVar(String name, Object value) { run.host(factsHost).setVar(name, value); }
-    @Override public void includeVars(Map<String, Object> values) { run.host(q.host()).includeVars(values); }
-    @Override public void clearFacts() { run.host(q.host()).clearFacts(); }
+    @Override public void setHostVar(String name, Object value) { run.state.host(factsHost).setVar(name, value); }
+    @Override public void includeVars(Map<String, Object> values) { run.state.host(q.host()).includeVars(values); }
+    @Override public void clearFacts() { run.state.host(q.host()).clearFacts(); }
     @Override public Inventory inventory() { return run.inventory; }
     @Override public meshplay.engine.model.ContentLoader loader() { return run.loader; }
     @Override public Path roleDir() { return q.scope().roleDir(); }
@@ -61,11 +61,11 @@ final class TaskActionContext implements ActionContext {
             public void clearHostErrors() {
                 // as in Ansible: a failed host takes part again from the next play on, not in this one
                 for (String h : p.allHosts()) {
-                    HostState s = run.host(h);
+                    HostState s = run.state.host(h);
                     if (!s.failed() || s.unreachable()) continue;
                     p.endHost(h);
                     s.failed(false);
-                    run.stats.host(h).clearErrors();
+                    run.state.stats.host(h).clearErrors();
                 }
             }
         };

@@ -76,7 +76,7 @@ final class TaskDispatcher implements TaskRunner {
                 results.put(e.getKey(), e.getValue().get());
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
-                run.quit = true;
+                run.state.quit = true;
                 return results;
             } catch (ExecutionException ex) {
                 if (ex.getCause() instanceof RunAbort abort) throw abort;

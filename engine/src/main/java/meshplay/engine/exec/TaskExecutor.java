@@ -82,7 +82,7 @@ public final class TaskExecutor {
                     names.add(String.valueOf(k));
                     run.events.secrets().add(v);
                 });
-                run.registers.noteSecretFacts(host, names);
+                run.state.registers.noteSecretFacts(host, names);
             }
         }
     }

@@ -55,12 +55,12 @@ final class Traversal {
     void task(Task task, Scope outer, PlayRun play, List<String> hosts, boolean handler) {
         Scope scope = outer.enter(task);
         if (!handler && !tags.selects(scope.tags())) return;
-        if (!run.startReached) {
+        if (!run.state.startReached) {
             if (!task.displayName().equals(run.options.startAtTask) && !String.valueOf(task.name()).equals(run.options.startAtTask)) return;
-            run.startReached = true;
+            run.state.startReached = true;
         }
         List<String> targets = handler ? hosts : play.activeHosts(hosts);
-        if (targets.isEmpty() || run.quit) return;
+        if (targets.isEmpty() || run.state.quit) return;
         Map<String, HostRun> runs = tasks.run(task, scope, play, targets, handler);
         if (runs.isEmpty()) return;
         runIncludes(task, scope, play, runs);
@@ -102,7 +102,7 @@ final class Traversal {
 
     /** Runs the handlers notified for {@code only} (the hosts of the flushing task or section). */
     void flushHandlers(PlayRun play, List<String> only) {
-        if (run.quit) return;
+        if (run.state.quit) return;
         boolean force = play.value(play.play().forceHandlers(), run.options.forceHandlers);
         HandlerQueue.Notified next;
         int from = 0;
@@ -110,7 +110,7 @@ final class Traversal {
             from = next.index() + 1;
             List<String> hosts = new ArrayList<>();
             for (String h : next.hosts()) {
-                HostState s = run.host(h);
+                HostState s = run.state.host(h);
                 if (!s.unreachable() && (force || !s.failed())) hosts.add(h);
             }
             if (hosts.isEmpty()) continue;

@@ -39,7 +39,7 @@ public final class VarsAssembler {
     private VarLayers hostLayers(String host) {
         VarLayers l = new VarLayers();
         l.set(VarLevel.INVENTORY_HOST, run.inventory.hostVars(host));
-        HostState s = run.host(host);
+        HostState s = run.state.host(host);
         Map<String, Object> facts = s.facts();
         if (!facts.isEmpty()) l.set(VarLevel.FACTS, new FactVars(facts));
         l.set(VarLevel.INCLUDE_VARS, s.includedVars());
@@ -68,9 +68,9 @@ public final class VarsAssembler {
     }
 
     private Map<String, Object> extraVars() {
-        if (run.stepOverrides.isEmpty()) return run.options.extraVars;
+        if (run.state.stepOverrides.isEmpty()) return run.options.extraVars;
         Map<String, Object> v = new LinkedHashMap<>(run.options.extraVars);
-        v.putAll(run.stepOverrides);
+        v.putAll(run.state.stepOverrides);
         return v;
     }
 
