@@ -23,7 +23,6 @@ import meshplay.engine.exec.RunOptions;
 import meshplay.engine.exec.Runner;
 import meshplay.engine.inventory.Inventory;
 import meshplay.engine.inventory.InventoryLoader;
-import meshplay.engine.model.ContentLoader;
 import meshplay.engine.model.Playbook;
 import meshplay.engine.model.PlaybookLoader;
 import meshplay.engine.model.TaskItem;

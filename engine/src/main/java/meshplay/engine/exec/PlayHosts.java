@@ -9,7 +9,6 @@ import java.util.Set;
 import meshplay.engine.inventory.Inventory;
 import meshplay.engine.model.Play;
 import meshplay.engine.template.Templar;
-import meshplay.engine.yaml.YNode;
 
 /**
  * A play's hosts: its pattern (templated with extra vars) matched in the inventory, intersected with
