@@ -20,7 +20,7 @@ import meshplay.engine.connect.ConnectionOptions;
 import meshplay.engine.connect.ConnectionProvider;
 import meshplay.engine.connect.HostAddress;
 import meshplay.engine.exec.RunOptions;
-import meshplay.engine.exec.Runner;
+import meshplay.engine.exec.play.Runner;
 import meshplay.engine.inventory.Inventory;
 import meshplay.engine.inventory.InventoryLoader;
 import meshplay.engine.model.Playbook;

@@ -17,11 +17,11 @@ public final class RunState {
     public final RegisterNotes registers = new RegisterNotes();
     private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
     /** --start-at-task: false until the named task is reached. */
-    volatile boolean startReached;
-    volatile boolean quit;
+    public volatile boolean startReached;
+    public volatile boolean quit;
     /** A play broke off (any_errors_fatal, max_fail_percentage, or a whole batch failed): no later play runs. */
-    volatile boolean playbookBroken;
-    volatile boolean stepAsking = true;
+    public volatile boolean playbookBroken;
+    public volatile boolean stepAsking = true;
 
     RunState(boolean startReached) {
         this.startReached = startReached;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import meshplay.engine.Engine;
 import meshplay.engine.connect.ConnectionProvider;
+import meshplay.engine.exec.play.Runner;
 import meshplay.engine.model.Play;
 import meshplay.engine.model.Playbook;
 import meshplay.engine.module.ModuleRegistry;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
+import meshplay.engine.exec.play.Runner;
 import meshplay.engine.result.TaskResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

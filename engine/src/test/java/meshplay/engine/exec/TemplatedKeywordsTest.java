@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
+import meshplay.engine.exec.play.Runner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
