@@ -3,6 +3,7 @@ package meshplay.cli;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import meshplay.engine.Engine;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.exec.actions.ActionRegistry;
@@ -31,8 +32,9 @@ final class DocCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModuleRegistry modules = ModuleRegistry.load();
-        ActionRegistry actions = new ActionRegistry();
+        Engine engine = new Engine(ModuleRegistry.load());
+        ModuleRegistry modules = engine.modules();
+        ActionRegistry actions = engine.actions();
         if (list || name == null) {
             Map<String, String> all = new TreeMap<>();
             for (String n : modules.names()) {

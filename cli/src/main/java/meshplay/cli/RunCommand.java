@@ -10,13 +10,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import meshplay.cli.config.CommandLineSettings;
+import meshplay.cli.config.EffectiveConfig;
+import meshplay.cli.config.RunConfig;
+import meshplay.cli.config.Setting;
+import meshplay.cli.repl.StepControllers;
+import meshplay.engine.Engine;
 import meshplay.engine.connect.ConnectionOptions;
 import meshplay.engine.error.ExitCode;
-import meshplay.engine.exec.ConnectionPool;
-import meshplay.engine.exec.PlaybookLister;
-import meshplay.engine.exec.RunContext;
+import meshplay.engine.error.UserError;
 import meshplay.engine.exec.RunOptions;
-import meshplay.engine.exec.Runner;
+import meshplay.engine.exec.play.PlaybookLister;
+import meshplay.engine.exec.play.Runner;
 import meshplay.engine.inventory.Inventory;
 import meshplay.engine.inventory.InventoryLoader;
 import meshplay.engine.model.Playbook;
@@ -29,18 +34,11 @@ import meshplay.engine.report.EventBus;
 import meshplay.engine.report.JsonReporter;
 import meshplay.engine.report.Redactor;
 import meshplay.engine.step.StepController;
-import meshplay.engine.template.MvelTemplar;
-import meshplay.engine.error.UserError;
-import meshplay.engine.vault.Vault;
 import meshplay.engine.vars.ExtraVars;
-import meshplay.cli.config.CommandLineSettings;
-import meshplay.cli.config.EffectiveConfig;
-import meshplay.cli.config.RunConfig;
-import meshplay.cli.config.Setting;
-import meshplay.cli.repl.StepControllers;
-import picocli.CommandLine;
+import meshplay.engine.vault.Vault;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * `meshplay run PLAYBOOK` (also the default command): loads, then runs or lists the playbook. Options
@@ -177,8 +175,8 @@ final class RunCommand implements Callable<Integer> {
     /** Loads and runs; everything printed goes through the redactor, which masks no_log values and vault secrets. */
     private int run(EffectiveConfig config, Vault vault) {
         Path playbookDir = playbook.getParent();
-        ModuleRegistry modules = ModuleRegistry.load();
-        PlaybookLoader loader = new PlaybookLoader(modules, RunConfig.rolesPath(config), vault);
+        Engine engine = new Engine(ModuleRegistry.load());
+        PlaybookLoader loader = engine.loader(RunConfig.rolesPath(config), vault);
         Playbook pb = loader.load(playbook);
         // every reporter writes through the redactor: vault secrets and values set under no_log never reach the output
         Redactor secrets = new Redactor(vault.revealed());
@@ -193,10 +191,9 @@ final class RunCommand implements Callable<Integer> {
         RunConfig.apply(config, options);
         List<String> inventoryWarnings = new ArrayList<>();
         Inventory inventory = InventoryLoader.load(RunConfig.inventories(config), playbookDir, vault, inventoryWarnings::add);
-        MvelTemplar templar = new MvelTemplar();
         if (listTasks || listHosts || listTags) {
             PlaybookLister lister = new PlaybookLister(pb, out);
-            if (listHosts) lister.hosts(inventory, templar, options.extraVars, limit);
+            if (listHosts) lister.hosts(inventory, engine.templar(), options.extraVars, limit);
             if (listTasks) lister.tasks(options.tags, options.skipTags);
             if (listTags) lister.tags();
             return ExitCode.OK.code;
@@ -207,9 +204,8 @@ final class RunCommand implements Callable<Integer> {
         StepController stepper = stepController();
         options.connectionOptions = options.connectionOptions.withWarnings(w -> events.on(new Event.Warning(w)));
         try {
-            RunContext run = new RunContext(inventory, templar, modules, loader, options, events, stepper,
-                    new ConnectionPool(options.connectionOptions), playbookDir);
-            Runner.Outcome outcome = Interrupts.guard(out, () -> new Runner(run).run(pb));
+            Engine.Job job = new Engine.Job(playbookDir, inventory, loader, options, events, stepper);
+            Runner.Outcome outcome = Interrupts.guard(out, () -> engine.run(pb, job));
             return outcome.exitCode().code;
         } finally {
             events.close();

@@ -9,8 +9,8 @@ import meshplay.engine.connect.SshArgDefaults;
 import meshplay.engine.connect.SshArgs;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
-import meshplay.engine.yaml.Origin;
 import meshplay.engine.exec.RunOptions;
+import meshplay.engine.yaml.Origin;
 
 /**
  * Puts the effective settings into a run's options: forks, remote user, private key, timeout,

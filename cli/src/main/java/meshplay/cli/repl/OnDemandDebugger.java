@@ -2,7 +2,7 @@ package meshplay.cli.repl;
 
 import java.util.Map;
 import java.util.function.Supplier;
-import meshplay.engine.exec.TaskResult;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.step.StepController;
 import meshplay.engine.step.StepDecision;
 import meshplay.engine.step.StepPoint;

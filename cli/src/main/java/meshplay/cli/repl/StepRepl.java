@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import meshplay.engine.exec.TaskResult;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.step.SecretNames;
 import meshplay.engine.step.StepController;
 import meshplay.engine.step.StepDecision;

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import meshplay.engine.exec.TaskResult;
 import meshplay.engine.model.Task;
 import meshplay.engine.module.Diff;
 import meshplay.engine.report.DiffText;
 import meshplay.engine.lang.Json;
 import meshplay.engine.report.ResultView;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.step.StepPoint;
 import meshplay.engine.yaml.Origin;
 

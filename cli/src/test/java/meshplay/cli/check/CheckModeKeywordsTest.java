@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import meshplay.cli.testing.PlaybookRun;
 import meshplay.engine.exec.RunOptions;
-import meshplay.engine.exec.TaskResult;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.testing.TempRoot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

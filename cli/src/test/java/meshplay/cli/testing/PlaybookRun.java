@@ -3,7 +3,6 @@ package meshplay.cli.testing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,20 +13,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import meshplay.engine.Engine;
 import meshplay.engine.connect.Connection;
 import meshplay.engine.connect.ConnectionOptions;
 import meshplay.engine.connect.ConnectionProvider;
 import meshplay.engine.connect.HostAddress;
-import meshplay.engine.exec.ConnectionPool;
-import meshplay.engine.exec.ContentLoader;
-import meshplay.engine.exec.RunContext;
 import meshplay.engine.exec.RunOptions;
-import meshplay.engine.exec.Runner;
+import meshplay.engine.exec.play.Runner;
 import meshplay.engine.inventory.Inventory;
 import meshplay.engine.inventory.InventoryLoader;
 import meshplay.engine.model.Playbook;
 import meshplay.engine.model.PlaybookLoader;
-import meshplay.engine.model.TaskItem;
 import meshplay.engine.module.ModuleRegistry;
 import meshplay.engine.report.CheckSummaryReporter;
 import meshplay.engine.report.ConsoleReporter;
@@ -35,10 +31,8 @@ import meshplay.engine.report.Event;
 import meshplay.engine.report.EventBus;
 import meshplay.engine.report.HostStats;
 import meshplay.engine.step.StepController;
-import meshplay.engine.template.MvelTemplar;
 import meshplay.engine.testing.TempRoot;
-import meshplay.engine.yaml.YNode;
-import meshplay.engine.yaml.YamlLoader;
+import meshplay.engine.vault.Vault;
 
 /**
  * Runs a playbook file through the real engine (playbook loader, INI inventory, MVEL templar, the
@@ -132,17 +126,15 @@ public final class PlaybookRun {
 
     public Result run(String playbook, RunOptions options, StepController step) {
         Path file = dir.resolve(playbook);
-        ModuleRegistry modules = ModuleRegistry.load();
-        PlaybookLoader loader = new PlaybookLoader(modules);
+        Engine engine = new Engine(ModuleRegistry.load());
+        PlaybookLoader loader = engine.loader(List.of(), Vault.NONE);
         Playbook pb = loader.load(file);
         Inventory inventory = InventoryLoader.load(List.of(dir.resolve("inventory.ini").toString()), dir);
         List<Event> events = new CopyOnWriteArrayList<>();
         StringWriter console = new StringWriter();
         PrintWriter pw = new PrintWriter(console);
         EventBus bus = new EventBus(events::add, new ConsoleReporter(pw, options.verbosity, false), new CheckSummaryReporter(pw));
-        ConnectionPool pool = new ConnectionPool(options.connectionOptions, Map.of("local", new RootProvider()));
-        RunContext ctx = new RunContext(inventory, new MvelTemplar(), modules, loader, options, bus, step, pool, dir);
-        Runner.Outcome outcome = new Runner(ctx).run(pb);
+        Runner.Outcome outcome = engine.run(pb, new Engine.Job(dir, inventory, loader, options, bus, step, Map.of("local", new RootProvider())));
         pw.flush();
         return new Result(outcome, events, console.toString());
     }

@@ -1,6 +1,7 @@
 package meshplay.engine.connect;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Privilege escalation for one command: method "sudo" (default, non-interactive: sudo -n, or -S with
@@ -13,6 +14,20 @@ public record Become(String user, String method, String password) {
     public Become {
         user = user == null || user.isBlank() ? "root" : user;
         method = method == null || method.isBlank() ? "sudo" : method;
+    }
+
+    /**
+     * The become password when the task gives none: the host's ansible_become_password, else its
+     * ansible_become_pass, else the one asked for on the command line (-K, {@code asked}); an empty
+     * value counts as unset. {@code hostVar} reads a host variable as text. The runner and the SSH
+     * connection both resolve it here.
+     */
+    public static String password(Function<String, String> hostVar, String asked) {
+        for (String name : List.of("ansible_become_password", "ansible_become_pass")) {
+            String v = hostVar.apply(name);
+            if (v != null && !v.isEmpty()) return v;
+        }
+        return asked;
     }
 
     @Override

@@ -20,13 +20,13 @@ import meshplay.engine.yaml.YScalar;
  * Free-form text goes to the module's free-form argument; its key=value words naming known arguments
  * are split off (as "creates=/x cmd" in Ansible). Values rendered to `omit` are dropped.
  */
-final class ArgRenderer {
-    static final String OMIT = "__omit_place_holder__";
+public final class ArgRenderer {
+    public static final String OMIT = "__omit_place_holder__";
 
     private ArgRenderer() {
     }
 
-    static Map<String, Object> render(Task task, YNode argsKeyword, ArgSpec spec, Templar templar, Map<String, Object> vars) {
+    public static Map<String, Object> render(Task task, YNode argsKeyword, ArgSpec spec, Templar templar, Map<String, Object> vars) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (argsKeyword instanceof YMap m) addMap(out, m, templar, vars);
         YNode a = task.args();
@@ -106,7 +106,7 @@ final class ArgRenderer {
     }
 
     /** Where an argument was written, for error messages. */
-    static Origin originOf(Task task, String key) {
+    public static Origin originOf(Task task, String key) {
         if (task.args() instanceof YMap m && m.has(key)) return m.keyOrigin(key);
         return task.args() != null ? task.args().origin() : task.origin();
     }

@@ -3,6 +3,7 @@ package meshplay.engine.exec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import meshplay.engine.result.TaskResult;
 
 /**
  * What the run knows about one host across plays: facts and registered/set_fact values (data from

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import meshplay.engine.model.Task;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.yaml.Origin;
 
 /**
@@ -25,7 +26,7 @@ public final class RegisterNotes {
     private final Map<String, Map<String, Note>> byHost = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> secretFacts = new ConcurrentHashMap<>();
 
-    void note(String host, String var, Task task, TaskResult result) {
+    public void note(String host, String var, Task task, TaskResult result) {
         boolean predicted = Boolean.TRUE.equals(result.data().get("predicted"))
                 || result.items().stream().anyMatch(i -> Boolean.TRUE.equals(i.data().get("predicted")));
         byHost.computeIfAbsent(host, h -> new ConcurrentHashMap<>())
@@ -42,7 +43,7 @@ public final class RegisterNotes {
     }
 
     /** Facts (set_fact, a module's ansible_facts) that a no_log task set for {@code host}. */
-    void noteSecretFacts(String host, Set<String> names) {
+    public void noteSecretFacts(String host, Set<String> names) {
         secretFacts.computeIfAbsent(host, h -> ConcurrentHashMap.newKeySet()).addAll(names);
     }
 

@@ -2,8 +2,6 @@ package meshplay.engine.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import meshplay.engine.exec.actions.ActionRegistry;
-import meshplay.engine.exec.actions.EngineAction;
 import meshplay.engine.lang.Nearest;
 import meshplay.engine.lang.ShortName;
 import meshplay.engine.module.ArgSpec;
@@ -17,9 +15,9 @@ import meshplay.engine.module.ModuleRegistry;
  */
 final class ActionNames {
     private final ModuleRegistry modules;
-    private final ActionRegistry engine;
+    private final ActionCatalog engine;
 
-    ActionNames(ModuleRegistry modules, ActionRegistry engine) {
+    ActionNames(ModuleRegistry modules, ActionCatalog engine) {
         this.modules = modules;
         this.engine = engine;
     }
@@ -28,27 +26,26 @@ final class ActionNames {
     String resolve(String key) {
         String name = ShortName.of(key);
         if (name.equals(EngineActions.IMPORT_TASKS)) return name;
-        EngineAction action = engine.find(name);
-        if (action != null) return action.name();
+        String action = engine.resolve(name);
+        if (action != null) return action;
         Module m = modules.find(name);
         return m == null ? null : m.name();
     }
 
     boolean isEngineAction(String action) {
-        return action.equals(EngineActions.IMPORT_TASKS) || engine.find(action) != null;
+        return action.equals(EngineActions.IMPORT_TASKS) || engine.resolve(action) != null;
     }
 
     /** The argument spec of a resolved action. */
     ArgSpec spec(String action) {
         if (action.equals(EngineActions.IMPORT_TASKS)) return EngineActions.IMPORT_TASKS_SPEC;
-        EngineAction a = engine.find(action);
-        return a != null ? a.spec() : modules.find(action).spec();
+        return engine.resolve(action) != null ? engine.spec(action) : modules.find(action).spec();
     }
 
     /** The closest known action name to a misspelt one, or null. */
     String nearest(String key) {
         String name = ShortName.of(key);
-        List<String> engineNames = new ArrayList<>(engine.all().keySet());
+        List<String> engineNames = new ArrayList<>(engine.names());
         engineNames.add(EngineActions.IMPORT_TASKS);
         String module = modules.nearest(name);
         String own = Nearest.of(name, engineNames);

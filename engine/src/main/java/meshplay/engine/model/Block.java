@@ -10,11 +10,16 @@ import meshplay.engine.yaml.YNode;
  * list is also represented as a Block (with the import's keywords), so inheritance is uniform.
  */
 public record Block(String name, Origin origin, List<TaskItem> block, List<TaskItem> rescue, List<TaskItem> always,
-                    Map<String, YNode> keywords) implements TaskItem {
+                    KeywordSet keywords) implements TaskItem {
     public Block {
         block = List.copyOf(block);
         rescue = List.copyOf(rescue);
         always = List.copyOf(always);
-        keywords = Map.copyOf(keywords);
+    }
+
+    /** A block whose keywords are given as written (name -> node); they are resolved here. */
+    public Block(String name, Origin origin, List<TaskItem> block, List<TaskItem> rescue, List<TaskItem> always,
+                 Map<String, YNode> keywords) {
+        this(name, origin, block, rescue, always, KeywordSet.of(keywords));
     }
 }

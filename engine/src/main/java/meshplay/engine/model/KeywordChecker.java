@@ -4,10 +4,10 @@ import java.util.regex.Pattern;
 import meshplay.engine.error.UserError;
 import meshplay.engine.lang.Nearest;
 import meshplay.engine.lang.Truth;
+import meshplay.engine.yaml.VarsFile;
 import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
-import meshplay.engine.yaml.VarsFile;
 import meshplay.engine.yaml.YScalar;
 
 /**
@@ -20,7 +20,7 @@ final class KeywordChecker {
     private KeywordChecker() {
     }
 
-    static void check(Keyword keyword, YNode value) {
+    static void check(KeywordDef<?> keyword, YNode value) {
         if (Templates.isNull(value)) return;
         // vars and loop_control are read as mappings before any templating, so a template cannot stand for them.
         if (keyword.type() == KeywordType.VARS) {
@@ -116,7 +116,7 @@ final class KeywordChecker {
     private static void checkLoopControl(YNode value) {
         if (!(value instanceof YMap map)) throw wrong(value, "loop_control", "a mapping", "e.g. loop_control: {loop_var: item, label: \"{{ item.name }}\"}");
         for (var e : map.entries().entrySet()) {
-            Keyword k = Keywords.LOOP_CONTROL_KEYS.get(e.getKey());
+            KeywordDef<?> k = Keywords.LOOP_CONTROL_KEYS.get(e.getKey());
             if (k == null) {
                 throw new UserError(map.keyOrigin(e.getKey()), "unknown loop_control key '" + e.getKey() + "'",
                         nearestHint(e.getKey(), Keywords.LOOP_CONTROL_KEYS.keySet()) + "allowed: " + String.join(", ", Keywords.LOOP_CONTROL_KEYS.keySet()));

@@ -42,7 +42,7 @@ final class NotifyChecker {
                 known.add(h.name());
                 if (h.role() != null) known.add(h.role() + " : " + h.name());
             }
-            YNode listen = h.keywords().get("listen");
+            YNode listen = h.keywords().node(Keywords.LISTEN);
             if (listen != null) for (YNode topic : TaskParser.items(listen)) if (topic instanceof YScalar s) known.add(s.text());
         }
     }
@@ -51,7 +51,7 @@ final class NotifyChecker {
         if (item instanceof Block b) {
             for (List<TaskItem> part : List.of(b.block(), b.rescue(), b.always())) for (TaskItem i : part) check(i, known);
         }
-        YNode notify = item.keywords().get("notify");
+        YNode notify = item.keywords().node(Keywords.NOTIFY);
         if (notify == null) return;
         for (YNode n : TaskParser.items(notify)) {
             if (!(n instanceof YScalar s) || Templates.isTemplate(s) || known.contains(s.text())) continue;

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import meshplay.engine.error.UserError;
 import meshplay.engine.vault.Vault;
-import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.VarsFile;
+import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
 import meshplay.engine.yaml.YScalar;
@@ -62,7 +62,7 @@ final class PlayParser {
     private void checkKeys(YMap map) {
         for (var e : map.entries().entrySet()) {
             String key = e.getKey();
-            Keyword k = Keywords.PLAY.get(key);
+            KeywordDef<?> k = Keywords.PLAY.get(key);
             if (k != null) {
                 KeywordChecker.check(k, e.getValue());
                 continue;

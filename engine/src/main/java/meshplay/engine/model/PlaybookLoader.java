@@ -11,12 +11,10 @@ import meshplay.engine.error.RunAbort;
 import meshplay.engine.error.UserError;
 import meshplay.engine.lang.ShortName;
 import meshplay.engine.vault.Vault;
-import meshplay.engine.exec.ContentLoader;
-import meshplay.engine.exec.actions.ActionRegistry;
 import meshplay.engine.module.ModuleRegistry;
 import meshplay.engine.yaml.Origin;
-import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.VarsFile;
+import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
 import meshplay.engine.yaml.YScalar;
@@ -37,19 +35,18 @@ public final class PlaybookLoader implements ContentLoader {
     private final PlayParser plays;
     private final Vault vault;
 
-    public PlaybookLoader(ModuleRegistry modules) {
-        this(modules, List.of());
+    /** {@code engineActions}: the runner's own actions (set_fact, include_tasks, meta, ...). */
+    public PlaybookLoader(ModuleRegistry modules, ActionCatalog engineActions) {
+        this(modules, engineActions, List.of(), Vault.NONE);
     }
 
-    /** {@code rolesPath}: extra directories holding roles, searched after the playbook's roles/ directories. */
-    public PlaybookLoader(ModuleRegistry modules, List<Path> rolesPath) {
-        this(modules, rolesPath, Vault.NONE);
-    }
-
-    /** {@code vault}: the passwords for vault-encrypted files and inline !vault values. */
-    public PlaybookLoader(ModuleRegistry modules, List<Path> rolesPath, Vault vault) {
+    /**
+     * {@code rolesPath}: extra directories holding roles, searched after the playbook's roles/ directories;
+     * {@code vault}: the passwords for vault-encrypted files and inline !vault values.
+     */
+    public PlaybookLoader(ModuleRegistry modules, ActionCatalog engineActions, List<Path> rolesPath, Vault vault) {
         this.vault = vault;
-        this.actions = new ActionNames(modules, new ActionRegistry());
+        this.actions = new ActionNames(modules, engineActions);
         this.roleLocator = new RoleLocator(rolesPath);
         this.tasks = new TaskListParser(new TaskParser(actions), roleLocator, actions, vault);
         this.roles = new RoleLoader(roleLocator, tasks, vault);
@@ -156,9 +153,9 @@ public final class PlaybookLoader implements ContentLoader {
         if (!(map.get(importKey) instanceof YScalar target) || target.value() == null || Templates.isTemplate(target)) {
             throw new UserError(map.keyOrigin(importKey), "import_playbook needs a literal file name", "e.g. - import_playbook: phase1.yml");
         }
-        KeywordChecker.check(Keyword.of("tags", KeywordType.STRINGS), map.get("tags") == null ? target : map.get("tags"));
+        KeywordChecker.check(Keywords.TAGS, map.get("tags") == null ? target : map.get("tags"));
         KeywordChecker.checkVars("vars", map.get("vars"));
-        if (map.get("when") != null) KeywordChecker.check(Keyword.of("when", KeywordType.CONDITION), map.get("when"));
+        if (map.get("when") != null) KeywordChecker.check(Keywords.WHEN, map.get("when"));
         Path path = FileSearch.find(target.text(), List.of(FileSearch.dirOf(file)), target.origin(), "playbook");
         Path key = path.toAbsolutePath().normalize();
         if (chain.contains(key)) {
@@ -172,9 +169,9 @@ public final class PlaybookLoader implements ContentLoader {
 
     /** The import's tags are added to the play's, its vars go over the play's, its when applies to every task of the play. */
     private static Play withImportKeywords(Play p, YNode tags, YNode vars, YNode when) {
-        Map<String, YNode> keywords = new LinkedHashMap<>(p.keywords());
-        if (!Templates.isNull(tags)) keywords.put("tags", combine(p.keywords().get("tags"), tags));
-        if (!Templates.isNull(when)) keywords.put("when", combine(when, p.keywords().get("when")));
+        Map<String, YNode> keywords = new LinkedHashMap<>(p.keywords().asWritten());
+        if (!Templates.isNull(tags)) keywords.put("tags", combine(p.keywords().node(Keywords.TAGS), tags));
+        if (!Templates.isNull(when)) keywords.put("when", combine(when, p.keywords().node(Keywords.WHEN)));
         Map<String, YNode> playVars = new LinkedHashMap<>(p.vars());
         if (KeywordChecker.mergedVars(vars) instanceof YMap m) playVars.putAll(m.entries());
         return new Play(p.name(), p.origin(), p.hosts(), playVars, p.varsFiles(), p.preTasks(), p.roles(), p.tasks(), p.postTasks(),

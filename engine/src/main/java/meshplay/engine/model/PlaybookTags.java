@@ -14,10 +14,10 @@ public final class PlaybookTags {
     public static SortedSet<String> of(Playbook playbook) {
         SortedSet<String> out = new TreeSet<>();
         for (Play play : playbook.plays()) {
-            add(play.keywords().get("tags"), out);
+            add(play.keywords().node(Keywords.TAGS), out);
             items(play.preTasks(), out);
             for (Role role : play.roles()) {
-                add(role.keywords().get("tags"), out);
+                add(role.keywords().node(Keywords.TAGS), out);
                 items(role.tasks(), out);
                 items(role.handlers(), out);
             }
@@ -30,7 +30,7 @@ public final class PlaybookTags {
 
     private static void items(Collection<? extends TaskItem> items, SortedSet<String> out) {
         for (TaskItem item : items) {
-            add(item.keywords().get("tags"), out);
+            add(item.keywords().node(Keywords.TAGS), out);
             if (item instanceof Block b) {
                 items(b.block(), out);
                 items(b.rescue(), out);

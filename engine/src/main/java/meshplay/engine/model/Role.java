@@ -12,18 +12,17 @@ import meshplay.engine.yaml.YMap;
  * up under dir/templates and dir/files.
  */
 public record Role(String name, Origin origin, Path dir, YMap defaults, YMap vars, YMap params,
-                   List<TaskItem> tasks, List<Task> handlers, java.util.Map<String, meshplay.engine.yaml.YNode> keywords,
+                   List<TaskItem> tasks, List<Task> handlers, KeywordSet keywords,
                    List<Role> dependencies, boolean allowDuplicates) {
     public Role {
         tasks = List.copyOf(tasks);
         handlers = List.copyOf(handlers);
-        keywords = java.util.Map.copyOf(keywords);
         dependencies = List.copyOf(dependencies);
     }
 
     /** The same role with other keywords (a dependency takes those of the role that depends on it). */
     public Role withKeywords(java.util.Map<String, meshplay.engine.yaml.YNode> newKeywords) {
-        return new Role(name, origin, dir, defaults, vars, params, tasks, handlers, newKeywords, dependencies, allowDuplicates);
+        return new Role(name, origin, dir, defaults, vars, params, tasks, handlers, KeywordSet.of(newKeywords), dependencies, allowDuplicates);
     }
 
     /**

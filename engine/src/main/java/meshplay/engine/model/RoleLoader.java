@@ -8,8 +8,8 @@ import meshplay.engine.error.UserError;
 import meshplay.engine.lang.Truth;
 import meshplay.engine.vault.Vault;
 import meshplay.engine.yaml.Origin;
-import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.VarsFile;
+import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
 import meshplay.engine.yaml.YScalar;
@@ -60,7 +60,7 @@ final class RoleLoader {
                 }
                 continue;
             }
-            Keyword k = Keywords.ROLE_ENTRY.get(key);
+            KeywordDef<?> k = Keywords.ROLE_ENTRY.get(key);
             if (k != null) {
                 KeywordChecker.check(k, e.getValue());
                 if (!Templates.isNull(e.getValue())) keywords.put(key, e.getValue());
@@ -89,7 +89,7 @@ final class RoleLoader {
         List<Task> handlers = handlersFile == null ? List.of() : handlers(handlersFile, name, dir, playbookDir);
         YMap defaults = vars(dir, "defaults", files.defaultsFrom(), origin);
         YMap vars = vars(dir, "vars", files.varsFrom(), origin);
-        return new Role(name, origin, dir, defaults, vars, params, roleTasks, handlers, keywords, meta.dependencies(), meta.allowDuplicates());
+        return new Role(name, origin, dir, defaults, vars, params, roleTasks, handlers, KeywordSet.of(keywords), meta.dependencies(), meta.allowDuplicates());
     }
 
     private List<Task> handlers(Path file, String name, Path dir, Path playbookDir) {
@@ -125,7 +125,7 @@ final class RoleLoader {
         if (file == null || !(YamlLoader.loadFile(file, vault) instanceof YMap m)) return new Meta(List.of(), false);
         boolean allowDuplicates = false;
         if (m.get("allow_duplicates") != null) {
-            Keyword k = Keyword.of("allow_duplicates", KeywordType.BOOL);
+            KeywordDef<?> k = KeywordDef.bool("allow_duplicates");
             KeywordChecker.check(k, m.get("allow_duplicates"));
             allowDuplicates = Truth.toBool(m.get("allow_duplicates").toJava());
         }

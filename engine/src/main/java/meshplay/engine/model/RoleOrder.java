@@ -28,19 +28,19 @@ public final class RoleOrder {
     /** The dependencies of one role to run before it (include_role / import_role, which always run the role itself). */
     public static List<Role> dependencies(Role role, Set<Object> seen) {
         List<Role> out = new ArrayList<>();
-        for (Role d : role.dependencies()) add(inherit(d, role.keywords()), seen, out);
+        for (Role d : role.dependencies()) add(inherit(d, role.keywords().asWritten()), seen, out);
         return out;
     }
 
     private static void add(Role r, Set<Object> seen, List<Role> out) {
-        for (Role d : r.dependencies()) add(inherit(d, r.keywords()), seen, out);
+        for (Role d : r.dependencies()) add(inherit(d, r.keywords().asWritten()), seen, out);
         if (seen.add(r.identity()) || r.allowDuplicates()) out.add(r);
     }
 
     private static Role inherit(Role dep, Map<String, YNode> outer) {
         if (outer.isEmpty()) return dep;
         Map<String, YNode> kw = new LinkedHashMap<>(outer);
-        for (Map.Entry<String, YNode> e : dep.keywords().entrySet()) {
+        for (Map.Entry<String, YNode> e : dep.keywords().asWritten().entrySet()) {
             YNode mine = e.getValue();
             YNode theirs = outer.get(e.getKey());
             boolean both = theirs != null && (e.getKey().equals("when") || e.getKey().equals("tags"));

@@ -1,8 +1,6 @@
 package meshplay.engine.model;
 
-import java.util.Map;
 import meshplay.engine.yaml.Origin;
-import meshplay.engine.yaml.YNode;
 
 /** An entry of a task list: a {@link Task} or a {@link Block}. */
 public sealed interface TaskItem permits Task, Block {
@@ -11,8 +9,8 @@ public sealed interface TaskItem permits Task, Block {
     Origin origin();
 
     /**
-     * Validated keywords of this item (when, tags, become, vars, ignore_errors, ...) as written, so
-     * the runner can template them per host. Names are the Ansible keyword names.
+     * Validated keywords of this item (when, tags, become, vars, ignore_errors, ...), each a typed
+     * literal or a template the runner evaluates per host.
      */
-    Map<String, YNode> keywords();
+    KeywordSet keywords();
 }

@@ -82,7 +82,7 @@ final class TaskListParser {
         }
         Block b = (Block) item;
         if (!b.keywords().isEmpty()) {
-            String key = b.keywords().keySet().iterator().next();
+            String key = b.keywords().names().iterator().next();
             throw new UserError(b.origin(), "'" + key + "' on import_tasks among handlers is not supported",
                     "put the keyword on each handler in the imported file");
         }
@@ -114,7 +114,7 @@ final class TaskListParser {
         Map<String, YNode> keywords = new LinkedHashMap<>();
         for (var e : map.entries().entrySet()) {
             String key = e.getKey();
-            Keyword k = Keywords.BLOCK.get(key);
+            KeywordDef<?> k = Keywords.BLOCK.get(key);
             if (k == null) {
                 if (Keywords.UNSUPPORTED.containsKey(key)) throw TaskParser.unsupported(map, key);
                 if (actions.resolve(key) != null) {
@@ -155,7 +155,7 @@ final class TaskListParser {
     }
 
     private static void rejectRunTimeKeywords(Task task, YMap map, String action, String dynamic) {
-        for (String key : task.keywords().keySet()) {
+        for (String key : task.keywords().names()) {
             if (NOT_FOR_IMPORTS.contains(key)) {
                 throw new UserError(map.keyOrigin(key), "'" + key + "' cannot be used with " + action + " (it is expanded when the playbook is loaded)",
                         "use " + dynamic + " instead");

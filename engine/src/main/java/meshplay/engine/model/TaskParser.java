@@ -9,9 +9,9 @@ import meshplay.engine.lang.Nearest;
 import meshplay.engine.lang.ShortName;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.AnsibleBuiltins;
+import meshplay.engine.yaml.KeyValueText;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YList;
-import meshplay.engine.yaml.KeyValueText;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
 import meshplay.engine.yaml.YScalar;
@@ -32,12 +32,12 @@ final class TaskParser {
     }
 
     Task parse(YMap map, TaskScope scope, Keywords.Scope where) {
-        Map<String, Keyword> allowed = Keywords.of(where);
+        Map<String, KeywordDef<?>> allowed = Keywords.of(where);
         Map<String, YNode> keywords = new LinkedHashMap<>();
         List<String> actionKeys = new ArrayList<>();
         for (var e : map.entries().entrySet()) {
             String key = e.getKey();
-            Keyword k = allowed.get(key);
+            KeywordDef<?> k = allowed.get(key);
             if (k != null) {
                 KeywordChecker.check(k, e.getValue());
                 if (!Templates.isNull(e.getValue())) keywords.put(key, key.equals("vars") ? KeywordChecker.mergedVars(e.getValue()) : e.getValue());

@@ -7,8 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import meshplay.engine.exec.TaskResult;
 import meshplay.engine.module.Diff;
+import meshplay.engine.result.TaskResult;
 
 /**
  * The end of a `--check --diff` run: the hosts, the tasks that would change on each, and the files that

@@ -2,9 +2,9 @@ package meshplay.engine.report;
 
 import java.io.PrintWriter;
 import java.util.Map;
-import meshplay.engine.exec.TaskResult;
 import meshplay.engine.lang.Json;
 import meshplay.engine.module.Diff;
+import meshplay.engine.result.TaskResult;
 
 /**
  * Ansible-like console output: PLAY/TASK banners, one line per host result, diffs with --diff, and

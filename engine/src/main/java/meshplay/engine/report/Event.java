@@ -2,7 +2,7 @@ package meshplay.engine.report;
 
 import java.util.List;
 import java.util.Map;
-import meshplay.engine.exec.TaskResult;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.yaml.Origin;
 
 /** What the runner tells its reporters (console, JSON lines, the step REPL). */

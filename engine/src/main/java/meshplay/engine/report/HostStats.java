@@ -10,7 +10,7 @@ public final class HostStats {
     /** Failures that meta: clear_host_errors cleared: they stay in the recap but do not fail the run. */
     private int failedCleared;
 
-    public synchronized void count(meshplay.engine.exec.TaskResult r) {
+    public synchronized void count(meshplay.engine.result.TaskResult r) {
         switch (r.status()) {
             case OK -> ok++;
             case CHANGED -> { ok++; changed++; }
@@ -26,7 +26,7 @@ public final class HostStats {
     }
 
     /** Takes back a counted result: the task is run again (step redo, debugger retry) and only its last run counts. */
-    public synchronized void uncount(meshplay.engine.exec.TaskResult r) {
+    public synchronized void uncount(meshplay.engine.result.TaskResult r) {
         switch (r.status()) {
             case OK -> ok--;
             case CHANGED -> { ok--; changed--; }

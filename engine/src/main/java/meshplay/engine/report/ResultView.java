@@ -2,8 +2,8 @@ package meshplay.engine.report;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import meshplay.engine.exec.TaskResult;
 import meshplay.engine.lang.Json;
+import meshplay.engine.result.TaskResult;
 
 /** What reporters may show of a result: everything, or only the censored notice under no_log. */
 public final class ResultView {

@@ -1,7 +1,7 @@
 package meshplay.engine.step;
 
 import java.util.Map;
-import meshplay.engine.exec.TaskResult;
+import meshplay.engine.result.TaskResult;
 
 /**
  * The hook an interactive front end (--step, the REPL) plugs into. The runner calls

@@ -4,12 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The "loop" variable inside {% for %}: index, index0, first, last, length, revindex, previtem, nextitem. */
-final class LoopInfo {
+/**
+ * Where an item stands in its loop: index, index0, first, last, length, revindex, revindex0, and
+ * previtem / nextitem only where there is one. It is the "loop" variable inside {% for %}, and the
+ * runner's ansible_loop for loop_control.extended.
+ */
+public final class LoopInfo {
     private LoopInfo() {
     }
 
-    static Map<String, Object> of(List<Object> items, int i) {
+    public static Map<String, Object> of(List<?> items, int i) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("index", i + 1);
         m.put("index0", i);

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import meshplay.engine.Engine;
 import meshplay.engine.connect.ConnectionProvider;
+import meshplay.engine.exec.play.Runner;
 import meshplay.engine.model.Play;
 import meshplay.engine.model.Playbook;
 import meshplay.engine.module.ModuleRegistry;
@@ -17,7 +19,9 @@ import meshplay.engine.report.Event;
 import meshplay.engine.report.EventBus;
 import meshplay.engine.report.HostStats;
 import meshplay.engine.report.JsonReporter;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.step.StepController;
+import meshplay.engine.vault.Vault;
 
 /** Runs hand-built plays against local connections and keeps every event and the console/JSON output. */
 final class Fixture {
@@ -26,7 +30,8 @@ final class Fixture {
     final List<Event> events = new CopyOnWriteArrayList<>();
     final Map<String, ConnectionProvider> providers = new HashMap<>();
     StepController step = StepController.NONE;
-    ContentLoader loader = new meshplay.engine.model.PlaybookLoader(new ModuleRegistry(TestModules.all()));
+    final Engine engine = new Engine(new ModuleRegistry(TestModules.all()));
+    meshplay.engine.model.ContentLoader loader = engine.loader(List.of(), Vault.NONE);
     StringWriter console = new StringWriter();
     StringWriter json = new StringWriter();
     Runner.Outcome outcome;
@@ -53,7 +58,7 @@ final class Fixture {
 
     /** Loads a playbook file (with the test modules) and runs it; the playbook's directory is playbook_dir. */
     Runner.Outcome runFile(Path playbook) {
-        meshplay.engine.model.PlaybookLoader files = new meshplay.engine.model.PlaybookLoader(new ModuleRegistry(TestModules.all()));
+        meshplay.engine.model.PlaybookLoader files = engine.loader(List.of(), Vault.NONE);
         loader = files;
         Playbook pb = files.load(playbook);
         return runPlaybook(pb, playbook.toAbsolutePath().getParent());
@@ -68,9 +73,7 @@ final class Fixture {
         json = new StringWriter();
         EventBus bus = new EventBus(events::add, new ConsoleReporter(new PrintWriter(console), options.verbosity, false),
                 new JsonReporter(new PrintWriter(json)));
-        RunContext ctx = new RunContext(inventory, new meshplay.engine.template.MvelTemplar(), new ModuleRegistry(TestModules.all()), loader, options,
-                bus, step, new ConnectionPool(options.connectionOptions, providers), playbookDir);
-        outcome = new Runner(ctx).run(playbook);
+        outcome = engine.run(playbook, new Engine.Job(playbookDir, inventory, loader, options, bus, step, providers));
         return outcome;
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import meshplay.engine.error.ExitCode;
+import meshplay.engine.exec.play.Runner;
 import meshplay.engine.inventory.Inventory;
 import meshplay.engine.inventory.InventoryLoader;
 import org.junit.jupiter.api.Test;

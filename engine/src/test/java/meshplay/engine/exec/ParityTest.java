@@ -1,7 +1,6 @@
 package meshplay.engine.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
+import meshplay.engine.exec.play.Runner;
+import meshplay.engine.result.TaskResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

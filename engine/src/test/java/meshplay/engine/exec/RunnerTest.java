@@ -14,9 +14,13 @@ import java.util.Map;
 import meshplay.engine.connect.ConnectionException;
 import meshplay.engine.connect.ConnectionProvider;
 import meshplay.engine.error.ExitCode;
+import meshplay.engine.exec.play.PlayHosts;
+import meshplay.engine.exec.play.Runner;
+import meshplay.engine.exec.play.SerialBatches;
 import meshplay.engine.model.Task;
 import meshplay.engine.model.TaskItem;
 import meshplay.engine.report.Event;
+import meshplay.engine.result.TaskResult;
 import org.junit.jupiter.api.Test;
 
 class RunnerTest {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import meshplay.engine.exec.play.Runner;
+import meshplay.engine.result.TaskResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,5 +103,34 @@ class SmallParityTest {
         TaskResult r = f.result("counter", "h1");
         assertTrue(!r.failed(), r.msg());
         assertEquals(2, r.attempts());
+    }
+
+    @Test
+    void extendedLoopVariablesHaveNoPreviousItemOnTheFirstAndNoNextOnTheLast() throws Exception {
+        play("""
+                  tasks:
+                    - probe: "{{ ansible_loop.previtem is defined }}-{{ ansible_loop.nextitem is defined }}-{{ ansible_loop.allitems | length }}"
+                      loop: [a, b]
+                      loop_control:
+                        extended: true
+                    - probe: "all={{ ansible_loop.allitems is defined }}"
+                      loop: [a]
+                      loop_control:
+                        extended: true
+                        extended_allitems: false
+                """);
+        assertEquals(List.of("False-True-2", "True-False-2", "all=False"), TestModules.calledNames("h1"));
+    }
+
+    @Test
+    void withDictGivesKeyValuePairs() throws Exception {
+        play("""
+                  vars:
+                    users: {alice: 1, bob: 2}
+                  tasks:
+                    - probe: "{{ item.key }}={{ item.value }}"
+                      with_dict: "{{ users }}"
+                """);
+        assertEquals(List.of("alice=1", "bob=2"), TestModules.calledNames("h1"));
     }
 }

@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import meshplay.engine.error.ExitCode;
+import meshplay.engine.exec.play.Runner;
 import meshplay.engine.step.StdinStepController;
 import meshplay.engine.step.StepController;
 import meshplay.engine.step.StepDecision;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
+import meshplay.engine.exec.include.TagFilter;
 import org.junit.jupiter.api.Test;
 
 class TagFilterTest {

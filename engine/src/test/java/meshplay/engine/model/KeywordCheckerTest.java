@@ -15,17 +15,17 @@ class KeywordCheckerTest {
         return ((YMap) YamlLoader.loadString("v: " + yaml + "\n", "k.yml")).get("v");
     }
 
-    private static void ok(Keyword k, String yaml) {
+    private static void ok(KeywordDef<?> k, String yaml) {
         assertDoesNotThrow(() -> KeywordChecker.check(k, value(yaml)), yaml);
     }
 
-    private static String bad(Keyword k, String yaml) {
+    private static String bad(KeywordDef<?> k, String yaml) {
         return assertThrows(UserError.class, () -> KeywordChecker.check(k, value(yaml)), yaml).getMessage();
     }
 
     @Test
     void booleans() {
-        Keyword become = Keyword.of("become", KeywordType.BOOL);
+        KeywordDef<?> become = Keywords.BECOME;
         for (String v : new String[] {"yes", "no", "true", "False", "on", "1", "0", "'yes'", "\"{{ b }}\"", ""}) ok(become, v);
         assertEquals("'become' expects a boolean (true/false, yes/no), got 'maybe'", bad(become, "maybe"));
         assertEquals("'become' expects a boolean (true/false), got a list", bad(become, "[true]"));
@@ -33,26 +33,26 @@ class KeywordCheckerTest {
 
     @Test
     void numbersPercentagesAndSerial() {
-        Keyword retries = Keyword.of("retries", KeywordType.INT);
+        KeywordDef<?> retries = Keywords.RETRIES;
         ok(retries, "3");
         ok(retries, "'3'");
         assertEquals("'retries' expects a whole number, got '2.5'", bad(retries, "2.5"));
-        Keyword serial = Keyword.of("serial", KeywordType.SERIAL);
+        KeywordDef<?> serial = Keywords.SERIAL;
         ok(serial, "1");
         ok(serial, "30%");
         ok(serial, "[1, 50%, \"{{ rest }}\"]");
         assertEquals("'serial' expects a whole number or a percentage such as 30%, got 'half'", bad(serial, "[1, half]"));
-        ok(Keyword.of("pause", KeywordType.NUMBER), "0.5");
+        ok(KeywordDef.number("pause"), "0.5");
     }
 
     @Test
     void shapes() {
-        ok(Keyword.of("when", KeywordType.CONDITION), "[a, b == 1]");
-        assertEquals("'when' expects a value or a list of values, got a mapping", bad(Keyword.of("when", KeywordType.CONDITION), "{a: 1}"));
-        ok(Keyword.of("loop", KeywordType.LIST), "\"{{ items }}\"");
-        assertEquals("'loop' expects a list, or a template such as \"{{ items }}\", got 'abc'", bad(Keyword.of("loop", KeywordType.LIST), "abc"));
-        ok(Keyword.of("environment", KeywordType.MAPPING), "{A: 1}");
-        assertEquals("'environment' expects a mapping (key: value lines), got a list", bad(Keyword.of("environment", KeywordType.MAPPING), "[A]"));
-        assertEquals("'order' must be one of sorted, shuffle, got 'random'", bad(Keyword.choice("order", "sorted", "shuffle"), "random"));
+        ok(Keywords.WHEN, "[a, b == 1]");
+        assertEquals("'when' expects a value or a list of values, got a mapping", bad(Keywords.WHEN, "{a: 1}"));
+        ok(Keywords.LOOP, "\"{{ items }}\"");
+        assertEquals("'loop' expects a list, or a template such as \"{{ items }}\", got 'abc'", bad(Keywords.LOOP, "abc"));
+        ok(Keywords.ENVIRONMENT, "{A: 1}");
+        assertEquals("'environment' expects a mapping (key: value lines), got a list", bad(Keywords.ENVIRONMENT, "[A]"));
+        assertEquals("'order' must be one of sorted, shuffle, got 'random'", bad(KeywordDef.choice("order", "sorted", "shuffle"), "random"));
     }
 }

@@ -17,7 +17,7 @@ class PlaybookErrorsTest extends FileTreeTest {
 
     @BeforeEach
     void setUp() {
-        loader = new PlaybookLoader(FakeModules.registry());
+        loader = new meshplay.engine.Engine(FakeModules.registry()).loader(java.util.List.of(), meshplay.engine.vault.Vault.NONE);
     }
 
     private UserError fails(String yaml) {

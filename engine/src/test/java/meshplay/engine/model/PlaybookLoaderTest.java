@@ -22,7 +22,7 @@ class PlaybookLoaderTest extends FileTreeTest {
 
     @BeforeEach
     void setUp() {
-        loader = new PlaybookLoader(FakeModules.registry());
+        loader = new meshplay.engine.Engine(FakeModules.registry()).loader(List.of(), meshplay.engine.vault.Vault.NONE);
     }
 
     private Play onlyPlay(String yaml) {
@@ -81,8 +81,8 @@ class PlaybookLoaderTest extends FileTreeTest {
         Set<String> expected = Set.of("gather_facts", "serial", "max_fail_percentage", "any_errors_fatal", "strategy", "force_handlers",
                 "become", "become_user", "become_method", "check_mode", "diff", "no_log", "environment", "tags", "debugger", "connection",
                 "remote_user", "order", "throttle", "ignore_errors", "run_once", "module_defaults");
-        assertEquals(expected, play.keywords().keySet());
-        assertEquals(false, play.keywords().get("gather_facts").toJava());
+        assertEquals(expected, play.keywords().names());
+        assertEquals(false, play.gatherFacts().literal(), "resolved to a boolean while loading");
         assertEquals("ping", task(play.tasks(), 0).action());
     }
 
@@ -134,8 +134,8 @@ class PlaybookLoaderTest extends FileTreeTest {
         assertEquals(Set.of("when", "loop", "loop_control", "register", "notify", "tags", "changed_when", "failed_when", "ignore_errors",
                 "ignore_unreachable", "until", "retries", "delay", "run_once", "delegate_to", "delegate_facts", "become", "become_user",
                 "become_method", "vars", "environment", "no_log", "check_mode", "diff", "debugger", "throttle", "timeout", "any_errors_fatal"),
-                t.keywords().keySet());
-        assertEquals(List.of("restart a", "restart b"), t.keywords().get("notify").toJava());
+                t.keywords().names());
+        assertEquals(List.of("restart a", "restart b"), t.keywords().node(Keywords.NOTIFY).toJava());
         assertNull(t.role());
         assertEquals(dir, t.baseDir());
         assertEquals(3, t.origin().line());
@@ -160,7 +160,7 @@ class PlaybookLoaderTest extends FileTreeTest {
                 """);
         Block b = assertInstanceOf(Block.class, play.tasks().get(0));
         assertEquals("Guarded", b.name());
-        assertEquals(Set.of("when", "become"), b.keywords().keySet());
+        assertEquals(Set.of("when", "become"), b.keywords().names());
         assertEquals("command", task(b.block(), 0).action());
         assertEquals(Map.of("msg", "recovered"), task(b.rescue(), 0).args().toJava());
         assertEquals(Map.of("msg", "done"), task(b.always(), 0).args().toJava());
@@ -194,7 +194,7 @@ class PlaybookLoaderTest extends FileTreeTest {
 
         Task command = task(play.tasks(), 2);
         assertEquals("ls -l", ((YScalar) command.args()).text(), "free-form text stays text; args: stays beside it");
-        assertEquals(Map.of("chdir", "/tmp"), command.keywords().get("args").toJava());
+        assertEquals(Map.of("chdir", "/tmp"), command.keywords().node(Keywords.ARGS).toJava());
 
         assertEquals(Map.of("dest", "/etc/x", "content", "hi"), task(play.tasks(), 3).args().toJava());
         Task fq = task(play.tasks(), 4);
@@ -221,24 +221,24 @@ class PlaybookLoaderTest extends FileTreeTest {
                     - action: shell uptime
                 """);
         Task withItems = task(play.tasks(), 0);
-        assertEquals(List.of(List.of(1, 2), 3), withItems.keywords().get("with_items").toJava(), "kept as written; the runner flattens it");
-        assertFalse(withItems.keywords().containsKey("loop"));
+        assertEquals(List.of(List.of(1, 2), 3), withItems.keywords().node(Keywords.def("with_items")).toJava(), "kept as written; the runner flattens it");
+        assertFalse(withItems.keywords().has(Keywords.LOOP));
         Task withList = task(play.tasks(), 1);
-        assertEquals(List.of("a", "b"), withList.keywords().get("with_list").toJava());
+        assertEquals(List.of("a", "b"), withList.keywords().node(Keywords.def("with_list")).toJava());
 
         Task local = task(play.tasks(), 2);
         assertEquals("command", local.action());
         assertEquals("echo hi", ((YScalar) local.args()).text());
-        assertEquals("localhost", local.keywords().get("delegate_to").toJava());
+        assertEquals("localhost", local.keywords().node(Keywords.DELEGATE_TO).toJava());
 
         Task localMap = task(play.tasks(), 3);
         assertEquals("copy", localMap.action());
         assertEquals(Map.of("dest", "/tmp/x", "content", "y"), localMap.args().toJava());
-        assertEquals("localhost", localMap.keywords().get("delegate_to").toJava());
+        assertEquals("localhost", localMap.keywords().node(Keywords.DELEGATE_TO).toJava());
 
         Task action = task(play.tasks(), 4);
         assertEquals("shell", action.action());
-        assertFalse(action.keywords().containsKey("delegate_to"));
+        assertFalse(action.keywords().has(Keywords.DELEGATE_TO));
     }
 
     @Test
@@ -258,7 +258,7 @@ class PlaybookLoaderTest extends FileTreeTest {
                 """);
         Block outer = assertInstanceOf(Block.class, play.tasks().get(0));
         assertEquals("Setup", outer.name());
-        assertEquals(Set.of("when", "tags"), outer.keywords().keySet());
+        assertEquals(Set.of("when", "tags"), outer.keywords().names());
         assertEquals("outer", ((YMap) task(outer.block(), 0).args()).get("msg").toJava());
         assertTrue(task(outer.block(), 0).origin().file().endsWith("tasks/outer.yml"));
         Block inner = assertInstanceOf(Block.class, outer.block().get(1));
@@ -308,7 +308,7 @@ class PlaybookLoaderTest extends FileTreeTest {
                 """);
         Task h = play.handlers().get(0);
         assertEquals("restart nginx", h.name());
-        assertEquals("restart web", h.keywords().get("listen").toJava());
+        assertEquals("restart web", h.keywords().node(Keywords.LISTEN).toJava());
     }
 
     @Test
@@ -339,7 +339,7 @@ class PlaybookLoaderTest extends FileTreeTest {
         assertEquals(Map.of("port", 80), web.defaults().toJava());
         assertEquals(Map.of("user", "www"), web.vars().toJava());
         assertEquals(Map.of("port", 8080, "extra_param", 1), web.params().toJava());
-        assertEquals(Set.of("when", "tags"), web.keywords().keySet());
+        assertEquals(Set.of("when", "tags"), web.keywords().names());
         Task install = task(web.tasks(), 0);
         assertEquals("web", install.role());
         assertEquals(dir.resolve("roles/web"), install.baseDir());
@@ -355,7 +355,7 @@ class PlaybookLoaderTest extends FileTreeTest {
         files.write("roles/shared/tasks/main.yml", "- ping:\n");
         files.write("elsewhere/extra/tasks/main.yml", "- ping:\n");
         files.write("playbooks/site.yml", "- hosts: all\n  roles: [shared, extra]\n");
-        PlaybookLoader withPath = new PlaybookLoader(FakeModules.registry(), List.of(dir.resolve("elsewhere")));
+        PlaybookLoader withPath = new meshplay.engine.Engine(FakeModules.registry()).loader(List.of(dir.resolve("elsewhere")), meshplay.engine.vault.Vault.NONE);
         Playbook pb = withPath.load(dir.resolve("playbooks/site.yml"));
         assertEquals(dir.resolve("roles/shared"), pb.plays().get(0).roles().get(0).dir());
         assertEquals(dir.resolve("elsewhere/extra"), pb.plays().get(0).roles().get(1).dir());
@@ -394,7 +394,7 @@ class PlaybookLoaderTest extends FileTreeTest {
                 - ansible.builtin.import_playbook: phases/two.yml
                 """));
         assertEquals(List.of("a", "b", "b"), pb.plays().stream().map(p -> ((YScalar) p.hosts()).text()).toList());
-        assertEquals("phase1", pb.plays().get(0).keywords().get("tags").toJava());
+        assertEquals("phase1", pb.plays().get(0).keywords().node(Keywords.TAGS).toJava());
         assertEquals(2, pb.plays().get(1).vars().get("x").toJava(), "the import's vars win over the play's");
         assertEquals(1, pb.plays().get(2).vars().get("x").toJava());
         assertEquals(dir.resolve("phases"), pb.plays().get(1).baseDir());
@@ -439,7 +439,7 @@ class PlaybookLoaderTest extends FileTreeTest {
     @Test
     void collectionsAreAcceptedAndIgnored() {
         Play play = onlyPlay("- hosts: all\n  tasks:\n    - ping:\n      collections: [community.general]\n");
-        assertFalse(task(play.tasks(), 0).keywords().containsKey("collections"));
+        assertFalse(task(play.tasks(), 0).keywords().has(Keywords.COLLECTIONS));
     }
 
     @Test
@@ -468,6 +468,6 @@ class PlaybookLoaderTest extends FileTreeTest {
     @Test
     void withDictIsAcceptedAndOneLoopPerTask() {
         Play play = onlyPlay("- hosts: all\n  tasks:\n    - debug: msg={{ item.key }}\n      with_dict: {a: 1}\n");
-        assertEquals(Map.of("a", 1), task(play.tasks(), 0).keywords().get("with_dict").toJava());
+        assertEquals(Map.of("a", 1), task(play.tasks(), 0).keywords().node(Keywords.def("with_dict")).toJava());
     }
 }

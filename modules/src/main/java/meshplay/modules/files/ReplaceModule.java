@@ -1,7 +1,6 @@
 package meshplay.modules.files;
 
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

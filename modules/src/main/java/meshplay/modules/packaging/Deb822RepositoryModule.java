@@ -12,7 +12,6 @@ import meshplay.engine.connect.FileStat;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Change;
-import meshplay.engine.module.Diff;
 import meshplay.engine.module.FileMode;
 import meshplay.engine.module.BaseModule;
 import meshplay.engine.module.ModuleContext;

@@ -5,7 +5,6 @@ import static meshplay.modules.core.Runs.rejects;
 import static meshplay.modules.core.Runs.withVars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,6 @@ import static meshplay.modules.core.Runs.check;
 import static meshplay.modules.core.Runs.rejects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import meshplay.engine.module.PlanKind;
 import meshplay.engine.module.ModuleFailure;

@@ -7,7 +7,6 @@ import static meshplay.modules.core.Runs.rejects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import meshplay.engine.module.PlanKind;
 import meshplay.engine.testing.ModuleHarness.Outcome;

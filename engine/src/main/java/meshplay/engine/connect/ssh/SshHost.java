@@ -149,9 +149,7 @@ final class SshHost {
      */
     private Become effectiveBecome(Become become) throws ConnectionException {
         String password = become.password();
-        if (password == null) password = text(address.vars().get("ansible_become_password"));
-        if (password == null) password = text(address.vars().get("ansible_become_pass"));
-        if (password == null) password = options.askedBecomePassword();
+        if (password == null) password = Become.password(name -> text(address.vars().get(name)), options.askedBecomePassword());
         if (password == null || !"sudo".equals(become.method())) return new Become(become.user(), become.method(), password);
         Boolean needs = sudoNeedsPassword.get(become.user());
         if (needs == null) {

@@ -2,8 +2,8 @@ package meshplay.engine.exec.actions;
 
 import java.nio.file.Path;
 import java.util.Map;
-import meshplay.engine.exec.ContentLoader;
 import meshplay.engine.inventory.Inventory;
+import meshplay.engine.model.ContentLoader;
 import meshplay.engine.model.Role;
 import meshplay.engine.model.Task;
 import meshplay.engine.module.Args;
@@ -45,6 +45,9 @@ public interface ActionContext {
     Path playbookDir();
 
     Role role();
+
+    /** include_tasks / include_role: hands the content to run in the task's place to the runner. */
+    void include(Included content);
 
     /** meta: flush_handlers / end_play / end_host / refresh_inventory. */
     PlayControl play();

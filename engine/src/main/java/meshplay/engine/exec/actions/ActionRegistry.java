@@ -4,9 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.lang.ShortName;
+import java.util.Set;
+import meshplay.engine.model.ActionCatalog;
+import meshplay.engine.module.ArgSpec;
 
-/** The engine's own actions by name (with ansible.builtin. prefixes resolved). */
-public final class ActionRegistry {
+/**
+ * The engine's own actions by name (with ansible.builtin. prefixes resolved). One instance serves the
+ * loader (as its {@link ActionCatalog}) and the runner.
+ */
+public final class ActionRegistry implements ActionCatalog {
     private final Map<String, EngineAction> byName = new LinkedHashMap<>();
 
     public ActionRegistry() {
@@ -25,5 +31,21 @@ public final class ActionRegistry {
 
     public Map<String, EngineAction> all() {
         return byName;
+    }
+
+    @Override
+    public String resolve(String name) {
+        EngineAction a = find(name);
+        return a == null ? null : a.name();
+    }
+
+    @Override
+    public ArgSpec spec(String name) {
+        return find(name).spec();
+    }
+
+    @Override
+    public Set<String> names() {
+        return byName.keySet();
     }
 }

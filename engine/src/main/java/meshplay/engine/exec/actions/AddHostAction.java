@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import meshplay.engine.exec.TaskResult;
 import meshplay.engine.module.ArgSpec;
-import meshplay.engine.module.ArgValidator;
 import meshplay.engine.module.ArgType;
+import meshplay.engine.module.ArgValidator;
 import meshplay.engine.module.ModuleFailure;
+import meshplay.engine.result.TaskResult;
 
 /** add_host: adds a host (and its groups and variables) to the in-memory inventory for later plays. */
 public final class AddHostAction implements EngineAction {

@@ -1,7 +1,7 @@
 package meshplay.engine.exec.actions;
 
-import meshplay.engine.exec.TaskResult;
 import meshplay.engine.module.ArgSpec;
+import meshplay.engine.result.TaskResult;
 
 /**
  * A task keyword the engine itself implements (set_fact, include_vars, include_tasks, meta, add_host,

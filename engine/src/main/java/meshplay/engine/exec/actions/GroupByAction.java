@@ -3,9 +3,9 @@ package meshplay.engine.exec.actions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import meshplay.engine.exec.TaskResult;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
+import meshplay.engine.result.TaskResult;
 
 /** group_by: puts the current host into the group named by `key` (e.g. "os_{{ ansible_distribution }}"). */
 public final class GroupByAction implements EngineAction {

@@ -2,12 +2,13 @@ package meshplay.engine.exec.actions;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import meshplay.engine.exec.Included;
-import meshplay.engine.exec.TaskResult;
+import meshplay.engine.model.KeywordSet;
+import meshplay.engine.model.Keywords;
 import meshplay.engine.model.Role;
 import meshplay.engine.model.RoleFiles;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
 
@@ -39,14 +40,14 @@ public final class IncludeRoleAction implements EngineAction {
     }
 
     public TaskResult run(ActionContext ctx) {
-        Map<String, YNode> params = new LinkedHashMap<>(ctx.task().keywords().get("vars") instanceof YMap v ? v.entries() : Map.of());
+        Map<String, YNode> params = new LinkedHashMap<>(ctx.task().keywords().node(Keywords.VARS) instanceof YMap v ? v.entries() : Map.of());
         RoleFiles files = new RoleFiles(ctx.args().str("tasks_from"), ctx.args().str("vars_from"), ctx.args().str("defaults_from"),
                 ctx.args().str("handlers_from"));
         Role role = ctx.loader().loadRole(ctx.args().str("name"), ctx.playbookDir(), params, ctx.task().origin(), files);
         Map<String, YNode> apply = new LinkedHashMap<>();
         if (ctx.rawArgs() instanceof YMap m && m.get("apply") instanceof YMap a) apply.putAll(a.entries());
         TaskResult r = TaskResult.ok();
-        r.included().add(new Included(Included.ROLE_PREFIX + role.name(), role.tasks(), Map.of(), apply, role));
+        ctx.include(new Included(Included.ROLE_PREFIX + role.name(), role.tasks(), Map.of(), KeywordSet.of(apply), role));
         r.data().put("include", role.dir().toString());
         return r;
     }

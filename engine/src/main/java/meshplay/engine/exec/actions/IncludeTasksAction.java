@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import meshplay.engine.exec.Included;
-import meshplay.engine.exec.TaskResult;
+import meshplay.engine.model.KeywordSet;
 import meshplay.engine.model.TaskItem;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
 
@@ -38,7 +38,7 @@ public final class IncludeTasksAction implements EngineAction {
         Map<String, YNode> apply = new LinkedHashMap<>();
         if (ctx.rawArgs() instanceof YMap m && m.get("apply") instanceof YMap a) apply.putAll(a.entries());
         TaskResult r = TaskResult.ok();
-        r.included().add(new Included(file.toString(), items, Map.of(), apply, ctx.role()));
+        ctx.include(new Included(file.toString(), items, Map.of(), KeywordSet.of(apply), ctx.role()));
         r.data().put("include", file.toString());
         return r;
     }

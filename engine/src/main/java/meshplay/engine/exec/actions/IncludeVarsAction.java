@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import meshplay.engine.exec.TaskResult;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.ModuleFailure;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.yaml.YMap;
 import meshplay.engine.yaml.YNode;
 

@@ -1,8 +1,8 @@
 package meshplay.engine.exec.actions;
 
-import meshplay.engine.exec.TaskResult;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
+import meshplay.engine.result.TaskResult;
 
 /** meta: flush_handlers, end_play, end_host, noop, clear_facts, clear_host_errors, refresh_inventory (a no-op here). */
 public final class MetaAction implements EngineAction {

@@ -1,9 +1,9 @@
 package meshplay.engine.exec.actions;
 
 import java.util.Map;
-import meshplay.engine.exec.TaskResult;
 import meshplay.engine.lang.Truth;
 import meshplay.engine.module.ArgSpec;
+import meshplay.engine.result.TaskResult;
 import meshplay.engine.yaml.YScalar;
 
 /**

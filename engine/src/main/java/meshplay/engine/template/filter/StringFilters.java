@@ -3,13 +3,11 @@ package meshplay.engine.template.filter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import meshplay.engine.connect.ShellQuote;
 import meshplay.engine.lang.PyRegex;
 import meshplay.engine.template.Ops;
 import meshplay.engine.template.PercentFormat;
 import meshplay.engine.template.StringsText;
-import meshplay.engine.template.TemplateTypeException;
 
 /** Text filters: case, trim, replace, regex_*, split, quote, basename/dirname, indent, format. */
 final class StringFilters {

@@ -1,0 +1,33 @@
+package meshplay.engine.exec;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import meshplay.engine.report.RunStats;
+
+/**
+ * What changes while a playbook runs: each host's state, the recap counters, who registered what,
+ * values set from the step prompt, and the run-wide flags (--start-at-task reached, quit, a play
+ * broke off, the step prompt still asking). One per run; the fork threads share it.
+ */
+public final class RunState {
+    public final RunStats stats = new RunStats();
+    /** Values set from the step prompt (set VAR=VALUE): above everything but magic variables. */
+    public final Map<String, Object> stepOverrides = new ConcurrentHashMap<>();
+    /** Who registered each variable, and whether its value is predicted (check mode) or secret (no_log). */
+    public final RegisterNotes registers = new RegisterNotes();
+    private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
+    /** --start-at-task: false until the named task is reached. */
+    public volatile boolean startReached;
+    public volatile boolean quit;
+    /** A play broke off (any_errors_fatal, max_fail_percentage, or a whole batch failed): no later play runs. */
+    public volatile boolean playbookBroken;
+    public volatile boolean stepAsking = true;
+
+    RunState(boolean startReached) {
+        this.startReached = startReached;
+    }
+
+    public HostState host(String name) {
+        return hosts.computeIfAbsent(name, HostState::new);
+    }
+}

@@ -1,0 +1,124 @@
+package meshplay.engine.exec.task;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import meshplay.engine.exec.HostState;
+import meshplay.engine.exec.RunContext;
+import meshplay.engine.exec.scope.HostRun;
+import meshplay.engine.exec.scope.PlayRun;
+import meshplay.engine.exec.scope.Scope;
+import meshplay.engine.model.Keyword;
+import meshplay.engine.model.Keywords;
+import meshplay.engine.model.Task;
+import meshplay.engine.report.Event;
+import meshplay.engine.result.TaskResult;
+import meshplay.engine.yaml.YNode;
+
+/**
+ * Books what a task did: each host's recap counters, its failed/unreachable state and the handlers
+ * its change notifies (for run_once, on every host of the task); then the batch-wide rules
+ * any_errors_fatal and max_fail_percentage, which stop the play. The step prompt's redo takes a
+ * booking back with {@link #forget}.
+ */
+public final class ResultLedger {
+    private final RunContext run;
+
+    public ResultLedger(RunContext run) {
+        this.run = run;
+    }
+
+    /** Counters, host failure state and handler notification for one host's result. */
+    void book(Task task, Scope scope, PlayRun play, String host, HostRun hostRun, boolean meta) {
+        TaskResult r = hostRun.result();
+        if (!meta) count(task, host, hostRun);
+        HostState s = run.state.host(host);
+        if (r.unreachable() && !r.ignored()) {
+            s.unreachable(true);
+        } else if (r.failed() && !r.ignored()) {
+            s.lastFailure(task, r);
+            s.failed(true);
+        }
+        if (r.changed()) play.handlers().notify(host, scope.keywords().node(Keywords.NOTIFY));
+    }
+
+    /**
+     * As Ansible counts: an include_tasks that included its file counts ok once per file included (per
+     * loop item); a successful include_role/import_role is not counted (its tasks are).
+     */
+    private void count(Task task, String host, HostRun hostRun) {
+        TaskResult r = hostRun.result();
+        boolean ran = !r.failed() && !r.unreachable() && !r.skipped();
+        if (ran && isAction(task, "include_role", "import_role")) return;
+        if (ran && isAction(task, "include_tasks") && r.isLoop()) {
+            run.state.stats.host(host).countIncluded(hostRun.included().size());
+            return;
+        }
+        run.state.stats.host(host).count(r);
+    }
+
+    private static boolean isAction(Task task, String... names) {
+        for (String n : names) {
+            if (task.action().equals(n) || task.action().endsWith("." + n)) return true;
+        }
+        return false;
+    }
+
+    /** run_once: the first host's result stands for the others (registered, failed, notified). */
+    void copyToOthers(Task task, Scope scope, PlayRun play, List<String> hosts, TaskResult first) {
+        YNode reg = scope.keywords().node(Keywords.REGISTER);
+        for (String h : hosts.subList(1, hosts.size())) {
+            if (reg != null) run.state.host(h).setVar(String.valueOf(reg.toJava()), first.toRegistered());
+            if (first.failed() && !first.ignored()) {
+                run.state.host(h).lastFailure(task, first);
+                run.state.host(h).failed(true);
+                run.state.stats.host(h).count(first);
+            }
+            if (first.changed()) play.handlers().notify(h, scope.keywords().node(Keywords.NOTIFY));
+        }
+    }
+
+    /** any_errors_fatal and max_fail_percentage: after a failure, they may stop the play for every host. */
+    void batchRules(Scope scope, PlayRun play, Collection<TaskResult> results) {
+        boolean anyFailed = results.stream().anyMatch(r -> (r.failed() || r.unreachable()) && !r.ignored());
+        if (!anyFailed) return;
+        if (anyErrorsFatal(scope.keyword(Keywords.ANY_ERRORS_FATAL))) {
+            run.events.on(new Event.Info("NO MORE HOSTS LEFT (any_errors_fatal)", 0));
+            play.abort();
+            return;
+        }
+        Double pct = run.keywords.value(scope.keyword(Keywords.MAX_FAIL_PERCENTAGE), run.options.extraVars, null);
+        if (pct != null) {
+            long failed = play.batch().stream().filter(h -> !run.state.host(h).active()).count();
+            if (failed * 100.0 / play.batch().size() > pct) {
+                run.events.on(new Event.Info("NO MORE HOSTS LEFT (max_fail_percentage " + percent(pct) + "% exceeded)", 0));
+                play.abort();
+            }
+        }
+    }
+
+    /**
+     * any_errors_fatal as ansible-playbook 2.14 reads it: its strategy looks at the keyword unrendered,
+     * so a templated value counts as set whatever it would render to.
+     */
+    private static boolean anyErrorsFatal(Keyword<Boolean> k) {
+        if (k == null) return false;
+        return k.templated() || Boolean.TRUE.equals(k.literal());
+    }
+
+    private static String percent(double pct) {
+        return pct == Math.rint(pct) ? String.valueOf((long) pct) : String.valueOf(pct);
+    }
+
+    /** Takes back what {@code results} booked, so the task can run again on those hosts (step redo). */
+    public void forget(Task task, Map<String, TaskResult> results) {
+        if (task.action().equals("meta") || task.action().endsWith(".meta")) return; // meta results are not counted
+        for (Map.Entry<String, TaskResult> e : results.entrySet()) {
+            TaskResult r = e.getValue();
+            run.state.stats.host(e.getKey()).uncount(r);
+            HostState s = run.state.host(e.getKey());
+            if (r.failed() && !r.ignored()) s.failed(false);
+            if (r.unreachable() && !r.ignored()) s.unreachable(false);
+        }
+    }
+}
