@@ -184,10 +184,11 @@ public final class PyRegex {
     }
 
     /**
-     * A Python group name as a Java one: Java allows only letters and digits, so "Z" becomes "Z0",
+     * A Python group name as the Java name of the same group in a compiled pattern (for {@code
+     * Matcher.start(name)} and {@code end(name)}): Java allows only letters and digits, so "Z" becomes "Z0",
      * "_" becomes "Z1", and a leading "P" keeps a name that began with "_" starting with a letter.
      */
-    private static String javaName(String python) {
+    public static String javaName(String python) {
         return "P" + python.replace("Z", "Z0").replace("_", "Z1");
     }
 }

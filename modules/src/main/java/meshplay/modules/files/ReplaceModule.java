@@ -16,6 +16,7 @@ import meshplay.engine.module.ModuleFailure;
 import meshplay.engine.module.Plan;
 import meshplay.modules.support.FileAttributes;
 import meshplay.modules.support.FileContent;
+import meshplay.engine.lang.PyRegex;
 import meshplay.modules.support.RegexArg;
 
 /**
@@ -71,9 +72,10 @@ public final class ReplaceModule extends BaseModule<ReplaceModule.Arguments> {
                 data.put("msg", "Pattern for before/after params did not match the given file: " + pattern);
                 return Plan.noChange(data);
             }
-            from = m.start("subsection");
-            to = m.end("subsection");
-            section = m.group("subsection");
+            String group = PyRegex.javaName("subsection");
+            from = m.start(group);
+            to = m.end(group);
+            section = m.group(group);
         }
         Pattern re = Pattern.compile(RegexArg.compile("regexp", a.regexp()).pattern(), Pattern.MULTILINE | Pattern.UNIX_LINES);
         Matcher m = re.matcher(section);
