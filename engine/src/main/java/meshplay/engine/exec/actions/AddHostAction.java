@@ -38,9 +38,8 @@ public final class AddHostAction implements EngineAction {
         String host = String.valueOf(name);
         boolean existed = ctx.inventory().hosts().contains(host);
         ctx.inventory().addHost(host, groupList, vars);
-        TaskResult r = new TaskResult(existed ? TaskResult.Status.OK : TaskResult.Status.CHANGED);
-        r.data().put("add_host", Map.of("host_name", host, "groups", groupList));
-        return r;
+        return TaskResult.builder(existed ? TaskResult.Status.OK : TaskResult.Status.CHANGED)
+                .data("add_host", Map.of("host_name", host, "groups", groupList)).build();
     }
 
     private static Object first(Map<String, Object> vars, String... keys) {

@@ -27,8 +27,6 @@ public final class GroupByAction implements EngineAction {
         List<String> members = ctx.inventory().groups().getOrDefault(group, List.of());
         boolean already = members.contains(ctx.host());
         ctx.inventory().addHost(ctx.host(), new ArrayList<>(List.of(group)), Map.of());
-        TaskResult r = new TaskResult(already ? TaskResult.Status.OK : TaskResult.Status.CHANGED);
-        r.data().put("add_group", group);
-        return r;
+        return TaskResult.builder(already ? TaskResult.Status.OK : TaskResult.Status.CHANGED).data("add_group", group).build();
     }
 }

@@ -46,9 +46,7 @@ public final class IncludeRoleAction implements EngineAction {
         Role role = ctx.loader().loadRole(ctx.args().str("name"), ctx.playbookDir(), params, ctx.task().origin(), files);
         Map<String, YNode> apply = new LinkedHashMap<>();
         if (ctx.rawArgs() instanceof YMap m && m.get("apply") instanceof YMap a) apply.putAll(a.entries());
-        TaskResult r = TaskResult.ok();
         ctx.include(new Included(Included.ROLE_PREFIX + role.name(), role.tasks(), Map.of(), KeywordSet.of(apply), role));
-        r.data().put("include", role.dir().toString());
-        return r;
+        return TaskResult.builder(TaskResult.Status.OK).data("include", role.dir().toString()).build();
     }
 }

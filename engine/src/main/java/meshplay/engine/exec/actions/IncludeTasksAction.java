@@ -37,9 +37,7 @@ public final class IncludeTasksAction implements EngineAction {
         List<TaskItem> items = ctx.loader().loadTasks(ctx.task(), file);
         Map<String, YNode> apply = new LinkedHashMap<>();
         if (ctx.rawArgs() instanceof YMap m && m.get("apply") instanceof YMap a) apply.putAll(a.entries());
-        TaskResult r = TaskResult.ok();
         ctx.include(new Included(file.toString(), items, Map.of(), KeywordSet.of(apply), ctx.role()));
-        r.data().put("include", file.toString());
-        return r;
+        return TaskResult.builder(TaskResult.Status.OK).data("include", file.toString()).build();
     }
 }

@@ -63,8 +63,6 @@ public final class IncludeVarsAction implements EngineAction {
             set.putAll(values);
         }
         ctx.includeVars(set);
-        TaskResult r = TaskResult.ok();
-        r.data().put("ansible_included_var_files", files.stream().map(Path::toString).toList());
-        return r;
+        return TaskResult.builder(TaskResult.Status.OK).data("ansible_included_var_files", files.stream().map(Path::toString).toList()).build();
     }
 }

@@ -26,7 +26,7 @@ public final class MetaAction implements EngineAction {
 
     public TaskResult run(ActionContext ctx) {
         String what = ctx.args().str("free_form");
-        TaskResult r = TaskResult.ok();
+        TaskResult.Builder r = TaskResult.builder(TaskResult.Status.OK).data("meta", what);
         switch (what) {
             case "flush_handlers" -> ctx.play().flushHandlers();
             case "end_play", "end_batch" -> ctx.play().endPlay();
@@ -37,7 +37,6 @@ public final class MetaAction implements EngineAction {
             default -> {
             }
         }
-        r.data().put("meta", what);
-        return r;
+        return r.build();
     }
 }

@@ -25,7 +25,6 @@ public final class SetFactAction implements EngineAction {
     }
 
     public TaskResult run(ActionContext ctx) {
-        TaskResult r = TaskResult.ok();
         Map<String, Object> facts = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, Object> e : ctx.args().asMap().entrySet()) {
             if (e.getKey().equals("cacheable")) continue;
@@ -33,8 +32,7 @@ public final class SetFactAction implements EngineAction {
             ctx.setHostVar(e.getKey(), value);
             facts.put(e.getKey(), value);
         }
-        r.data().put("ansible_facts", facts);
-        return r;
+        return TaskResult.builder(TaskResult.Status.OK).data("ansible_facts", facts).build();
     }
 
     /** set_fact turns only these words into booleans, not on/off/1/0 as boolean() would. */

@@ -17,8 +17,8 @@ final class DebuggerPolicy {
         String when = keyword == null ? (optionOn ? "on_failed" : "never") : keyword;
         return switch (when) {
             case "always" -> true;
-            case "on_failed" -> results.stream().anyMatch(r -> r.failed() && !r.ignored());
-            case "on_unreachable" -> results.stream().anyMatch(r -> r.unreachable() && !r.ignored());
+            case "on_failed" -> results.stream().anyMatch(r -> r.hostEffect() == TaskResult.HostEffect.FAILS);
+            case "on_unreachable" -> results.stream().anyMatch(r -> r.hostEffect() == TaskResult.HostEffect.UNREACHABLE);
             case "on_skipped" -> results.stream().anyMatch(TaskResult::skipped);
             default -> false;
         };

@@ -77,16 +77,14 @@ final class ActionInvoker {
         } catch (UserError e) {
             return TaskResult.failed(e);
         } catch (ModuleFailure f) {
-            TaskResult r = TaskResult.failed(f.getMessage());
-            r.data().putAll(f.data());
-            return r;
+            return TaskResult.builder(TaskResult.Status.FAILED).msg(f.getMessage()).data(f.data()).build();
         } catch (ConnectionException e) {
-            return e.unreachable() ? TaskResult.unreachable(e.getMessage()) : TaskResult.failed(e.getMessage()).exception(e);
+            return e.unreachable() ? TaskResult.unreachable(e.getMessage()) : TaskResult.failed(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return TaskResult.failed("interrupted");
         } catch (Exception e) {
-            return TaskResult.failed(task.action() + " failed unexpectedly: " + e).exception(e);
+            return TaskResult.failed(task.action() + " failed unexpectedly: " + e, e);
         }
     }
 
@@ -111,30 +109,29 @@ final class ActionInvoker {
         TaskModuleContext ctx = new TaskModuleContext(args, connection, q.host(), check, diff, q.task().origin(),
                 become, environment(kw), vars, run.templar, kindRoots(q), plainRoots(q), run.options.vault);
         Plan plan = module.plan(ctx);
-        TaskResult r;
+        TaskResult.Builder r;
         if (check) {
-            r = new TaskResult(plan.hasChanges() ? TaskResult.Status.CHANGED : TaskResult.Status.OK);
-            r.data().putAll(plan.data());
+            r = TaskResult.builder(plan.hasChanges() ? TaskResult.Status.CHANGED : TaskResult.Status.OK).data(plan.data());
             // planned, not done: what a later task reads from this result is a prediction
-            if (plan.hasChanges()) r.data().put(PredictedUse.MARK, true);
+            if (plan.hasChanges()) r.data(PredictedUse.MARK, true);
             if (module.kind() == PlanKind.RUN_TO_PREDICT && plan.hasChanges()) r.note("would run (check mode cannot know its outcome)");
             else if (plan.note() != null) r.note(plan.note());
         } else {
             ModuleResult m = module.apply(ctx, plan);
-            r = new TaskResult(m.failed() ? TaskResult.Status.FAILED : m.changed() ? TaskResult.Status.CHANGED : TaskResult.Status.OK);
-            r.msg(m.msg());
-            r.data().putAll(m.data());
+            r = TaskResult.builder(m.failed() ? TaskResult.Status.FAILED : m.changed() ? TaskResult.Status.CHANGED : TaskResult.Status.OK)
+                    .msg(m.msg()).data(m.data());
             if (plan.note() != null && !m.changed()) r.note(plan.note());
         }
-        if (diff) r.diffs().addAll(plan.diffs());
+        if (diff) r.diffs(plan.diffs());
         if (delegate != null) r.delegatedTo(delegate);
-        if (r.data().get("ansible_facts") instanceof Map<?, ?> facts) {
+        TaskResult result = r.build();
+        if (result.data().get("ansible_facts") instanceof Map<?, ?> facts) {
             Map<String, Object> f = new LinkedHashMap<>();
             // facts come from the host: data, never an expression
             facts.forEach((k, v) -> f.put(String.valueOf(k), Unsafe.mark(v)));
             run.state.host(factsHost(q, kw)).addFacts(f);
         }
-        return r;
+        return result;
     }
 
     /** The host the task's facts belong to: the delegate with `delegate_facts: true`, else the task's host. */

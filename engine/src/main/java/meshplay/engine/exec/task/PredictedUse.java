@@ -27,15 +27,16 @@ final class PredictedUse {
     private PredictedUse() {
     }
 
-    static void annotate(RunContext run, TaskRequest q, TaskResult result) {
+    /** The result with the predicted values it used named: in its failure's explanation, or in a note. */
+    static TaskResult annotate(RunContext run, TaskRequest q, TaskResult result) {
         Map<String, RegisterNotes.Note> predicted = run.state.registers.predicted(q.host());
-        if (predicted.isEmpty()) return;
+        if (predicted.isEmpty()) return result;
         String text = String.join("\n", texts(q));
         Map<String, RegisterNotes.Note> used = new LinkedHashMap<>();
         predicted.forEach((name, note) -> {
             if (Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "\\b").matcher(text).find()) used.put(name, note);
         });
-        if (used.isEmpty()) return;
+        if (used.isEmpty()) return result;
         List<String> parts = new ArrayList<>();
         used.forEach((name, note) -> parts.add("'" + name + "' from " + note.describe()));
         String what = String.join(", ", parts);
@@ -43,12 +44,10 @@ final class PredictedUse {
             String why = "in check mode this value is unknown: " + what + " did not run, so its result is only predicted"
                     + " (no stdout); give that task `check_mode: false` if it only reads the host, so that it runs in check mode too";
             UserError e = result.userError();
-            if (e != null) result.explain(new UserError(e.origin(), e.getMessage(), why, e.exitCode()));
-            else result.msg(result.msg() + " -- " + why);
-        } else {
-            String note = "uses a predicted result: " + what + " did not run in check mode";
-            result.note(result.note() == null ? note : result.note() + "; " + note);
+            if (e != null) return result.toBuilder().explain(new UserError(e.origin(), e.getMessage(), why, e.exitCode())).build();
+            return result.toBuilder().msg(result.msg() + " -- " + why).build();
         }
+        return result.toBuilder().note("uses a predicted result: " + what + " did not run in check mode").build();
     }
 
     /** The playbook text the task evaluates: its arguments, its own keywords and the inherited conditions. */

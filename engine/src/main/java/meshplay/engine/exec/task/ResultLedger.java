@@ -33,11 +33,14 @@ public final class ResultLedger {
         TaskResult r = hostRun.result();
         if (!meta) count(task, host, hostRun);
         HostState s = run.state.host(host);
-        if (r.unreachable() && !r.ignored()) {
-            s.unreachable(true);
-        } else if (r.failed() && !r.ignored()) {
-            s.lastFailure(task, r);
-            s.failed(true);
+        switch (r.hostEffect()) {
+            case UNREACHABLE -> s.unreachable(true);
+            case FAILS -> {
+                s.lastFailure(task, r);
+                s.failed(true);
+            }
+            case CONTINUES -> {
+            }
         }
         if (r.changed()) play.handlers().notify(host, scope.keywords().node(Keywords.NOTIFY));
     }
@@ -69,7 +72,7 @@ public final class ResultLedger {
         YNode reg = scope.keywords().node(Keywords.REGISTER);
         for (String h : hosts.subList(1, hosts.size())) {
             if (reg != null) run.state.host(h).setVar(String.valueOf(reg.toJava()), first.toRegistered());
-            if (first.failed() && !first.ignored()) {
+            if (first.hostEffect() == TaskResult.HostEffect.FAILS) {
                 run.state.host(h).lastFailure(task, first);
                 run.state.host(h).failed(true);
                 run.state.stats.host(h).count(first);
@@ -80,7 +83,7 @@ public final class ResultLedger {
 
     /** any_errors_fatal and max_fail_percentage: after a failure, they may stop the play for every host. */
     void batchRules(Scope scope, PlayRun play, Collection<TaskResult> results) {
-        boolean anyFailed = results.stream().anyMatch(r -> (r.failed() || r.unreachable()) && !r.ignored());
+        boolean anyFailed = results.stream().anyMatch(TaskResult::stopsHost);
         if (!anyFailed) return;
         if (anyErrorsFatal(scope.keyword(Keywords.ANY_ERRORS_FATAL))) {
             run.events.on(new Event.Info("NO MORE HOSTS LEFT (any_errors_fatal)", 0));
@@ -117,8 +120,8 @@ public final class ResultLedger {
             TaskResult r = e.getValue();
             run.state.stats.host(e.getKey()).uncount(r);
             HostState s = run.state.host(e.getKey());
-            if (r.failed() && !r.ignored()) s.failed(false);
-            if (r.unreachable() && !r.ignored()) s.unreachable(false);
+            if (r.hostEffect() == TaskResult.HostEffect.FAILS) s.failed(false);
+            if (r.hostEffect() == TaskResult.HostEffect.UNREACHABLE) s.unreachable(false);
         }
     }
 }

@@ -20,45 +20,46 @@ final class ResultRules {
         return v;
     }
 
-    static void apply(Conditionals conditionals, TaskResult r, KeywordSet keywords, Map<String, Object> vars, String register) {
-        if (r.skipped() || r.unreachable()) return;
-        if (Boolean.TRUE.equals(r.data().get(PredictedUse.MARK))) {
-            applyToPrediction(conditionals, r, keywords, vars, register);
-            return;
-        }
-        evaluate(conditionals, r, keywords, vars, register);
+    /** The result as the rules judge it: a changed copy when changed_when or failed_when is written. */
+    static TaskResult apply(Conditionals conditionals, TaskResult r, KeywordSet keywords, Map<String, Object> vars, String register) {
+        if (r.skipped() || r.unreachable()) return r;
+        if (Boolean.TRUE.equals(r.data().get(PredictedUse.MARK))) return applyToPrediction(conditionals, r, keywords, vars, register);
+        return evaluate(conditionals, r, keywords, vars, register);
     }
 
     /** A planned-only result has no output to judge: a rule that needs it leaves the prediction as it is. */
-    private static void applyToPrediction(Conditionals conditionals, TaskResult r, KeywordSet keywords, Map<String, Object> vars,
-                                          String register) {
-        TaskResult.Status before = r.status();
+    private static TaskResult applyToPrediction(Conditionals conditionals, TaskResult r, KeywordSet keywords, Map<String, Object> vars,
+                                                String register) {
         try {
-            evaluate(conditionals, r, keywords, vars, register);
+            return evaluate(conditionals, r, keywords, vars, register);
         } catch (meshplay.engine.error.UserError e) {
-            r.status(before);
-            String note = "changed_when/failed_when not evaluated: the task did not run in check mode (" + e.getMessage() + ")";
-            r.note(r.note() == null ? note : r.note() + "; " + note);
+            return r.toBuilder()
+                    .note("changed_when/failed_when not evaluated: the task did not run in check mode (" + e.getMessage() + ")")
+                    .build();
         }
     }
 
-    private static void evaluate(Conditionals conditionals, TaskResult r, KeywordSet keywords, Map<String, Object> vars, String register) {
+    private static TaskResult evaluate(Conditionals conditionals, TaskResult r, KeywordSet keywords, Map<String, Object> vars,
+                                       String register) {
+        TaskResult out = r;
         YNode changedWhen = keywords.node(Keywords.CHANGED_WHEN);
-        if (changedWhen != null && !r.failed()) {
-            boolean changed = conditionals.test(changedWhen, bind(vars, register, r));
-            r.status(changed ? TaskResult.Status.CHANGED : TaskResult.Status.OK);
+        if (changedWhen != null && !out.failed()) {
+            boolean changed = conditionals.test(changedWhen, bind(vars, register, out));
+            out = out.toBuilder().status(changed ? TaskResult.Status.CHANGED : TaskResult.Status.OK).build();
         }
         YNode failedWhen = keywords.node(Keywords.FAILED_WHEN);
         if (failedWhen != null) {
-            boolean wasChanged = r.changed();
-            boolean failed = conditionals.test(failedWhen, bind(vars, register, r));
-            r.data().put("failed_when_result", failed);
+            boolean failed = conditionals.test(failedWhen, bind(vars, register, out));
+            TaskResult.Builder judged = out.toBuilder().data("failed_when_result", failed);
             if (failed) {
-                r.status(TaskResult.Status.FAILED);
-                if (r.msg() == null) r.msg("failed_when condition was met");
-            } else if (r.failed()) {
-                r.status(wasChanged ? TaskResult.Status.CHANGED : TaskResult.Status.OK);
+                judged.status(TaskResult.Status.FAILED);
+                if (out.msg() == null) judged.msg("failed_when condition was met");
+            } else if (out.failed()) {
+                // a false failed_when overrides the module's failure
+                judged.status(TaskResult.Status.OK);
             }
+            out = judged.build();
         }
+        return out;
     }
 }

@@ -86,7 +86,7 @@ public final class TaskDispatcher implements TaskRunner {
                 return results;
             } catch (ExecutionException ex) {
                 if (ex.getCause() instanceof RunAbort abort) throw abort;
-                HostRun r = new HostRun(TaskResult.failed("internal error: " + ex.getCause()).exception(ex.getCause()), List.of());
+                HostRun r = new HostRun(TaskResult.failed("internal error: " + ex.getCause(), ex.getCause()), List.of());
                 if (!meta) announce(task, scope, play, e.getKey(), r.result(), false);
                 if (!preview) ledger.book(task, scope, play, e.getKey(), r, meta);
                 results.put(e.getKey(), r);

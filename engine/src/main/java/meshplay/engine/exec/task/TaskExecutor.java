@@ -54,17 +54,17 @@ public final class TaskExecutor {
             } else {
                 result = runWithRetries(q, vars, included);
             }
-            result.noLog(noLog);
-            if (result.failed() && kw.get(Keywords.IGNORE_ERRORS, false)) result.ignored(true);
-            if (result.unreachable() && kw.get(Keywords.IGNORE_UNREACHABLE, false)) result.ignored(true);
+            boolean ignored = result.failed() && kw.get(Keywords.IGNORE_ERRORS, false)
+                    || result.unreachable() && kw.get(Keywords.IGNORE_UNREACHABLE, false);
+            if (ignored) result = result.toBuilder().ignored(true).build();
         } catch (meshplay.engine.error.RunAbort e) {
             throw e;
         } catch (UserError e) {
-            result = TaskResult.failed(e).noLog(noLog);
+            result = TaskResult.failed(e);
         } catch (RuntimeException e) {
-            result = TaskResult.failed("error while running the task: " + e).exception(e).noLog(noLog);
+            result = TaskResult.failed("error while running the task: " + e, e);
         }
-        PredictedUse.annotate(run, q, result);
+        result = PredictedUse.annotate(run, q, result.toBuilder().noLog(noLog).build());
         if (!q.preview()) {
             ResultRegistrar.register(run, q, result);
             if (noLog) markSecretFacts(q.host(), result);
@@ -102,31 +102,25 @@ public final class TaskExecutor {
             throw loopError;
         }
         LoopExpander.Control control = LoopExpander.control(kw);
-        TaskResult agg = new TaskResult(TaskResult.Status.OK).loop(true);
-        if (items.isEmpty()) {
-            agg.status(TaskResult.Status.SKIPPED);
-            agg.data().put("skip_reason", "No items in the list");
-            return agg;
-        }
+        List<TaskResult> results = new ArrayList<>();
         Map<String, Object> loopVars = vars;
         for (int i = 0; i < items.size(); i++) {
             Map<String, Object> itemVars = new LinkedHashMap<>(loopVars);
             Map<String, Object> binding = LoopExpander.bind(control, items, i);
             itemVars.putAll(binding);
             List<Included> itemIncludes = new ArrayList<>();
-            TaskResult r = run.conditionals.all(q.scope().whens(), itemVars)
+            TaskResult outcome = run.conditionals.all(q.scope().whens(), itemVars)
                     ? runWithRetries(q, itemVars, itemIncludes)
                     : TaskResult.skipped("Conditional result was False");
             String label = control.label() == null ? null : String.valueOf(run.templar.render(control.label(), itemVars));
-            r.item(items.get(i), label, control.loopVar());
-            r.noLog(noLog);
+            TaskResult r = outcome.toBuilder().item(items.get(i), label, control.loopVar()).noLog(noLog).build();
             for (Included inc : itemIncludes) {
                 // each item's include runs on its own, with the item's loop variables bound
                 Map<String, Object> params = new LinkedHashMap<>(inc.params());
                 params.putAll(binding);
                 included.add(new Included(inc.key() + Included.ITEM_SEPARATOR + i, inc.items(), params, inc.apply(), inc.role()));
             }
-            agg.items().add(r);
+            results.add(r);
             sink.accept(r);
             if (setsHostVars(r)) {
                 // as in Ansible, the facts an item set (set_fact) are visible to the next
@@ -135,14 +129,7 @@ public final class TaskExecutor {
             }
             if (control.pause() > 0 && i < items.size() - 1) sleep(control.pause());
         }
-        agg.delegatedTo(agg.items().get(0).delegatedTo());
-        boolean anyFailed = agg.items().stream().anyMatch(TaskResult::failed);
-        boolean anyUnreachable = agg.items().stream().anyMatch(TaskResult::unreachable);
-        if (anyUnreachable) agg.status(TaskResult.Status.UNREACHABLE);
-        else if (anyFailed) agg.status(TaskResult.Status.FAILED).msg("One or more items failed");
-        else if (agg.items().stream().anyMatch(TaskResult::changed)) agg.status(TaskResult.Status.CHANGED);
-        else if (agg.items().stream().allMatch(TaskResult::skipped)) agg.status(TaskResult.Status.SKIPPED);
-        return agg;
+        return TaskResult.ofLoop(results);
     }
 
     private boolean whenIsFalse(TaskRequest q, Map<String, Object> vars) {
@@ -170,18 +157,18 @@ public final class TaskExecutor {
             attempt++;
             // an include that is retried includes its content once: what the last attempt included
             included.clear();
-            TaskResult r = invoker.invoke(q, kw, vars, included);
-            ResultRules.apply(run.conditionals, r, q.scope().keywords(), vars, register);
-            if (until == null) return r;
-            r.attempts(attempt);
+            TaskResult judged = ResultRules.apply(run.conditionals, invoker.invoke(q, kw, vars, included), q.scope().keywords(), vars,
+                    register);
+            if (until == null) return judged;
+            TaskResult r = judged.toBuilder().attempts(attempt).build();
             if (r.unreachable()) return r;
             if (run.conditionals.test(until, ResultRules.bind(vars, register, r))) return r;
             if (attempt >= attempts) {
-                r.status(TaskResult.Status.FAILED);
+                TaskResult.Builder exhausted = r.toBuilder().status(TaskResult.Status.FAILED);
                 // Ansible reports the retries, not the attempts, once they are used up
-                if (retries > 0) r.attempts(retries);
-                if (r.msg() == null) r.msg("the until condition was still false after " + attempt + " attempts");
-                return r;
+                if (retries > 0) exhausted.attempts(retries);
+                if (r.msg() == null) exhausted.msg("the until condition was still false after " + attempt + " attempts");
+                return exhausted.build();
             }
             run.events.on(new Event.Info("FAILED - RETRYING: [" + q.host() + "]: " + q.task().displayName() + " ("
                     + (attempts - attempt) + " retries left).", 0));

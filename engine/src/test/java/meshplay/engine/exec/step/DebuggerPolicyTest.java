@@ -30,6 +30,6 @@ class DebuggerPolicyTest {
 
     @Test
     void anIgnoredFailureDoesNotOpenIt() {
-        assertFalse(DebuggerPolicy.opens(null, true, List.of(TaskResult.failed("boom").ignored(true))));
+        assertFalse(DebuggerPolicy.opens(null, true, List.of(TaskResult.failed("boom").toBuilder().ignored(true).build())));
     }
 }
