@@ -11,17 +11,11 @@ import meshplay.engine.connect.ConnectionException;
  * unreachable. A host that is down holds its turn for at most its login timeout.
  */
 final class LoginGate {
-    private final int limit;
     private final Semaphore turns;
 
     LoginGate(int limit) {
         if (limit < 1) throw new IllegalArgumentException("handshakes must be at least 1, not " + limit);
-        this.limit = limit;
         this.turns = new Semaphore(limit, true);
-    }
-
-    int limit() {
-        return limit;
     }
 
     /** A turn to log in, released by closing it. */
