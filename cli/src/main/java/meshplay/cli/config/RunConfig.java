@@ -13,8 +13,8 @@ import meshplay.engine.exec.RunOptions;
 import meshplay.engine.yaml.Origin;
 
 /**
- * Puts the effective settings into a run's options: forks, remote user, private key, timeout,
- * become defaults, fact gathering, connection type, vault password file and the SSH host key settings.
+ * Puts the effective settings into a run's options: forks, remote user, private key, timeout, SSH
+ * handshakes at once, become defaults, fact gathering, connection type, vault password file and the SSH host key settings.
  * The command line has already won inside {@link EffectiveConfig}; what the command line alone can set
  * (check, diff, tags, ...) is left as it is.
  */
@@ -23,11 +23,7 @@ public final class RunConfig {
     }
 
     public static void apply(EffectiveConfig c, RunOptions o) {
-        o.forks = c.integer(Setting.DEFAULT_FORKS);
-        if (o.forks < 1) {
-            throw new UserError(Origin.of(c.value(Setting.DEFAULT_FORKS).origin()), "forks must be at least 1, not " + o.forks,
-                    "set forks to the number of hosts to run at once", ExitCode.BAD_OPTIONS);
-        }
+        o.forks = atLeastOne(c, Setting.DEFAULT_FORKS, "forks", "set forks to the number of hosts to run at once");
         o.remoteUser = c.string(Setting.DEFAULT_REMOTE_USER);
         o.privateKeyFile = c.path(Setting.DEFAULT_PRIVATE_KEY_FILE);
         o.become = c.bool(Setting.DEFAULT_BECOME);
@@ -41,7 +37,16 @@ public final class RunConfig {
         o.connectionOptions = new ConnectionOptions(co.knownHostsFiles(), co.acceptNewHostKeys(),
                 Duration.ofSeconds(c.integer(Setting.DEFAULT_TIMEOUT)), co.askedPassword(), co.askedBecomePassword(), co.keyPassphrase(),
                 new SshArgDefaults(checking, c.string(Setting.SSH_ARGS), c.string(Setting.SSH_COMMON_ARGS), c.string(Setting.SSH_EXTRA_ARGS)),
-                co.warnings());
+                co.warnings(), atLeastOne(c, Setting.MESHPLAY_SSH_HANDSHAKES, "handshakes",
+                        "set it to the number of SSH logins to run at once, or leave it out for the default ("
+                                + ConnectionOptions.defaultHandshakes() + " here)"));
+    }
+
+    /** A whole-number setting that must be at least 1; a smaller one is an error naming where it was set (exit 5). */
+    private static int atLeastOne(EffectiveConfig c, Setting s, String name, String hint) {
+        int n = c.integer(s);
+        if (n < 1) throw new UserError(Origin.of(c.value(s).origin()), name + " must be at least 1, not " + n, hint, ExitCode.BAD_OPTIONS);
+        return n;
     }
 
     /** The inventory sources: the command line's, else ansible.cfg's or ANSIBLE_INVENTORY's, else /etc/ansible/hosts if it exists. */

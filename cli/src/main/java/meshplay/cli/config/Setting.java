@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The Ansible settings meshplay honours, each with Ansible 2.14's name, ansible.cfg keys, environment
- * variables, type and default (lib/ansible/config/base.yml and the ssh connection plugin's options).
+ * variables, type and default (lib/ansible/config/base.yml and the ssh connection plugin's options),
+ * and meshplay's own settings (named MESHPLAY_...).
  * The first key or variable listed wins when several are set, as in Ansible.
  */
 public enum Setting {
@@ -44,7 +45,12 @@ public enum Setting {
     SSH_COMMON_ARGS(Type.STRING, null, keys("ssh_connection", "ssh_common_args"), env("ANSIBLE_SSH_COMMON_ARGS"),
             "as ssh_args, after them (ansible_ssh_common_args overrides it per host)"),
     SSH_EXTRA_ARGS(Type.STRING, null, keys("ssh_connection", "ssh_extra_args"), env("ANSIBLE_SSH_EXTRA_ARGS"),
-            "as ssh_args, last (ansible_ssh_extra_args overrides it per host)");
+            "as ssh_args, last (ansible_ssh_extra_args overrides it per host)"),
+    /** meshplay's own, not Ansible's: Ansible starts one ssh process per fork and has no such bound. */
+    MESHPLAY_SSH_HANDSHAKES(Type.INT, String.valueOf(meshplay.engine.connect.ConnectionOptions.defaultHandshakes()),
+            keys("ssh_connection", "handshakes"), env("MESHPLAY_SSH_HANDSHAKES"),
+            "SSH logins (connect, key exchange, authentication) in flight at once, whatever the forks; the others wait their turn,"
+                    + " and the timeout counts from a login's start (default: twice the processors, at least 8)");
 
     /** How a value is read: as Ansible's ensure_type(). */
     public enum Type { BOOL, INT, STRING, PATH, PATHLIST, PATHSPEC }

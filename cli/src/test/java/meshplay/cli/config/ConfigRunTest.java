@@ -107,6 +107,15 @@ class ConfigRunTest {
     }
 
     @Test
+    void sshHandshakesAtOnceComeFromTheEnvironmentOrTheFileAndMustBePositive() throws Exception {
+        assertEquals(0, meshplay(Map.of(), "gathering = explicit\n[ssh_connection]\nhandshakes = 3\n", "site.yml", "-vv"), err);
+        assertTrue(err.contains("config: MESHPLAY_SSH_HANDSHAKES(" + repo.resolve("ansible.cfg") + ":5) = 3"), err);
+        assertFalse(err.contains("[ssh_connection] handshakes"), "a setting meshplay uses is not listed as ignored: " + err);
+        assertEquals(5, meshplay(Map.of("MESHPLAY_SSH_HANDSHAKES", "0"), "", "site.yml"));
+        assertTrue(err.contains("handshakes must be at least 1, not 0") && err.contains("env: MESHPLAY_SSH_HANDSHAKES"), err);
+    }
+
+    @Test
     void commandLineOptionsBeatTheEnvironmentAndVeryVerboseShowsTheOrigins() throws Exception {
         assertEquals(0, meshplay(Map.of("ANSIBLE_FORKS", "7", "ANSIBLE_PRIVATE_KEY_FILE", "env_key"), "gathering = explicit\nforks = 3\n",
                 "site.yml", "-f", "2", "--private-key", "keys/cli_key", "-vv"), err);

@@ -59,6 +59,19 @@ class EffectiveConfigTest {
     }
 
     @Test
+    void sshHandshakesReachTheConnectionOptions() throws Exception {
+        Path repo = tmp.resolve("repo");
+        Path cfg = write(repo.resolve("ansible.cfg"), "[ssh_connection]\nhandshakes = 3\n");
+        meshplay.engine.exec.RunOptions o = new meshplay.engine.exec.RunOptions();
+        RunConfig.apply(EffectiveConfig.resolve(env(repo, Map.of()), IniFile.read(cfg), Map.of(), null), o);
+        assertEquals(3, o.connectionOptions.handshakes());
+        RunConfig.apply(EffectiveConfig.resolve(env(repo, Map.of("MESHPLAY_SSH_HANDSHAKES", "40")), IniFile.read(cfg), Map.of(), null), o);
+        assertEquals(40, o.connectionOptions.handshakes(), "the environment beats the file");
+        RunConfig.apply(EffectiveConfig.resolve(env(repo, Map.of()), null, Map.of(), null), o);
+        assertEquals(meshplay.engine.connect.ConnectionOptions.defaultHandshakes(), o.connectionOptions.handshakes());
+    }
+
+    @Test
     void commandLineBeatsEnvironmentBeatsFileBeatsDefault() throws Exception {
         Path repo = tmp.resolve("repo");
         Path cfg = write(repo.resolve("ansible.cfg"), "[defaults]\nforks = 3\ntimeout = 20\nremote_user = fromfile\n");

@@ -24,9 +24,11 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
 
 /**
- * Opens one authenticated session: TCP connect within the connect timeout, strict host key check,
- * then public-key (explicit, ~/.ssh/config or default keys, ssh-agent) and password authentication.
- * Every failure becomes an unreachable {@link ConnectionException} that says why and how to fix it.
+ * Opens one authenticated session: TCP connect, strict host key check, then public-key (explicit,
+ * ~/.ssh/config or default keys, ssh-agent) and password authentication, all within one connect
+ * timeout counted from when the handshake starts, which is once the {@link LoginGate} gives the host
+ * its turn (time spent waiting for the turn does not count). Every failure becomes an unreachable
+ * {@link ConnectionException} that says why and how to fix it.
  */
 final class SessionOpener {
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -36,9 +38,11 @@ final class SessionOpener {
     private final KeyIdentities keys;
     private final boolean agent;
     private final AtomicInteger tcpConnections;
+    private final LoginGate gate;
 
-    SessionOpener(SshClient client, SshEnvironment env, KeyIdentities keys, boolean agent, AtomicInteger tcpConnections) {
+    SessionOpener(SshClient client, SshEnvironment env, KeyIdentities keys, boolean agent, AtomicInteger tcpConnections, LoginGate gate) {
         this.client = client;
+        this.gate = gate;
         this.env = env;
         this.keys = keys;
         this.agent = agent;
@@ -68,6 +72,19 @@ final class SessionOpener {
 
         HostConfigEntry entry = new HostConfigEntry(target.alias(), target.hostname(), target.port(), target.user());
         if (target.proxyJump() != null) entry.setProxyJump(target.proxyJump());
+        try (LoginGate.Turn turn = gate.enter(where)) {
+            return handshake(target, entry, check, loaded, password, notes, timeout);
+        }
+    }
+
+    /**
+     * TCP connect, key exchange and authentication, within {@code timeout} in all; a session that did not
+     * get through is closed before the caller's turn ends.
+     */
+    private ClientSession handshake(SshTarget target, HostConfigEntry entry, HostKeyCheck check, List<KeyIdentities.LoadedKey> loaded,
+                                    String password, List<String> notes, Duration timeout) throws ConnectionException {
+        String where = target.describe();
+        long deadline = System.nanoTime() + timeout.toNanos();
         ClientSession session = null;
         try {
             ConnectFuture connect = client.connect(entry, AttributeRepository.ofKeyValuePair(HostKeyCheck.KEY, check), null);
@@ -84,7 +101,7 @@ final class SessionOpener {
                 session.setPasswordIdentityProvider(ctx -> check.changedKeyAccepted() ? List.of() : List.of(password));
             }
             AuthFuture auth = session.auth();
-            if (!auth.await(timeout)) {
+            if (!auth.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
                 throw new ConnectionException(check.refusal() != null ? check.refusal()
                         : "cannot log in to " + where + ": no answer within " + seconds(timeout), true, null);
             }

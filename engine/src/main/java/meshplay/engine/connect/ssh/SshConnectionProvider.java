@@ -19,7 +19,8 @@ import org.apache.sshd.core.CoreModuleProperties;
 /**
  * ansible_connection=ssh (the default for remote hosts). One MINA {@link SshClient} per provider,
  * started on the first connection and shared by all of them; {@link #close()} closes every connection
- * and stops it. Connections open lazily: {@link #open} only records the address.
+ * and stops it. Connections open lazily: {@link #open} only records the address. Logins go through one
+ * {@link LoginGate} per provider, sized by the first connection's {@link ConnectionOptions#handshakes()}.
  */
 public final class SshConnectionProvider implements ConnectionProvider {
     /** Keepalive: an unanswered keepalive@openssh.com every 15 s, 4 times, drops a dead session. */
@@ -32,6 +33,8 @@ public final class SshConnectionProvider implements ConnectionProvider {
     private final List<SshConnection> opened = new ArrayList<>();
     private SshClient client;
     private SessionOpener opener;
+    /** Made from the options of the first connection opened: the run's limit. */
+    private LoginGate gate;
 
     public SshConnectionProvider() {
         this(SshEnvironment.system());
@@ -62,6 +65,7 @@ public final class SshConnectionProvider implements ConnectionProvider {
             throw new ConnectionException(e.getMessage(), true, e);
         }
         synchronized (this) {
+            if (gate == null) gate = new LoginGate(opts.handshakes());
             opened.add(c);
         }
         return c;
@@ -94,7 +98,7 @@ public final class SshConnectionProvider implements ConnectionProvider {
             CoreModuleProperties.TCP_NODELAY.set(c, true);
             c.start();
             client = c;
-            opener = new SessionOpener(c, env, keys, agent, tcpConnections);
+            opener = new SessionOpener(c, env, keys, agent, tcpConnections, gate);
         }
         return opener;
     }

@@ -8,9 +8,12 @@
  * {@code ansible_ssh_max_sessions} (default 10, OpenSSH's MaxSessions) at once per connection, the SFTP
  * channel included. argv run directly in the login shell, shell-quoted; shell lines under /bin/sh -c.</li>
  * <li><b>Timeouts.</b> A command with a timeout runs under coreutils {@code timeout} (its own process
- * group); on expiry the client signals it, closes the channel and returns rc -1, timedOut. Connect and
- * authentication share the connect timeout (HostAddress, else ConnectionOptions, else 10 s).
- * Keepalives every 15 s; four unanswered ones drop the session.</li>
+ * group); on expiry the client signals it, closes the channel and returns rc -1, timedOut. Connect, key
+ * exchange and authentication share one connect timeout (HostAddress, else ConnectionOptions, else 10 s),
+ * counted from when the handshake starts. Keepalives every 15 s; four unanswered ones drop the session.</li>
+ * <li><b>Logins under load.</b> At most {@code ConnectionOptions.handshakes()} handshakes are in flight at
+ * once per provider (default twice the processors, at least 8), whatever the forks; the other hosts wait
+ * their turn in order ({@code LoginGate}), and that wait is not part of their connect timeout.</li>
  * <li><b>Faults.</b> Every failure to reach a host is a {@code ConnectionException} with
  * {@code unreachable() == true} and the reason (refused, timed out, host key, authentication naming the
  * user and the keys tried). A session that broke is reopened once on the next call; if that fails the
