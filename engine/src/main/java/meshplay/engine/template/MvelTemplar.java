@@ -12,6 +12,7 @@ import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.lang.Nearest;
 import meshplay.engine.template.filter.Registry;
+import meshplay.engine.vault.Vault;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.Unsafe;
 import meshplay.engine.yaml.YList;
@@ -42,20 +43,43 @@ public final class MvelTemplar implements Templar {
     }
 
     private final Registry registry;
-    private final Map<String, List<TemplateNode>> parsed = new ConcurrentHashMap<>();
-    private final Map<String, String> translated = new ConcurrentHashMap<>();
-    private final Map<String, Serializable> compiled = new ConcurrentHashMap<>();
+    private final Vault vault;
+    private final Map<String, List<TemplateNode>> parsed;
+    private final Map<String, String> translated;
+    private final Map<String, Serializable> compiled;
 
     public MvelTemplar() {
         this(Registry.standard());
     }
 
     public MvelTemplar(Registry registry) {
+        this(registry, Vault.NONE, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+    }
+
+    private MvelTemplar(Registry registry, Vault vault, Map<String, List<TemplateNode>> parsed, Map<String, String> translated,
+                        Map<String, Serializable> compiled) {
         this.registry = registry;
+        this.vault = vault;
+        this.parsed = parsed;
+        this.translated = translated;
+        this.compiled = compiled;
+    }
+
+    /**
+     * The same templar (filters and compile caches shared) whose lookups open vault-encrypted files with
+     * {@code vault}'s passwords, as the file, template and unvault lookups of Ansible do.
+     */
+    public MvelTemplar withVault(Vault vault) {
+        return new MvelTemplar(registry, vault, parsed, translated, compiled);
     }
 
     Registry registry() {
         return registry;
+    }
+
+    /** The run's vault passwords, for lookups that read controller files. */
+    Vault vault() {
+        return vault;
     }
 
     // ---- Templar
