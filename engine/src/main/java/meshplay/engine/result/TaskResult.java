@@ -16,7 +16,7 @@ import meshplay.engine.yaml.Unsafe;
 public final class TaskResult {
     public enum Status { OK, CHANGED, SKIPPED, FAILED, UNREACHABLE }
 
-    public static final String NO_LOG_MESSAGE = "the output has been hidden due to the no_log: true";
+    public static final String NO_LOG_MESSAGE = "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
 
     private Status status;
     private boolean ignored;
