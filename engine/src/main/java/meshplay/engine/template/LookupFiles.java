@@ -30,7 +30,8 @@ final class LookupFiles {
     List<Object> run(String plugin, List<Object> terms, Map<String, Object> options) {
         return switch (plugin) {
             case "file" -> file(terms, options);
-            case "unvault" -> unvault(terms);
+            // unvault: the file's text as it is (decrypted when it is vault data), without stripping
+            case "unvault" -> file(terms, Map.of("rstrip", false));
             case "template" -> template(terms);
             case "first_found" -> firstFound(terms, options);
             default -> fileglob(terms);
@@ -72,19 +73,6 @@ final class LookupFiles {
             if (Ops.truthy(options.getOrDefault("lstrip", false))) text = text.stripLeading();
             if (Ops.truthy(options.getOrDefault("rstrip", true))) text = text.stripTrailing();
             out.add(made(content, text));
-        }
-        return out;
-    }
-
-    /** unvault: the file's text as it is (decrypted when it is vault data), without stripping. */
-    private List<Object> unvault(List<Object> terms) {
-        List<Object> out = new ArrayList<>();
-        for (Object term : terms) {
-            String name = Ops.toText(term);
-            Path p = find("files", name);
-            if (p == null || Files.isDirectory(p)) throw new TemplateTypeException("Unable to find '" + name + "' in expected paths (use -vvvvv to see paths)");
-            Content content = read(p, name);
-            out.add(made(content, content.text()));
         }
         return out;
     }
