@@ -172,11 +172,12 @@ class BadInputTest {
         pb = playbook("", "    - include_vars: nope.yml\n");
         assertEquals(2, cli.run("", pb.toString(), "-i", inventory.toString()));
         assertTrue(cli.out().contains("could not find 'nope.yml' (include_vars at " + pb + ":5:7)"), cli.out());
+        // a missing import or vars file is an error (exit 1) in ansible-playbook, not a parse error
         pb = playbook("", "    - import_tasks: nope.yml\n");
-        assertEquals(4, cli.run("", pb.toString(), "-i", inventory.toString()));
+        assertEquals(1, cli.run("", pb.toString(), "-i", inventory.toString()));
         assertTrue(cli.err().contains("--> " + pb + ":5:21"), cli.err());
         pb = playbook("  vars_files: [nope.yml]\n", "    - debug: msg=x\n");
-        assertEquals(4, cli.run("", pb.toString(), "-i", inventory.toString()));
+        assertEquals(1, cli.run("", pb.toString(), "-i", inventory.toString()));
         assertTrue(cli.err().contains("--> " + pb + ":4:16"), cli.err());
     }
 

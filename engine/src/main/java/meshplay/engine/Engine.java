@@ -28,7 +28,7 @@ import meshplay.engine.vault.Vault;
 public final class Engine {
     private final ModuleRegistry modules;
     private final ActionRegistry actions = new ActionRegistry();
-    private final Templar templar = new MvelTemplar();
+    private final MvelTemplar templar = new MvelTemplar();
 
     public Engine(ModuleRegistry modules) {
         this.modules = modules;
@@ -65,7 +65,7 @@ public final class Engine {
     /** Runs every play of the playbook, then the recap; the connections are closed when it returns. */
     public Runner.Outcome run(Playbook playbook, Job job) {
         ConnectionPool connections = new ConnectionPool(job.options().connectionOptions, job.connectionProviders());
-        RunContext run = new RunContext(job.inventory(), templar, modules, actions, job.loader(), job.options(), job.events(),
+        RunContext run = new RunContext(job.inventory(), templar.withVault(job.options().vault), modules, actions, job.loader(), job.options(), job.events(),
                 job.step(), connections, job.playbookDir());
         return new Runner(run).run(playbook);
     }

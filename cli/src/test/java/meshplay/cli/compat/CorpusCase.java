@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * One case of the compatibility corpus (compat/cases): NAME.yml, or a directory NAME/ with main.yml
  * and an optional inventory (else compat/inventory). A first line "# args: ..." gives extra
- * command-line arguments, shell-quoted. Mirrors case_files() and case_args() of compat/record.
+ * command-line arguments, shell-quoted, where {@code <case>} stands for the case's directory. Mirrors case_files() and case_args() of compat/record.
  */
 record CorpusCase(String name, Path dir, Path playbook, Path inventory, List<String> args) {
     private static final Pattern ARGS = Pattern.compile("#\\s*args:(.*)");
@@ -35,12 +35,13 @@ record CorpusCase(String name, Path dir, Path playbook, Path inventory, List<Str
 
     private static CorpusCase of(String name, Path dir, Path playbook, Path inventory) throws IOException {
         List<String> args = List.of();
+        Path real = dir.toRealPath();
         try (Stream<String> lines = Files.lines(playbook)) {
             String first = lines.findFirst().orElse("");
             Matcher m = ARGS.matcher(first);
-            if (m.matches()) args = shellWords(m.group(1));
+            if (m.matches()) args = shellWords(m.group(1)).stream().map(a -> a.replace("<case>", real.toString())).toList();
         }
-        return new CorpusCase(name, dir.toRealPath(), playbook, inventory, args);
+        return new CorpusCase(name, real, playbook, inventory, args);
     }
 
     /** Splits a line into words as a POSIX shell does for plain words and '...'/"..." quoting. */

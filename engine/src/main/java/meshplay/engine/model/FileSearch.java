@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.yaml.Origin;
 
@@ -32,7 +33,7 @@ final class FileSearch {
         List<Path> candidates = given.isAbsolute() ? List.of(given) : dirs.stream().map(d -> d.resolve(given).normalize()).toList();
         for (Path c : candidates) if (Files.isRegularFile(c)) return c;
         throw new UserError(origin, what + " not found: " + name,
-                "searched " + String.join(", ", candidates.stream().map(FileSearch::display).toList()));
+                "searched " + String.join(", ", candidates.stream().map(FileSearch::display).toList()), ExitCode.ERROR);
     }
 
     /** Absolute, so "searched ..." hints say exactly where. */

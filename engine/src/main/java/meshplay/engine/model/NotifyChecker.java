@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.lang.Nearest;
 import meshplay.engine.yaml.YNode;
@@ -58,7 +59,7 @@ final class NotifyChecker {
             String near = Nearest.of(s.text(), known);
             throw new UserError(s.origin(), "no handler named '" + s.text() + "' in this play",
                     (near != null ? "did you mean '" + near + "'? " : "") + (known.isEmpty() ? "the play has no handlers"
-                            : "handlers (names and listen topics): " + String.join(", ", known)));
+                            : "handlers (names and listen topics): " + String.join(", ", known)), ExitCode.ERROR);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.vault.Vault;
 import meshplay.engine.yaml.VarsFile;
@@ -110,7 +111,7 @@ final class PlayParser {
             if (found == null) {
                 String names = String.join(", ", choices.stream().map(c -> ((YScalar) c).text()).toList());
                 throw new UserError(entry.origin(), "vars file not found: " + names,
-                        "paths in vars_files are relative to the playbook's directory (" + FileSearch.display(dir) + ")");
+                        "paths in vars_files are relative to the playbook's directory (" + FileSearch.display(dir) + ")", ExitCode.ERROR);
             }
             VarsFile.load(found, vault);
         }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.yaml.Origin;
 
@@ -23,7 +24,7 @@ final class RoleLocator {
         for (Path c : candidates) if (Files.isDirectory(c)) return c;
         throw new UserError(origin, "role '" + name + "' not found",
                 "searched " + String.join(", ", candidates.stream().map(FileSearch::display).toList())
-                        + "; create the role directory there or add its parent to the roles path");
+                        + "; create the role directory there or add its parent to the roles path", ExitCode.ERROR);
     }
 
     private List<Path> candidates(String name, Path playbookDir) {

@@ -37,7 +37,7 @@ public final class TaskResult {
         UNREACHABLE
     }
 
-    public static final String NO_LOG_MESSAGE = "the output has been hidden due to the no_log: true";
+    public static final String NO_LOG_MESSAGE = "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
 
     // the outcome: what happened
     private final Status status;

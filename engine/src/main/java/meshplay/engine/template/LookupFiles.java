@@ -1,18 +1,24 @@
 package meshplay.engine.template;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import meshplay.engine.vault.VaultEnvelope;
+import meshplay.engine.vault.VaultException;
 import meshplay.engine.yaml.Origin;
 
 /**
- * The lookups that find controller-side files: file, template, first_found and fileglob. A relative
- * name is searched as ansible-core does: in the role's directory (when the task is in a role), then
- * in the playbook's, each first under the plugin's subdirectory (files/ or templates/), then directly.
+ * The lookups that find controller-side files: file, unvault, template, first_found and fileglob. A
+ * relative name is searched as ansible-core does: in the role's directory (when the task is in a role),
+ * then in the playbook's, each first under the plugin's subdirectory (files/ or templates/), then
+ * directly. As in Ansible, file, unvault and template read a vault-encrypted file as its plaintext,
+ * opened with the run's vault passwords; that plaintext (and what a template makes of it) is a secret
+ * that output masks.
  */
 final class LookupFiles {
     private final RenderScope scope;
@@ -24,6 +30,8 @@ final class LookupFiles {
     List<Object> run(String plugin, List<Object> terms, Map<String, Object> options) {
         return switch (plugin) {
             case "file" -> file(terms, options);
+            // unvault: the file's text as it is (decrypted when it is vault data), without stripping
+            case "unvault" -> file(terms, Map.of("rstrip", false));
             case "template" -> template(terms);
             case "first_found" -> firstFound(terms, options);
             default -> fileglob(terms);
@@ -60,10 +68,11 @@ final class LookupFiles {
             String name = Ops.toText(term);
             Path p = find("files", name);
             if (p == null || Files.isDirectory(p)) throw new TemplateTypeException("could not locate file in lookup: " + name);
-            String text = read(p, name);
+            Content content = read(p, name);
+            String text = content.text();
             if (Ops.truthy(options.getOrDefault("lstrip", false))) text = text.stripLeading();
             if (Ops.truthy(options.getOrDefault("rstrip", true))) text = text.stripTrailing();
-            out.add(text);
+            out.add(made(content, text));
         }
         return out;
     }
@@ -74,9 +83,10 @@ final class LookupFiles {
             String name = Ops.toText(term);
             Path p = find("templates", name);
             if (p == null || Files.isDirectory(p)) throw new TemplateTypeException("the template file " + name + " could not be found for the lookup");
-            String text = read(p, name);
+            Content content = read(p, name);
+            String text = content.text();
             String rendered = scope.templar.renderTemplate(text, new Origin(p.toString(), 1, 1), scope.child());
-            out.add(rendered + "\n".repeat(Math.max(0, trailingNewlines(text) - trailingNewlines(rendered))));
+            out.add(made(content, rendered + "\n".repeat(Math.max(0, trailingNewlines(text) - trailingNewlines(rendered)))));
         }
         return out;
     }
@@ -176,11 +186,29 @@ final class LookupFiles {
         return n;
     }
 
-    private static String read(Path p, String name) {
+    /** A file's text, and whether it was vault-encrypted (then what is made of it is a secret). */
+    private record Content(String text, boolean secret) {
+    }
+
+    /** The file's text; the plaintext when it is vault-encrypted. */
+    private Content read(Path p, String name) {
+        byte[] data;
         try {
-            return Files.readString(p);
+            data = Files.readAllBytes(p);
         } catch (IOException e) {
             throw new TemplateTypeException("lookup: cannot read " + name + " (" + e.getMessage() + ")");
         }
+        if (!VaultEnvelope.isVault(data)) return new Content(new String(data, StandardCharsets.UTF_8), false);
+        try {
+            return new Content(scope.templar.vault().decryptText(new String(data, StandardCharsets.US_ASCII)), true);
+        } catch (VaultException e) {
+            throw new TemplateTypeException("cannot decrypt " + p + ": " + e.getMessage() + "; " + e.hint());
+        }
+    }
+
+    /** The value made from a file's content, recorded as revealed when the file was vault-encrypted, so that output masks it. */
+    private String made(Content from, String value) {
+        if (from.secret()) scope.templar.vault().revealed().add(value);
+        return value;
     }
 }

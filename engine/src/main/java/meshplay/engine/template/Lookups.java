@@ -14,7 +14,7 @@ import meshplay.engine.lang.ShortName;
  * undefined variable always fails.
  */
 final class Lookups {
-    static final Set<String> PLUGINS = Set.of("env", "vars", "file", "template", "pipe", "lines", "dict", "items", "list",
+    static final Set<String> PLUGINS = Set.of("env", "vars", "file", "unvault", "template", "pipe", "lines", "dict", "items", "list",
             "indexed_items", "together", "nested", "subelements", "sequence", "first_found", "fileglob", "password");
 
     private Lookups() {
@@ -54,7 +54,7 @@ final class Lookups {
         return switch (plugin) {
             case "env" -> env(terms, options);
             case "vars" -> vars(terms, options, scope);
-            case "file", "template", "first_found", "fileglob" -> new LookupFiles(scope).run(plugin, terms, options);
+            case "file", "unvault", "template", "first_found", "fileglob" -> new LookupFiles(scope).run(plugin, terms, options);
             case "pipe", "lines" -> CommandLookups.run(plugin, terms, new LookupFiles(scope).baseDir());
             case "sequence" -> SequenceLookup.run(terms);
             case "password" -> PasswordLookup.run(terms, new LookupFiles(scope).baseDir());

@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.lang.Nearest;
 import meshplay.engine.template.filter.Registry;
+import meshplay.engine.vault.Vault;
 import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.Unsafe;
 import meshplay.engine.yaml.YList;
@@ -42,20 +45,43 @@ public final class MvelTemplar implements Templar {
     }
 
     private final Registry registry;
-    private final Map<String, List<TemplateNode>> parsed = new ConcurrentHashMap<>();
-    private final Map<String, String> translated = new ConcurrentHashMap<>();
-    private final Map<String, Serializable> compiled = new ConcurrentHashMap<>();
+    private final Vault vault;
+    private final Map<String, List<TemplateNode>> parsed;
+    private final Map<String, String> translated;
+    private final Map<String, Serializable> compiled;
 
     public MvelTemplar() {
         this(Registry.standard());
     }
 
     public MvelTemplar(Registry registry) {
+        this(registry, Vault.NONE, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+    }
+
+    private MvelTemplar(Registry registry, Vault vault, Map<String, List<TemplateNode>> parsed, Map<String, String> translated,
+                        Map<String, Serializable> compiled) {
         this.registry = registry;
+        this.vault = vault;
+        this.parsed = parsed;
+        this.translated = translated;
+        this.compiled = compiled;
+    }
+
+    /**
+     * The same templar (filters and compile caches shared) whose lookups open vault-encrypted files with
+     * {@code vault}'s passwords, as the file, template and unvault lookups of Ansible do.
+     */
+    public MvelTemplar withVault(Vault vault) {
+        return new MvelTemplar(registry, vault, parsed, translated, compiled);
     }
 
     Registry registry() {
         return registry;
+    }
+
+    /** The run's vault passwords, for lookups that read controller files. */
+    Vault vault() {
+        return vault;
     }
 
     // ---- Templar
@@ -146,12 +172,38 @@ public final class MvelTemplar implements Templar {
         return out;
     }
 
-    /** A text with templates: one "{{ }}" alone keeps its value's type, anything else gives a string. */
+    /**
+     * A text with templates, rendered as Ansible's (non-native) templating does. A text that is only
+     * {@code {{ name }}}, naming a variable whose value is a number, a boolean or None, gives that value.
+     * Otherwise one "{{ }}" alone gives its value's type for a list, a mapping, a boolean or text, while
+     * a number becomes its text and None the empty string; anything else gives a string (where None
+     * outputs nothing).
+     */
     private Object renderText(String text, Origin origin, RenderScope scope) {
         List<TemplateNode> nodes = nodes(text, origin);
         TemplateNode.Output single = singleOutput(nodes);
-        if (single != null) return evaluateTop(single.expression(), "{{ " + single.expression() + " }}", at(origin, single.line()), scope);
-        return renderAll(nodes, origin, scope);
+        if (single == null) return renderAll(nodes, origin, scope);
+        Object value = evaluateTop(single.expression(), "{{ " + single.expression() + " }}", at(origin, single.line()), scope);
+        if (namesPlainScalar(text, scope)) return value;
+        if (value instanceof Number) return Ops.toText(value);
+        return finalized(value);
+    }
+
+    /** {@code {{ name }}} exactly. */
+    private static final Pattern SINGLE_VAR = Pattern.compile("\\{\\{\\s*(\\w*)\\s*}}");
+
+    /** True when the text is only {@code {{ name }}} and the variable holds a number, a boolean or None as written. */
+    private static boolean namesPlainScalar(String text, RenderScope scope) {
+        Matcher m = SINGLE_VAR.matcher(text);
+        if (!m.matches() || !scope.isDefined(m.group(1))) return false;
+        Object raw = scope.raw(m.group(1));
+        if (raw instanceof YScalar s) raw = s.value();
+        return raw == null || raw instanceof Number || raw instanceof Boolean;
+    }
+
+    /** What an output expression's value becomes in the rendered template (Ansible's finalize: None is ""). */
+    private static Object finalized(Object value) {
+        return value == null ? "" : value;
     }
 
     /** The nodes rendered to text: unsafe when any part read unsafe data. */
@@ -196,7 +248,7 @@ public final class MvelTemplar implements Templar {
             if (node instanceof TemplateNode.Text t) {
                 out.append(t.text());
             } else if (node instanceof TemplateNode.Output o) {
-                out.append(Ops.toText(evaluateTop(o.expression(), "{{ " + o.expression() + " }}", at(origin, o.line()), scope)));
+                out.append(Ops.toText(finalized(evaluateTop(o.expression(), "{{ " + o.expression() + " }}", at(origin, o.line()), scope))));
             } else if (node instanceof TemplateNode.If f) {
                 List<TemplateNode> chosen = f.otherwise();
                 for (TemplateNode.Branch b : f.branches()) {

@@ -70,6 +70,13 @@ final class RenderScope {
         return !resolving.isEmpty();
     }
 
+    /** A variable's value as it is held, before any rendering (a YNode for a trusted variable). */
+    Object raw(String name) {
+        if (locals.containsKey(name)) return locals.get(name);
+        if (parent != null) return parent.raw(name);
+        return vars.get(name);
+    }
+
     Object lookup(String name) {
         return noted(find(name));
     }

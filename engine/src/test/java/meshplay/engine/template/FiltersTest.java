@@ -101,6 +101,10 @@ class FiltersTest {
         assertEquals(5, e("-5 | abs"));
         assertEquals(3.0, e("2.6 | round"));
         assertEquals(2.57, e("2.567 | round(2)"));
+        // as Python's round(): ties go to the even digit, and the binary value decides (2.675 is below the tie)
+        assertEquals(2.0, e("2.5 | round"));
+        assertEquals(4.0, e("3.5 | round"));
+        assertEquals(2.67, e("2.675 | round(2)"));
         assertEquals(2.0, e("2.6 | round(0, 'floor')"));
         assertEquals(true, e("'yes' | bool"));
         assertEquals(true, e("'On' | bool"));

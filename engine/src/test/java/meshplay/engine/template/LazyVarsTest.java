@@ -25,7 +25,8 @@ class LazyVarsTest {
             "ping_size", Y.s("{{ mtu - 28 }}"),
             "node", Y.map("ip", Y.s("{{ n2_ip }}/30"), "peers", Y.list(Y.s("{{ base }}.1"))));
         assertEquals("10.100.0.2", t.render(Y.s("{{ n2_ip }}"), vars));
-        assertEquals(65492, t.render(Y.s("{{ ping_size }}"), vars));
+        assertEquals("65492", t.render(Y.s("{{ ping_size }}"), vars));
+        assertEquals(65520, t.render(Y.s("{{ mtu }}"), vars));
         assertEquals("10.100.0.2/30", t.render(Y.s("{{ node.ip }}"), vars));
         assertEquals(List.of("10.100.0.1"), t.render(Y.s("{{ node.peers }}"), vars));
     }

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.error.UserError;
+import meshplay.engine.vault.Vault;
+import meshplay.engine.vault.VaultSecret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +101,29 @@ class LookupsTest {
         Files.createDirectories(dir.resolve("templates"));
         Files.writeString(dir.resolve("templates/t.j2"), "hi {{ who }}\n{% for i in [1, 2] %}[{{ i }}]{% endfor %}\n");
         assertEquals("hi you\n[1][2]\n", e("lookup('template', 't.j2')", "playbook_dir", dir.toString(), "who", "you"));
+    }
+
+    @Test
+    void fileTemplateAndUnvaultLookupsOpenVaultFilesAndTheirValuesAreSecrets() throws Exception {
+        VaultSecret secret = VaultSecret.of("default", "lookup-pw");
+        Vault vault = new Vault(List.of(secret));
+        MvelTemplar withVault = t.withVault(vault);
+        Files.createDirectories(dir.resolve("files"));
+        Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(dir.resolve("files/s.txt"), Vault.encrypt("s3cret-token\n\n".getBytes(StandardCharsets.UTF_8), secret));
+        Files.writeString(dir.resolve("templates/t.j2"), Vault.encrypt("key={{ n }}-xyz\n".getBytes(StandardCharsets.UTF_8), secret));
+        Map<String, Object> vars = Y.vars("playbook_dir", dir.toString(), "n", "42");
+
+        assertEquals("s3cret-token", withVault.evaluate("lookup('file', 's.txt')", vars, Y.AT));
+        assertEquals("s3cret-token\n\n", withVault.evaluate("lookup('unvault', 's.txt')", vars, Y.AT));
+        assertEquals("key=42-xyz\n", withVault.evaluate("lookup('template', 't.j2')", vars, Y.AT));
+        List<String> masked = vault.revealed().longestFirst();
+        assertTrue(masked.contains("s3cret-token") && masked.contains("key=42-xyz"), masked.toString());
+
+        // without the password the lookup fails and says how to give one; errors='ignore' still applies
+        UserError err = assertThrows(UserError.class, () -> t.evaluate("lookup('file', 's.txt')", vars, Y.AT));
+        assertTrue(err.getMessage().contains("no vault password was given") && err.getMessage().contains("s.txt"), err.getMessage());
+        assertNull(t.evaluate("lookup('file', 's.txt', errors='ignore')", vars, Y.AT));
     }
 
     @Test

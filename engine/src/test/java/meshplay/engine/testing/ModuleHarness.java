@@ -49,6 +49,9 @@ public final class ModuleHarness {
             public Map<String, String> environment() { return Map.of(); }
             public Map<String, Object> vars() { return new LinkedHashMap<>(vars); }
             public Object evaluate(String expression) {
+                // a variable's name, bare or as "{{ name }}"
+                java.util.regex.Matcher single = java.util.regex.Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}").matcher(expression);
+                if (single.matches()) expression = single.group(1);
                 if (vars.containsKey(expression)) return vars.get(expression);
                 throw new UnsupportedOperationException("ModuleHarness cannot evaluate '" + expression + "'");
             }

@@ -53,7 +53,8 @@ public final class DebugModule extends BaseModule<DebugModule.Arguments> {
                 value = "{{" + var + "}}";
             } else {
                 try {
-                    value = ctx.evaluate(var);
+                    // as Ansible, var is rendered as the template {{ var }}: a computed number shows as text
+                    value = ctx.evaluate(var.contains("{{") ? var : "{{" + var + "}}");
                 } catch (RuntimeException e) {
                     value = UNDEFINED;
                 }

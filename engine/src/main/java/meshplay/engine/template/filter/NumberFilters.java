@@ -24,13 +24,13 @@ final class NumberFilters {
             double d = number(in, c).doubleValue();
             int precision = c.integer(0, "precision", 0);
             String method = c.string(1, "method", "common");
-            RoundingMode mode = switch (method) {
-                case "common" -> RoundingMode.HALF_UP;
-                case "ceil" -> RoundingMode.CEILING;
-                case "floor" -> RoundingMode.FLOOR;
+            return switch (method) {
+                // Python's round(): the exact binary value, a tie to the even digit (2.5 -> 2.0, 2.675 -> 2.67)
+                case "common" -> new BigDecimal(d).setScale(precision, RoundingMode.HALF_EVEN).doubleValue();
+                case "ceil" -> BigDecimal.valueOf(d).setScale(precision, RoundingMode.CEILING).doubleValue();
+                case "floor" -> BigDecimal.valueOf(d).setScale(precision, RoundingMode.FLOOR).doubleValue();
                 default -> throw new TemplateTypeException("round: method must be common, ceil or floor");
             };
-            return BigDecimal.valueOf(d).setScale(precision, mode).doubleValue();
         });
         r.filter("bool", (in, c) -> Truth.boolFilter(in));
         r.filter("ternary", (in, c) -> {
