@@ -66,8 +66,8 @@ public final class ReplaceModule extends BaseModule<ReplaceModule.Arguments> {
         int to = contents.length();
         String pattern = sectionPattern(a.after(), a.before());
         if (pattern != null) {
-            Matcher m = Pattern.compile(RegexArg.compile("after/before", pattern).pattern(), Pattern.DOTALL | Pattern.UNIX_LINES)
-                    .matcher(contents);
+            // Python's replace module reads the section with re.DOTALL
+            Matcher m = RegexArg.compile("after/before", "(?s)" + pattern).matcher(contents);
             if (!m.find()) {
                 data.put("msg", "Pattern for before/after params did not match the given file: " + pattern);
                 return Plan.noChange(data);
@@ -77,7 +77,7 @@ public final class ReplaceModule extends BaseModule<ReplaceModule.Arguments> {
             to = m.end(group);
             section = m.group(group);
         }
-        Pattern re = Pattern.compile(RegexArg.compile("regexp", a.regexp()).pattern(), Pattern.MULTILINE | Pattern.UNIX_LINES);
+        Pattern re = RegexArg.compile("regexp", a.regexp(), true);
         Matcher m = re.matcher(section);
         StringBuilder replaced = new StringBuilder();
         int count = 0;

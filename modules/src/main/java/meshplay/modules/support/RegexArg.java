@@ -16,8 +16,13 @@ public final class RegexArg {
 
     /** The argument {@code argName}'s value {@code python} as a pattern. */
     public static Pattern compile(String argName, String python) throws ModuleFailure {
+        return compile(argName, python, false);
+    }
+
+    /** The same, in re.MULTILINE mode when {@code multiline} is set. */
+    public static Pattern compile(String argName, String python, boolean multiline) throws ModuleFailure {
         try {
-            return PyRegex.compile(python);
+            return PyRegex.compile(python, false, multiline);
         } catch (LangException e) {
             throw new ModuleFailure("argument '" + argName + "': " + e.getMessage());
         }
