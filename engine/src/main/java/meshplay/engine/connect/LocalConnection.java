@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import meshplay.engine.lang.ShellQuote;
 
 /**
  * Runs on the controller itself (ansible_connection=local): ProcessBuilder for commands, java.nio for

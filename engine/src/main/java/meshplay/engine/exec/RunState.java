@@ -16,12 +16,10 @@ public final class RunState {
     /** Who registered each variable, and whether its value is predicted (check mode) or secret (no_log). */
     public final RegisterNotes registers = new RegisterNotes();
     private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
-    /** --start-at-task: false until the named task is reached. */
-    public volatile boolean startReached;
-    public volatile boolean quit;
-    /** A play broke off (any_errors_fatal, max_fail_percentage, or a whole batch failed): no later play runs. */
-    public volatile boolean playbookBroken;
-    public volatile boolean stepAsking = true;
+    private volatile boolean startReached;
+    private volatile boolean quit;
+    private volatile boolean playbookBroken;
+    private volatile boolean stepAsking = true;
 
     RunState(boolean startReached) {
         this.startReached = startReached;
@@ -29,5 +27,41 @@ public final class RunState {
 
     public HostState host(String name) {
         return hosts.computeIfAbsent(name, HostState::new);
+    }
+
+    /** --start-at-task: false until the named task is reached (true from the start without it). */
+    public boolean startReached() {
+        return startReached;
+    }
+
+    public void reachStart() {
+        startReached = true;
+    }
+
+    /** The user quit (the step prompt's q, Ctrl-C at a prompt): no further task starts. */
+    public boolean quitting() {
+        return quit;
+    }
+
+    public void quit() {
+        quit = true;
+    }
+
+    /** A play broke off (any_errors_fatal, max_fail_percentage, or a whole batch failed): no later play runs. */
+    public boolean playbookBroken() {
+        return playbookBroken;
+    }
+
+    public void breakPlaybook() {
+        playbookBroken = true;
+    }
+
+    /** --step: whether the next task is still asked about (the prompt's c answer stops asking). */
+    public boolean stepAsking() {
+        return stepAsking;
+    }
+
+    public void stepAsking(boolean asking) {
+        stepAsking = asking;
     }
 }

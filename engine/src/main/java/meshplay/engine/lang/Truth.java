@@ -62,6 +62,11 @@ public final class Truth {
         return null;
     }
 
+    /** True only when {@link #parse} reads the value as true: a flag in a tool's JSON answer (1, true, "yes"); anything else is false. */
+    public static boolean isTrue(Object value) {
+        return Boolean.TRUE.equals(parse(value));
+    }
+
     /** Ansible's strict {@code boolean(value)}; anything else is a {@link LangException} that lists the words. */
     public static boolean toBool(Object v) {
         Boolean b = parse(v);

@@ -35,4 +35,10 @@ class TruthTest {
         for (Object f : List.of("y", "t", "Y", " yes", 2, "no")) assertEquals(false, Truth.boolFilter(f), String.valueOf(f));
         assertNull(Truth.boolFilter(null));
     }
+
+    @Test
+    void aToolsFlagIsTrueOnlyWhenItReadsAsTrue() {
+        for (Object t : List.of(1, true, "yes", "1")) assertTrue(Truth.isTrue(t), String.valueOf(t));
+        for (Object f : java.util.Arrays.asList(0, false, "no", null, "up", 2, List.of(1))) assertFalse(Truth.isTrue(f), String.valueOf(f));
+    }
 }

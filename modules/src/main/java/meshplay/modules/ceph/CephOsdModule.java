@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import meshplay.engine.connect.FileStat;
+import meshplay.engine.lang.Truth;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.Presence;
 import meshplay.engine.module.ArgType;
@@ -152,8 +153,8 @@ public final class CephOsdModule extends BaseModule<CephOsdModule.Arguments> {
     private static void destroy(ModuleContext ctx, int id) throws Exception {
         String osd = Integer.toString(id);
         Map<String, Object> state = osdState(ctx, id);
-        if (PveCli.truthy(state.get("in"))) PveCli.checked(ctx, List.of("ceph", "osd", "out", osd));
-        if (PveCli.truthy(state.get("up"))) {
+        if (Truth.isTrue(state.get("in"))) PveCli.checked(ctx, List.of("ceph", "osd", "out", osd));
+        if (Truth.isTrue(state.get("up"))) {
             PveCli.checked(ctx, List.of("ceph", "osd", "ok-to-stop", osd));
             PveCli.checked(ctx, List.of("pveceph", "stop", "--service", "osd." + osd));
         }

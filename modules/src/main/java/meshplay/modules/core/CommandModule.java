@@ -2,7 +2,7 @@ package meshplay.modules.core;
 
 import java.util.List;
 import meshplay.engine.connect.ExecRequest;
-import meshplay.engine.connect.ShellQuote;
+import meshplay.engine.lang.ShellQuote;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.ModuleFailure;

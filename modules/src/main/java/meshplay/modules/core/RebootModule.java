@@ -5,7 +5,7 @@ import java.util.Map;
 import meshplay.engine.connect.ConnectionException;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
-import meshplay.engine.connect.ShellQuote;
+import meshplay.engine.lang.ShellQuote;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;
 import meshplay.engine.module.Change;

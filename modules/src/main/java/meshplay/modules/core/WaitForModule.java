@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
-import meshplay.engine.connect.ShellQuote;
+import meshplay.engine.lang.ShellQuote;
 import meshplay.engine.module.ArgChoice;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgType;

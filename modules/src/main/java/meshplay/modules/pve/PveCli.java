@@ -102,7 +102,7 @@ public final class PveCli {
     /** The PVE name of the node this task runs on (the /cluster/status entry marked local). */
     public static String localNode(ModuleContext ctx) throws Exception {
         for (Map<String, Object> m : nodeEntries(ctx)) {
-            if (truthy(m.get("local"))) return String.valueOf(m.get("name"));
+            if (Truth.isTrue(m.get("local"))) return String.valueOf(m.get("name"));
         }
         throw new ModuleFailure("cannot tell this node's PVE name: no local node in 'pvesh get /cluster/status'");
     }
@@ -118,10 +118,6 @@ public final class PveCli {
             if ("node".equals(map(e).get("type"))) out.add(map(e));
         }
         return out;
-    }
-
-    public static boolean truthy(Object v) {
-        return Boolean.TRUE.equals(Truth.parse(v));
     }
 
     @SuppressWarnings("unchecked")

@@ -17,7 +17,7 @@ import meshplay.engine.connect.Content;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.ExecResult;
 import meshplay.engine.connect.FileStat;
-import meshplay.engine.connect.ShellQuote;
+import meshplay.engine.lang.ShellQuote;
 import meshplay.engine.connect.WriteOptions;
 import meshplay.engine.module.Change;
 import meshplay.engine.module.Diff;

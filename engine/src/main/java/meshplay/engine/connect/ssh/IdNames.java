@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import meshplay.engine.connect.ConnectionException;
-import meshplay.engine.connect.ShellQuote;
+import meshplay.engine.lang.ShellQuote;
 
 /**
  * User and group names <-> numeric ids on one host. SFTP (version 3, as OpenSSH speaks it) carries

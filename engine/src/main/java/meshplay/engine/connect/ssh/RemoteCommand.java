@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import meshplay.engine.connect.Become;
 import meshplay.engine.connect.BecomeWrapper;
 import meshplay.engine.connect.ExecRequest;
-import meshplay.engine.connect.ShellQuote;
+import meshplay.engine.lang.ShellQuote;
 
 /**
  * Turns an {@link ExecRequest} into the one command string sent in the SSH exec request. argv are

@@ -14,7 +14,7 @@ import meshplay.engine.connect.Checksum;
 import meshplay.engine.connect.ConnectionException;
 import meshplay.engine.connect.Content;
 import meshplay.engine.connect.FileStat;
-import meshplay.engine.connect.ShellQuote;
+import meshplay.engine.lang.ShellQuote;
 import meshplay.engine.connect.TempFiles;
 import meshplay.engine.connect.WriteOptions;
 import org.apache.sshd.sftp.client.SftpClient;

@@ -15,7 +15,7 @@ import meshplay.engine.connect.Content;
 import meshplay.engine.connect.ConnectionOptions;
 import meshplay.engine.connect.ExecRequest;
 import meshplay.engine.connect.HostAddress;
-import meshplay.engine.connect.ShellQuote;
+import meshplay.engine.lang.ShellQuote;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.client.session.ClientSession.ClientSessionEvent;
 import org.apache.sshd.sftp.common.SftpException;

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import meshplay.engine.connect.ShellQuote;
+import meshplay.engine.lang.ShellQuote;
 import org.apache.sshd.client.channel.ChannelExec;
 
 /**

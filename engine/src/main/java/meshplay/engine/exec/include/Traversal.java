@@ -62,12 +62,12 @@ public final class Traversal {
     public void task(Task task, Scope outer, PlayRun play, List<String> hosts, boolean handler) {
         Scope scope = outer.enter(task);
         if (!handler && !tags.selects(scope.tags())) return;
-        if (!run.state.startReached) {
+        if (!run.state.startReached()) {
             if (!task.displayName().equals(run.options.startAtTask) && !String.valueOf(task.name()).equals(run.options.startAtTask)) return;
-            run.state.startReached = true;
+            run.state.reachStart();
         }
         List<String> targets = handler ? hosts : play.activeHosts(hosts);
-        if (targets.isEmpty() || run.state.quit) return;
+        if (targets.isEmpty() || run.state.quitting()) return;
         Map<String, HostRun> runs = tasks.run(task, scope, play, targets, handler);
         if (runs.isEmpty()) return;
         runIncludes(task, scope, play, runs);
@@ -109,7 +109,7 @@ public final class Traversal {
 
     /** Runs the handlers notified for {@code only} (the hosts of the flushing task or section). */
     public void flushHandlers(PlayRun play, List<String> only) {
-        if (run.state.quit) return;
+        if (run.state.quitting()) return;
         boolean force = play.value(play.play().forceHandlers(), run.options.forceHandlers);
         HandlerQueue.Notified next;
         int from = 0;

@@ -37,7 +37,7 @@ final class FreeStrategy {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            run.state.quit = true;
+            run.state.quit();
         } finally {
             hosts.shutdownNow();
         }

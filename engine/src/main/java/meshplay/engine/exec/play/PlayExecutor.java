@@ -53,10 +53,10 @@ final class PlayExecutor {
             runBatch(play, pr, free);
             if (pr.aborted() || batchFailed(batch)) {
                 // as ansible-playbook: the plays after this one do not run either
-                run.state.playbookBroken = true;
+                run.state.breakPlaybook();
                 break;
             }
-            if (pr.playEnded() || run.state.quit) break;
+            if (pr.playEnded() || run.state.quitting()) break;
         }
     }
 
@@ -80,7 +80,7 @@ final class PlayExecutor {
         } else {
             runSections(play, pr, playScope, pr.batch());
         }
-        if (!pr.playEnded() && !run.state.quit && pr.activeHosts(pr.batch()).isEmpty()) {
+        if (!pr.playEnded() && !run.state.quitting() && pr.activeHosts(pr.batch()).isEmpty()) {
             run.events.on(new Event.NoHosts(displayName(play), "NO MORE HOSTS LEFT"));
         }
     }
@@ -135,12 +135,12 @@ final class PlayExecutor {
         }
         Task setup = new Task("Gathering Facts", play.origin(), "setup", null,
                 Map.of("tags", new YScalar("always", "always", false, play.origin())), null, play.baseDir());
-        boolean asking = run.state.stepAsking;
-        run.state.stepAsking = false; // facts are gathered without asking, as Ansible's --step does for setup
+        boolean asking = run.state.stepAsking();
+        run.state.stepAsking(false); // facts are gathered without asking, as Ansible's --step does for setup
         try {
             traversal.task(setup, playScope, pr, hosts, false);
         } finally {
-            run.state.stepAsking = asking && !run.state.quit;
+            run.state.stepAsking(asking && !run.state.quitting());
         }
     }
 

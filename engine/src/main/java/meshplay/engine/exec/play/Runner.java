@@ -45,11 +45,11 @@ public final class Runner {
             TaskRunner tasks = run.step == StepController.NONE ? dispatcher : new SteppedTaskRunner(run, executor, dispatcher, ledger);
             PlayExecutor plays = new PlayExecutor(run, new Traversal(run, tasks));
             for (Play play : playbook.plays()) {
-                if (run.state.quit || run.state.playbookBroken) break;
+                if (run.state.quitting() || run.state.playbookBroken()) break;
                 plays.run(play);
             }
             run.events.on(new Event.Recap(run.state.stats.snapshot()));
-            ExitCode code = run.state.quit ? ExitCode.INTERRUPTED : run.state.stats.exitCode();
+            ExitCode code = run.state.quitting() ? ExitCode.INTERRUPTED : run.state.stats.exitCode();
             run.events.on(new Event.RunEnd(code.code));
             return new Outcome(code, run.state.stats);
         } finally {

@@ -115,6 +115,6 @@ public final class PlayRun {
     }
 
     public boolean stopped() {
-        return aborted || playEnded || run.state.quit;
+        return aborted || playEnded || run.state.quitting();
     }
 }

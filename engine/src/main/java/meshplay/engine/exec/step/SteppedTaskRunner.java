@@ -46,18 +46,18 @@ public final class SteppedTaskRunner implements TaskRunner {
         }
         StepSession step = new StepSession(run, executor, task, scope, play, targets, number,
                 history.last() == null ? null : history.last().task());
-        if (run.state.stepAsking && !askBefore(step, task, scope, play, targets, number, handler)) return Map.of();
+        if (run.state.stepAsking() && !askBefore(step, task, scope, play, targets, number, handler)) return Map.of();
         Map<String, HostRun> runs;
         while (true) {
             runs = dispatcher.dispatch(task, scope, play, targets, step.argOverrides(), false, handler);
-            if (run.state.quit) break;
+            if (run.state.quitting()) break;
             Map<String, TaskResult> results = TaskDispatcher.results(runs);
-            StepController.AfterStep after = run.state.stepAsking ? run.step.afterTask(step, results) : StepController.AfterStep.NEXT;
+            StepController.AfterStep after = run.state.stepAsking() ? run.step.afterTask(step, results) : StepController.AfterStep.NEXT;
             String debugger = dispatcher.resolve(scope.keyword(Keywords.DEBUGGER), scope, play, targets.get(0), null);
             if (after == StepController.AfterStep.NEXT && DebuggerPolicy.opens(debugger, run.options.debugger, results.values())) {
                 after = run.step.debug(step, results);
             }
-            if (after == StepController.AfterStep.QUIT) run.state.quit = true;
+            if (after == StepController.AfterStep.QUIT) run.state.quit();
             if (after != StepController.AfterStep.REDO) break;
             ledger.forget(task, results);
         }
@@ -72,7 +72,7 @@ public final class SteppedTaskRunner implements TaskRunner {
             switch (d.kind()) {
                 case SKIP -> { return false; }
                 case QUIT -> {
-                    run.state.quit = true;
+                    run.state.quit();
                     return false;
                 }
                 case JUMP -> {
@@ -86,10 +86,10 @@ public final class SteppedTaskRunner implements TaskRunner {
                         dispatcher.dispatch(task, scope, play, targets, step.argOverrides(), true, handler)));
                 case REDO_PREVIOUS -> {
                     redoPrevious();
-                    if (run.state.quit) return false;
+                    if (run.state.quitting()) return false;
                 }
                 case CONTINUE -> {
-                    run.state.stepAsking = false;
+                    run.state.stepAsking(false);
                     return true;
                 }
                 case RUN -> {

@@ -82,7 +82,7 @@ public final class TaskDispatcher implements TaskRunner {
                 results.put(e.getKey(), e.getValue().get());
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
-                run.state.quit = true;
+                run.state.quit();
                 return results;
             } catch (ExecutionException ex) {
                 if (ex.getCause() instanceof RunAbort abort) throw abort;

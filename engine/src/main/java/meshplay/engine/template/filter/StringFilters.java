@@ -3,7 +3,7 @@ package meshplay.engine.template.filter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
-import meshplay.engine.connect.ShellQuote;
+import meshplay.engine.lang.ShellQuote;
 import meshplay.engine.lang.PyRegex;
 import meshplay.engine.template.Ops;
 import meshplay.engine.template.PercentFormat;

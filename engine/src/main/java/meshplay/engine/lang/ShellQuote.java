@@ -1,9 +1,9 @@
-package meshplay.engine.connect;
+package meshplay.engine.lang;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** POSIX shell quoting for argv sent to a remote shell. */
+/** POSIX shell quoting, as Python's shlex.quote: argv sent to a remote shell and the {@code quote} filter. The reverse, splitting, is {@link ShellWords}. */
 public final class ShellQuote {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
