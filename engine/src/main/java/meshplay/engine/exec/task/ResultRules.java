@@ -49,36 +49,31 @@ final class ResultRules {
     private static TaskResult evaluate(Conditionals conditionals, TaskResult r, KeywordSet keywords, Map<String, Object> vars,
                                        String register, boolean rethrow) {
         TaskResult out = r;
-        YNode changedWhen = keywords.node(Keywords.CHANGED_WHEN);
-        if (changedWhen != null && !out.failed()) {
-            boolean changed;
-            try {
-                changed = conditionals.test(changedWhen, bind(vars, register, out));
-            } catch (UserError e) {
-                if (rethrow) throw e;
-                return out.toBuilder().status(TaskResult.Status.FAILED).data("changed_when_result", e.getMessage()).build();
+        String evaluating = "changed_when_result";
+        try {
+            YNode changedWhen = keywords.node(Keywords.CHANGED_WHEN);
+            if (changedWhen != null && !out.failed()) {
+                boolean changed = conditionals.test(changedWhen, bind(vars, register, out));
+                out = out.toBuilder().status(changed ? TaskResult.Status.CHANGED : TaskResult.Status.OK).build();
             }
-            out = out.toBuilder().status(changed ? TaskResult.Status.CHANGED : TaskResult.Status.OK).build();
+            evaluating = "failed_when_result";
+            YNode failedWhen = keywords.node(Keywords.FAILED_WHEN);
+            if (failedWhen != null) {
+                boolean failed = conditionals.test(failedWhen, bind(vars, register, out));
+                TaskResult.Builder judged = out.toBuilder().data("failed_when_result", failed);
+                if (failed) {
+                    judged.status(TaskResult.Status.FAILED);
+                    if (out.msg() == null) judged.msg("failed_when condition was met");
+                } else if (out.failed()) {
+                    // a false failed_when overrides the module's failure
+                    judged.status(TaskResult.Status.OK);
+                }
+                out = judged.build();
+            }
+            return out;
+        } catch (UserError e) {
+            if (rethrow) throw e;
+            return out.toBuilder().status(TaskResult.Status.FAILED).data(evaluating, e.getMessage()).build();
         }
-        YNode failedWhen = keywords.node(Keywords.FAILED_WHEN);
-        if (failedWhen != null) {
-            boolean failed;
-            try {
-                failed = conditionals.test(failedWhen, bind(vars, register, out));
-            } catch (UserError e) {
-                if (rethrow) throw e;
-                return out.toBuilder().status(TaskResult.Status.FAILED).data("failed_when_result", e.getMessage()).build();
-            }
-            TaskResult.Builder judged = out.toBuilder().data("failed_when_result", failed);
-            if (failed) {
-                judged.status(TaskResult.Status.FAILED);
-                if (out.msg() == null) judged.msg("failed_when condition was met");
-            } else if (out.failed()) {
-                // a false failed_when overrides the module's failure
-                judged.status(TaskResult.Status.OK);
-            }
-            out = judged.build();
-        }
-        return out;
     }
 }
