@@ -194,7 +194,7 @@ final class RunCommand implements Callable<Integer> {
         if (listTasks || listHosts || listTags) {
             PlaybookLister lister = new PlaybookLister(pb, out);
             if (listHosts) lister.hosts(inventory, engine.templar(), options.extraVars, limit);
-            if (listTasks) lister.tasks(options.tags, options.skipTags);
+            if (listTasks) lister.tasks(options.tags, options.skipTags, engine.templar(), options.extraVars);
             if (listTags) lister.tags();
             return ExitCode.OK.code;
         }

@@ -151,6 +151,16 @@ class CliTest {
     }
 
     @Test
+    void listTasksRendersTemplatedTagsWithThePlayVars() throws Exception {
+        Path pb = write("site.yml", "- name: test\n  hosts: local\n  gather_facts: false\n  vars: {the_tags: [tag3, tag4]}\n"
+                + "  tasks:\n    - name: templated\n      debug: msg=x\n      tags: \"{{ the_tags }}\"\n"
+                + "    - name: other\n      debug: msg=y\n      tags: other\n");
+        assertEquals(0, run(pb.toString(), "-i", inventory.toString(), "--list-tasks", "--tags", "tag3"));
+        assertTrue(out.contains("      templated\tTAGS: [tag3, tag4]"), out);
+        assertFalse(out.contains("other"), out);
+    }
+
+    @Test
     void stepAsksBeforeEachTask() throws Exception {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");

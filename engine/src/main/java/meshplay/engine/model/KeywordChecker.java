@@ -1,6 +1,7 @@
 package meshplay.engine.model;
 
 import java.util.regex.Pattern;
+import meshplay.engine.error.ExitCode;
 import meshplay.engine.error.UserError;
 import meshplay.engine.lang.Nearest;
 import meshplay.engine.lang.Truth;
@@ -59,6 +60,12 @@ final class KeywordChecker {
             case STRING -> scalar(name, value, "a single value");
             case IDENTIFIER -> {
                 YScalar s = scalar(name, value, "a variable name");
+                if (!VarsFile.isVariableName(s.text()) && name.equals("register")) {
+                    // Ansible finds this only when the task runs, and then ends the run with exit 1 (not a
+                    // parse error): meshplay finds it before anything runs, with Ansible's message and code
+                    throw new UserError(value.origin(), "Invalid variable name in 'register' specified: '" + s.text() + "'",
+                            "rename it, e.g. register: result_" + s.text().replaceAll("[^A-Za-z0-9_]", "_"), ExitCode.ERROR);
+                }
                 if (!VarsFile.isVariableName(s.text())) {
                     throw wrong(value, name, "a variable name (letters, digits and _; not starting with a digit)",
                             "rename it, e.g. " + s.text().replaceAll("[^A-Za-z0-9_]", "_"));

@@ -182,7 +182,9 @@ class PlaybookErrorsTest extends FileTreeTest {
         contains(strategy.hint(), "did you mean 'linear'?");
 
         UserError register = fails("- hosts: all\n  tasks:\n    - command: ls\n      register: my-out\n");
-        contains(register.getMessage(), "'register' expects a variable name");
+        contains(register.getMessage(), "Invalid variable name in 'register' specified: 'my-out'");
+        contains(register.hint(), "register: result_my_out");
+        assertEquals(ExitCode.ERROR, register.exitCode(), "ansible-playbook ends such a run with exit 1");
 
         UserError loopControl = fails("- hosts: all\n  tasks:\n    - command: ls\n      loop: [1]\n      loop_control: {loopvar: x}\n");
         contains(loopControl.getMessage(), "unknown loop_control key 'loopvar'");

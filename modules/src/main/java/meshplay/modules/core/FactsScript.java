@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The one POSIX shell script that setup runs on the target, and the splitting of its output into
- * sections ("@@@name" lines). Only standard tools (hostname, uname, id, date, ip, /proc, /sys).
+ * sections ("@@@name" lines). Only standard tools (hostname, uname, id, date, ip, /proc, /sys),
+ * and the target's Python when it has one (for the ansible_python facts).
  */
 final class FactsScript {
     private static final String MARK = "@@@";
@@ -19,6 +20,9 @@ final class FactsScript {
             s debian_version; cat /etc/debian_version 2>/dev/null
             s user; id -un; id -u; id -g; echo "$HOME"
             s date; date '+%s|%Y-%m-%d|%H:%M:%S|%Z|%z'; date -u '+%Y-%m-%dT%H:%M:%SZ'
+            s python; py=/usr/bin/python3; [ -x "$py" ] || py=$(command -v python3 || command -v python)
+            [ -n "$py" ] && "$py" -c \
+              'import sys; print(sys.executable); print(*sys.version_info); import ssl; print(hasattr(ssl, "SSLContext"))' 2>/dev/null
             """;
 
     private static final String NETWORK = """

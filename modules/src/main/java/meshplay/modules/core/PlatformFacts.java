@@ -34,6 +34,29 @@ final class PlatformFacts {
             if (user.size() > 3) facts.put("user_dir", user.get(3));
         }
         dateTime(s, facts);
+        python(s, facts);
+    }
+
+    /** python and python_version, as Ansible reports the interpreter: executable, version parts, type. */
+    private static void python(Map<String, String> s, Map<String, Object> facts) {
+        List<String> p = lines(s.get("python"));
+        if (p.size() < 2) return;
+        String[] v = p.get(1).trim().split(" ");
+        if (v.length < 5) return;
+        Map<String, Object> version = new LinkedHashMap<>();
+        version.put("major", toInt(v[0]));
+        version.put("minor", toInt(v[1]));
+        version.put("micro", toInt(v[2]));
+        version.put("releaselevel", v[3]);
+        version.put("serial", toInt(v[4]));
+        Map<String, Object> python = new LinkedHashMap<>();
+        python.put("executable", p.get(0).trim());
+        python.put("has_sslcontext", p.size() > 2 && p.get(2).trim().equals("True"));
+        python.put("type", "cpython");
+        python.put("version", version);
+        python.put("version_info", List.of(toInt(v[0]), toInt(v[1]), toInt(v[2]), v[3], toInt(v[4])));
+        facts.put("python", python);
+        facts.put("python_version", v[0] + "." + v[1] + "." + v[2]);
     }
 
     private static void distribution(Map<String, String> s, Map<String, Object> facts) {

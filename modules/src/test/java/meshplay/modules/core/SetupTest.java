@@ -86,6 +86,7 @@ class SetupTest {
                 "@@@debian_version", "13.1",
                 "@@@user", "root", "0", "0", "/root",
                 "@@@date", "1764150000|2025-11-26|09:40:00|UTC|+0000", "2025-11-26T09:40:00Z",
+                "@@@python", "/usr/bin/python3", "3 11 2 final 0", "True",
                 "@@@link",
                 "1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT\\    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00",
                 "5: en05@if6: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 65520 qdisc noqueue state UP mode DEFAULT\\    link/ether 02:00:00:00:05:02 brd ff:ff:ff:ff:ff:ff",
@@ -112,6 +113,12 @@ class SetupTest {
         assertEquals("trixie", f.get("distribution_release"));
         assertEquals("Debian", f.get("os_family"));
         assertEquals("6.14.8-2-pve", f.get("kernel"));
+        Map<String, Object> python = (Map<String, Object>) f.get("python");
+        assertEquals("/usr/bin/python3", python.get("executable"));
+        assertEquals(List.of(3, 11, 2, "final", 0), python.get("version_info"));
+        assertEquals(11, ((Map<String, Object>) python.get("version")).get("minor"));
+        assertEquals(true, python.get("has_sslcontext"));
+        assertEquals("3.11.2", f.get("python_version"));
         assertEquals(List.of("lo", "en05", "vmbr-0"), f.get("interfaces"));
         Map<String, Object> en05 = (Map<String, Object>) f.get("en05");
         assertEquals(65520, en05.get("mtu"));

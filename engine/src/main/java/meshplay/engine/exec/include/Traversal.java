@@ -12,6 +12,7 @@ import meshplay.engine.exec.scope.HostRun;
 import meshplay.engine.exec.scope.PlayRun;
 import meshplay.engine.exec.scope.Scope;
 import meshplay.engine.exec.scope.TaskRunner;
+import meshplay.engine.exec.scope.VarsAssembler;
 import meshplay.engine.model.Block;
 import meshplay.engine.model.Keywords;
 import meshplay.engine.model.Role;
@@ -61,17 +62,28 @@ public final class Traversal {
     /** Runs one task (or handler) on the hosts, then what it included, then the handlers if it asked for a flush. */
     public void task(Task task, Scope outer, PlayRun play, List<String> hosts, boolean handler) {
         Scope scope = outer.enter(task);
-        if (!handler && !tags.selects(scope.tags())) return;
+        if (!handler && !TagValues.templated(scope.tags()) && !tags.selects(scope.tags())) return;
         if (!run.state.startReached()) {
             if (!task.displayName().equals(run.options.startAtTask) && !String.valueOf(task.name()).equals(run.options.startAtTask)) return;
             run.state.reachStart();
         }
         List<String> targets = handler ? hosts : play.activeHosts(hosts);
+        if (!handler && TagValues.templated(scope.tags())) targets = selectedByTags(targets, scope, play);
         if (targets.isEmpty() || run.state.quitting()) return;
         Map<String, HostRun> runs = tasks.run(task, scope, play, targets, handler);
         if (runs.isEmpty()) return;
         runIncludes(task, scope, play, runs);
         if (play.takeFlushRequest(targets)) flushHandlers(play, targets);
+    }
+
+    /** The hosts on which a task with templated tags is selected: its tags rendered with each host's variables. */
+    private List<String> selectedByTags(List<String> hosts, Scope scope, PlayRun play) {
+        VarsAssembler vars = new VarsAssembler(run);
+        List<String> selected = new ArrayList<>();
+        for (String h : hosts) {
+            if (tags.selects(TagValues.render(scope.tags(), run.templar, vars.forTask(h, play, scope)))) selected.add(h);
+        }
+        return selected;
     }
 
     /** include_tasks / include_role: hosts that included the same file (and item) run its tasks together. */

@@ -1,11 +1,13 @@
 package meshplay.engine.exec.play;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import meshplay.engine.exec.include.TagFilter;
+import meshplay.engine.exec.include.TagValues;
 import meshplay.engine.exec.scope.Scope;
 import meshplay.engine.inventory.Inventory;
 import meshplay.engine.model.Block;
@@ -15,6 +17,7 @@ import meshplay.engine.model.Role;
 import meshplay.engine.model.Task;
 import meshplay.engine.model.TaskItem;
 import meshplay.engine.template.Templar;
+import meshplay.engine.yaml.YMap;
 
 /** --list-tasks, --list-hosts and --list-tags, in ansible-playbook's layout. Nothing runs. */
 public final class PlaybookLister {
@@ -26,7 +29,11 @@ public final class PlaybookLister {
         this.out = out;
     }
 
-    public void tasks(Set<String> tags, Set<String> skipTags) {
+    /**
+     * Lists the tasks --tags/--skip-tags select. Templated tags are rendered, as Ansible lists them, with
+     * the play's variables, the blocks' and task's vars and the extra vars (no host's variables).
+     */
+    public void tasks(Set<String> tags, Set<String> skipTags, Templar templar, Map<String, Object> extraVars) {
         TagFilter filter = new TagFilter(tags, skipTags);
         header();
         int n = 0;
@@ -34,10 +41,11 @@ public final class PlaybookLister {
             Scope scope = Scope.ofPlay(play.keywords());
             playLine(++n, play, scope);
             out.println("    tasks:");
-            listItems(play.preTasks(), scope, filter);
-            for (Role r : play.roles()) listItems(r.tasks(), scope.inRole(r), filter);
-            listItems(play.tasks(), scope, filter);
-            listItems(play.postTasks(), scope, filter);
+            Listing l = new Listing(filter, templar, play, extraVars);
+            listItems(play.preTasks(), scope, l);
+            for (Role r : play.roles()) listItems(r.tasks(), scope.inRole(r), l);
+            listItems(play.tasks(), scope, l);
+            listItems(play.postTasks(), scope, l);
             out.println();
         }
         out.flush();
@@ -85,15 +93,29 @@ public final class PlaybookLister {
                 + "\tTAGS: [" + String.join(", ", scope.tags()) + "]");
     }
 
-    private void listItems(List<TaskItem> items, Scope scope, TagFilter filter) {
+    /** What listing the tasks of one play needs: the selection and what renders templated tags. */
+    private record Listing(TagFilter filter, Templar templar, Play play, Map<String, Object> extraVars) {
+        Set<String> tags(Scope s) {
+            if (!TagValues.templated(s.tags())) return s.tags();
+            Map<String, Object> vars = new LinkedHashMap<>(play.vars());
+            for (YMap layer : s.varLayers()) vars.putAll(layer.entries());
+            vars.putAll(extraVars);
+            return TagValues.render(s.tags(), templar, vars);
+        }
+    }
+
+    private void listItems(List<TaskItem> items, Scope scope, Listing l) {
         for (TaskItem item : items) {
             Scope s = scope.enter(item);
             if (item instanceof Block b) {
-                listItems(b.block(), s, filter);
-                listItems(b.rescue(), s, filter);
-                listItems(b.always(), s, filter);
-            } else if (filter.selects(s.tags())) {
-                out.println("      " + ((Task) item).displayName() + "\tTAGS: [" + String.join(", ", new TreeSet<>(s.tags())) + "]");
+                listItems(b.block(), s, l);
+                listItems(b.rescue(), s, l);
+                listItems(b.always(), s, l);
+                continue;
+            }
+            Set<String> tags = l.tags(s);
+            if (l.filter().selects(tags)) {
+                out.println("      " + ((Task) item).displayName() + "\tTAGS: [" + String.join(", ", new TreeSet<>(tags)) + "]");
             }
         }
     }

@@ -2,6 +2,7 @@ package meshplay.engine.exec.task;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import meshplay.engine.error.UserError;
 import meshplay.engine.exec.Conditionals;
 import meshplay.engine.model.KeywordSet;
 import meshplay.engine.model.Keywords;
@@ -24,42 +25,55 @@ final class ResultRules {
     static TaskResult apply(Conditionals conditionals, TaskResult r, KeywordSet keywords, Map<String, Object> vars, String register) {
         if (r.skipped() || r.unreachable()) return r;
         if (Boolean.TRUE.equals(r.data().get(PredictedUse.MARK))) return applyToPrediction(conditionals, r, keywords, vars, register);
-        return evaluate(conditionals, r, keywords, vars, register);
+        return evaluate(conditionals, r, keywords, vars, register, false);
     }
 
     /** A planned-only result has no output to judge: a rule that needs it leaves the prediction as it is. */
     private static TaskResult applyToPrediction(Conditionals conditionals, TaskResult r, KeywordSet keywords, Map<String, Object> vars,
                                                 String register) {
         try {
-            return evaluate(conditionals, r, keywords, vars, register);
-        } catch (meshplay.engine.error.UserError e) {
+            return evaluate(conditionals, r, keywords, vars, register, true);
+        } catch (UserError e) {
             return r.toBuilder()
                     .note("changed_when/failed_when not evaluated: the task did not run in check mode (" + e.getMessage() + ")")
                     .build();
         }
     }
 
+    /**
+     * Applies the rules. A rule that cannot be evaluated (an undefined name, an unsafe condition) fails
+     * the task as in Ansible: the module's result is kept, marked failed, with the error under
+     * changed_when_result or failed_when_result, an ordinary failure that ignore_errors and rescue
+     * handle. For a prediction ({@code rethrow}) the error goes to the caller instead.
+     */
     private static TaskResult evaluate(Conditionals conditionals, TaskResult r, KeywordSet keywords, Map<String, Object> vars,
-                                       String register) {
+                                       String register, boolean rethrow) {
         TaskResult out = r;
-        YNode changedWhen = keywords.node(Keywords.CHANGED_WHEN);
-        if (changedWhen != null && !out.failed()) {
-            boolean changed = conditionals.test(changedWhen, bind(vars, register, out));
-            out = out.toBuilder().status(changed ? TaskResult.Status.CHANGED : TaskResult.Status.OK).build();
-        }
-        YNode failedWhen = keywords.node(Keywords.FAILED_WHEN);
-        if (failedWhen != null) {
-            boolean failed = conditionals.test(failedWhen, bind(vars, register, out));
-            TaskResult.Builder judged = out.toBuilder().data("failed_when_result", failed);
-            if (failed) {
-                judged.status(TaskResult.Status.FAILED);
-                if (out.msg() == null) judged.msg("failed_when condition was met");
-            } else if (out.failed()) {
-                // a false failed_when overrides the module's failure
-                judged.status(TaskResult.Status.OK);
+        String evaluating = "changed_when_result";
+        try {
+            YNode changedWhen = keywords.node(Keywords.CHANGED_WHEN);
+            if (changedWhen != null && !out.failed()) {
+                boolean changed = conditionals.test(changedWhen, bind(vars, register, out));
+                out = out.toBuilder().status(changed ? TaskResult.Status.CHANGED : TaskResult.Status.OK).build();
             }
-            out = judged.build();
+            evaluating = "failed_when_result";
+            YNode failedWhen = keywords.node(Keywords.FAILED_WHEN);
+            if (failedWhen != null) {
+                boolean failed = conditionals.test(failedWhen, bind(vars, register, out));
+                TaskResult.Builder judged = out.toBuilder().data("failed_when_result", failed);
+                if (failed) {
+                    judged.status(TaskResult.Status.FAILED);
+                    if (out.msg() == null) judged.msg("failed_when condition was met");
+                } else if (out.failed()) {
+                    // a false failed_when overrides the module's failure
+                    judged.status(TaskResult.Status.OK);
+                }
+                out = judged.build();
+            }
+            return out;
+        } catch (UserError e) {
+            if (rethrow) throw e;
+            return out.toBuilder().status(TaskResult.Status.FAILED).data(evaluating, e.getMessage()).build();
         }
-        return out;
     }
 }

@@ -57,7 +57,7 @@ final class StandardTests {
         Test failed = (in, c) -> flag(in, c, "failed");
         r.test("failed", failed).test("failure", failed);
         Test succeeded = (in, c) -> !flag(in, c, "failed");
-        r.test("succeeded", succeeded).test("success", succeeded);
+        r.test("succeeded", succeeded).test("success", succeeded).test("successful", succeeded);
         Test changed = (in, c) -> flag(in, c, "changed");
         r.test("changed", changed).test("change", changed);
         Test skipped = (in, c) -> flag(in, c, "skipped");
