@@ -42,7 +42,7 @@ public final class ResultLedger {
             case CONTINUES -> {
             }
         }
-        if (r.changed()) play.handlers().notify(host, scope.keywords().node(Keywords.NOTIFY));
+        if (r.changedOk()) play.handlers().notify(host, scope.keywords().node(Keywords.NOTIFY));
     }
 
     /**
@@ -77,7 +77,7 @@ public final class ResultLedger {
                 run.state.host(h).failed(true);
                 run.state.stats.host(h).count(first);
             }
-            if (first.changed()) play.handlers().notify(h, scope.keywords().node(Keywords.NOTIFY));
+            if (first.changedOk()) play.handlers().notify(h, scope.keywords().node(Keywords.NOTIFY));
         }
     }
 
