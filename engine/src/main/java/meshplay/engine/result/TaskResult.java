@@ -55,6 +55,8 @@ public final class TaskResult {
     private final Object item;
     private final String label;
     private final String loopVar;
+    // the handlers: the names notify gave, rendered for this host (and item)
+    private final List<String> notify;
     // the display: how it is shown, never what the run does
     private final boolean noLog;
     private final String note;
@@ -77,6 +79,7 @@ public final class TaskResult {
         item = b.item;
         label = b.label;
         loopVar = b.loopVar;
+        notify = List.copyOf(b.notify);
         noLog = b.noLog;
         note = b.note;
         delegatedTo = b.delegatedTo;
@@ -127,6 +130,8 @@ public final class TaskResult {
         Builder b = builder(Status.OK).loop(items);
         if (items.isEmpty()) return b.status(Status.SKIPPED).data("skip_reason", "No items in the list").build();
         b.delegatedTo(items.get(0).delegatedTo());
+        // as in Ansible, a loop that changed notifies what every item named
+        b.notify(items.stream().flatMap(i -> i.notified().stream()).distinct().toList());
         if (items.stream().anyMatch(TaskResult::unreachable)) b.status(Status.UNREACHABLE);
         else if (items.stream().anyMatch(TaskResult::failed)) {
             b.status(Status.FAILED).msg("One or more items failed").failedWithChange(items.stream().anyMatch(TaskResult::changed));
@@ -166,6 +171,12 @@ public final class TaskResult {
     public Object item() { return item; }
     public String label() { return label; }
     public String loopVar() { return loopVar; }
+
+    /**
+     * The handler names the task's notify keyword gave, rendered with this host's (and item's)
+     * variables; for a loop, those of all its items. They are notified when the task changed and did not fail.
+     */
+    public List<String> notified() { return notify; }
 
     public boolean noLog() { return noLog; }
     /** A remark for the user (check mode could not know, a predicted value was used, ...), or null. */
@@ -242,6 +253,7 @@ public final class TaskResult {
         private Object item;
         private String label;
         private String loopVar;
+        private final List<String> notify = new ArrayList<>();
         private boolean noLog;
         private String note;
         private String delegatedTo;
@@ -265,6 +277,7 @@ public final class TaskResult {
             item = r.item;
             label = r.label;
             loopVar = r.loopVar;
+            notify.addAll(r.notify);
             noLog = r.noLog;
             note = r.note;
             delegatedTo = r.delegatedTo;
@@ -311,6 +324,13 @@ public final class TaskResult {
             item = value;
             label = displayLabel;
             loopVar = var;
+            return this;
+        }
+
+        /** The handler names notify gave, rendered (replaces any set before). */
+        public Builder notify(List<String> names) {
+            notify.clear();
+            notify.addAll(names);
             return this;
         }
 
