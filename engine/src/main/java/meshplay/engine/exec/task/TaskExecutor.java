@@ -98,6 +98,8 @@ public final class TaskExecutor {
         List<Object> items;
         try {
             items = LoopExpander.items(kw, run.templar);
+        } catch (LoopExpander.NotAList notAList) {
+            throw notAList;
         } catch (RuntimeException loopError) {
             // as in Ansible: a loop that cannot be evaluated (an undefined name) is no error when `when` is false
             if (whenIsFalse(q, vars)) return TaskResult.skipped("Conditional result was False");
