@@ -91,9 +91,10 @@ final class ActionArgs {
     }
 
     /**
-     * Unknown and missing arguments are load-time errors when the names are written literally; literal
-     * values are checked against their choices; a mapping without any template is validated completely
-     * (types, choices, exclusive arguments), exactly as the runner would.
+     * Unknown arguments are load-time errors when the names are written literally; literal values are
+     * checked against their choices; a mapping without any template that has its required arguments is
+     * validated completely (types, choices, exclusive arguments), exactly as the runner would. A
+     * missing required argument fails the task when it runs, as in Ansible.
      */
     static void check(String action, ArgSpec spec, Built built, Origin actionOrigin) {
         YNode args = built.args();
@@ -113,9 +114,10 @@ final class ActionArgs {
             origins.putAll(extra.keyOrigins());
         }
         Function<String, Origin> originOf = k -> origins.getOrDefault(k, actionOrigin);
-        ArgValidator.checkNames(action, spec, names, originOf, actionOrigin);
+        ArgValidator.checkNames(action, spec, names, originOf);
         checkChoices(action, spec, args);
-        if (args instanceof YMap map && built.argsKeyword() == null && !Templates.containsTemplate(map)) {
+        if (args instanceof YMap map && built.argsKeyword() == null && !Templates.containsTemplate(map)
+                && ArgValidator.hasRequired(spec, names)) {
             ArgValidator.validate(action, spec, new LinkedHashMap<>(map.entries()), originOf, actionOrigin);
         }
     }

@@ -75,7 +75,8 @@ public final class Keywords {
     public static final KeywordDef<Boolean> DELEGATE_FACTS = KeywordDef.bool("delegate_facts");
     public static final KeywordDef<YNode> NOTIFY = KeywordDef.node("notify", STRINGS);
 
-    public static final KeywordDef<YNode> LOOP = KeywordDef.node("loop", LIST);
+    /** Any value when loading: as in Ansible, a loop over something that is not a list fails the task when it runs. */
+    public static final KeywordDef<YNode> LOOP = KeywordDef.node("loop", ANY);
     public static final KeywordDef<YNode> LOOP_CONTROL = KeywordDef.node("loop_control", KeywordType.LOOP_CONTROL);
     public static final KeywordDef<String> REGISTER = KeywordDef.text("register", IDENTIFIER);
     public static final KeywordDef<YNode> CHANGED_WHEN = KeywordDef.node("changed_when", CONDITION);

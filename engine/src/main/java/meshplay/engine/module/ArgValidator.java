@@ -22,24 +22,27 @@ public final class ArgValidator {
     private ArgValidator() {
     }
 
-    /** Only the argument names: unknown or missing required ones. Used at load time, before templating. */
-    public static void checkNames(String module, ArgSpec spec, Iterable<String> given, Function<String, Origin> originOf,
-                                  Origin taskOrigin) {
+    /**
+     * Only the argument names: an unknown one is an error. Used at load time, before templating. A
+     * missing required argument is not checked here: as in Ansible, it fails the task when it runs
+     * ({@link #validate}).
+     */
+    public static void checkNames(String module, ArgSpec spec, Iterable<String> given, Function<String, Origin> originOf) {
         if (spec.acceptsAnyArgs()) return;
-        List<String> names = new ArrayList<>();
         for (String name : given) {
-            names.add(name);
             if (spec.find(name) == null) {
                 throw new UserError(originOf.apply(name), "unknown argument '" + name + "' for module '" + module + "'",
                         suggestion(name, spec) + "valid arguments: " + String.join(", ", spec.args().keySet()));
             }
         }
+    }
+
+    /** True when every required argument without a default is among {@code given}. */
+    public static boolean hasRequired(ArgSpec spec, java.util.Collection<String> given) {
         for (ArgSpec.Arg a : spec.args().values()) {
-            if (a.mandatory() && a.defaultValue() == null && names.stream().noneMatch(n -> spec.find(n) == a)) {
-                throw new UserError(taskOrigin, "module '" + module + "' requires argument '" + a.name() + "'",
-                        "add '" + a.name() + ":' to the task" + (a.description().isEmpty() ? "" : " (" + a.description() + ")"));
-            }
+            if (a.mandatory() && a.defaultValue() == null && given.stream().noneMatch(n -> spec.find(n) == a)) return false;
         }
+        return true;
     }
 
     public static Args validate(String module, ArgSpec spec, Map<String, Object> given, Function<String, Origin> originOf,
@@ -49,7 +52,7 @@ public final class ArgValidator {
             given.forEach((k, v) -> out.put(k, plain(v)));
             return new Args(out);
         }
-        checkNames(module, spec, given.keySet(), originOf, taskOrigin);
+        checkNames(module, spec, given.keySet(), originOf);
         Map<String, Origin> origins = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : given.entrySet()) {
             ArgSpec.Arg a = spec.find(e.getKey());
@@ -71,7 +74,7 @@ public final class ArgValidator {
             }
             if (out.get(a.name()) == null && a.mandatory()) {
                 throw new UserError(taskOrigin, "module '" + module + "' requires argument '" + a.name() + "'",
-                        "add '" + a.name() + ":' to the task");
+                        "add '" + a.name() + ":' to the task" + (a.description().isEmpty() ? "" : " (" + a.description() + ")"));
             }
         }
         for (List<String> group : spec.mutuallyExclusive()) {

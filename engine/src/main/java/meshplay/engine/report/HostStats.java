@@ -2,7 +2,7 @@ package meshplay.engine.report;
 
 /**
  * The recap counters of one host, counted as ansible-core 2.14 counts them: an ignored failure (or
- * ignored unreachable) counts ok and ignored; a failure inside a block that has a rescue section
+ * ignored unreachable) counts ok and ignored, and changed when it changed the host; a failure inside a block that has a rescue section
  * counts rescued, not failed.
  */
 public final class HostStats {
@@ -16,7 +16,13 @@ public final class HostStats {
             case CHANGED -> { ok++; changed++; }
             case SKIPPED -> skipped++;
             case UNREACHABLE -> { if (r.ignored()) { ok++; ignored++; } else unreachable++; }
-            case FAILED -> { if (r.ignored()) { ok++; ignored++; } else failed++; }
+            case FAILED -> {
+                if (r.ignored()) {
+                    ok++;
+                    ignored++;
+                    if (r.changed()) changed++;
+                } else failed++;
+            }
         }
     }
 
@@ -32,7 +38,13 @@ public final class HostStats {
             case CHANGED -> { ok--; changed--; }
             case SKIPPED -> skipped--;
             case UNREACHABLE -> { if (r.ignored()) { ok--; ignored--; } else unreachable--; }
-            case FAILED -> { if (r.ignored()) { ok--; ignored--; } else failed--; }
+            case FAILED -> {
+                if (r.ignored()) {
+                    ok--;
+                    ignored--;
+                    if (r.changed()) changed--;
+                } else failed--;
+            }
         }
     }
 

@@ -8,7 +8,11 @@ import java.util.Map;
 import meshplay.engine.lang.Json;
 import meshplay.engine.module.Diff;
 
-/** One JSON object per line per event (--json). no_log results are censored; their diffs are dropped. */
+/**
+ * One JSON object per line per event (--json). A result is what the task returned; meshplay's remark
+ * about it (check mode could not know, a predicted value was used) is the event's "note". no_log
+ * results are censored; their diffs are dropped.
+ */
 public final class JsonReporter implements Reporter {
     private final PrintWriter out;
 
@@ -46,7 +50,8 @@ public final class JsonReporter implements Reporter {
                 o.put("status", r.result().status().name().toLowerCase());
                 if (r.result().ignored()) o.put("ignored", true);
                 if (r.item()) o.put("item", ResultView.itemLabel(r.result()));
-                o.put("result", ResultView.of(r.result()));
+                o.put("result", ResultView.returned(r.result()));
+                if (!r.result().noLog() && r.result().note() != null) o.put("note", r.result().note());
                 if (!r.result().noLog() && !r.result().diffs().isEmpty()) {
                     List<Object> diffs = new ArrayList<>();
                     for (Diff d : r.result().diffs()) {

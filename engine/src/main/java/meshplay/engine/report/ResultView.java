@@ -10,7 +10,15 @@ public final class ResultView {
     private ResultView() {
     }
 
+    /** The result as the console shows it: what the task returned, with meshplay's note (if any) as "note". */
     public static Map<String, Object> of(TaskResult r) {
+        Map<String, Object> out = returned(r);
+        if (!r.noLog() && r.note() != null) out.put("note", r.note());
+        return out;
+    }
+
+    /** What the task returned, as Ansible's callbacks get it: without meshplay's note, which --json shows apart. */
+    public static Map<String, Object> returned(TaskResult r) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (r.noLog()) {
             out.put("censored", TaskResult.NO_LOG_MESSAGE);
@@ -24,7 +32,6 @@ public final class ResultView {
         }
         reg.remove("ansible_loop_var");
         if (r.loopVar() != null) reg.remove(r.loopVar());
-        if (r.note() != null) reg.put("note", r.note());
         return reg;
     }
 

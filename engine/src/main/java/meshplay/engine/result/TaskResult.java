@@ -17,7 +17,7 @@ import meshplay.engine.yaml.Unsafe;
  * sits below the runner, so the reporters and the step hook read it without knowing the runner.
  *
  * <p>Its parts: the outcome (status, msg, data, diffs, attempts, and the error that explains a
- * failure); the loop (an aggregate's items, or this item's value, label and loop variable); the
+ * failure; a failure may still have changed the host, as a command that ran and exited non-zero); the loop (an aggregate's items, or this item's value, label and loop variable); the
  * display (no_log, a note, the delegate host), which never changes what the run does; and the control
  * flow: whether a failure or an unreachable host was ignored, read by the runner as {@link #hostEffect()}.
  */
@@ -41,6 +41,8 @@ public final class TaskResult {
 
     // the outcome: what happened
     private final Status status;
+    /** A failed result that changed the host before failing (Status.CHANGED is a change that succeeded). */
+    private final boolean failedWithChange;
     private final String msg;
     private final Map<String, Object> data;
     private final List<Diff> diffs;
@@ -53,6 +55,8 @@ public final class TaskResult {
     private final Object item;
     private final String label;
     private final String loopVar;
+    // the handlers: the names notify gave, rendered for this host (and item)
+    private final List<String> notify;
     // the display: how it is shown, never what the run does
     private final boolean noLog;
     private final String note;
@@ -62,6 +66,7 @@ public final class TaskResult {
 
     private TaskResult(Builder b) {
         status = b.status;
+        failedWithChange = b.status == Status.FAILED && b.failedWithChange;
         msg = b.msg;
         data = Collections.unmodifiableMap(new LinkedHashMap<>(b.data));
         diffs = List.copyOf(b.diffs);
@@ -74,6 +79,7 @@ public final class TaskResult {
         item = b.item;
         label = b.label;
         loopVar = b.loopVar;
+        notify = List.copyOf(b.notify);
         noLog = b.noLog;
         note = b.note;
         delegatedTo = b.delegatedTo;
@@ -124,15 +130,26 @@ public final class TaskResult {
         Builder b = builder(Status.OK).loop(items);
         if (items.isEmpty()) return b.status(Status.SKIPPED).data("skip_reason", "No items in the list").build();
         b.delegatedTo(items.get(0).delegatedTo());
+        // as in Ansible, a loop that changed notifies what every item named
+        b.notify(items.stream().flatMap(i -> i.notified().stream()).distinct().toList());
         if (items.stream().anyMatch(TaskResult::unreachable)) b.status(Status.UNREACHABLE);
-        else if (items.stream().anyMatch(TaskResult::failed)) b.status(Status.FAILED).msg("One or more items failed");
+        else if (items.stream().anyMatch(TaskResult::failed)) {
+            b.status(Status.FAILED).msg("One or more items failed").failedWithChange(items.stream().anyMatch(TaskResult::changed));
+        }
         else if (items.stream().anyMatch(TaskResult::changed)) b.status(Status.CHANGED);
         else if (items.stream().allMatch(TaskResult::skipped)) b.status(Status.SKIPPED);
         return b.build();
     }
 
     public Status status() { return status; }
-    public boolean changed() { return status == Status.CHANGED; }
+    /**
+     * Whether the host was changed: a change that succeeded, or a failure that changed it first (a
+     * command that ran and exited non-zero). As in Ansible, only a change that succeeded notifies
+     * handlers ({@link #changedOk()}); an ignored failure with a change counts changed in the recap.
+     */
+    public boolean changed() { return status == Status.CHANGED || failedWithChange; }
+    /** A change that succeeded: what notifies handlers. */
+    public boolean changedOk() { return status == Status.CHANGED; }
     public boolean failed() { return status == Status.FAILED; }
     public boolean skipped() { return status == Status.SKIPPED; }
     public boolean unreachable() { return status == Status.UNREACHABLE; }
@@ -154,6 +171,12 @@ public final class TaskResult {
     public Object item() { return item; }
     public String label() { return label; }
     public String loopVar() { return loopVar; }
+
+    /**
+     * The handler names the task's notify keyword gave, rendered with this host's (and item's)
+     * variables; for a loop, those of all its items. They are notified when the task changed and did not fail.
+     */
+    public List<String> notified() { return notify; }
 
     public boolean noLog() { return noLog; }
     /** A remark for the user (check mode could not know, a predicted value was used, ...), or null. */
@@ -218,6 +241,7 @@ public final class TaskResult {
     /** Gathers the parts of a result; {@link #build()} makes the immutable value. Used on one thread. */
     public static final class Builder {
         private Status status;
+        private boolean failedWithChange;
         private String msg;
         private final Map<String, Object> data = new LinkedHashMap<>();
         private final List<Diff> diffs = new ArrayList<>();
@@ -229,6 +253,7 @@ public final class TaskResult {
         private Object item;
         private String label;
         private String loopVar;
+        private final List<String> notify = new ArrayList<>();
         private boolean noLog;
         private String note;
         private String delegatedTo;
@@ -240,6 +265,7 @@ public final class TaskResult {
 
         private Builder(TaskResult r) {
             status = r.status;
+            failedWithChange = r.failedWithChange;
             msg = r.msg;
             data.putAll(r.data);
             diffs.addAll(r.diffs);
@@ -251,13 +277,25 @@ public final class TaskResult {
             item = r.item;
             label = r.label;
             loopVar = r.loopVar;
+            notify.addAll(r.notify);
             noLog = r.noLog;
             note = r.note;
             delegatedTo = r.delegatedTo;
             ignored = r.ignored;
         }
 
-        public Builder status(Status s) { status = s; return this; }
+        /**
+         * Sets the outcome. A changed result that becomes FAILED (failed_when, until used up) keeps its
+         * change: in Ansible, failed and changed are separate flags.
+         */
+        public Builder status(Status s) {
+            if (s == Status.FAILED && status == Status.CHANGED) failedWithChange = true;
+            status = s;
+            return this;
+        }
+
+        /** For a FAILED status: whether the task changed the host before it failed (ignored otherwise). */
+        public Builder failedWithChange(boolean v) { failedWithChange = v; return this; }
         public Builder msg(String m) { msg = m; return this; }
         public Builder data(String key, Object value) { data.put(key, value); return this; }
         public Builder data(Map<String, ?> values) { data.putAll(values); return this; }
@@ -286,6 +324,13 @@ public final class TaskResult {
             item = value;
             label = displayLabel;
             loopVar = var;
+            return this;
+        }
+
+        /** The handler names notify gave, rendered (replaces any set before). */
+        public Builder notify(List<String> names) {
+            notify.clear();
+            notify.addAll(names);
             return this;
         }
 

@@ -176,7 +176,7 @@ public final class MvelTemplar implements Templar {
      * A text with templates, rendered as Ansible's (non-native) templating does. A text that is only
      * {@code {{ name }}}, naming a variable whose value is a number, a boolean or None, gives that value.
      * Otherwise one "{{ }}" alone gives its value's type for a list, a mapping, a boolean or text, while
-     * a number becomes its text and None the empty string; anything else gives a string (where None
+     * a number or a tuple becomes its text and None the empty string; anything else gives a string (where None
      * outputs nothing).
      */
     private Object renderText(String text, Origin origin, RenderScope scope) {
@@ -185,7 +185,8 @@ public final class MvelTemplar implements Templar {
         if (single == null) return renderAll(nodes, origin, scope);
         Object value = evaluateTop(single.expression(), "{{ " + single.expression() + " }}", at(origin, single.line()), scope);
         if (namesPlainScalar(text, scope)) return value;
-        if (value instanceof Number) return Ops.toText(value);
+        // Ansible's templating gives the text of a number or a tuple (only text in [ ] or { } becomes a value again)
+        if (value instanceof Number || value instanceof PyTuple) return Ops.toText(value);
         return finalized(value);
     }
 

@@ -213,6 +213,7 @@ public final class Ops {
         if (o instanceof Number) return "float";
         if (o instanceof CharSequence) return "str";
         if (o instanceof Map) return "dict";
+        if (o instanceof PyTuple) return "tuple";
         if (o instanceof List || o instanceof Collection) return "list";
         return o.getClass().getSimpleName();
     }
@@ -261,6 +262,14 @@ public final class Ops {
                 repr(e.getValue(), true, b, depth + 1);
             }
             b.append('}');
+        } else if (o instanceof PyTuple t) {
+            // Python's tuple: (a, b), and (a,) for one item
+            b.append('(');
+            for (int i = 0; i < t.size(); i++) {
+                if (i > 0) b.append(", ");
+                repr(t.get(i), true, b, depth + 1);
+            }
+            b.append(t.size() == 1 ? ",)" : ")");
         } else if (o instanceof Iterable<?> it) {
             b.append('[');
             boolean first = true;

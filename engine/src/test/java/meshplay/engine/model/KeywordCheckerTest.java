@@ -50,7 +50,10 @@ class KeywordCheckerTest {
         ok(Keywords.WHEN, "[a, b == 1]");
         assertEquals("'when' expects a value or a list of values, got a mapping", bad(Keywords.WHEN, "{a: 1}"));
         ok(Keywords.LOOP, "\"{{ items }}\"");
-        assertEquals("'loop' expects a list, or a template such as \"{{ items }}\", got 'abc'", bad(Keywords.LOOP, "abc"));
+        // a loop over text is no load error: as in Ansible, it fails the task when it runs
+        ok(Keywords.LOOP, "abc");
+        assertEquals("'with_list' expects a list, or a template such as \"{{ items }}\", got 'abc'",
+                bad(KeywordDef.node("with_list", KeywordType.LIST), "abc"));
         ok(Keywords.ENVIRONMENT, "{A: 1}");
         assertEquals("'environment' expects a mapping (key: value lines), got a list", bad(Keywords.ENVIRONMENT, "[A]"));
         assertEquals("'order' must be one of sorted, shuffle, got 'random'", bad(KeywordDef.choice("order", "sorted", "shuffle"), "random"));

@@ -63,6 +63,24 @@ class TaskResultTest {
     }
 
     @Test
+    void aFailureKeepsTheChangeItMadeButOnlyASucceededChangeNotifies() {
+        TaskResult command = TaskResult.builder(Status.FAILED).failedWithChange(true).msg("non-zero return code").build();
+        assertTrue(command.changed());
+        assertFalse(command.changedOk());
+        assertEquals(true, command.toRegistered().get("changed"));
+        assertEquals(true, command.toRegistered().get("failed"));
+        // failed_when on a changed result, and a loop with a failed item that changed
+        TaskResult judged = TaskResult.builder(Status.CHANGED).build().toBuilder().status(Status.FAILED).build();
+        assertTrue(judged.changed());
+        TaskResult loop = TaskResult.ofLoop(List.of(item(Status.OK), command));
+        assertTrue(loop.changed());
+        assertEquals(true, loop.toRegistered().get("changed"));
+        // a failure that changed nothing, and the flag on a status that is not FAILED
+        assertFalse(TaskResult.failed("boom").changed());
+        assertFalse(TaskResult.builder(Status.OK).failedWithChange(true).build().changed());
+    }
+
+    @Test
     void aLoopIsShownOnTheHostItsFirstItemRanOn() {
         TaskResult first = TaskResult.builder(Status.OK).delegatedTo("n2").build();
         assertEquals("n2", TaskResult.ofLoop(List.of(first, item(Status.OK))).delegatedTo());

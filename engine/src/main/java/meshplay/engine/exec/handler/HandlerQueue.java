@@ -60,9 +60,12 @@ public final class HandlerQueue {
         return roles.get(handler);
     }
 
-    /** Queues the handlers a changed task notifies; warns about names that match nothing. */
-    public synchronized void notify(String host, YNode notify) {
-        for (String name : names(notify)) {
+    /**
+     * Queues the handlers a changed task notifies ({@code names}: its notify keyword, already rendered);
+     * warns about names that match nothing, naming the keyword's {@code origin}.
+     */
+    public synchronized void notify(String host, List<String> names, meshplay.engine.yaml.Origin origin) {
+        for (String name : names) {
             boolean found = false;
             boolean namedFound = false;
             for (Task h : handlers) {
@@ -77,7 +80,7 @@ public final class HandlerQueue {
             }
             if (!found) {
                 run.events.on(new Event.Warning("no handler named or listening to '" + name + "' (notified from "
-                        + (notify == null ? "?" : notify.origin()) + ")"));
+                        + (origin == null ? "?" : origin) + ")"));
             }
         }
     }
@@ -125,7 +128,8 @@ public final class HandlerQueue {
         return false;
     }
 
-    private static List<String> names(YNode node) {
+    /** The names a notify or listen keyword gives: one, or a list of them. */
+    public static List<String> names(YNode node) {
         List<String> out = new ArrayList<>();
         if (node instanceof YList l) {
             for (YNode n : l.items()) out.addAll(names(n));

@@ -118,8 +118,9 @@ final class ActionInvoker {
             else if (plan.note() != null) r.note(plan.note());
         } else {
             ModuleResult m = module.apply(ctx, plan);
+            // a module that fails after changing the host (a command that ran and exited non-zero) reports the change
             r = TaskResult.builder(m.failed() ? TaskResult.Status.FAILED : m.changed() ? TaskResult.Status.CHANGED : TaskResult.Status.OK)
-                    .msg(m.msg()).data(m.data());
+                    .failedWithChange(m.changed()).msg(m.msg()).data(m.data());
             if (plan.note() != null && !m.changed()) r.note(plan.note());
         }
         if (diff) r.diffs(plan.diffs());

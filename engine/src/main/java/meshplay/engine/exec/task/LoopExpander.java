@@ -43,7 +43,7 @@ final class LoopExpander {
         YNode node = kw.node(def);
         Object v = key.equals("with_first_found") ? definedTerms(kw, def, templar) : kw.rendered(def);
         if (key.equals("with_dict") && !(v instanceof Map)) {
-            throw new UserError(node.origin(), "with_dict needs a mapping, got " + describe(v), "give it a dict variable");
+            throw new NotAList(node.origin(), "with_dict needs a mapping, got " + describe(v), "give it a dict variable");
         }
         if (!List.of("loop", "with_items", "with_list").contains(key)) {
             try {
@@ -56,7 +56,7 @@ final class LoopExpander {
         if (v == null) return out;
         if (!(v instanceof List<?> l)) {
             if (key.equals("with_items")) return List.of(v);
-            throw new UserError(node.origin(), key + " needs a list, got " + describe(v),
+            throw new NotAList(node.origin(), key + " needs a list, got " + describe(v),
                     "write a YAML list, or a variable that holds one (loop: \"{{ my_list }}\")");
         }
         for (Object item : l) {
@@ -65,6 +65,16 @@ final class LoopExpander {
             else out.add(item);
         }
         return out;
+    }
+
+    /**
+     * The loop's value is not what the loop takes (text, a number, a mapping for loop): the task fails
+     * even when its `when` is false, as in Ansible, which checks the loop's value before the condition.
+     */
+    static final class NotAList extends UserError {
+        NotAList(meshplay.engine.yaml.Origin origin, String message, String hint) {
+            super(origin, message, hint);
+        }
     }
 
     /** with_first_found skips the candidates that name an undefined variable, as ansible-core does. */

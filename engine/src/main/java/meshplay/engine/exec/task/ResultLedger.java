@@ -42,7 +42,14 @@ public final class ResultLedger {
             case CONTINUES -> {
             }
         }
-        if (r.changed()) play.handlers().notify(host, scope.keywords().node(Keywords.NOTIFY));
+        if (r.changedOk()) notifyHandlers(r, scope, play, host);
+    }
+
+    /** Notifies the handlers the result names (its notify keyword, rendered when the task ran) for the host. */
+    private static void notifyHandlers(TaskResult r, Scope scope, PlayRun play, String host) {
+        if (r.notified().isEmpty()) return;
+        YNode node = scope.keywords().node(Keywords.NOTIFY);
+        play.handlers().notify(host, r.notified(), node == null ? null : node.origin());
     }
 
     /**
@@ -77,7 +84,7 @@ public final class ResultLedger {
                 run.state.host(h).failed(true);
                 run.state.stats.host(h).count(first);
             }
-            if (first.changed()) play.handlers().notify(h, scope.keywords().node(Keywords.NOTIFY));
+            if (first.changedOk()) notifyHandlers(first, scope, play, h);
         }
     }
 

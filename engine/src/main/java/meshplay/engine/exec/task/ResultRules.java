@@ -52,9 +52,13 @@ final class ResultRules {
         String evaluating = "changed_when_result";
         try {
             YNode changedWhen = keywords.node(Keywords.CHANGED_WHEN);
-            if (changedWhen != null && !out.failed()) {
+            if (changedWhen != null) {
+                // as in Ansible, changed_when judges a failed result too: it keeps failing, with or without a change
                 boolean changed = conditionals.test(changedWhen, bind(vars, register, out));
-                out = out.toBuilder().status(changed ? TaskResult.Status.CHANGED : TaskResult.Status.OK).build();
+                TaskResult.Builder judged = out.toBuilder();
+                if (out.failed()) judged.failedWithChange(changed);
+                else judged.status(changed ? TaskResult.Status.CHANGED : TaskResult.Status.OK);
+                out = judged.build();
             }
             evaluating = "failed_when_result";
             YNode failedWhen = keywords.node(Keywords.FAILED_WHEN);
@@ -65,8 +69,8 @@ final class ResultRules {
                     judged.status(TaskResult.Status.FAILED);
                     if (out.msg() == null) judged.msg("failed_when condition was met");
                 } else if (out.failed()) {
-                    // a false failed_when overrides the module's failure
-                    judged.status(TaskResult.Status.OK);
+                    // a false failed_when overrides the module's failure; a change it made stays
+                    judged.status(out.changed() ? TaskResult.Status.CHANGED : TaskResult.Status.OK);
                 }
                 out = judged.build();
             }

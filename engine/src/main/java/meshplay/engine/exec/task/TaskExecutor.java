@@ -10,12 +10,14 @@ import java.util.function.Consumer;
 import meshplay.engine.error.UserError;
 import meshplay.engine.exec.RunContext;
 import meshplay.engine.exec.actions.Included;
+import meshplay.engine.exec.handler.HandlerQueue;
 import meshplay.engine.exec.scope.HostRun;
 import meshplay.engine.exec.scope.TaskRequest;
 import meshplay.engine.exec.scope.VarsAssembler;
 import meshplay.engine.model.Keywords;
 import meshplay.engine.report.Event;
 import meshplay.engine.result.TaskResult;
+import meshplay.engine.template.Templar;
 import meshplay.engine.yaml.YNode;
 
 /**
@@ -52,7 +54,7 @@ public final class TaskExecutor {
             } else if (!run.conditionals.all(q.scope().whens(), vars)) {
                 result = TaskResult.skipped("Conditional result was False");
             } else {
-                result = runWithRetries(q, vars, included);
+                result = withNotify(runWithRetries(q, vars, included), q, vars);
             }
             boolean ignored = result.failed() && kw.get(Keywords.IGNORE_ERRORS, false)
                     || result.unreachable() && kw.get(Keywords.IGNORE_UNREACHABLE, false);
@@ -96,6 +98,8 @@ public final class TaskExecutor {
         List<Object> items;
         try {
             items = LoopExpander.items(kw, run.templar);
+        } catch (LoopExpander.NotAList notAList) {
+            throw notAList;
         } catch (RuntimeException loopError) {
             // as in Ansible: a loop that cannot be evaluated (an undefined name) is no error when `when` is false
             if (whenIsFalse(q, vars)) return TaskResult.skipped("Conditional result was False");
@@ -110,7 +114,7 @@ public final class TaskExecutor {
             itemVars.putAll(binding);
             List<Included> itemIncludes = new ArrayList<>();
             TaskResult outcome = run.conditionals.all(q.scope().whens(), itemVars)
-                    ? runWithRetries(q, itemVars, itemIncludes)
+                    ? withNotify(runWithRetries(q, itemVars, itemIncludes), q, itemVars)
                     : TaskResult.skipped("Conditional result was False");
             String label = control.label() == null ? null : String.valueOf(run.templar.render(control.label(), itemVars));
             TaskResult r = outcome.toBuilder().item(items.get(i), label, control.loopVar()).noLog(noLog).build();
@@ -130,6 +134,22 @@ public final class TaskExecutor {
             if (control.pause() > 0 && i < items.size() - 1) sleep(control.pause());
         }
         return TaskResult.ofLoop(results);
+    }
+
+    /**
+     * The result with the handler names its notify keyword gives, rendered with the host's (or item's)
+     * variables as Ansible templates notify ("restart {{ service }}"); a skipped result names none.
+     */
+    private TaskResult withNotify(TaskResult r, TaskRequest q, Map<String, Object> vars) {
+        YNode node = q.scope().keywords().node(Keywords.NOTIFY);
+        if (node == null || r.skipped()) return r;
+        List<String> names = HandlerQueue.names(node);
+        if (names.stream().anyMatch(Templar::isTemplate)) {
+            Object rendered = run.templar.render(node, vars);
+            names = rendered instanceof List<?> l ? l.stream().map(String::valueOf).toList()
+                    : rendered == null ? List.of() : List.of(String.valueOf(rendered));
+        }
+        return r.toBuilder().notify(names).build();
     }
 
     private boolean whenIsFalse(TaskRequest q, Map<String, Object> vars) {

@@ -73,12 +73,14 @@ final class StringFilters {
             return b.toString();
         });
         r.filter("type_debug", (in, c) -> Ops.typeName(in));
+        // os.path.splitext: a tuple (root, ext); the dots that start the file name are not an extension
         r.filter("splitext", (in, c) -> {
             String s = text(in);
-            int slash = s.lastIndexOf('/');
+            int start = s.lastIndexOf('/') + 1;
+            while (start < s.length() && s.charAt(start) == '.') start++;
             int dot = s.lastIndexOf('.');
-            if (dot <= slash + 1) return new ArrayList<>(List.of(s, ""));
-            return new ArrayList<>(List.of(s.substring(0, dot), s.substring(dot)));
+            if (dot < start) return new meshplay.engine.template.PyTuple(List.of(s, ""));
+            return new meshplay.engine.template.PyTuple(List.of(s.substring(0, dot), s.substring(dot)));
         });
         r.filter("indent", (in, c) -> {
             int width = c.integer(0, "width", 4);
