@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """The benchmark's report: reads bench/run's results (one TSV line per run) and writes RESULTS.md
-(machine and versions, settings, the medians table, every run, the targets, where the time goes,
-the micro-benchmarks). It also prints the medians table.
+(machine and versions, settings, the medians table of meshplay, ansible-playbook and Ansible + Mitogen,
+the scale table of meshplay from 10 to 300 hosts, every run, the targets, where the time goes, the
+micro-benchmarks). It also prints the medians table.
 
     bench/report.py RESULTS.tsv RESULTS.md MICRO.txt JIT.txt --cores N --load-before "1 5 15" ...
 (bench/run passes every option; see parse_args.)
@@ -13,14 +14,21 @@ import sys
 from collections import defaultdict
 
 # host-tasks of each scenario (loop100: loop items)
-WORK = {"30x1": 30, "30x10": 300, "30x10-check": 300, "loop100": 100, "30x50": 1500}
+WORK = {"30x1": 30, "30x3": 90, "30x10": 300, "30x10-check": 300, "loop100": 100, "30x50": 1500, "30x100": 3000,
+        "30x300": 9000}
+# hosts of the 30-task scenarios, the scale table's rows
+HOSTS = {"30x1": 1, "30x3": 3, "30x10": 10, "30x50": 50, "30x100": 100, "30x300": 300}
 # (scenario, run) rows of the tables, in order
-ORDER = [("empty", "empty"), ("30x1", "first"), ("30x1", "second"), ("30x10", "first"), ("30x10", "second"),
-         ("30x10-check", "check"), ("loop100", "first"), ("loop100", "second"), ("30x50", "first"), ("30x50", "second")]
+ORDER = [("empty", "empty"), ("30x1", "first"), ("30x1", "second"), ("30x3", "first"), ("30x3", "second"),
+         ("30x10", "first"), ("30x10", "second"), ("30x10-check", "check"), ("loop100", "first"), ("loop100", "second"),
+         ("30x50", "first"), ("30x50", "second"), ("30x100", "first"), ("30x100", "second"), ("30x300", "first"),
+         ("30x300", "second")]
+SCALE = ("30x10", "30x50", "30x100", "30x300")
 REFERENCE_ANSIBLE_30X10 = 130.0   # the reference: ansible-core 2.14, 30 tasks x 10 hosts, these machines
-TOOLS = ("meshplay", "ansible")
-# fields of one measured run: wall s, peak RSS KiB, process tree RSS KiB, SSH connections, CPU s, sshd CPU s (or None)
-WALL, RSS, TREE, CONNS, CPU, SSHD_CPU = range(6)
+TOOLS = ("meshplay", "ansible", "mitogen")
+# fields of one measured run: wall s, peak RSS KiB, process tree RSS KiB, SSH connections, CPU s, sshd CPU s (or None),
+# the 1-minute load average when the run started (or None)
+WALL, RSS, TREE, CONNS, CPU, SSHD_CPU, LOAD = range(7)
 
 
 class Results:
@@ -28,9 +36,10 @@ class Results:
 
     def __init__(self, rows):
         self.data = defaultdict(list)
-        for scen, tool, phase, rep, wall, rss, tree, conns, hosts, changed, failed, unreach, cpu, sshd_cpu in rows:
+        for scen, tool, phase, rep, wall, rss, tree, conns, hosts, changed, failed, unreach, cpu, sshd_cpu, *load in rows:
             self.data[(scen, phase, tool)].append((float(wall), int(rss), int(tree), int(conns), float(cpu),
-                                                   None if sshd_cpu == "-" else float(sshd_cpu)))
+                                                   None if sshd_cpu == "-" else float(sshd_cpu),
+                                                   float(load[0]) if load and load[0] not in ("", "-") else None))
 
     @classmethod
     def read(cls, path):
@@ -57,42 +66,78 @@ def f(v, fmt="%.2f"):
     return "-" if v is None else fmt % v
 
 
+def ratio(m, other):
+    return "%.1fx" % (other / m) if m and other else "-"
+
+
+def mib(r, key, i):
+    return f(r.med(key, i) / 1024 if r.runs(key) else None, "%.0f")
+
+
 def medians_table(r):
     empty_m = r.med(("empty", "empty", "meshplay"), WALL)
     lines = ["| scenario | run | meshplay s: median (best), n | ansible s: median, n | ansible / meshplay (medians) | "
-             "meshplay ms per host-task (raw / minus empty run) | ansible ms per host-task | CPU s (user+sys) meshplay / "
-             "ansible | sshd CPU s meshplay / ansible | peak RSS MiB meshplay | ansible: largest process / process tree "
-             "| SSH connections meshplay / ansible |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "mitogen s: median, n | mitogen / meshplay (medians) | meshplay ms per host-task (raw / minus empty run) | "
+             "ms per host-task ansible / mitogen | CPU s (user+sys) meshplay / ansible / mitogen | sshd CPU s meshplay / "
+             "ansible / mitogen | peak RSS MiB meshplay | ansible: largest process / process tree | mitogen: largest "
+             "process / process tree | SSH connections meshplay / ansible / mitogen | load (1 min, median at start) |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for scen, phase in ORDER:
-        km, ka = (scen, phase, "meshplay"), (scen, phase, "ansible")
-        if not r.runs(km) and not r.runs(ka):
+        km, ka, kg = ((scen, phase, t) for t in TOOLS)
+        if not any(r.runs(k) for k in (km, ka, kg)):
             continue
-        m, a = r.med(km, WALL), r.med(ka, WALL)
-        ratio = "%.1fx" % (a / m) if m and a else "-"
+        m, a, g = r.med(km, WALL), r.med(ka, WALL), r.med(kg, WALL)
+        a_ratio = ratio(m, a)
         hw = WORK.get(scen)
         per_m = "%.2f / %.2f" % (m * 1000 / hw, (m - (empty_m or 0)) * 1000 / hw) if hw and m is not None else "-"
-        per_a = "%.0f" % (a * 1000 / hw) if hw and a is not None else "-"
+        per_ag = " / ".join(f(x * 1000 / hw if hw and x is not None else None, "%.0f") for x in (a, g))
         if scen == "30x50" and a is None:
             a10 = r.med(("30x10", phase, "ansible"), WALL)
-            ratio = ("not run; est. ~%.0fx (~%.0f s at the 30x10 rate)" % (a10 * 5 / m, a10 * 5)
-                     if a10 and m else "not run")
-        lines.append("| %s | %s | %s (%s), %d | %s, %d | %s | %s | %s | %s / %s | %s / %s | %s | %s / %s | %s / %s |" % (
-            scen, phase, f(m), f(r.best(km)), r.n(km), f(a), r.n(ka), ratio, per_m, per_a,
-            f(r.med(km, CPU), "%.1f"), f(r.med(ka, CPU), "%.1f"), f(r.med(km, SSHD_CPU)), f(r.med(ka, SSHD_CPU)),
-            f(r.med(km, RSS) / 1024 if r.runs(km) else None, "%.0f"),
-            f(r.med(ka, RSS) / 1024 if r.runs(ka) else None, "%.0f"), f(r.med(ka, TREE) / 1024 if r.runs(ka) else None, "%.0f"),
-            f(r.med(km, CONNS), "%.0f"), f(r.med(ka, CONNS), "%.0f")))
+            a_ratio = ("not run; est. ~%.0fx (~%.0f s at the 30x10 rate)" % (a10 * 5 / m, a10 * 5)
+                       if a10 and m else "not run")
+        loads = [x[LOAD] for k in (km, ka, kg) for x in r.runs(k) if x[LOAD] is not None]
+        lines.append("| %s | %s | %s (%s), %d | %s, %d | %s | %s, %d | %s | %s | %s | %s | %s | %s | %s / %s | %s / %s | %s | %s |" % (
+            scen, phase, f(m), f(r.best(km)), r.n(km), f(a), r.n(ka), a_ratio, f(g), r.n(kg), ratio(m, g), per_m, per_ag,
+            " / ".join(f(r.med(k, CPU), "%.1f") for k in (km, ka, kg)),
+            " / ".join(f(r.med(k, SSHD_CPU)) for k in (km, ka, kg)),
+            mib(r, km, RSS), mib(r, ka, RSS), mib(r, ka, TREE), mib(r, kg, RSS), mib(r, kg, TREE),
+            " / ".join(f(r.med(k, CONNS), "%.0f") for k in (km, ka, kg)),
+            f(statistics.median(loads) if loads else None, "%.1f")))
     return "\n".join(lines)
 
 
+def scale_table(r):
+    """meshplay from 10 to 300 hosts: what each host-task costs in wall time and in CPU on both sides."""
+    lines = ["| scenario | run | hosts | meshplay wall s (median), n | wall ms per host-task | x the 10-host figure | "
+             "controller CPU ms per host-task | sshd CPU s (ms per host-task) | peak RSS MiB | SSH connections | "
+             "load (1 min, median at start) |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for scen in SCALE:
+        for phase in ("first", "second"):
+            key = (scen, phase, "meshplay")
+            if not r.runs(key):
+                continue
+            hw, m, cpu, sshd = WORK[scen], r.med(key, WALL), r.med(key, CPU), r.med(key, SSHD_CPU)
+            m10 = r.med(("30x10", phase, "meshplay"), WALL)
+            loads = [x[LOAD] for x in r.runs(key) if x[LOAD] is not None]
+            lines.append("| %s | %s | %d | %s, %d | %.2f | %s | %.2f | %s | %s | %s | %s |" % (
+                scen, phase, HOSTS[scen], f(m), r.n(key), m * 1000 / hw,
+                f((m / hw) / (m10 / WORK["30x10"]) if m10 else None, "%.1fx"), cpu * 1000 / hw,
+                "-" if sshd is None else "%.2f (%.2f)" % (sshd, sshd * 1000 / hw), mib(r, key, RSS),
+                f(r.med(key, CONNS), "%.0f"), f(statistics.median(loads) if loads else None, "%.1f")))
+    beyond_10 = any(r.runs((scen, "first", "meshplay")) for scen in SCALE[1:])
+    return "\n".join(lines) if beyond_10 else ""
+
+
 def runs_table(r):
-    lines = ["| scenario | run | tool | wall s of every run, in order |", "|---|---|---|---|"]
+    lines = ["| scenario | run | tool | wall s of every run, in order (1-minute load average at its start) |",
+             "|---|---|---|---|"]
     for scen, phase in ORDER:
         for tool in TOOLS:
             v = r.runs((scen, phase, tool))
             if v:
-                lines.append("| %s | %s | %s | %s |" % (scen, phase, tool, " ".join("%.2f" % x[WALL] for x in v)))
+                lines.append("| %s | %s | %s | %s |" % (scen, phase, tool, " ".join(
+                    "%.2f" % x[WALL] + ("" if x[LOAD] is None else " (%.1f)" % x[LOAD]) for x in v)))
     return "\n".join(lines)
 
 
@@ -103,11 +148,19 @@ def targets(r):
     def target(text, ok):
         out.append("- [%s] %s" % ("x" if ok else " ", text))
     empty_m = r.med(("empty", "empty", "meshplay"), WALL)
-    for phase in ("first", "second"):
+    m3, a3 = r.med(("30x3", "first", "meshplay"), WALL), r.med(("30x3", "first", "ansible"), WALL)
+    if m3 and a3:
+        target("30x3 first run (the guide's cluster size): meshplay at least 30x faster than ansible-playbook: %.1fx "
+               "(%.2f s vs %.1f s)" % (a3 / m3, m3, a3), a3 / m3 >= 30)
+    for phase, times in (("first", 40), ("second", 30)):
         m, a = r.med(("30x10", phase, "meshplay"), WALL), r.med(("30x10", phase, "ansible"), WALL)
+        g = r.med(("30x10", phase, "mitogen"), WALL)
         if m and a:
-            target("30x10 %s run: meshplay at least 30x faster than ansible-playbook measured in this run: %.1fx (%.2f s vs %.1f s)"
-                   % (phase, a / m, m, a), a / m >= 30)
+            target("30x10 %s run: meshplay at least %dx faster than ansible-playbook measured in this run: %.1fx (%.2f s vs %.1f s)"
+                   % (phase, times, a / m, m, a), a / m >= times)
+        if m and g and phase == "first":
+            target("30x10 first run: meshplay at least 35x faster than Ansible + Mitogen measured in this run: %.1fx "
+                   "(%.2f s vs %.1f s)" % (g / m, m, g), g / m >= 35)
         if m:
             target("30x10 %s run: at least 30x faster than the reference ansible-playbook time (~%.0f s): %.1fx"
                    % (phase, REFERENCE_ANSIBLE_30X10, REFERENCE_ANSIBLE_30X10 / m), REFERENCE_ANSIBLE_30X10 / m >= 30)
@@ -118,6 +171,20 @@ def targets(r):
     rss50 = [x for x in (r.med(("30x50", p, "meshplay"), RSS) for p in ("first", "second")) if x is not None]
     if rss50:
         target("meshplay peak RSS under 300 MiB at 50 hosts: %.0f MiB" % (max(rss50) / 1024), max(rss50) / 1024 < 300)
+    m10, m100 = r.med(("30x10", "first", "meshplay"), WALL), r.med(("30x100", "first", "meshplay"), WALL)
+    if m10 and m100:
+        x = (m100 / 3000) / (m10 / 300)
+        target("30x100 first run: wall time per host-task within 2x of the 10-host figure: %.1fx (%.2f ms vs %.2f ms)"
+               % (x, m100 / 3, m10 * 1000 / 300), x <= 2)
+    k300 = ("30x300", "first", "meshplay")
+    if r.runs(k300):
+        # bench/run stops at the first run with an unreachable or failed host, so a recorded run had none
+        target("30x300 first run: every host reachable (%d of %d runs checked from the recap)" % (r.n(k300), r.n(k300)), True)
+        cpu = r.med(k300, CPU) * 1000 / 9000
+        target("30x300 first run: controller CPU at most 1 ms per host-task: %.2f ms (%.1f s / 9,000)"
+               % (cpu, r.med(k300, CPU)), cpu <= 1)
+        rss300 = max(x for x in (r.med(("30x300", p, "meshplay"), RSS) for p in ("first", "second")) if x is not None)
+        target("30x300: meshplay peak RSS at most 400 MiB: %.0f MiB" % (rss300 / 1024), rss300 / 1024 <= 400)
     return out
 
 
@@ -168,8 +235,8 @@ def where_the_time_goes(r, cores, load, missed, jit_s, jit_methods):
                      "to %.1f on %d cores each hand-off waits in the run queue." % (load, cores))
     if a1:
         parts.append("ansible-playbook took %.1f s for this case here, %.0f%% of the reference's ~%.0f s, so the "
-                     "30x ratio against the measured run asks meshplay for %.2f s or less." %
-                     (a1, a1 * 100 / REFERENCE_ANSIBLE_30X10, REFERENCE_ANSIBLE_30X10, a1 / 30))
+                     "40x ratio against the measured run asks meshplay for %.2f s or less." %
+                     (a1, a1 * 100 / REFERENCE_ANSIBLE_30X10, REFERENCE_ANSIBLE_30X10, a1 / 40))
     return " ".join(parts)
 
 
@@ -187,7 +254,16 @@ def render(r, o, micro, jit_text):
     jit_s, jit_methods = jit_share(jit_text)
     missed = [t for t in goals if t.startswith("- [ ]")]
     why = where_the_time_goes(r, o.cores, load, missed, jit_s, jit_methods)
-    return f"""# meshplay vs ansible-playbook: benchmark results
+    scale = scale_table(r)
+    scale_part = f"""## Scale: meshplay from 10 to 300 hosts
+
+30 tasks on N aliases of the one sshd, forks = N, meshplay only. Controller CPU is meshplay's user+sys time; the sshd's is
+that of its sessions and everything they ran. Every run's recap was checked (every host present, failed=0,
+unreachable=0).
+
+{scale}
+""" if scale else ""
+    return f"""# meshplay vs ansible-playbook and Ansible + Mitogen: benchmark results
 
 Generated by `bench/run` on {o.date} (whole run: {o.elapsed} s). Do not edit by hand.
 
@@ -197,15 +273,17 @@ Generated by `bench/run` on {o.date} (whole run: {o.elapsed} s). Do not edit by 
 - Load average (1/5/15 min) before the timed runs: {o.load_before}; after: {o.load_after}. {load_note(o.load_before, o.load_after, o.cores)}
 - meshplay: {o.meshplay_version} (commit {o.commit}), {o.java_version}, started through the ./meshplay launcher (JVM start included in every time)
 - ansible-playbook: {o.ansible_version}, {o.python_version} on the target
-- sshd: {o.ssh_version} on 127.0.0.1:{o.port}, user {o.user} (/bin/sh, empty home), MaxSessions 500, MaxStartups 500:30:1000
+- Ansible + Mitogen: {o.mitogen_version}
+- sshd: {o.ssh_version} on 127.0.0.1:{o.port}, user {o.user} (/bin/sh, empty home), MaxSessions 500, MaxStartups 1000:30:2000
 
 ## Settings
 
-- Both tools: the same INI inventory (N aliases of 127.0.0.1:{o.port}, key auth, host key checked against a generated known_hosts), the same playbooks, fact gathering off, forks = number of hosts.
+- All tools: the same INI inventory (N aliases of 127.0.0.1:{o.port}, key auth, host key checked against a generated known_hosts), the same playbooks, fact gathering off, forks = number of hosts.
 - ansible-playbook: pipelining on, ssh_args `-o ControlMaster=auto -o ControlPersist=60s`, interpreter /usr/bin/python3, internal_poll_interval 0.001, default stdout callback. Each run gets its own ControlPath directory and its masters are closed after it, so no run reuses an earlier run's connection. Ansible's ControlPath is keyed by address, port and user, so all aliases of one address share one master connection: that is Ansible's behaviour here, and counted as it is.
+- Ansible + Mitogen ("mitogen" in the tables): the same ansible-playbook and settings with `strategy = mitogen_linear` and its strategy_plugins path; ssh_args without ControlMaster (Mitogen keeps one ssh connection and one Python interpreter for the whole run per address, port and user, so the aliases of the one sshd share it, as Ansible's ControlPath masters do). A -vvv warm-up run checks that Mitogen is in effect (its ansible_mitogen log lines) before any timed run.
 - meshplay: `./meshplay run PLAYBOOK -i INV -f N --known-hosts FILE` (plus `--check`).
-- "first" starts from an empty target tree; "second" is the idempotent re-run (changed=0 verified from the recap for both tools, the benchmark fails otherwise); "check" is `--check` on the converged tree (changed=0 verified).
-- Repetitions: meshplay {o.reps} per scenario; ansible-playbook {o.ansible_small_reps} for the empty and 30x1 scenarios, {o.ansible_reps} for 30x10 / check / loop100; tool order alternates per repetition. The (n) column says how many runs each median is over.
+- "first" starts from an empty target tree; "second" is the idempotent re-run (changed=0 verified from the recap for every tool, the benchmark fails otherwise); "check" is `--check` on the converged tree (changed=0 verified).
+- Repetitions: meshplay {o.reps} per scenario ({o.scale_reps} for 30x100 and 30x300); ansible-playbook {o.ansible_small_reps} for the empty and 30x1 scenarios, {o.ansible_reps} for 30x3 / 30x10 / check / loop100, Ansible + Mitogen as often as ansible-playbook; the tools take turns going first, one repetition after another. The (n) column says how many runs each median is over.
 - Times: wall seconds from /usr/bin/time; CPU is its user+sys time of the tool and the children it waited for (Ansible's forks and ssh clients, not the daemonized ControlPersist masters; not the sshd side). "sshd CPU" is the server side of the same run: the CPU time of the sshd's sessions and everything they ran (Ansible's Python modules included), counted by a CPU-accounting cgroup the sshd runs in ("-" when no cgroup could be made). Peak RSS: meshplay is one JVM (time's %M). For ansible-playbook, forks are separate processes: "largest process" is time's %M, "process tree" the peak of the summed RSS of ansible-playbook and all its children (forks, ssh clients), sampled every 50 ms; the daemonized ssh ControlPersist masters are not in the tree.
 - SSH connections: "Connection from" lines in the sshd log (LogLevel VERBOSE) during the run.
 - Per host-task: wall time / (tasks x hosts; loop100: 100 items); "minus empty run" subtracts the median meshplay run of a playbook without tasks (JVM start, loading, inventory) first.
@@ -220,6 +298,7 @@ Generated by `bench/run` on {o.date} (whole run: {o.elapsed} s). Do not edit by 
 
 {runs_table(r)}
 
+{scale_part}
 ## Targets
 
 {chr(10).join(goals)}
@@ -244,9 +323,10 @@ def parse_args(argv):
     p.add_argument("--load-before", required=True, help='"1 5 15" minute load averages before the timed runs')
     p.add_argument("--load-after", required=True)
     for opt in ("date", "elapsed", "machine", "meshplay-version", "commit", "java-version", "ansible-version",
-                "python-version", "ssh-version", "port", "user", "reps", "ansible-reps", "ansible-small-reps"):
+                "python-version", "ssh-version", "port", "user", "reps", "ansible-reps", "ansible-small-reps", "scale-reps"):
         p.add_argument("--" + opt, default="")
     p.add_argument("--ansible-50", default="0", help='"1" when ansible-playbook ran the 30x50 scenario')
+    p.add_argument("--mitogen-version", default="not run")
     return p.parse_args(argv)
 
 

@@ -85,11 +85,12 @@ public final class VarsAssembler {
         v.put("hostvars", new HostVars(run.inventory::hosts, this::hostLevel));
         v.put("groups", run.inventory.groups());
         v.put("group_names", run.inventory.groupNames(host));
-        List<String> active = play.activeHosts(play.allHosts());
+        // the lists of the play's hosts walk every host: built when a template first reads them
+        List<String> active = new OnFirstRead<>(() -> play.activeHosts(play.allHosts()));
         v.put("play_hosts", active);
         v.put("ansible_play_hosts", active);
-        v.put("ansible_play_hosts_all", new ArrayList<>(play.allHosts()));
-        v.put("ansible_play_batch", play.activeHosts(play.batch()));
+        v.put("ansible_play_hosts_all", new OnFirstRead<>(play::allHosts));
+        v.put("ansible_play_batch", new OnFirstRead<>(() -> play.activeHosts(play.batch())));
         v.put("ansible_play_name", play.play().name());
         v.put("ansible_check_mode", run.options.check);
         v.put("ansible_diff_mode", run.options.diff);
