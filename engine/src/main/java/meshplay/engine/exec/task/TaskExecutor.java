@@ -157,8 +157,10 @@ public final class TaskExecutor {
             attempt++;
             // an include that is retried includes its content once: what the last attempt included
             included.clear();
-            TaskResult judged = ResultRules.apply(run.conditionals, invoker.invoke(q, kw, vars, included), q.scope().keywords(), vars,
-                    register);
+            TaskResult result = invoker.invoke(q, kw, vars, included);
+            // as in Ansible, changed_when/failed_when of a retried task see its attempts so far
+            if (until != null) result = result.toBuilder().attempts(attempt).build();
+            TaskResult judged = ResultRules.apply(run.conditionals, result, q.scope().keywords(), vars, register);
             if (until == null) return judged;
             TaskResult r = judged.toBuilder().attempts(attempt).build();
             if (r.unreachable()) return r;
