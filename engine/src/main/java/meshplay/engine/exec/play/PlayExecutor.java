@@ -53,7 +53,7 @@ final class PlayExecutor {
             runBatch(play, pr, free);
             if (pr.aborted() || batchFailed(batch)) {
                 // as ansible-playbook: the plays after this one do not run either
-                run.state.breakPlaybook();
+                run.state.breakPlaybook(pr.aborted());
                 break;
             }
             if (pr.playEnded() || run.state.quitting()) break;
