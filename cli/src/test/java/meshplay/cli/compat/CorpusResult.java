@@ -47,6 +47,9 @@ final class CorpusResult {
                     if (item) hadItems.put(host, true);
                     else if (hadItems.containsKey(host)) continue;
                     if (!"ok".equals(e.get("status")) || !(e.get("result") instanceof Map<?, ?> r)) continue;
+                    // Ansible's callback drops a task's own "failed" key, not an item's: an item that says
+                    // failed (until used up, failed_when false) prints nothing there
+                    if (item && Boolean.TRUE.equals(r.get("failed"))) continue;
                     for (Map.Entry<String, Object> v : printed(r).entrySet()) {
                         task.computeIfAbsent(host, h -> new ArrayList<>()).add(host + " " + v.getKey() + " " + json(v.getValue()));
                     }
