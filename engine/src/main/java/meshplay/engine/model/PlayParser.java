@@ -56,7 +56,6 @@ final class PlayParser {
             if (!STRUCTURE.contains(k) && !Templates.isNull(v)) keywords.put(k, v);
         });
         Play play = new Play(name, map.origin(), hosts, vars, varsFiles, preTasks, playRoles, playTasks, postTasks, handlers, keywords, dir);
-        NotifyChecker.check(play);
         return play;
     }
 
