@@ -408,7 +408,7 @@ class RunnerTest {
         f.run(play("web", List.of(task("bad", "probe", map("nmae", "x"))), List.of()));
         TaskResult r = f.result("bad", "h1");
         assertTrue(r.failed());
-        assertTrue(r.msg().contains("unknown argument 'nmae'"), r.msg());
+        assertTrue(r.msg().startsWith("Unsupported parameters for (probe) module: nmae. Supported parameters include: "), r.msg());
         assertTrue(r.msg().contains("did you mean 'name'"), r.msg());
     }
 
