@@ -100,10 +100,10 @@ class CliTest {
     }
 
     @Test
-    void anUnreachableHostExitsThree() throws Exception {
+    void anUnreachableHostExitsFourAsAnsiblePlaybook() throws Exception {
         Path inv = write("unreach", "[local]\ngone ansible_host=127.0.0.1 ansible_port=1 ansible_user=nobody\n");
         Path pb = playbook("    - name: x\n      command: \"true\"\n");
-        assertEquals(3, run(pb.toString(), "-i", inv.toString(), "-T", "3"));
+        assertEquals(4, run(pb.toString(), "-i", inv.toString(), "-T", "3"));
         assertTrue(out.contains("fatal: [gone]: UNREACHABLE!"), out);
         assertTrue(out.contains("unreachable=1"), out);
     }

@@ -13,7 +13,8 @@ import meshplay.engine.lang.Json;
  * "recap HOST ok=.. changed=.. ..." line per host (sorted), then for each debug task, host by host
  * (sorted), "HOST KEY JSON" for every value it printed (items in order; failed or skipped ones print nothing).
  * Built here from meshplay's --json events; the temp dir and the case directory read as
- * {@code <tmp>} and {@code <case>}.
+ * {@code <tmp>} and {@code <case>}. A run that ended without a recap (an error stopped it) prints no
+ * values, as Ansible's json callback, which writes everything with the recap, prints none then.
  */
 final class CorpusResult {
     /** Keys of a debug result that are bookkeeping, not the printed value (as META in compat/record). */
@@ -29,6 +30,7 @@ final class CorpusResult {
         List<String> values = new ArrayList<>();
         Map<String, List<String>> task = null;
         Map<String, Boolean> hadItems = new TreeMap<>();
+        boolean recap = false;
         for (String line : jsonLines.split("\n")) {
             if (!line.startsWith("{")) continue;
             Object parsed = Json.parse(line);
@@ -47,11 +49,15 @@ final class CorpusResult {
                     if (item) hadItems.put(host, true);
                     else if (hadItems.containsKey(host)) continue;
                     if (!"ok".equals(e.get("status")) || !(e.get("result") instanceof Map<?, ?> r)) continue;
+                    // Ansible's callback drops a task's own "failed" key, not an item's: an item that says
+                    // failed (until used up, failed_when false) prints nothing there
+                    if (item && Boolean.TRUE.equals(r.get("failed"))) continue;
                     for (Map.Entry<String, Object> v : printed(r).entrySet()) {
                         task.computeIfAbsent(host, h -> new ArrayList<>()).add(host + " " + v.getKey() + " " + json(v.getValue()));
                     }
                 }
                 case "recap" -> {
+                    recap = true;
                     flush(task, values);
                     task = null;
                     Map<?, ?> hosts = (Map<?, ?>) e.get("hosts");
@@ -62,7 +68,7 @@ final class CorpusResult {
             }
         }
         flush(task, values);
-        lines.addAll(values);
+        if (recap) lines.addAll(values);
         return String.join("\n", lines).replace(tmp, "<tmp>").replace(caseDir, "<case>") + "\n";
     }
 

@@ -119,7 +119,7 @@ class AnsibleCfgRunTest {
 
             // the host keys come from ssh_args: without them the run stops at the unknown key
             write(repo.resolve("ansible.cfg"), Files.readString(cfg).replaceAll("ssh_args = .*", ""));
-            assertEquals(3, meshplay(env, "run", "site.yml"), out + err);
+            assertEquals(4, meshplay(env, "run", "site.yml"), out + err);
             assertTrue(out.contains("is unknown"), out);
         } finally {
             SshdFixture.removeTree(results);

@@ -19,6 +19,7 @@ public final class RunState {
     private volatile boolean startReached;
     private volatile boolean quit;
     private volatile boolean playbookBroken;
+    private volatile boolean brokeOnFailureRule;
     private volatile boolean stepAsking = true;
 
     RunState(boolean startReached) {
@@ -52,8 +53,18 @@ public final class RunState {
         return playbookBroken;
     }
 
-    public void breakPlaybook() {
+    /**
+     * No later play runs. {@code onFailureRule}: any_errors_fatal or max_fail_percentage broke the play,
+     * which makes the run exit 2 whatever else happened, as ansible-playbook does.
+     */
+    public void breakPlaybook(boolean onFailureRule) {
         playbookBroken = true;
+        brokeOnFailureRule |= onFailureRule;
+    }
+
+    /** A play broke off on any_errors_fatal or max_fail_percentage. */
+    public boolean brokeOnFailureRule() {
+        return brokeOnFailureRule;
     }
 
     /** --step: whether the next task is still asked about (the prompt's c answer stops asking). */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import meshplay.engine.error.UserError;
+import meshplay.engine.lang.ShortName;
 import meshplay.engine.module.ArgSpec;
 import meshplay.engine.module.ArgValidator;
 import meshplay.engine.yaml.KeyValueText;
@@ -91,10 +92,12 @@ final class ActionArgs {
     }
 
     /**
-     * Unknown arguments are load-time errors when the names are written literally; literal values are
-     * checked against their choices; a mapping without any template that has its required arguments is
-     * validated completely (types, choices, exclusive arguments), exactly as the runner would. A
-     * missing required argument fails the task when it runs, as in Ansible.
+     * Unknown argument names of include_tasks, import_tasks, include_role and import_role are load-time
+     * errors, as in Ansible; those of a module fail the task when it runs (so a task that never runs
+     * does not stop the playbook). Literal values of known arguments are checked against their
+     * choices; a mapping without any template that has its required arguments is validated completely
+     * (types, choices, exclusive arguments), exactly as the runner would. A missing required argument
+     * fails the task when it runs, as in Ansible.
      */
     static void check(String action, ArgSpec spec, Built built, Origin actionOrigin) {
         YNode args = built.args();
@@ -114,7 +117,8 @@ final class ActionArgs {
             origins.putAll(extra.keyOrigins());
         }
         Function<String, Origin> originOf = k -> origins.getOrDefault(k, actionOrigin);
-        ArgValidator.checkNames(action, spec, names, originOf);
+        if (EngineActions.ARGS_CHECKED_WHILE_LOADING.contains(ShortName.of(action))) ArgValidator.checkNames(action, spec, names, originOf);
+        else if (!ArgValidator.allKnown(spec, names)) return;
         checkChoices(action, spec, args);
         if (args instanceof YMap map && built.argsKeyword() == null && !Templates.containsTemplate(map)
                 && ArgValidator.hasRequired(spec, names)) {

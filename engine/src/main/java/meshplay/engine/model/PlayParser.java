@@ -56,7 +56,6 @@ final class PlayParser {
             if (!STRUCTURE.contains(k) && !Templates.isNull(v)) keywords.put(k, v);
         });
         Play play = new Play(name, map.origin(), hosts, vars, varsFiles, preTasks, playRoles, playTasks, postTasks, handlers, keywords, dir);
-        NotifyChecker.check(play);
         return play;
     }
 
@@ -89,7 +88,7 @@ final class PlayParser {
 
     /**
      * vars_files as written. A literal entry must exist (relative to the playbook's directory) and be a
-     * mapping; an entry that is a list means "the first of these that exists", so one of them must.
+     * mapping (or a list of mappings); an entry that is a list means "the first of these that exists", so one of them must.
      */
     private List<YNode> varsFiles(YNode node, Path dir) {
         if (Templates.isNull(node)) return List.of();
@@ -113,7 +112,7 @@ final class PlayParser {
                 throw new UserError(entry.origin(), "vars file not found: " + names,
                         "paths in vars_files are relative to the playbook's directory (" + FileSearch.display(dir) + ")", ExitCode.ERROR);
             }
-            VarsFile.load(found, vault);
+            VarsFile.loadPlayVars(found, vault);
         }
         return entries;
     }

@@ -35,7 +35,27 @@ public final class AnsibleBuiltins {
             Map.entry("known_hosts", "lineinfile"), Map.entry("user", "command"),
             Map.entry("group", "command"));
 
+    /**
+     * Builtins that Ansible runs as action plugins checking their own option names (or parses while
+     * loading): an unknown one reads "Invalid options for debug: foo" there, not a module's
+     * "Unsupported parameters" message.
+     */
+    private static final Set<String> OWN_OPTION_CHECK = Set.of("assert", "debug", "fail", "group_by", "reboot", "set_stats",
+            "wait_for_connection", "include_tasks", "import_tasks", "include_role", "import_role");
+
     private AnsibleBuiltins() {
+    }
+
+    /**
+     * Ansible's message for unknown argument names of a module or action ({@code supported}: its
+     * argument names, as Ansible lists them): "Unsupported parameters for (ansible.legacy.copy) module:
+     * mdoe. Supported parameters include: ...", or "Invalid options for debug: foo".
+     */
+    public static String unsupportedMessage(String name, java.util.SortedSet<String> unknown, String supported) {
+        if (OWN_OPTION_CHECK.contains(name)) return "Invalid options for " + name + ": " + String.join(",", unknown);
+        String shown = NAMES.contains(name) ? "ansible.legacy." + name : name;
+        return "Unsupported parameters for (" + shown + ") module: " + String.join(", ", unknown) + ". Supported parameters include: "
+                + supported + ".";
     }
 
     /** True for a name of ansible.builtin written bare ("yum") or with its collection ("ansible.builtin.yum", "ansible.legacy.yum"). */

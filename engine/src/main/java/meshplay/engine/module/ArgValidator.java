@@ -23,18 +23,33 @@ public final class ArgValidator {
     }
 
     /**
-     * Only the argument names: an unknown one is an error. Used at load time, before templating. A
-     * missing required argument is not checked here: as in Ansible, it fails the task when it runs
+     * Only the argument names: unknown ones are an error, in Ansible's words ("Unsupported parameters
+     * for (ansible.legacy.copy) module: mdoe. Supported parameters include: ...", see
+     * {@link AnsibleBuiltins#unsupportedMessage}), at the first unknown name's origin.
+     * A missing required argument is not checked here: as in Ansible, it fails the task when it runs
      * ({@link #validate}).
      */
     public static void checkNames(String module, ArgSpec spec, Iterable<String> given, Function<String, Origin> originOf) {
         if (spec.acceptsAnyArgs()) return;
-        for (String name : given) {
-            if (spec.find(name) == null) {
-                throw new UserError(originOf.apply(name), "unknown argument '" + name + "' for module '" + module + "'",
-                        suggestion(name, spec) + "valid arguments: " + String.join(", ", spec.args().keySet()));
-            }
-        }
+        List<String> unknown = new ArrayList<>();
+        for (String name : given) if (spec.find(name) == null) unknown.add(name);
+        if (unknown.isEmpty()) return;
+        String first = unknown.get(0);
+        throw new UserError(originOf.apply(first), AnsibleBuiltins.unsupportedMessage(module, new java.util.TreeSet<>(unknown), supported(spec)),
+                suggestion(first, spec).isEmpty() ? null : suggestion(first, spec).strip());
+    }
+
+    /** True when every name is an argument (or alias) of the spec. */
+    public static boolean allKnown(ArgSpec spec, java.util.Collection<String> names) {
+        return spec.acceptsAnyArgs() || names.stream().allMatch(n -> spec.find(n) != null);
+    }
+
+    /** The argument names, sorted, then their aliases, sorted, in parentheses (as Ansible lists them). */
+    private static String supported(ArgSpec spec) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(spec.args().keySet());
+        java.util.TreeSet<String> aliases = new java.util.TreeSet<>();
+        for (ArgSpec.Arg a : spec.args().values()) aliases.addAll(a.aliases());
+        return String.join(", ", names) + (aliases.isEmpty() ? "" : " (" + String.join(", ", aliases) + ")");
     }
 
     /** True when every required argument without a default is among {@code given}. */

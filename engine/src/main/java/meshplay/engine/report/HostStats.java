@@ -7,8 +7,8 @@ package meshplay.engine.report;
  */
 public final class HostStats {
     private int ok, changed, unreachable, failed, skipped, rescued, ignored;
-    /** Failures that meta: clear_host_errors cleared: they stay in the recap but do not fail the run. */
-    private int failedCleared;
+    /** Failures and unreachable results that meta: clear_host_errors cleared: they stay in the recap but do not fail the run. */
+    private int failedCleared, unreachableCleared;
 
     public synchronized void count(meshplay.engine.result.TaskResult r) {
         switch (r.status()) {
@@ -54,14 +54,20 @@ public final class HostStats {
         if (failed > 0) failed--;
     }
 
-    /** meta: clear_host_errors: the failures so far no longer make the run fail (the recap still shows them). */
+    /** meta: clear_host_errors: the failures and unreachable results so far no longer make the run fail (the recap still shows them). */
     public synchronized void clearErrors() {
         failedCleared = failed;
+        unreachableCleared = unreachable;
     }
 
     /** Failures that still fail the run (exit code 2). */
     public synchronized int failing() {
         return failed - failedCleared;
+    }
+
+    /** Unreachable results that still fail the run (exit code 4). */
+    public synchronized int unreachableLeft() {
+        return unreachable - unreachableCleared;
     }
 
     public synchronized int ok() { return ok; }

@@ -20,11 +20,16 @@ public final class RunStats {
         }
     }
 
-    /** As ansible-playbook: 2 when a host failed, else 3 when one was unreachable, else 0. */
-    public ExitCode exitCode() {
+    /**
+     * As ansible-playbook 2.14: 2 when a play broke off on a failure rule ({@code brokeOnFailure}:
+     * any_errors_fatal, max_fail_percentage), else 4 when a host was unreachable (even if others
+     * failed), else 2 when a host failed, else 0. Errors that meta: clear_host_errors cleared do not count.
+     */
+    public ExitCode exitCode(boolean brokeOnFailure) {
+        if (brokeOnFailure) return ExitCode.HOST_FAILED;
         Map<String, HostStats> all = snapshot();
+        if (all.values().stream().anyMatch(h -> h.unreachableLeft() > 0)) return ExitCode.HOST_UNREACHABLE;
         if (all.values().stream().anyMatch(h -> h.failing() > 0)) return ExitCode.HOST_FAILED;
-        if (all.values().stream().anyMatch(h -> h.unreachable() > 0)) return ExitCode.HOST_UNREACHABLE;
         return ExitCode.OK;
     }
 }

@@ -47,6 +47,8 @@ public final class TaskResult {
     private final Map<String, Object> data;
     private final List<Diff> diffs;
     private final int attempts;
+    /** until ran out of retries: the registered result says failed even when failed_when kept the task from failing. */
+    private final boolean untilExhausted;
     private final UserError userError;
     private final Throwable exception;
     // the loop: an aggregate's items, or one item's value
@@ -71,6 +73,7 @@ public final class TaskResult {
         data = Collections.unmodifiableMap(new LinkedHashMap<>(b.data));
         diffs = List.copyOf(b.diffs);
         attempts = b.attempts;
+        untilExhausted = b.untilExhausted;
         userError = b.userError;
         exception = b.exception;
         loop = b.loop;
@@ -159,6 +162,8 @@ public final class TaskResult {
     public List<Diff> diffs() { return diffs; }
     /** The attempts `until` made (0 without until). */
     public int attempts() { return attempts; }
+    /** until ran out of retries (see {@link Builder#untilExhausted()}). */
+    public boolean untilExhausted() { return untilExhausted; }
     /** The user-fixable error that failed the task (shown with its origin and hint), or null. */
     public UserError userError() { return userError; }
     /** The cause of an unexpected failure (shown at -vvv), or null. */
@@ -218,14 +223,14 @@ public final class TaskResult {
             for (TaskResult i : items) results.add(i.toRegistered());
             out.put("results", results);
             out.put("changed", items.stream().anyMatch(TaskResult::changed));
-            out.put("failed", items.stream().anyMatch(i -> i.failed() && !i.ignored()) || failed());
+            out.put("failed", items.stream().anyMatch(i -> i.failed() && !i.ignored() || i.untilExhausted) || failed());
             out.put("skipped", !items.isEmpty() && items.stream().allMatch(TaskResult::skipped));
-            out.put("msg", msg != null ? msg : failed() ? "One or more items failed" : "All items completed");
+            out.put("msg", msg != null ? msg : Boolean.TRUE.equals(out.get("failed")) ? "One or more items failed" : "All items completed");
             return out;
         }
         out.putAll(data);
         out.put("changed", changed());
-        out.put("failed", failed());
+        out.put("failed", failed() || untilExhausted);
         if (skipped()) out.put("skipped", true);
         if (unreachable()) out.put("unreachable", true);
         if (msg != null) out.put("msg", msg);
@@ -246,6 +251,7 @@ public final class TaskResult {
         private final Map<String, Object> data = new LinkedHashMap<>();
         private final List<Diff> diffs = new ArrayList<>();
         private int attempts;
+        private boolean untilExhausted;
         private UserError userError;
         private Throwable exception;
         private boolean loop;
@@ -270,6 +276,7 @@ public final class TaskResult {
             data.putAll(r.data);
             diffs.addAll(r.diffs);
             attempts = r.attempts;
+            untilExhausted = r.untilExhausted;
             userError = r.userError;
             exception = r.exception;
             loop = r.loop;
@@ -301,6 +308,12 @@ public final class TaskResult {
         public Builder data(Map<String, ?> values) { data.putAll(values); return this; }
         public Builder diffs(List<Diff> d) { diffs.addAll(d); return this; }
         public Builder attempts(int n) { attempts = n; return this; }
+
+        /**
+         * until ran out of retries. As in Ansible, the registered result then says {@code failed: true}
+         * even when a false failed_when keeps the task itself from failing (and from the recap's failures).
+         */
+        public Builder untilExhausted() { untilExhausted = true; return this; }
 
         /** The failure's user-fixable error; the msg follows it (message, origin and hint). */
         public Builder explain(UserError e) {

@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 import meshplay.engine.error.UserError;
 import meshplay.engine.vault.Vault;
 
-/** Reads a file of variables (vars_files, role defaults/vars, group_vars, host_vars): a mapping of valid variable names. */
+/**
+ * Reads a file of variables (vars_files, role defaults/vars, group_vars, host_vars): a mapping of valid
+ * variable names; a play's vars_files entry may also be a list of such mappings, as in Ansible.
+ */
 public final class VarsFile {
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -22,7 +25,30 @@ public final class VarsFile {
 
     /** The file's variables, the file or its !vault values decrypted with {@code vault}. */
     public static YMap load(Path file, Vault vault) {
+        return of(YamlLoader.loadFile(file, vault), file);
+    }
+
+    /**
+     * A play's vars_files entry: a mapping, or, as Ansible also reads a vars_files entry, a list of
+     * mappings, merged in order (a later one's value wins).
+     */
+    public static YMap loadPlayVars(Path file, Vault vault) {
         YNode root = YamlLoader.loadFile(file, vault);
+        if (!(root instanceof YList list) || list.items().isEmpty() || !list.items().stream().allMatch(i -> i instanceof YMap)) {
+            return of(root, file);
+        }
+        Map<String, YNode> entries = new java.util.LinkedHashMap<>();
+        Map<String, Origin> origins = new java.util.LinkedHashMap<>();
+        for (YNode item : list.items()) {
+            YMap map = (YMap) item;
+            checkNames(map);
+            entries.putAll(map.entries());
+            origins.putAll(map.keyOrigins());
+        }
+        return new YMap(entries, origins, root.origin());
+    }
+
+    private static YMap of(YNode root, Path file) {
         if (root == null) return empty(file);
         if (!(root instanceof YMap map)) {
             throw new UserError(root.origin(), "a vars file must be a mapping of variable names to values, got "

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import meshplay.engine.model.Task;
-import meshplay.engine.report.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,12 +85,6 @@ class ActionsTest {
         assertTrue(f.console.toString().contains("k: old -> new"), f.console.toString());
         f.run(play("web", List.of(task("c", "probe", map("name", "k", "changed", true), "diff", false)), List.of()));
         assertFalse(f.console.toString().contains("k: old -> new"), f.console.toString());
-    }
-
-    @Test
-    void notifyingAnUnknownHandlerWarns() {
-        f.run(play("web", List.of(task("c", "probe", map("name", "k", "changed", true), "notify", "nope")), List.of()));
-        assertTrue(f.events.stream().anyMatch(e -> e instanceof Event.Warning w && w.message().contains("'nope'")));
     }
 
     @Test

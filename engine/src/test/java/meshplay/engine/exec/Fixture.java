@@ -48,6 +48,19 @@ final class Fixture {
         return this;
     }
 
+    /** A host of group web that cannot be reached: opening its connection is refused. */
+    Fixture unreachableHost(String name) {
+        inventory.host(name, Y.map("ansible_connection", "nowhere"), "web");
+        providers.put("nowhere", new ConnectionProvider() {
+            public String type() { return "nowhere"; }
+            public meshplay.engine.connect.Connection open(meshplay.engine.connect.HostAddress a, meshplay.engine.connect.ConnectionOptions o)
+                    throws meshplay.engine.connect.ConnectionException {
+                throw new meshplay.engine.connect.ConnectionException("connection refused", true, null);
+            }
+        });
+        return this;
+    }
+
     /** Writes a file (and its directories) under {@code dir} for a playbook run from files; returns its path. */
     static Path file(Path dir, String name, String text) throws java.io.IOException {
         Path p = dir.resolve(name);

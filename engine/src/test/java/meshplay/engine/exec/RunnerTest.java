@@ -1,8 +1,11 @@
 package meshplay.engine.exec;
 
 import static meshplay.engine.exec.Y.block;
+import static meshplay.engine.exec.Y.changing;
+import static meshplay.engine.exec.Y.failing;
 import static meshplay.engine.exec.Y.map;
 import static meshplay.engine.exec.Y.play;
+import static meshplay.engine.exec.Y.probe;
 import static meshplay.engine.exec.Y.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,8 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import meshplay.engine.connect.ConnectionException;
-import meshplay.engine.connect.ConnectionProvider;
 import meshplay.engine.error.ExitCode;
 import meshplay.engine.exec.play.PlayHosts;
 import meshplay.engine.exec.play.Runner;
@@ -25,18 +26,6 @@ import org.junit.jupiter.api.Test;
 
 class RunnerTest {
     private final Fixture f = new Fixture();
-
-    private static Task probe(String name, Object... keywords) {
-        return task(name, "probe", map("name", name), keywords);
-    }
-
-    private static Task changing(String name, Object... keywords) {
-        return task(name, "probe", map("name", name, "changed", true), keywords);
-    }
-
-    private static Task failing(String name, Object... keywords) {
-        return task(name, "probe", map("name", name, "fail", true), keywords);
-    }
 
     @Test
     void handlerRunsOncePerHostAfterTheSectionEvenWhenNotifiedTwice() {
@@ -388,19 +377,13 @@ class RunnerTest {
     @Test
     void unreachableHostIsCountedAndDropped() {
         f.hosts("h1");
-        f.inventory.host("down", map("ansible_connection", "nowhere"), "web");
-        f.providers.put("nowhere", new ConnectionProvider() {
-            public String type() { return "nowhere"; }
-            public meshplay.engine.connect.Connection open(meshplay.engine.connect.HostAddress a, meshplay.engine.connect.ConnectionOptions o)
-                    throws ConnectionException {
-                throw new ConnectionException("connection refused", true, null);
-            }
-        });
+        f.unreachableHost("down");
         Runner.Outcome out = f.run(play("web", List.of(probe("a"), probe("b")), List.of()));
         assertEquals(1, f.stats("down").unreachable());
         assertEquals(List.of("a", "b"), TestModules.calledNames("h1"));
         assertEquals(1, f.results("b").size());
         assertEquals(ExitCode.HOST_UNREACHABLE, out.exitCode());
+        assertEquals(4, out.exitCode().code);
         assertTrue(f.console.toString().contains("fatal: [down]: UNREACHABLE! =>"));
     }
 
@@ -425,7 +408,7 @@ class RunnerTest {
         f.run(play("web", List.of(task("bad", "probe", map("nmae", "x"))), List.of()));
         TaskResult r = f.result("bad", "h1");
         assertTrue(r.failed());
-        assertTrue(r.msg().contains("unknown argument 'nmae'"), r.msg());
+        assertTrue(r.msg().startsWith("Unsupported parameters for (probe) module: nmae. Supported parameters include: "), r.msg());
         assertTrue(r.msg().contains("did you mean 'name'"), r.msg());
     }
 

@@ -54,6 +54,21 @@ final class Y {
         return new Task(name, O, action, args == null ? null : node(args), kw(keywords), null, Path.of("."));
     }
 
+    /** A task of the test module "probe" that records its name and reports ok. */
+    static Task probe(String name, Object... keywords) {
+        return task(name, "probe", map("name", name), keywords);
+    }
+
+    /** A probe task that reports a change. */
+    static Task changing(String name, Object... keywords) {
+        return task(name, "probe", map("name", name, "changed", true), keywords);
+    }
+
+    /** A probe task that fails. */
+    static Task failing(String name, Object... keywords) {
+        return task(name, "probe", map("name", name, "fail", true), keywords);
+    }
+
     static Task freeForm(String name, String action, String text, Object... keywords) {
         return new Task(name, O, action, node(text), kw(keywords), null, Path.of("."));
     }

@@ -127,7 +127,7 @@ class AptTest extends TempRootTest {
     void badArguments() {
         rejects(module, args("name", "x", "state", "newest"), conn, "is not one of");
         rejects(module, args("name", "x", "cache_valid_time", "an hour"), conn, "not a whole number");
-        rejects(module, args("name", "x", "autoclean", true), conn, "unknown argument 'autoclean'");
+        rejects(module, args("name", "x", "autoclean", true), conn, ") module: autoclean.");
         rejects(module, args("name", "x", "pkg", "y"), conn, "given twice");
         assertThrows(ModuleFailure.class, () -> check(module, args("state", "present"), conn));
     }

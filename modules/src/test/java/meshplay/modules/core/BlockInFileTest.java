@@ -98,7 +98,7 @@ class BlockInFileTest extends TempRootTest {
         rejects(module, args("path", "/etc/f", "insertafter", "a", "insertbefore", "b"), conn, "cannot be used together");
         rejects(module, args("block", "x"), conn, "requires argument 'path'");
         rejects(module, args("path", "/etc/f", "create", "sometimes"), conn, "not a boolean");
-        rejects(module, args("path", "/etc/f", "markers", "x"), conn, "unknown argument 'markers'");
+        rejects(module, args("path", "/etc/f", "markers", "x"), conn, ") module: markers.");
         assertThrows(ModuleFailure.class, () -> check(module, args("path", "/etc/f", "block", "x", "marker", "# managed"), conn));
     }
 }

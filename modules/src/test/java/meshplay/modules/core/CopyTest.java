@@ -174,6 +174,6 @@ class CopyTest extends TempRootTest {
         rejects(new CopyModule(), args("dest", "/b"), conn, "needs one of: src, content");
         rejects(new CopyModule(), args("content", "x", "dest", "/b", "mode", "rw"), conn, "not a file mode");
         rejects(new CopyModule(), args("content", "x", "dest", "/b", "owner", List.of("a")), conn, "expected a string");
-        rejects(new CopyModule(), args("content", "x", "dest", "/b", "bakup", true), conn, "unknown argument 'bakup'");
+        rejects(new CopyModule(), args("content", "x", "dest", "/b", "bakup", true), conn, ") module: bakup.");
     }
 }

@@ -48,6 +48,6 @@ class DebugTest extends TempRootTest {
     void badArguments() {
         rejects(new DebugModule(), args("msg", "a", "var", "b"), conn, "cannot be used together");
         rejects(new DebugModule(), args("msg", "a", "verbosity", "high"), conn, "not a whole number");
-        rejects(new DebugModule(), args("mesage", "a"), conn, "unknown argument 'mesage'");
+        rejects(new DebugModule(), args("mesage", "a"), conn, "Invalid options for debug: mesage");
     }
 }

@@ -19,7 +19,7 @@ class FailTest extends TempRootTest {
         e = assertThrows(ModuleFailure.class, () -> Runs.apply(new FailModule(), args(), conn));
         assertEquals("Failed as requested from task", e.getMessage());
         assertEquals(PlanKind.CONTROLLER_ONLY, new FailModule().kind());
-        rejects(new FailModule(), args("message", "x"), conn, "unknown argument 'message'");
+        rejects(new FailModule(), args("message", "x"), conn, "Invalid options for fail: message");
         rejects(new FailModule(), args("msg", java.util.List.of("x")), conn, "expected a string");
     }
 }

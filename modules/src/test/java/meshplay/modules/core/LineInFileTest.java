@@ -175,7 +175,7 @@ class LineInFileTest extends TempRootTest {
         rejects(module, args("path", "/etc/f", "line", "x", "backrefs", "perhaps"), conn, "not a boolean");
         rejects(module, args("path", "/etc/f", "line", "x", "state", "gone"), conn, "is not one of");
         rejects(module, args("line", "x"), conn, "requires argument 'path'");
-        rejects(module, args("path", "/etc/f", "lines", "x"), conn, "unknown argument 'lines'");
+        rejects(module, args("path", "/etc/f", "lines", "x"), conn, ") module: lines.");
         assertThrows(ModuleFailure.class, () -> check(module, args("path", "/etc/f"), conn));
         assertThrows(ModuleFailure.class, () -> check(module, args("path", "/etc/f", "state", "absent"), conn));
         assertThrows(ModuleFailure.class, () -> check(module, args("path", "/etc/f", "line", "x", "backrefs", true), conn));

@@ -70,6 +70,6 @@ class RebootTest extends TempRootTest {
     @Test
     void badArguments() {
         rejects(new RebootModule(), args("reboot_timeout", "ten minutes"), conn, "not a whole number");
-        rejects(new RebootModule(), args("reboot_timout", 60), conn, "unknown argument 'reboot_timout'");
+        rejects(new RebootModule(), args("reboot_timout", 60), conn, "Invalid options for reboot: reboot_timout");
     }
 }

@@ -152,7 +152,7 @@ class SetupTest {
     @Test
     void aliasAndBadArguments() {
         assertEquals("setup", ModuleRegistry.load().find("gather_facts").name());
-        rejects(new SetupModule(), args("gather_subset", "all", "fact_path", "/etc"), local, "unknown argument 'fact_path'");
+        rejects(new SetupModule(), args("gather_subset", "all", "fact_path", "/etc"), local, ") module: fact_path.");
         rejects(new SetupModule(), args("gather_timeout", "long"), local, "not a whole number");
         ModuleFailure e = assertThrows(ModuleFailure.class, () -> check(new SetupModule(), args("gather_subset", "virtual"), local));
         assertTrue(e.getMessage().contains("unknown gather_subset 'virtual'"));

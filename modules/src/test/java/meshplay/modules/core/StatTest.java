@@ -56,7 +56,7 @@ class StatTest extends TempRootTest {
     @Test
     void badArguments() {
         rejects(new StatModule(), args(), conn, "requires argument 'path'");
-        rejects(new StatModule(), args("path", "/x", "get_md5", true), conn, "unknown argument 'get_md5'");
+        rejects(new StatModule(), args("path", "/x", "get_md5", true), conn, ") module: get_md5.");
         rejects(new StatModule(), args("path", "/x", "follow", "always"), conn, "not a boolean");
     }
 }

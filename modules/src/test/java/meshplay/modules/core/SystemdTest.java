@@ -132,7 +132,7 @@ class SystemdTest extends TempRootTest {
     void badArguments() {
         rejects(module, args("name", "x", "state", "running"), conn, "is not one of");
         rejects(module, args("name", "x", "enabled", "at boot"), conn, "not a boolean");
-        rejects(module, args("name", "x", "scope", "user"), conn, "unknown argument 'scope'");
+        rejects(module, args("name", "x", "scope", "user"), conn, ") module: scope.");
         assertThrows(ModuleFailure.class, () -> check(module, args("name", "frr.service"), conn));
         assertThrows(ModuleFailure.class, () -> check(module, args("state", "started"), conn));
     }

@@ -53,6 +53,6 @@ class TemplateTest extends TempRootTest {
     void badArguments() {
         rejects(new TemplateModule(), args("dest", "/x"), conn, "requires argument 'src'");
         rejects(new TemplateModule(), args("src", "a", "dest", "/x", "newline_sequence", "crlf"), conn, "is not one of");
-        rejects(new TemplateModule(), args("src", "a", "dest", "/x", "content", "y"), conn, "unknown argument 'content'");
+        rejects(new TemplateModule(), args("src", "a", "dest", "/x", "content", "y"), conn, ") module: content.");
     }
 }

@@ -64,6 +64,6 @@ class WaitForConnectionTest extends TempRootTest {
         Flaky flaky = new Flaky(conn, 1000);
         assertFalse(check(new WaitForConnectionModule(), args("timeout", 1), flaky).changed());
         rejects(new WaitForConnectionModule(), args("timeout", "soon"), conn, "not a whole number");
-        rejects(new WaitForConnectionModule(), args("host", "x"), conn, "unknown argument 'host'");
+        rejects(new WaitForConnectionModule(), args("host", "x"), conn, "Invalid options for wait_for_connection: host");
     }
 }

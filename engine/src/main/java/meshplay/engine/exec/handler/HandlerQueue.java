@@ -5,13 +5,21 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import meshplay.engine.error.ExitCode;
+import meshplay.engine.error.RunAbort;
+import meshplay.engine.error.UserError;
 import meshplay.engine.exec.RunContext;
+import meshplay.engine.lang.Nearest;
 import meshplay.engine.model.Keywords;
 import meshplay.engine.model.Play;
 import meshplay.engine.model.Role;
 import meshplay.engine.model.Task;
 import meshplay.engine.report.Event;
+import meshplay.engine.template.Templar;
+import meshplay.engine.yaml.Origin;
 import meshplay.engine.yaml.YList;
 import meshplay.engine.yaml.YNode;
 
@@ -22,6 +30,10 @@ import meshplay.engine.yaml.YNode;
  * A flush goes through them once, in that order: each notified handler runs once for its hosts; one
  * notified by a handler later in the order runs in the same flush, one notified by itself or by a
  * handler after it waits for the next flush.
+ *
+ * <p>A templated handler name ("restart {{ svc }}") is rendered the first time a notification looks
+ * for it, with the play's variables and those of the handler's role but no host's (as Ansible does);
+ * a name that cannot be rendered matches nothing (its listen topics still do).
  */
 public final class HandlerQueue {
     private final RunContext run;
@@ -31,13 +43,18 @@ public final class HandlerQueue {
     private final Map<Task, Set<String>> pending = new IdentityHashMap<>();
     /** Directories of the roles whose handlers are in the list. */
     private final Set<java.nio.file.Path> roleDirs = new java.util.HashSet<>();
+    /** The play's variables without a host, for a handler of this role (null: a play handler). */
+    private final Function<Role, Map<String, Object>> nameVars;
+    /** Templated handler names, rendered once; empty when the name could not be rendered. */
+    private final Map<Task, Optional<String>> renderedNames = new IdentityHashMap<>();
 
     /** One notified handler found by {@link #next}: its place in the order and the hosts it runs for. */
     public record Notified(int index, Task handler, List<String> hosts) {
     }
 
-    public HandlerQueue(RunContext run, Play play) {
+    public HandlerQueue(RunContext run, Play play, Function<Role, Map<String, Object>> nameVars) {
         this.run = run;
+        this.nameVars = nameVars;
         for (Role r : play.roles()) addRole(r);
         handlers.addAll(play.handlers());
         for (Role r : ImportedRoles.of(run, play)) addRole(r);
@@ -61,10 +78,11 @@ public final class HandlerQueue {
     }
 
     /**
-     * Queues the handlers a changed task notifies ({@code names}: its notify keyword, already rendered);
-     * warns about names that match nothing, naming the keyword's {@code origin}.
+     * Queues the handlers a changed task notifies ({@code names}: its notify keyword, already rendered).
+     * A name that matches no handler ends the run with exit 1, as in ansible-playbook 2.14: only when a
+     * change notifies it, so a notify on a task that never changes anything is no error.
      */
-    public synchronized void notify(String host, List<String> names, meshplay.engine.yaml.Origin origin) {
+    public synchronized void notify(String host, List<String> names, Origin origin) {
         for (String name : names) {
             boolean found = false;
             boolean namedFound = false;
@@ -78,11 +96,22 @@ public final class HandlerQueue {
                     found = true;
                 }
             }
-            if (!found) {
-                run.events.on(new Event.Warning("no handler named or listening to '" + name + "' (notified from "
-                        + (origin == null ? "?" : origin) + ")"));
-            }
+            if (!found) throw missing(name, origin);
         }
+    }
+
+    private RunAbort missing(String name, Origin origin) {
+        Set<String> known = new LinkedHashSet<>();
+        for (Task h : handlers) {
+            String own = nameOf(h);
+            if (own != null) known.add(h.role() != null ? h.role() + " : " + own : own);
+            known.addAll(names(h.keywords().node(Keywords.LISTEN)));
+        }
+        String near = Nearest.of(name, known);
+        String hint = (near != null ? "did you mean '" + near + "'? " : "")
+                + (known.isEmpty() ? "the play has no handlers" : "handlers (names and listen topics): " + String.join(", ", known));
+        return new RunAbort(new UserError(origin == null ? Origin.of("notify") : origin, "The requested handler '" + name
+                + "' was not found in either the main handlers list nor in the listening handlers list", hint, ExitCode.ERROR));
     }
 
     /**
@@ -117,8 +146,28 @@ public final class HandlerQueue {
         if (left.isEmpty()) pending.remove(handler);
     }
 
-    private static boolean named(Task h, String name) {
-        return name.equals(h.name()) || h.role() != null && name.equals(h.role() + " : " + h.name());
+    private boolean named(Task h, String name) {
+        String own = nameOf(h);
+        return own != null && (name.equals(own) || h.role() != null && name.equals(h.role() + " : " + own));
+    }
+
+    /** The handler's name as notify matches it: rendered when it is a template; null when it has none or cannot be rendered. */
+    private String nameOf(Task h) {
+        if (h.name() == null || !Templar.isTemplate(h.name())) return h.name();
+        return renderedNames.computeIfAbsent(h, this::render).orElse(null);
+    }
+
+    private Optional<String> render(Task h) {
+        try {
+            return Optional.of(run.templar.renderTemplate(h.name(), nameVars.apply(roles.get(h)), h.origin()));
+        } catch (UserError e) {
+            if (names(h.keywords().node(Keywords.LISTEN)).isEmpty()) {
+                run.events.on(new Event.Warning("Handler '" + h.name() + "' is unusable because it has no listen topics and the name "
+                        + "could not be templated (host-specific variables are not supported in handler names). The error: "
+                        + e.getMessage()));
+            }
+            return Optional.empty();
+        }
     }
 
     private static boolean listens(Task h, String name) {

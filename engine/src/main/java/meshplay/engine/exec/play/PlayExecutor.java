@@ -53,7 +53,7 @@ final class PlayExecutor {
             runBatch(play, pr, free);
             if (pr.aborted() || batchFailed(batch)) {
                 // as ansible-playbook: the plays after this one do not run either
-                run.state.breakPlaybook();
+                run.state.breakPlaybook(pr.aborted());
                 break;
             }
             if (pr.playEnded() || run.state.quitting()) break;
@@ -156,7 +156,7 @@ final class PlayExecutor {
                     last = new UserError(c.origin(), "vars file not found: " + p, "check the path (relative to " + play.baseDir() + ")");
                     continue;
                 }
-                out.putAll(VarsAssembler.entries(run.loader.loadVars(p)));
+                out.putAll(VarsAssembler.entries(run.loader.loadPlayVars(p)));
                 loaded = true;
                 break;
             }

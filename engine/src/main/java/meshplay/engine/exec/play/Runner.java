@@ -49,7 +49,7 @@ public final class Runner {
                 plays.run(play);
             }
             run.events.on(new Event.Recap(run.state.stats.snapshot()));
-            ExitCode code = run.state.quitting() ? ExitCode.INTERRUPTED : run.state.stats.exitCode();
+            ExitCode code = run.state.quitting() ? ExitCode.INTERRUPTED : run.state.stats.exitCode(run.state.brokeOnFailureRule());
             run.events.on(new Event.RunEnd(code.code));
             return new Outcome(code, run.state.stats);
         } finally {

@@ -38,7 +38,7 @@ public final class PlayRun {
         this.allHosts = List.copyOf(allHosts);
         this.batch = List.copyOf(batch);
         this.varsFiles = varsFiles;
-        this.handlers = new HandlerQueue(run, play);
+        this.handlers = new HandlerQueue(run, play, role -> new VarsAssembler(run).forPlay(this, role));
         this.numbered = numbered;
         this.numbers = new IdentityHashMap<>();
         for (meshplay.engine.model.Role r : play.roles()) rolesSeen.add(r.identity());

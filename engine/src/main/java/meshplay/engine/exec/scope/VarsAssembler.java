@@ -70,6 +70,22 @@ public final class VarsAssembler {
         return l.view();
     }
 
+    /**
+     * The variables of the play without a host, as Ansible templates a handler's name: the role's
+     * defaults and vars ({@code role} may be null), the play's vars and vars_files, extra vars and the
+     * magic variables that do not name a host. No inventory variable, fact or set_fact is there.
+     */
+    public Map<String, Object> forPlay(PlayRun play, Role role) {
+        VarLayers l = new VarLayers();
+        if (role != null && role.defaults() != null) l.set(VarLevel.ROLE_DEFAULTS, role.defaults().entries());
+        l.set(VarLevel.PLAY_VARS, play.play().vars());
+        l.set(VarLevel.PLAY_VARS_FILES, play.varsFiles());
+        if (role != null && role.vars() != null) l.set(VarLevel.ROLE_VARS, role.vars().entries());
+        l.set(VarLevel.EXTRA_VARS, extraVars());
+        l.set(VarLevel.MAGIC, playMagic(play, role));
+        return l.view();
+    }
+
     private Map<String, Object> extraVars() {
         if (run.state.stepOverrides.isEmpty()) return run.options.extraVars;
         Map<String, Object> v = new LinkedHashMap<>(run.options.extraVars);
@@ -78,13 +94,24 @@ public final class VarsAssembler {
     }
 
     private Map<String, Object> magic(String host, PlayRun play, Role role) {
-        Map<String, Object> v = new LinkedHashMap<>();
+        Map<String, Object> v = playMagic(play, role);
         v.put("inventory_hostname", host);
         int dot = host.indexOf('.');
         v.put("inventory_hostname_short", dot > 0 ? host.substring(0, dot) : host);
+        v.put("group_names", run.inventory.groupNames(host));
+        java.nio.file.Path source = run.inventory.sourceOf(host);
+        if (source != null) {
+            v.put("inventory_file", source.toString());
+            v.put("inventory_dir", source.getParent().toString());
+        }
+        return v;
+    }
+
+    /** The magic variables that do not depend on a host. */
+    private Map<String, Object> playMagic(PlayRun play, Role role) {
+        Map<String, Object> v = new LinkedHashMap<>();
         v.put("hostvars", new HostVars(run.inventory::hosts, this::hostLevel));
         v.put("groups", run.inventory.groups());
-        v.put("group_names", run.inventory.groupNames(host));
         // the lists of the play's hosts walk every host: built when a template first reads them
         List<String> active = new OnFirstRead<>(() -> play.activeHosts(play.allHosts()));
         v.put("play_hosts", active);
@@ -100,11 +127,6 @@ public final class VarsAssembler {
         v.put("ansible_skip_tags", new ArrayList<>(new TreeSet<>(run.options.skipTags)));
         v.put("ansible_version", MagicValues.VERSION);
         v.put("ansible_playbook_python", MagicValues.python());
-        java.nio.file.Path source = run.inventory.sourceOf(host);
-        if (source != null) {
-            v.put("inventory_file", source.toString());
-            v.put("inventory_dir", source.getParent().toString());
-        }
         v.put("playbook_dir", run.playbookDir.toAbsolutePath().normalize().toString());
         if (role != null) {
             v.put("role_path", role.dir().toString());

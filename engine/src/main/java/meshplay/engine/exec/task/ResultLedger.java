@@ -99,7 +99,8 @@ public final class ResultLedger {
         }
         Double pct = run.keywords.value(scope.keyword(Keywords.MAX_FAIL_PERCENTAGE), run.options.extraVars, null);
         if (pct != null) {
-            long failed = play.batch().stream().filter(h -> !run.state.host(h).active()).count();
+            // as in Ansible, the hosts that failed: unreachable ones do not count
+            long failed = play.batch().stream().filter(h -> run.state.host(h).failed()).count();
             if (failed * 100.0 / play.batch().size() > pct) {
                 run.events.on(new Event.Info("NO MORE HOSTS LEFT (max_fail_percentage " + percent(pct) + "% exceeded)", 0));
                 play.abort();

@@ -63,12 +63,18 @@ final class TaskActionContext implements ActionContext {
             public void endPlay() { p.endPlay(); }
             public void endHost(String host) { p.endHost(host); }
             public void clearHostErrors() {
-                // as in Ansible: a failed host takes part again from the next play on, not in this one
+                // as in Ansible: a failed host takes part again from the next play on, not in this one;
+                // an unreachable one at once, from the next task on
                 for (String h : p.allHosts()) {
                     HostState s = run.state.host(h);
-                    if (!s.failed() || s.unreachable()) continue;
-                    p.endHost(h);
-                    s.failed(false);
+                    if (s.unreachable()) {
+                        s.unreachable(false);
+                    } else if (s.failed()) {
+                        p.endHost(h);
+                        s.failed(false);
+                    } else {
+                        continue;
+                    }
                     run.state.stats.host(h).clearErrors();
                 }
             }

@@ -168,7 +168,8 @@ public final class TaskExecutor {
         HostKeywords kw = new HostKeywords(run.keywords, q.scope().keywords(), vars);
         YNode until = kw.node(Keywords.UNTIL);
         String register = kw.get(Keywords.REGISTER);
-        // as in Ansible: `retries` counts the attempts after the first (default 3); 0 or less runs it once
+        // as in Ansible: `retries` counts the attempts after the first (default 3); 0 or less runs it
+        // once without evaluating `until` at all
         int retries = until == null ? 0 : Math.max(0, kw.get(Keywords.RETRIES, 3));
         int attempts = retries + 1;
         double delay = until == null ? 0 : kw.get(Keywords.DELAY, 5.0);
@@ -183,15 +184,16 @@ public final class TaskExecutor {
             TaskResult judged = ResultRules.apply(run.conditionals, result, q.scope().keywords(), vars, register);
             if (until == null) return judged;
             TaskResult r = judged.toBuilder().attempts(attempt).build();
-            if (r.unreachable()) return r;
+            if (r.unreachable() || retries == 0) return r;
             if (run.conditionals.test(until, ResultRules.bind(vars, register, r))) return r;
             if (attempt >= attempts) {
-                // as in Ansible, a failed_when that judged the last attempt decides; without one, the task fails
-                TaskResult.Builder exhausted = r.toBuilder();
+                // as in Ansible, a failed_when that judged the last attempt decides whether the task fails
+                // (without one, it fails); the registered result says failed either way
+                TaskResult.Builder exhausted = r.toBuilder().untilExhausted();
                 boolean failedWhenDecides = kw.node(Keywords.FAILED_WHEN) != null;
                 if (!failedWhenDecides) exhausted.status(TaskResult.Status.FAILED);
                 // Ansible reports the retries, not the attempts, once they are used up
-                if (retries > 0) exhausted.attempts(retries);
+                exhausted.attempts(retries);
                 if (!failedWhenDecides && r.msg() == null) exhausted.msg("the until condition was still false after " + attempt + " attempts");
                 return exhausted.build();
             }
