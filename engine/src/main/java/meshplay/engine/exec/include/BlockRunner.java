@@ -25,7 +25,7 @@ final class BlockRunner {
         List<String> failedHere = new ArrayList<>();
         for (String h : hosts) {
             HostState s = run.state.host(h);
-            if (s.failed() && !s.unreachable()) failedHere.add(h);
+            if (s.failed() && !s.unreachable() && !play.ended(h)) failedHere.add(h);
         }
         if (b.rescue().isEmpty() || failedHere.isEmpty() || play.stopped()) return List.of();
         for (String h : failedHere) {

@@ -51,7 +51,7 @@ final class PlayExecutor {
         for (List<String> batch : SerialBatches.split(hosts, serial, play.origin())) {
             PlayRun pr = new PlayRun(run, play, hosts, batch, varsFiles, numbered);
             runBatch(play, pr, free);
-            if (pr.aborted() || batchFailed(batch)) {
+            if (pr.brokenOff() || batchFailed(batch)) {
                 // as ansible-playbook: the plays after this one do not run either
                 run.state.breakPlaybook();
                 break;
