@@ -111,22 +111,24 @@ public final class ResultLedger {
      * any_errors_fatal as Ansible's linear strategy applies it once a host failed for good: every host
      * of the batch stops, except one whose next task is in a rescue or always section (one that failed
      * here into an enclosing rescue or always, or one that ran this task inside a rescue or always).
-     * Those go on; the plays after this one do not run.
+     * Those go on; once a host was stopped, the plays after this one do not run.
      */
     private void stopTheOthers(Scope scope, PlayRun play, Map<String, TaskResult> results) {
         boolean failedGoOn = BlockSection.failureGoesToRescueOrAlways(scope.section());
         boolean othersGoOn = BlockSection.inRescueOrAlways(scope.section());
         boolean anyGoesOn = false;
+        boolean anyStopped = false;
         for (String h : play.batch()) {
             TaskResult r = results.get(h);
             HostState s = run.state.host(h);
-            if (s.unreachable()) continue;
+            if (s.unreachable() || play.ended(h)) continue;
             boolean goesOn = r != null && (r.stopsHost() ? failedGoOn : othersGoOn);
             anyGoesOn |= goesOn;
+            anyStopped |= !goesOn;
             if (!goesOn) play.endHost(h);
         }
         if (!anyGoesOn) run.events.on(new Event.Info("NO MORE HOSTS LEFT (any_errors_fatal)", 0));
-        play.breakOff();
+        if (anyStopped) play.breakOff();
     }
 
     /**

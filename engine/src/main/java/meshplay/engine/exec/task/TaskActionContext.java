@@ -64,12 +64,15 @@ final class TaskActionContext implements ActionContext {
             public void endHost(String host) { p.endHost(host); }
             public void clearHostErrors() {
                 // as in Ansible: a failed host takes part again from the next play on, not in this one
+                // a host in an always section (its failure put aside) is cleared too, and goes on after it
                 for (String h : p.allHosts()) {
                     HostState s = run.state.host(h);
-                    if (!s.failed() || s.unreachable()) continue;
+                    if (s.unreachable()) continue;
+                    s.errorsCleared();
+                    run.state.stats.host(h).clearErrors();
+                    if (!s.failed()) continue;
                     p.endHost(h);
                     s.failed(false);
-                    run.state.stats.host(h).clearErrors();
                 }
             }
         };
