@@ -9,8 +9,13 @@ import meshplay.engine.yaml.YNode;
 
 /** Loads files the run needs at run time (vars files, included task files, roles); {@link PlaybookLoader} implements it. */
 public interface ContentLoader {
-    /** A YAML file of variables (vars_files, include_vars): must be a mapping. */
+    /** A YAML file of variables (include_vars, role and inventory vars): must be a mapping. */
     YNode loadVars(Path file);
+
+    /** A play's vars_files entry: a mapping, or a list of mappings merged in order. */
+    default YNode loadPlayVars(Path file) {
+        return loadVars(file);
+    }
 
     /** The tasks of a task file named by an include_tasks task (already found: {@code file} exists). */
     List<TaskItem> loadTasks(Task include, Path file);

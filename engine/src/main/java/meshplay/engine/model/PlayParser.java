@@ -113,7 +113,7 @@ final class PlayParser {
                 throw new UserError(entry.origin(), "vars file not found: " + names,
                         "paths in vars_files are relative to the playbook's directory (" + FileSearch.display(dir) + ")", ExitCode.ERROR);
             }
-            VarsFile.load(found, vault);
+            VarsFile.loadPlayVars(found, vault);
         }
         return entries;
     }

@@ -74,6 +74,12 @@ public final class PlaybookLoader implements ContentLoader {
         return VarsFile.load(file, vault);
     }
 
+    /** {@inheritDoc} The file has been resolved by the runner. */
+    @Override
+    public YNode loadPlayVars(Path file) {
+        return VarsFile.loadPlayVars(file, vault);
+    }
+
     /**
      * {@inheritDoc} The file has been resolved by the runner (include_tasks). Tasks included from a role
      * belong to it and look up their files under it (the including task's base directory); import_tasks

@@ -158,7 +158,7 @@ final class PlayExecutor {
                     last = new UserError(c.origin(), "vars file not found: " + p, "check the path (relative to " + play.baseDir() + ")");
                     continue;
                 }
-                out.putAll(VarsAssembler.entries(run.loader.loadVars(p)));
+                out.putAll(VarsAssembler.entries(run.loader.loadPlayVars(p)));
                 loaded = true;
                 break;
             }
