@@ -28,7 +28,8 @@ public final class CommandLineSettings {
             Map.entry("--become-user", Setting.DEFAULT_BECOME_USER),
             Map.entry("--become-method", Setting.DEFAULT_BECOME_METHOD),
             Map.entry("--ask-become-pass", Setting.DEFAULT_BECOME_ASK_PASS),
-            Map.entry("--connection", Setting.DEFAULT_TRANSPORT));
+            Map.entry("--connection", Setting.DEFAULT_TRANSPORT),
+            Map.entry("--force-handlers", Setting.DEFAULT_FORCE_HANDLERS));
 
     private CommandLineSettings() {
     }

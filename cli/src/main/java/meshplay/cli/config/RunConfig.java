@@ -14,7 +14,7 @@ import meshplay.engine.yaml.Origin;
 
 /**
  * Puts the effective settings into a run's options: forks, remote user, private key, timeout, SSH
- * handshakes at once, become defaults, fact gathering, connection type, vault password file and the SSH host key settings.
+ * handshakes at once, become defaults, force_handlers, fact gathering, connection type, vault password file and the SSH host key settings.
  * The command line has already won inside {@link EffectiveConfig}; what the command line alone can set
  * (check, diff, tags, ...) is left as it is.
  */
@@ -29,6 +29,7 @@ public final class RunConfig {
         o.become = c.bool(Setting.DEFAULT_BECOME);
         if (c.isSet(Setting.DEFAULT_BECOME_USER)) o.becomeUser = c.string(Setting.DEFAULT_BECOME_USER);
         if (c.isSet(Setting.DEFAULT_BECOME_METHOD)) o.becomeMethod = c.string(Setting.DEFAULT_BECOME_METHOD);
+        o.forceHandlers = c.bool(Setting.DEFAULT_FORCE_HANDLERS);
         o.gathering = c.string(Setting.DEFAULT_GATHERING);
         String transport = c.string(Setting.DEFAULT_TRANSPORT);
         o.connection = transport == null || transport.equals("smart") ? null : transport;

@@ -33,6 +33,8 @@ public enum Setting {
             "the user to become"),
     DEFAULT_BECOME_ASK_PASS(Type.BOOL, "False", keys("privilege_escalation", "become_ask_pass"), env("ANSIBLE_BECOME_ASK_PASS"),
             "ask for the become password"),
+    DEFAULT_FORCE_HANDLERS(Type.BOOL, "False", keys("defaults", "force_handlers"), env("ANSIBLE_FORCE_HANDLERS"),
+            "run notified handlers even on hosts that failed (a play's force_handlers overrides it)"),
     DEFAULT_GATHERING(Type.STRING, "implicit", keys("defaults", "gathering"), env("ANSIBLE_GATHERING"),
             "implicit (gather unless gather_facts: false), explicit (only with gather_facts: true), smart (once per host per run)",
             "implicit", "explicit", "smart"),

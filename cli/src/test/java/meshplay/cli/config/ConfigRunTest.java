@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** ansible.cfg and ANSIBLE_* settings change a local run: gathering, stdout_callback, notices and errors. */
+/** ansible.cfg and ANSIBLE_* settings change a local run: force_handlers, gathering, stdout_callback, notices and errors. */
 class ConfigRunTest {
     @TempDir
     Path tmp;
@@ -56,6 +56,32 @@ class ConfigRunTest {
 
     private int gatherings() {
         return out.split("TASK \\[Gathering Facts\\]", -1).length - 1;
+    }
+
+    @Test
+    void forceHandlersFromTheFileOrTheEnvironment() throws Exception {
+        Files.writeString(repo.resolve("handlers.yml"), """
+                - hosts: box
+                  gather_facts: false
+                  tasks:
+                    - name: notify
+                      debug: {msg: notify}
+                      changed_when: true
+                      notify: the handler
+                    - name: fail
+                      fail: {msg: failed}
+                  handlers:
+                    - name: the handler
+                      debug: {msg: HANDLER RAN}
+                """);
+        assertEquals(2, meshplay(Map.of(), "", "handlers.yml"), err);
+        assertFalse(out.contains("HANDLER RAN"), "not forced by default\n" + out);
+        assertEquals(2, meshplay(Map.of(), "force_handlers = True\n", "handlers.yml"), err);
+        assertTrue(out.contains("HANDLER RAN"), "forced by ansible.cfg\n" + out);
+        assertEquals(2, meshplay(Map.of("ANSIBLE_FORCE_HANDLERS", "true"), "", "handlers.yml"), err);
+        assertTrue(out.contains("HANDLER RAN"), "forced by ANSIBLE_FORCE_HANDLERS\n" + out);
+        assertEquals(2, meshplay(Map.of("ANSIBLE_FORCE_HANDLERS", "false"), "", "handlers.yml", "--force-handlers"), err);
+        assertTrue(out.contains("HANDLER RAN"), "the command line wins\n" + out);
     }
 
     @Test

@@ -17,6 +17,8 @@ public final class HostState {
     private final Map<String, Object> includedVars = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile boolean failed;
     private volatile boolean unreachable;
+    /** How many times meta: clear_host_errors ran: a failure put aside for an always section is then forgotten. */
+    private volatile int errorClears;
     private volatile meshplay.engine.model.Task lastFailedTask;
     private volatile TaskResult lastFailedResult;
 
@@ -69,6 +71,15 @@ public final class HostState {
 
     public void failed(boolean v) {
         failed = v;
+    }
+
+    /** meta: clear_host_errors ran while the host is in the play. */
+    public void errorsCleared() {
+        errorClears++;
+    }
+
+    public int errorClears() {
+        return errorClears;
     }
 
     public boolean unreachable() {

@@ -63,7 +63,7 @@ public final class Keywords {
     public static final KeywordDef<YNode> HANDLERS = KeywordDef.node("handlers", TASKS);
     public static final KeywordDef<YNode> SERIAL = KeywordDef.node("serial", KeywordType.SERIAL);
     public static final KeywordDef<Double> MAX_FAIL_PERCENTAGE = KeywordDef.percent("max_fail_percentage");
-    public static final KeywordDef<String> STRATEGY = KeywordDef.choice("strategy", "linear", "free");
+    public static final KeywordDef<String> STRATEGY = KeywordDef.choice("strategy", "linear", "free", "host_pinned", "debug");
     public static final KeywordDef<Boolean> FORCE_HANDLERS = KeywordDef.bool("force_handlers");
     public static final KeywordDef<String> ORDER = KeywordDef.choice("order", "inventory", "reverse_inventory", "sorted", "reverse_sorted", "shuffle");
 

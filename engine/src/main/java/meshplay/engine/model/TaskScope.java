@@ -42,12 +42,16 @@ record TaskScope(Path file, String role, Path roleDir, Path baseDir, Path playbo
         return cycle.append(again.getFileName()).toString();
     }
 
-    /** Directories where a relative task file name is looked up, most specific first. */
+    /**
+     * Directories where a relative task file name is looked up, most specific first; in a role, the
+     * playbook's directory last, as Ansible's loader falls back to its base directory.
+     */
     List<Path> searchDirs() {
         List<Path> dirs = new ArrayList<>();
         dirs.add(FileSearch.dirOf(file));
         if (roleDir != null) dirs.add(roleDir.resolve("tasks"));
         if (baseDir != null) dirs.add(baseDir);
+        if (roleDir != null && playbookDir != null) dirs.add(playbookDir);
         return FileSearch.distinct(dirs);
     }
 }

@@ -1,6 +1,7 @@
 package meshplay.engine.report;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import meshplay.engine.lang.Json;
 import meshplay.engine.module.Diff;
@@ -32,6 +33,13 @@ public final class ConsoleReporter implements Reporter {
     @Override
     public void on(Event event) {
         if (event instanceof Event.RunStart s) {
+                if (verbosity >= 2) {
+                    // as ansible-playbook -vv: the playbook's file name and how many plays it has
+                    String file = Path.of(s.playbook()).getFileName().toString();
+                    out.println();
+                    out.println(banner("PLAYBOOK: " + file));
+                    out.println(s.plays() + " plays in " + s.playbook());
+                }
                 if (s.checkMode()) out.println(c.cyan("[CHECK MODE] nothing will be changed"));
             } else if (event instanceof Event.PlayStart p) {
                 out.println();

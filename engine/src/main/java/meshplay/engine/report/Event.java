@@ -7,7 +7,7 @@ import meshplay.engine.yaml.Origin;
 
 /** What the runner tells its reporters (console, JSON lines, the step REPL). */
 public sealed interface Event {
-    record RunStart(String playbook, boolean checkMode, boolean diffMode) implements Event {
+    record RunStart(String playbook, int plays, boolean checkMode, boolean diffMode) implements Event {
     }
 
     record PlayStart(String name, Origin origin, List<String> hosts) implements Event {

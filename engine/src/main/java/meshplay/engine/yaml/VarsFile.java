@@ -2,6 +2,7 @@ package meshplay.engine.yaml;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -28,26 +29,6 @@ public final class VarsFile {
         return of(YamlLoader.loadFile(file, vault), file);
     }
 
-    /**
-     * A play's vars_files entry: a mapping, or, as Ansible also reads a vars_files entry, a list of
-     * mappings, merged in order (a later one's value wins).
-     */
-    public static YMap loadPlayVars(Path file, Vault vault) {
-        YNode root = YamlLoader.loadFile(file, vault);
-        if (!(root instanceof YList list) || list.items().isEmpty() || !list.items().stream().allMatch(i -> i instanceof YMap)) {
-            return of(root, file);
-        }
-        Map<String, YNode> entries = new java.util.LinkedHashMap<>();
-        Map<String, Origin> origins = new java.util.LinkedHashMap<>();
-        for (YNode item : list.items()) {
-            YMap map = (YMap) item;
-            checkNames(map);
-            entries.putAll(map.entries());
-            origins.putAll(map.keyOrigins());
-        }
-        return new YMap(entries, origins, root.origin());
-    }
-
     private static YMap of(YNode root, Path file) {
         if (root == null) return empty(file);
         if (!(root instanceof YMap map)) {
@@ -57,6 +38,30 @@ public final class VarsFile {
         }
         checkNames(map);
         return map;
+    }
+
+    /**
+     * A play's vars_files entry: a mapping, or (as Ansible's preprocess_vars allows there) a list of
+     * mappings whose variables are merged in order, a later one winning.
+     */
+    public static YMap loadPlayVars(Path file, Vault vault) {
+        YNode root = YamlLoader.loadFile(file, vault);
+        if (!(root instanceof YList list)) return load(file, vault);
+        Map<String, YNode> entries = new LinkedHashMap<>();
+        Map<String, Origin> keyOrigins = new LinkedHashMap<>();
+        for (YNode item : list.items()) {
+            if (!(item instanceof YMap map)) {
+                throw new UserError(item.origin(), "a vars file must be a mapping of variable names to values, or a list of such mappings",
+                        "write one 'name: value' per line, or make each item of the list a mapping");
+            }
+            checkNames(map);
+            for (String k : map.entries().keySet()) {
+                entries.remove(k);
+                entries.put(k, map.entries().get(k));
+                keyOrigins.put(k, map.keyOrigin(k));
+            }
+        }
+        return new YMap(entries, keyOrigins, list.origin());
     }
 
     /** Fails at the first key that is not a valid variable name. */

@@ -178,7 +178,7 @@ class PlaybookErrorsTest extends FileTreeTest {
         contains(become.getMessage(), "'become' expects a boolean");
 
         UserError strategy = fails("- hosts: all\n  strategy: lineer\n");
-        contains(strategy.getMessage(), "'strategy' must be one of linear, free");
+        contains(strategy.getMessage(), "'strategy' must be one of linear, free, host_pinned, debug");
         contains(strategy.hint(), "did you mean 'linear'?");
 
         UserError register = fails("- hosts: all\n  tasks:\n    - command: ls\n      register: my-out\n");

@@ -25,7 +25,7 @@ final class BlockRunner {
         List<String> failedHere = new ArrayList<>();
         for (String h : hosts) {
             HostState s = run.state.host(h);
-            if (s.failed() && !s.unreachable()) failedHere.add(h);
+            if (s.failed() && !s.unreachable() && !play.ended(h)) failedHere.add(h);
         }
         if (b.rescue().isEmpty() || failedHere.isEmpty() || play.stopped()) return List.of();
         for (String h : failedHere) {
@@ -38,10 +38,16 @@ final class BlockRunner {
         return failedHere;
     }
 
-    /** The hosts of the always section, and those of them whose failure stands again once it has run. */
-    record Always(List<String> hosts, List<String> stillFailed) {
+    /**
+     * The hosts of the always section, and those of them whose failure stands again once it has run
+     * (unless meta: clear_host_errors ran in between: {@code clears} is each one's count before).
+     */
+    record Always(List<String> hosts, List<String> stillFailed, Map<String, Integer> clears) {
         void restore(RunContext run) {
-            for (String h : stillFailed) run.state.host(h).failed(true);
+            for (String h : stillFailed) {
+                HostState s = run.state.host(h);
+                if (s.errorClears() == clears.get(h)) s.failed(true);
+            }
         }
     }
 
@@ -49,16 +55,18 @@ final class BlockRunner {
     static Always enterAlways(RunContext run, List<String> hosts) {
         List<String> stillFailed = new ArrayList<>();
         List<String> alwaysHosts = new ArrayList<>();
+        Map<String, Integer> clears = new LinkedHashMap<>();
         for (String h : hosts) {
             HostState s = run.state.host(h);
             if (s.unreachable()) continue;
             alwaysHosts.add(h);
             if (s.failed()) {
                 stillFailed.add(h);
+                clears.put(h, s.errorClears());
                 s.failed(false);
             }
         }
-        return new Always(alwaysHosts, stillFailed);
+        return new Always(alwaysHosts, stillFailed, clears);
     }
 
     private static Map<String, Object> describe(Task t) {

@@ -8,6 +8,7 @@ import meshplay.engine.exec.HostState;
 import meshplay.engine.exec.RunContext;
 import meshplay.engine.exec.actions.Included;
 import meshplay.engine.exec.handler.HandlerQueue;
+import meshplay.engine.exec.scope.BlockSection;
 import meshplay.engine.exec.scope.HostRun;
 import meshplay.engine.exec.scope.PlayRun;
 import meshplay.engine.exec.scope.Scope;
@@ -50,12 +51,12 @@ public final class Traversal {
 
     private void block(Block b, Scope outer, PlayRun play, List<String> hosts) {
         Scope scope = outer.enter(b);
-        run(b.block(), scope, play, hosts);
+        run(b.block(), scope.inSection(b, BlockSection.Part.BLOCK), play, hosts);
         List<String> rescued = BlockRunner.enterRescue(run, b, play, hosts);
-        if (!rescued.isEmpty()) run(b.rescue(), scope, play, rescued);
+        if (!rescued.isEmpty()) run(b.rescue(), scope.inSection(b, BlockSection.Part.RESCUE), play, rescued);
         if (b.always().isEmpty() || play.stopped()) return;
         BlockRunner.Always always = BlockRunner.enterAlways(run, hosts);
-        run(b.always(), scope, play, always.hosts());
+        run(b.always(), scope.inSection(b, BlockSection.Part.ALWAYS), play, always.hosts());
         always.restore(run);
     }
 
@@ -130,7 +131,7 @@ public final class Traversal {
             List<String> hosts = new ArrayList<>();
             for (String h : next.hosts()) {
                 HostState s = run.state.host(h);
-                if (!s.unreachable() && (force || !s.failed())) hosts.add(h);
+                if (!s.unreachable() && !play.ended(h) && (force || !s.failed())) hosts.add(h);
             }
             if (hosts.isEmpty()) continue;
             Task handler = next.handler();

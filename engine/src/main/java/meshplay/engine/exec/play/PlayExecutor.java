@@ -51,7 +51,7 @@ final class PlayExecutor {
         for (List<String> batch : SerialBatches.split(hosts, serial, play.origin())) {
             PlayRun pr = new PlayRun(run, play, hosts, batch, varsFiles, numbered);
             runBatch(play, pr, free);
-            if (pr.aborted() || batchFailed(batch)) {
+            if (pr.brokenOff() || batchFailed(batch)) {
                 // as ansible-playbook: the plays after this one do not run either
                 run.state.breakPlaybook(pr.aborted());
                 break;
@@ -99,16 +99,18 @@ final class PlayExecutor {
     }
 
     /**
-     * strategy: free lets each host run through the play at its own pace. The step prompt and the
-     * debugger need every host at the same task, so with them (and for strategies not implemented
-     * here) the play runs linear, with a warning.
+     * strategy: free (and host_pinned, which differs from it only in how Ansible assigns its forks)
+     * lets each host run through the play at its own pace. The step prompt and the debugger need
+     * every host at the same task, so with them (and with the debug strategy) the play runs linear,
+     * with a warning.
      */
     private boolean freeStrategy(Play play) {
         String name = run.keywords.value(play.strategy(), run.options.extraVars, "linear");
         if (name.equals("linear")) return false;
-        if (name.equals("free") && !run.step.interactive()) return true;
+        boolean free = name.equals("free") || name.equals("host_pinned");
+        if (free && !run.step.interactive()) return true;
         run.events.on(new Event.Warning("strategy '" + name + "' (" + play.strategy().origin() + ") "
-                + (name.equals("free") ? "cannot be used with --step or --debugger" : "is not supported")
+                + (free ? "cannot be used with --step or --debugger" : "is not supported")
                 + "; the play runs with the linear strategy"));
         return false;
     }

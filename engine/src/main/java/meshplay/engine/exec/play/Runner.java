@@ -36,7 +36,7 @@ public final class Runner {
             return t;
         });
         try {
-            run.events.on(new Event.RunStart(String.valueOf(playbook.file()), run.options.check, run.options.diff));
+            run.events.on(new Event.RunStart(String.valueOf(playbook.file()), playbook.plays().size(), run.options.check, run.options.diff));
             // each stage is built on the one below it: executor (one host) <- dispatcher (the hosts of a
             // batch) <- step prompt, when there is one <- traversal (task lists, includes, handlers) <- plays
             TaskExecutor executor = new TaskExecutor(run);

@@ -25,6 +25,7 @@ public final class PlayRun {
     private final List<Task> numbered;
     private volatile boolean playEnded;
     private volatile boolean aborted;
+    private volatile boolean brokenOff;
     private final Set<String> flushRequests = ConcurrentHashMap.newKeySet();
     /** Uses of roles (Role.identity) in this play: a dependency used the same way again does not run again. */
     private final Set<Object> rolesSeen = ConcurrentHashMap.newKeySet();
@@ -75,6 +76,11 @@ public final class PlayRun {
         ended.add(host);
     }
 
+    /** True when the host was ended (meta end_host, any_errors_fatal) and runs nothing more in this play. */
+    public boolean ended(String host) {
+        return ended.contains(host);
+    }
+
     /** meta: flush_handlers asks (per host); the dispatcher flushes once the task has run on its hosts. */
     public void requestFlush(String host) {
         flushRequests.add(host);
@@ -102,6 +108,16 @@ public final class PlayRun {
 
     public boolean aborted() {
         return aborted;
+    }
+
+    /** any_errors_fatal stopped hosts: the play goes on for hosts in a rescue or always section, no later play runs. */
+    public void breakOff() {
+        brokenOff = true;
+    }
+
+    /** True when no play after this one runs: it was aborted or broken off. */
+    public boolean brokenOff() {
+        return aborted || brokenOff;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import meshplay.engine.model.Block;
 import meshplay.engine.model.Keyword;
 import meshplay.engine.model.KeywordDef;
 import meshplay.engine.model.KeywordSet;
@@ -23,37 +24,42 @@ import meshplay.engine.yaml.YScalar;
  * (all conditions apply, outer first), `tags` (union) and `vars` (layers, inner wins).
  */
 public record Scope(KeywordSet keywords, List<YNode> whens, Set<String> tags, List<YMap> varLayers, Role role,
-                    Map<String, Object> includeParams, IncludeChain includes, Scope parent) {
+                    Map<String, Object> includeParams, IncludeChain includes, BlockSection section, Scope parent) {
 
     private static final Set<KeywordDef<?>> ACCUMULATED = Set.of(Keywords.WHEN, Keywords.TAGS, Keywords.VARS);
 
     public static Scope ofPlay(KeywordSet playKeywords) {
-        Scope s = new Scope(KeywordSet.EMPTY, List.of(), Set.of(), List.of(), null, Map.of(), IncludeChain.NONE, null);
+        Scope s = new Scope(KeywordSet.EMPTY, List.of(), Set.of(), List.of(), null, Map.of(), IncludeChain.NONE, null, null);
         return s.with(playKeywords, null);
     }
 
     /** The scope inside a role: its keywords apply to its tasks; role params are set by the role. */
     public Scope inRole(Role r) {
         Scope s = with(r.keywords(), null);
-        return new Scope(s.keywords, s.whens, s.tags, s.varLayers, r, s.includeParams, includes, parent);
+        return new Scope(s.keywords, s.whens, s.tags, s.varLayers, r, s.includeParams, includes, section, parent);
     }
 
     /** The scope of an item (a block or task) inside this one; {@link #parent()} is this scope. */
     public Scope enter(TaskItem item) {
         Scope s = with(item.keywords(), null);
-        return new Scope(s.keywords, s.whens, s.tags, s.varLayers, s.role, s.includeParams, includes, this);
+        return new Scope(s.keywords, s.whens, s.tags, s.varLayers, s.role, s.includeParams, includes, section, this);
+    }
+
+    /** The scope of the tasks of one section (block, rescue or always) of the block this scope entered. */
+    public Scope inSection(Block b, BlockSection.Part part) {
+        return new Scope(keywords, whens, tags, varLayers, role, includeParams, includes, new BlockSection(b, part, section), parent);
     }
 
     /** Values bound by include_tasks (its loop item, its vars) for the included tasks. */
     public Scope withIncludeParams(Map<String, Object> params) {
         Map<String, Object> merged = new HashMap<>(includeParams);
         merged.putAll(params);
-        return new Scope(keywords, whens, tags, varLayers, role, merged, includes, parent);
+        return new Scope(keywords, whens, tags, varLayers, role, merged, includes, section, parent);
     }
 
     /** The scope of tasks brought in by one more include (include_tasks, include_role, import_role). */
     public Scope withIncludes(IncludeChain chain) {
-        return new Scope(keywords, whens, tags, varLayers, role, includeParams, chain, parent);
+        return new Scope(keywords, whens, tags, varLayers, role, includeParams, chain, section, parent);
     }
 
     /** Adds keywords (include's `apply`, an include task's `vars`) for the tasks inside. */
@@ -71,7 +77,7 @@ public record Scope(KeywordSet keywords, List<YNode> whens, Set<String> tags, Li
         else if (when != null) w.add(when);
         t.addAll(tagsOf(kw.node(Keywords.TAGS)));
         if (kw.node(Keywords.VARS) instanceof YMap m) v.add(m);
-        return new Scope(merged, w, t, v, newRole != null ? newRole : role, includeParams, includes, parent);
+        return new Scope(merged, w, t, v, newRole != null ? newRole : role, includeParams, includes, section, parent);
     }
 
     /** Tags as written: a scalar ("a,b" or "a") or a list. */

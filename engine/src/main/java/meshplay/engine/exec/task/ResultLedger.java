@@ -1,10 +1,10 @@
 package meshplay.engine.exec.task;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import meshplay.engine.exec.HostState;
 import meshplay.engine.exec.RunContext;
+import meshplay.engine.exec.scope.BlockSection;
 import meshplay.engine.exec.scope.HostRun;
 import meshplay.engine.exec.scope.PlayRun;
 import meshplay.engine.exec.scope.Scope;
@@ -89,12 +89,12 @@ public final class ResultLedger {
     }
 
     /** any_errors_fatal and max_fail_percentage: after a failure, they may stop the play for every host. */
-    void batchRules(Scope scope, PlayRun play, Collection<TaskResult> results) {
-        boolean anyFailed = results.stream().anyMatch(TaskResult::stopsHost);
+    void batchRules(Scope scope, PlayRun play, Map<String, TaskResult> results) {
+        boolean anyFailed = results.values().stream().anyMatch(TaskResult::stopsHost);
         if (!anyFailed) return;
         if (anyErrorsFatal(scope.keyword(Keywords.ANY_ERRORS_FATAL))) {
-            run.events.on(new Event.Info("NO MORE HOSTS LEFT (any_errors_fatal)", 0));
-            play.abort();
+            boolean unreachable = results.values().stream().anyMatch(r -> r.hostEffect() == TaskResult.HostEffect.UNREACHABLE);
+            if (unreachable || BlockSection.failureStopsHost(scope.section())) stopTheOthers(scope, play, results);
             return;
         }
         Double pct = run.keywords.value(scope.keyword(Keywords.MAX_FAIL_PERCENTAGE), run.options.extraVars, null);
@@ -106,6 +106,30 @@ public final class ResultLedger {
                 play.abort();
             }
         }
+    }
+
+    /**
+     * any_errors_fatal as Ansible's linear strategy applies it once a host failed for good: every host
+     * of the batch stops, except one whose next task is in a rescue or always section (one that failed
+     * here into an enclosing rescue or always, or one that ran this task inside a rescue or always).
+     * Those go on; once a host was stopped, the plays after this one do not run.
+     */
+    private void stopTheOthers(Scope scope, PlayRun play, Map<String, TaskResult> results) {
+        boolean failedGoOn = BlockSection.failureGoesToRescueOrAlways(scope.section());
+        boolean othersGoOn = BlockSection.inRescueOrAlways(scope.section());
+        boolean anyGoesOn = false;
+        boolean anyStopped = false;
+        for (String h : play.batch()) {
+            TaskResult r = results.get(h);
+            HostState s = run.state.host(h);
+            if (s.unreachable() || play.ended(h)) continue;
+            boolean goesOn = r != null && (r.stopsHost() ? failedGoOn : othersGoOn);
+            anyGoesOn |= goesOn;
+            anyStopped |= !goesOn;
+            if (!goesOn) play.endHost(h);
+        }
+        if (!anyGoesOn) run.events.on(new Event.Info("NO MORE HOSTS LEFT (any_errors_fatal)", 0));
+        if (anyStopped) play.breakOff();
     }
 
     /**

@@ -63,19 +63,21 @@ final class TaskActionContext implements ActionContext {
             public void endPlay() { p.endPlay(); }
             public void endHost(String host) { p.endHost(host); }
             public void clearHostErrors() {
-                // as in Ansible: a failed host takes part again from the next play on, not in this one;
-                // an unreachable one at once, from the next task on
+                // as in Ansible: an unreachable host takes part again at once, from the next task on; a failed
+                // host from the next play on, not in this one; a host in an always section (its failure put
+                // aside) is cleared too, and goes on after it
                 for (String h : p.allHosts()) {
                     HostState s = run.state.host(h);
                     if (s.unreachable()) {
                         s.unreachable(false);
-                    } else if (s.failed()) {
-                        p.endHost(h);
-                        s.failed(false);
-                    } else {
+                        run.state.stats.host(h).clearErrors();
                         continue;
                     }
+                    s.errorsCleared();
                     run.state.stats.host(h).clearErrors();
+                    if (!s.failed()) continue;
+                    p.endHost(h);
+                    s.failed(false);
                 }
             }
         };

@@ -95,7 +95,7 @@ public final class TaskDispatcher implements TaskRunner {
         if (preview) return results;
         TaskResult first = results.containsKey(hosts.get(0)) ? results.get(hosts.get(0)).result() : null;
         if (runOnce && first != null) ledger.copyToOthers(task, scope, play, hosts, first);
-        ledger.batchRules(scope, play, results(results).values());
+        ledger.batchRules(scope, play, results(results));
         return results;
     }
 
