@@ -18,15 +18,18 @@ CLUSTER = {"cluster_name": "tb4lab", "nodes": [
 ADDRESSES = {"n2": ["10.1.1.12/24", "10.100.0.102/32"], "n3": ["10.1.1.13/24", "10.100.0.103/32"],
              "n4": ["10.1.1.14/24", "10.100.0.104/32"]}
 
-# interfaces.d/sdn of n2 as PVE 9.0 (libpve-rs-perl 0.10) writes it: the fabric ports carry no address.
-GUIDE_SDN_N2_90 = """#version:1
+# interfaces.d/sdn of n2: the router ID on dummy_tb4 in both releases ...
+SDN_N2_DUMMY = """#version:1
 
 auto dummy_tb4
 iface dummy_tb4 inet static
 \taddress 10.100.0.102/32
 \tlink-type dummy
 \tip-forward 1
+"""
 
+# ... then the fabric ports as PVE 9.0 (libpve-rs-perl 0.10) writes them: no address.
+GUIDE_SDN_N2_90 = SDN_N2_DUMMY + """
 auto en05
 iface en05
 \tip-forward 1
@@ -37,14 +40,7 @@ iface en06
 """
 
 # ... and as PVE 9.1 (libpve-rs-perl 0.11) writes it: the router ID on every unnumbered fabric port.
-GUIDE_SDN_N2 = """#version:1
-
-auto dummy_tb4
-iface dummy_tb4 inet static
-\taddress 10.100.0.102/32
-\tlink-type dummy
-\tip-forward 1
-
+GUIDE_SDN_N2 = SDN_N2_DUMMY + """
 auto en05
 iface en05 inet static
 \taddress 10.100.0.102/32
