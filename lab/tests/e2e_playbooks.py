@@ -7,8 +7,11 @@ the --json events), the real run (must succeed; with changes, except the read-on
 the check prediction compared with the real run, an immediate second run (changed=0, no failures),
 then what the phase must have achieved. Phase 3 runs again with one cable cut.
 Part 2, site.yml on another fresh lab, twice, timed (the second run must report changed=0), then
-the cases around it: a cable out, 1C's reboot guard, --limit, a failed network reload, one node
-failing phase 3. KEEP_LAB=1 leaves the lab up at the end.
+the cases around it: a cable out (and the re-plugged port's address and route), 1C's reboot guard,
+--limit, a failed network reload, one node failing phase 3, a public address that is down, a changed
+en05_cidr applied without a reboot, OSD back addresses outside the cluster network, the two
+interfaces.d/sdn formats, the repair of an adjacency by phase 2, a cold start and a reboot of every
+node converging by themselves. KEEP_LAB=1 leaves the lab up at the end.
 """
 import json
 import os
