@@ -7,8 +7,11 @@ the --json events), the real run (must succeed; with changes, except the read-on
 the check prediction compared with the real run, an immediate second run (changed=0, no failures),
 then what the phase must have achieved. Phase 3 runs again with one cable cut.
 Part 2, site.yml on another fresh lab, twice, timed (the second run must report changed=0), then
-the cases around it: a cable out, 1C's reboot guard, --limit, a failed network reload, one node
-failing phase 3. KEEP_LAB=1 leaves the lab up at the end.
+the cases around it: a cable out (and the re-plugged port's address and route), 1C's reboot guard,
+--limit, a failed network reload, one node failing phase 3, a public address that is down, a changed
+en05_cidr applied without a reboot, OSD back addresses outside the cluster network, the two
+interfaces.d/sdn formats, the repair of an adjacency by phase 2, a cold start and a reboot of every
+node converging by themselves. KEEP_LAB=1 leaves the lab up at the end.
 """
 import json
 import os
@@ -277,11 +280,15 @@ class PlaybooksEndToEnd(Story):
         self.check("no node was rebooted (boot ids unchanged)", before == self.boot_ids())
         self.check("1C names the absent interface", "DEGRADED: %s en05 is absent" % a in text)
         t.lab("heal", a + ":en05")
-        # The hotplug brings en05 up through the udev rule's bring-up script. Its fabric address and route
-        # come back only when the SDN config is applied again (ifupdown2 skipped en05 at boot, when it was
-        # absent): that gap is the boot-order/hotplug item still open in playbooks/README.md.
+        # The hotplug brings en05 up through the udev rule's bring-up script (ifup, then its OpenFabric
+        # circuit restarted): its address and its direct OpenFabric route come back without a playbook.
         self.check("after 'lab heal %s:en05' en05 is back and up on %s (the udev bring-up ran)" % (a, a),
                    self.wait_inside(a, 60, "ip -o link show en05 2>/dev/null | grep -q ',UP'"))
+        cidr = plan()["pve_nodes"][a]["en05_cidr"]
+        self.check("%s en05 has its address %s again" % (a, cidr), self.wait_inside(a, 30, "ip -o addr show dev en05 | grep -q ' %s '" % cidr))
+        peer = t.topology.cable(a, "en05").other
+        self.check("%s routes to %s over en05 again (OpenFabric, no re-apply)" % (a, peer),
+                   self.wait_inside(a, 60, "ip route show %s | grep -q 'dev en05'" % self.rid[peer]))
 
     def step_04_reboot_guard(self):
         # When the names are not in effect (a TB4 port under its kernel name) and Ceph exists, 1C refuses
@@ -359,7 +366,102 @@ class PlaybooksEndToEnd(Story):
         now = run(["sysctl", "-n", "vm.swappiness"]).stdout
         self.check("the host's vm.swappiness is untouched (%s)" % self.host_swappiness.strip(), now == self.host_swappiness)
 
-    def step_08_end(self):
+    def step_08_public_address(self):
+        # pveceph mon create needs public_ip configured and up (MON.pm): phase 0 checks it first.
+        b, ip = self.b, plan()["pve_nodes"][self.b]["public_ip"]
+        say("# phase 0 refuses a node whose public address is not up")
+        self.on(b, "ip link set vmbr1 down")
+        rc, text = self.run_console("00-prerequisites", "00-public-down")
+        self.on(b, "ip link set vmbr1 up")
+        self.check("00 fails when %s's public address is down (exit 2, got %d)" % (b, rc), rc == 2)
+        self.check("the failure names %s, %s and the fix" % (b, ip),
+                   "%s: public_ip %s (pve_nodes.%s.public_ip) is not configured on an interface that is up" % (b, ip, b) in text
+                   and "Fix: configure and bring up that address" in text)
+
+    def step_09_changed_stanza_applied(self):
+        # 1B applies a changed en05_cidr at once (ifreload), without a reboot.
+        b = self.b
+        old = plan()["pve_nodes"][b]["en05_cidr"]
+        new = old.split("/")[0] + "/29"
+        nodes = json.loads(json.dumps(plan()["pve_nodes"]))
+        nodes[b]["en05_cidr"] = new
+        say("# 1B applies a changed en05_cidr on %s (%s -> %s) without a reboot" % (b, old, new))
+        before = self.boot_ids()
+        rc, _ = self.run_console("01b-tb4-network", "01b-changed-cidr", "-e", json.dumps({"pve_nodes": nodes}))
+        self.check("01b with %s en05_cidr %s succeeds (got %d)" % (b, new, rc), rc == 0)
+        self.check("%s en05 has %s at once, and not %s" % (b, new, old),
+                   self.on(b, "ip -o addr show dev en05 | grep -q ' %s ' && ! ip -o addr show dev en05 | grep -q ' %s '" % (new, old)))
+        rc, _ = self.run_console("01b-tb4-network", "01b-cidr-restored")
+        self.check("01b with the plan's %s restores it (got %d)" % (old, rc),
+                   rc == 0 and self.on(b, "ip -o addr show dev en05 | grep -q ' %s '" % old))
+        self.check("no node was rebooted for it", before == self.boot_ids())
+
+    def step_10_osd_cluster_network(self):
+        # 4C checks, as the guide does, that every OSD's back address is in the cluster network.
+        say("# 4C names OSDs whose back address is outside ceph_cluster_network")
+        rc, text = self.run_console("04c-ceph-storage", "04c-wrong-cluster-net", "-e", "ceph_cluster_network=192.168.77.0/24")
+        self.check("04c fails when the OSDs' back addresses are outside ceph_cluster_network (exit 2, got %d)" % rc, rc == 2)
+        self.check("the failure names an OSD and its back address",
+                   re.search(r"osd\.\d+ on \S+: its cluster \(back\) address \S*10\.100\.0\.", text) is not None)
+        rc, _ = self.run_console("04c-ceph-storage", "04c-cluster-net")
+        self.check("with the plan's cluster network 04c passes (got %d)" % rc, rc == 0)
+
+    def step_11_interfaces_formats(self):
+        # n3 runs PVE 9.1 (router ID on every fabric port), the others 9.0 (no address there).
+        b, a = self.b, self.a
+        say("# interfaces.d/sdn in the format of each node's release")
+        self.check("%s (9.1) has its router ID on en05 in interfaces.d/sdn" % b,
+                   self.on(b, "grep -A2 '^iface en05 inet static' /etc/network/interfaces.d/sdn | grep -q 'address %s/32'" % self.rid[b]))
+        self.check("%s (9.0) has a bare 'iface en05' with ip-forward only" % a,
+                   self.on(a, "grep -A1 -x 'iface en05' /etc/network/interfaces.d/sdn | grep -q 'ip-forward 1'"))
+
+    def fabric_converged(self, seconds):
+        """Whether every node routes to every other router ID over OpenFabric within SECONDS."""
+        ok = True
+        for n in self.t.nodes:
+            probe = " && ".join("ip route show %s | grep -Eq 'proto (openfabric|197)'" % self.rid[o] for o in self.t.nodes if o != n)
+            ok = self.wait_inside(n, seconds, "{ %s; }" % probe) and ok
+        return ok
+
+    def step_12_repair(self):
+        # A port whose OpenFabric circuit does not work (as when FRR started before the port existed)
+        # is repaired by a re-run of phase 2.
+        b = self.b
+        say("# a re-run of 02 repairs an adjacency that is not Up")
+        self.on(b, "vtysh -c 'configure terminal' -c 'interface en06' -c 'no ip router openfabric tb4'")
+        rc, text = self.run_console("02-sdn-openfabric", "02-repair")
+        self.check("02 succeeds (got %d)" % rc, rc == 0)
+        self.check("02 restarted FRR on %s" % b, re.search(r"changed: \[%s\]" % b, text.split("TASK [Restart FRR")[-1].split("TASK [")[0]) is not None)
+        self.check("%s en06's adjacency is Up again" % b,
+                   self.wait_inside(b, 30, "vtysh -c 'show openfabric neighbor' | grep -Eq ' en06 +2 +Up'"))
+
+    def boot_order_ok(self, node):
+        """Whether NODE's last boot started thunderbolt-interfaces before FRR and before every Ceph unit."""
+        with open(os.path.join(STATE, "log", node + ".boot.log")) as f:
+            last = f.read().split("=== boot")[-1]
+        started = [line.split()[1] for line in last.splitlines() if line.startswith("Started ")]
+        if "thunderbolt-interfaces.service" not in started or "frr.service" not in started:
+            return False
+        tb = started.index("thunderbolt-interfaces.service")
+        return tb < started.index("frr.service") and all(tb < i for i, u in enumerate(started) if u.startswith("ceph-"))
+
+    def step_13_cold_start(self):
+        # A cold start of the whole cluster (down, then up with the nodes' state kept) converges by itself.
+        say("# a cold start of the cluster converges without a playbook run")
+        self.t.lab("down")
+        self.t.lab("up")
+        self.check("after 'lab down' and 'lab up' every node routes to every router ID over OpenFabric", self.fabric_converged(90))
+        self.check("every node's boot started thunderbolt-interfaces before FRR and Ceph",
+                   all(self.boot_order_ok(n) for n in self.t.nodes))
+
+    def step_14_reboot_all(self):
+        say("# a simultaneous reboot of every node: fabric and Ceph come back by themselves")
+        self.t.lab("reboot", *self.t.nodes)
+        self.check("after 'lab reboot %s' the fabric routes are back" % " ".join(self.t.nodes), self.fabric_converged(90))
+        self.check("Ceph is HEALTH_OK again without a playbook run",
+                   self.wait_inside(self.a, 120, "ceph health | grep -q '^HEALTH_OK'"))
+
+    def step_20_end(self):
         if not os.environ.get("KEEP_LAB"):
             self.t.lab("down")
         say("total %d s; logs in %s" % (time.monotonic() - self.started, OUT))

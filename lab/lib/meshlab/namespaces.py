@@ -12,6 +12,11 @@ from meshlab import proc
 from meshlab.context import NODE_PATH, LabError, log
 
 
+# The lab's switch namespace holds one bridge per network: (bridge, the node's NIC, the switch port's prefix).
+SWITCHES = [("br0", "nic0", "sw-"),      # management (vmbr0)
+            ("br1", "nic1", "sp-")]      # public network (vmbr1, Ceph's public network), for nodes with a public_ip
+
+
 def anchor_pid(lab, node):
     """The PID of the node's init (or of the host helper for NODE "host"), "" when none is recorded."""
     return proc.read(lab.run_dir("pids", node + ".pid")).strip()
@@ -123,4 +128,5 @@ def teardown_node(lab, node):
         except OSError:
             pass
     proc.quiet(["ip", "netns", "del", lab.netns(node)])
-    proc.quiet(["ip", "-n", lab.switch_ns, "link", "del", "sw-" + node])
+    for _, _, port in SWITCHES:
+        proc.quiet(["ip", "-n", lab.switch_ns, "link", "del", port + node])
