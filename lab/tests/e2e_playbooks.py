@@ -230,9 +230,13 @@ class PlaybooksEndToEnd(Story):
         self.check("%d OSDs up and in" % osds, [m.get("num_osds"), m.get("num_up_osds"), m.get("num_in_osds")] == [osds] * 3)
         self.check("pool cephtb4 size 3", self.out(self.a, "ceph osd pool get cephtb4 size").strip() == "size: 3")
         self.check("pool cephtb4 min_size 2", self.out(self.a, "ceph osd pool get cephtb4 min_size").strip() == "min_size: 2")
-        procs = {n: self.out(n, "pgrep -c -f '^/usr/bin/ceph-(mon|mgr|osd) -f --cluster ceph'").strip() for n in self.t.nodes}
-        self.check("every node runs a real ceph-mon, ceph-mgr and its ceph-osds (%s)" % procs,
-                   all(p == str(2 + len(self.t.topology.node(n).disks)) for n, p in procs.items()))
+        # the main process of each of the node's Ceph units is the real daemon binary
+        exes = {n: sorted(self.out(n, "for u in ceph-mon@%s ceph-mgr@%s $(ls /etc/systemd/system/ceph-osd.target.wants); do "
+                                      "readlink /proc/$(systemctl show -p MainPID --value $u)/exe; done" % (n, n)).split())
+                for n in self.t.nodes}
+        self.check("every node runs a real ceph-mon, ceph-mgr and one ceph-osd per disk (%s)" % exes[self.a],
+                   all(e == ["/usr/bin/ceph-mgr", "/usr/bin/ceph-mon"] + ["/usr/bin/ceph-osd"] * len(self.t.topology.node(n).disks)
+                       for n, e in exes.items()))
         meta = self.ceph_json("osd metadata") or []
         self.check("the OSDs are BlueStore on the nodes' disks, back address in the cluster network 10.100.0.0/24",
                    len(meta) == osds and all(m.get("osd_objectstore") == "bluestore" and m.get("bluestore_bdev_dev_node", "").startswith("/dev/nvme")

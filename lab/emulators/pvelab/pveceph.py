@@ -103,8 +103,7 @@ def init(argv):
     for key in ("size", "min_size"):
         if key in o and not (o[key].isdigit() and 1 <= int(o[key]) <= 7):
             raise Die("400 Parameter verification failed.\n%s: value must have a maximum value of 7\n" % key)
-    if os.path.isfile(env.path("/etc/ceph/ceph.conf")) and not os.path.islink(env.path("/etc/ceph/ceph.conf")):
-        raise Die("file '/etc/ceph/ceph.conf' already exists and is not a symlink to /etc/pve/ceph.conf")
+    _check_local_conf()
     with env.cluster_lock("ceph"):
         conf = cs.read_conf()
         env.mkdirs("/etc/pve/ceph")
@@ -129,10 +128,24 @@ def init(argv):
                            "\tcaps mon = \"allow *\"\n\tcaps osd = \"allow *\"\n" % _key(), 0o600)
         if not env.exists(cs.STATE):
             cs.save(cs.empty_state())
-    env.mkdirs("/etc/ceph")
-    if not os.path.islink(env.path("/etc/ceph/ceph.conf")):
-        os.symlink(env.path("/etc/pve/ceph.conf"), env.path("/etc/ceph/ceph.conf"))
+    setup_pve_symlinks()
     return 0
+
+
+def _check_local_conf():
+    target = env.path("/etc/ceph/ceph.conf")
+    if os.path.lexists(target) and not os.path.islink(target):
+        raise Die("file '/etc/ceph/ceph.conf' already exists and is not a symlink to /etc/pve/ceph.conf")
+    return target
+
+
+def setup_pve_symlinks():
+    """PVE::Ceph::Tools::setup_pve_symlinks: /etc/ceph/ceph.conf -> /etc/pve/ceph.conf on this node
+    (init, and mon/mgr/osd create on every other node)."""
+    target = _check_local_conf()
+    env.mkdirs("/etc/ceph")
+    if not os.path.islink(target):
+        os.symlink(env.path("/etc/pve/ceph.conf"), target)
 
 
 def _key():
@@ -169,6 +182,7 @@ def mon_create(argv):
     monid = o.get("monid", node)
     cs.check_installed()
     cs.check_inited()
+    setup_pve_symlinks()
     real = realceph.active()
 
     def work(task):
@@ -292,6 +306,7 @@ def mgr_create(argv):
     mgrid = o.get("id", node)
     cs.check_installed()
     cs.check_inited()
+    setup_pve_symlinks()
     state = cs.load()
     cs.require_cluster(state)
     addr = next((m["addr"] for m in state["mons"].values() if m["host"] == node), None)
@@ -393,6 +408,7 @@ def osd_create(argv):
         raise Die("device '%s' is already in use" % dev)
     if db_dev and used_marker(db_dev):
         raise Die("device '%s' is already in use" % db_dev)
+    setup_pve_symlinks()
     real = realceph.active()
 
     def work(task):
