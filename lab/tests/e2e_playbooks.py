@@ -241,6 +241,11 @@ class PlaybooksEndToEnd(Story):
         self.check("the OSDs are BlueStore on the nodes' disks, back address in the cluster network 10.100.0.0/24",
                    len(meta) == osds and all(m.get("osd_objectstore") == "bluestore" and m.get("bluestore_bdev_dev_node", "").startswith("/dev/nvme")
                                              and m.get("back_addr", "").count("10.100.0.") > 0 for m in meta))
+        r = self.t.exec(self.a, "pveceph pool create labtoolarge --pg_num 512")
+        self.check("pveceph pool create past mon_max_pg_per_osd: exit 0 (PVE's trap), the mon's ERANGE text, no pool",
+                   r.returncode == 0 and "mon_command failed - pg_num 512 size 3 would mean" in r.stderr
+                   and "(mon_max_pg_per_osd 250 * num_in_osds %d)" % osds in r.stderr
+                   and not self.on(self.a, "ceph osd pool ls | grep -qx labtoolarge"))
         self.check("PVE storage cephtb4 is an rbd storage on pool cephtb4",
                    self.on(self.a, "grep -A3 '^rbd: cephtb4' /etc/pve/storage.cfg | grep -q 'pool cephtb4'"))
 
