@@ -86,7 +86,8 @@ class LabEndToEnd(Story):
                "ceph-mds@{0} && test -L /etc/systemd/system/ceph-mds.target.wants/ceph-mds@{0}.service".format(a)))
         # ceph-mon@ runs the real daemon: without a monitor store it exits at once, so the unit fails
         self.check("systemctl: ceph-mon@ runs the real ceph-mon (no monitor store here: the unit fails)", t.ok(
-            a, "systemctl start ceph-mon@{0}; sleep 2; systemctl is-failed ceph-mon@{0} && grep -q 'ceph-mon.*--id {0}' "
+            a, "systemctl start ceph-mon@{0}; for i in $(seq 1 20); do systemctl is-failed -q ceph-mon@{0} && break; sleep 0.5; done; "
+               "systemctl is-failed -q ceph-mon@{0} && grep -q 'ceph-mon@{0}.service: /usr/bin/ceph-mon -f --cluster ceph --id {0}' "
                "/run/meshplay-lab-state/systemd.log".format(a)))
         # a new network namespace starts from the host's values, so compare against the other node's own value
         forward = t.on(b, "sysctl -n net.ipv4.ip_forward").strip()
