@@ -136,6 +136,16 @@ class PlaybooksEndToEnd(Story):
     def fresh_lab(self):
         self.t.lab("down", "--purge")
         self.t.lab("up")
+        self.public_addresses()
+
+    def public_addresses(self):
+        """Ceph's monitors bind the nodes' public_ip (the plan's ceph_public_network). A node that
+        has no such address yet gets it on vmbr0, in /etc/network/interfaces (kept across reboots)."""
+        for n in self.t.nodes:
+            ip = plan()["pve_nodes"][n]["public_ip"]
+            if not self.on(n, "ip -o -4 addr show | grep -q ' inet %s/'" % ip):
+                self.on(n, "sed -i '/^iface vmbr0 inet static/a\\\taddress %s/24' /etc/network/interfaces && "
+                           "ip addr add %s/24 dev vmbr0" % (ip, ip))
 
     def boot_ids(self):
         return {n: self.out(n, "cat /proc/sys/kernel/random/boot_id") for n in self.t.nodes}
@@ -223,6 +233,22 @@ class PlaybooksEndToEnd(Story):
         self.check("%d OSDs up and in" % osds, [m.get("num_osds"), m.get("num_up_osds"), m.get("num_in_osds")] == [osds] * 3)
         self.check("pool cephtb4 size 3", self.out(self.a, "ceph osd pool get cephtb4 size").strip() == "size: 3")
         self.check("pool cephtb4 min_size 2", self.out(self.a, "ceph osd pool get cephtb4 min_size").strip() == "min_size: 2")
+        # the main process of each of the node's Ceph units is the real daemon binary
+        exes = {n: sorted(self.out(n, "for u in ceph-mon@%s ceph-mgr@%s $(ls /etc/systemd/system/ceph-osd.target.wants); do "
+                                      "readlink /proc/$(systemctl show -p MainPID --value $u)/exe; done" % (n, n)).split())
+                for n in self.t.nodes}
+        self.check("every node runs a real ceph-mon, ceph-mgr and one ceph-osd per disk (%s)" % exes[self.a],
+                   all(e == ["/usr/bin/ceph-mgr", "/usr/bin/ceph-mon"] + ["/usr/bin/ceph-osd"] * len(self.t.topology.node(n).disks)
+                       for n, e in exes.items()))
+        meta = self.ceph_json("osd metadata") or []
+        self.check("the OSDs are BlueStore on the nodes' disks, back address in the cluster network 10.100.0.0/24",
+                   len(meta) == osds and all(m.get("osd_objectstore") == "bluestore" and m.get("bluestore_bdev_dev_node", "").startswith("/dev/nvme")
+                                             and m.get("back_addr", "").count("10.100.0.") > 0 for m in meta))
+        r = self.t.exec(self.a, "pveceph pool create labtoolarge --pg_num 512")
+        self.check("pveceph pool create past mon_max_pg_per_osd: exit 0 (PVE's trap), the mon's ERANGE text, no pool",
+                   r.returncode == 0 and "mon_command failed - pg_num 512 size 3 would mean" in r.stderr
+                   and "(mon_max_pg_per_osd 250 * num_in_osds %d)" % osds in r.stderr
+                   and not self.on(self.a, "ceph osd pool ls | grep -qx labtoolarge"))
         self.check("PVE storage cephtb4 is an rbd storage on pool cephtb4",
                    self.on(self.a, "grep -A3 '^rbd: cephtb4' /etc/pve/storage.cfg | grep -q 'pool cephtb4'"))
 
@@ -232,6 +258,12 @@ class PlaybooksEndToEnd(Story):
         have = {e["name"]: str(e["value"]) for e in self.ceph_json("config dump") or [] if e["section"] == "osd"}
         self.check("tuning keys set (osd_memory_target, bluestore_cache_size_ssd, osd_op_num_shards ...)",
                    all(have.get(k) == v for k, v in want.items()))
+        bench = [e for e in events(os.path.join(OUT, "05-performance.run1.json"))
+                 if e.get("event") == "host_result" and e.get("task", "").startswith("Write benchmark")]
+        text = bench[0].get("result", {}).get("stdout", "") if bench else ""
+        mbs = re.search(r"Bandwidth \(MB/sec\): *([0-9.]+)", text)
+        self.check("phase 5's write benchmark is real rados bench on the lab's OSDs (%s MB/s)" % (mbs.group(1) if mbs else "?"),
+                   mbs is not None and float(mbs.group(1)) > 0 and "lab: measured" not in text)
         self.check("noout is not left set",
                    not re.search(r'"flags": *"[^"]*noout', self.out(self.a, "ceph osd dump -f json")))
         self.check("sysctl drop-in on every node, vm.swappiness recorded in the node", all(self.on(

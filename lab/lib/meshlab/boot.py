@@ -72,7 +72,8 @@ def install_into_node(lab, node):
     libdir = os.path.join(lab.lab_dir, "lib")
     proc.run(["install", "-m", "0755", "/usr/bin/ip", os.path.join(lib, "ip.real")], check=True)
     proc.run(["install", "-m", "0755", os.path.join(libdir, "node-ip"), os.path.join(lib, "ip")], check=True)
-    proc.run(["install", "-m", "0644", os.path.join(libdir, "labnode.py"), os.path.join(lib, "labnode.py")], check=True)
+    for module in ("labnode.py", "labceph.py"):
+        proc.run(["install", "-m", "0644", os.path.join(libdir, module), os.path.join(lib, module)], check=True)
 
 
 def ensure_switch(lab):
