@@ -177,17 +177,22 @@ public final class TaskExecutor {
             attempt++;
             // an include that is retried includes its content once: what the last attempt included
             included.clear();
-            TaskResult judged = ResultRules.apply(run.conditionals, invoker.invoke(q, kw, vars, included), q.scope().keywords(), vars,
-                    register);
+            TaskResult result = invoker.invoke(q, kw, vars, included);
+            // as in Ansible, changed_when/failed_when of a retried task see its attempts so far
+            if (until != null) result = result.toBuilder().attempts(attempt).build();
+            TaskResult judged = ResultRules.apply(run.conditionals, result, q.scope().keywords(), vars, register);
             if (until == null) return judged;
             TaskResult r = judged.toBuilder().attempts(attempt).build();
             if (r.unreachable()) return r;
             if (run.conditionals.test(until, ResultRules.bind(vars, register, r))) return r;
             if (attempt >= attempts) {
-                TaskResult.Builder exhausted = r.toBuilder().status(TaskResult.Status.FAILED);
+                // as in Ansible, a failed_when that judged the last attempt decides; without one, the task fails
+                TaskResult.Builder exhausted = r.toBuilder();
+                boolean failedWhenDecides = kw.node(Keywords.FAILED_WHEN) != null;
+                if (!failedWhenDecides) exhausted.status(TaskResult.Status.FAILED);
                 // Ansible reports the retries, not the attempts, once they are used up
                 if (retries > 0) exhausted.attempts(retries);
-                if (r.msg() == null) exhausted.msg("the until condition was still false after " + attempt + " attempts");
+                if (!failedWhenDecides && r.msg() == null) exhausted.msg("the until condition was still false after " + attempt + " attempts");
                 return exhausted.build();
             }
             run.events.on(new Event.Info("FAILED - RETRYING: [" + q.host() + "]: " + q.task().displayName() + " ("
