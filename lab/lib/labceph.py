@@ -17,6 +17,9 @@ import re
 
 BINARIES = {"mon": "/usr/bin/ceph-mon", "mgr": "/usr/bin/ceph-mgr", "osd": "/usr/bin/ceph-osd"}
 UNIT = re.compile(r"^ceph-(mon|mgr|osd)@([A-Za-z0-9_.-]+)\.service$")
+# The daemons' admin sockets and logs: ceph-common's tmpfiles.d makes /run/ceph at every boot and
+# the packages make /var/log/ceph; a node's /run is emptied at boot and its /var/log is its own.
+RUNTIME_DIRS = ("/run/ceph", "/var/log/ceph")
 TARGETS = {"ceph.target": ("mon", "mgr", "osd"), "ceph-mon.target": ("mon",),
            "ceph-mgr.target": ("mgr",), "ceph-osd.target": ("osd",)}
 

@@ -241,9 +241,12 @@ class PlaybooksEndToEnd(Story):
                    all(e == ["/usr/bin/ceph-mgr", "/usr/bin/ceph-mon"] + ["/usr/bin/ceph-osd"] * len(self.t.topology.node(n).disks)
                        for n, e in exes.items()))
         meta = self.ceph_json("osd metadata") or []
-        self.check("the OSDs are BlueStore on the nodes' disks, back address in the cluster network 10.100.0.0/24",
-                   len(meta) == osds and all(m.get("osd_objectstore") == "bluestore" and m.get("bluestore_bdev_dev_node", "").startswith("/dev/nvme")
-                                             and m.get("back_addr", "").count("10.100.0.") > 0 for m in meta))
+        blocks = {n: self.out(n, "readlink /var/lib/ceph/osd/ceph-*/block").split() for n in self.t.nodes}
+        self.check("the OSDs are BlueStore, back address in the cluster network 10.100.0.0/24, block on the node's disks (%s)"
+                   % blocks[self.a],
+                   len(meta) == osds and all(m.get("osd_objectstore") == "bluestore" and "10.100.0." in m.get("back_addr", "")
+                                             for m in meta)
+                   and all(sorted(b) == sorted(self.t.topology.node(n).disks) for n, b in blocks.items()))
         r = self.t.exec(self.a, "pveceph pool create labtoolarge --pg_num 512")
         self.check("pveceph pool create past mon_max_pg_per_osd: exit 0 (PVE's trap), the mon's ERANGE text, no pool",
                    r.returncode == 0 and "mon_command failed - pg_num 512 size 3 would mean" in r.stderr
