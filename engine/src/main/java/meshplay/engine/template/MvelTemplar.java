@@ -175,19 +175,28 @@ public final class MvelTemplar implements Templar {
     /**
      * A text with templates, rendered as Ansible's (non-native) templating does. A text that is only
      * {@code {{ name }}}, naming a variable whose value is a number, a boolean or None, gives that value.
-     * Otherwise one "{{ }}" alone gives its value's type for a list, a mapping, a boolean or text, while
-     * a number or a tuple becomes its text and None the empty string; anything else gives a string (where None
-     * outputs nothing).
+     * Otherwise a text that is one "{{ }}" and nothing else gives its value for a list, a mapping or a
+     * boolean, while a number or a tuple becomes its text and None the empty string. Any other result is
+     * text, and as in Ansible, text that is a Python literal starting with [ or { becomes that list or
+     * mapping, and "True"/"False" a boolean ({@link PyLiteral}), unless it is the text of a filter such
+     * as to_json alone; spaces around the expression are kept, so " {{ list }}" stays text.
      */
     private Object renderText(String text, Origin origin, RenderScope scope) {
         List<TemplateNode> nodes = nodes(text, origin);
-        TemplateNode.Output single = singleOutput(nodes);
-        if (single == null) return renderAll(nodes, origin, scope);
+        if (nodes.size() != 1 || !(nodes.get(0) instanceof TemplateNode.Output single)) return literal(renderAll(nodes, origin, scope));
         Object value = evaluateTop(single.expression(), "{{ " + single.expression() + " }}", at(origin, single.line()), scope);
         if (namesPlainScalar(text, scope)) return value;
-        // Ansible's templating gives the text of a number or a tuple (only text in [ ] or { } becomes a value again)
         if (value instanceof Number || value instanceof PyTuple) return Ops.toText(value);
+        // the text of to_json, string and the like stays text (Ansible's STRING_TYPE_FILTERS)
+        if (value instanceof CharSequence s) return FilterNames.endsWithTextFilter(single.expression()) ? value : literal(s.toString());
         return finalized(value);
+    }
+
+    /** Rendered text as Ansible's templating leaves it: a list, a mapping or a boolean when it is one (unsafe stays unsafe). */
+    private static Object literal(String text) {
+        java.util.Optional<Object> value = PyLiteral.of(text);
+        if (value.isEmpty()) return text;
+        return Unsafe.is(text) ? Unsafe.mark(value.get()) : value.get();
     }
 
     /** {@code {{ name }}} exactly. */
@@ -220,15 +229,6 @@ public final class MvelTemplar implements Templar {
         }
     }
 
-    private static TemplateNode.Output singleOutput(List<TemplateNode> nodes) {
-        TemplateNode.Output found = null;
-        for (TemplateNode n : nodes) {
-            if (n instanceof TemplateNode.Output o && found == null) found = o;
-            // a newline around the expression is content ("{{ x }}\n" in a file body), not padding
-            else if (!(n instanceof TemplateNode.Text t) || !t.text().isBlank() || t.text().indexOf('\n') >= 0) return null;
-        }
-        return found;
-    }
 
     private List<TemplateNode> nodes(String text, Origin origin) {
         List<TemplateNode> n = parsed.get(text);

@@ -29,10 +29,23 @@ class RenderingTest {
         assertEquals(true, r("{{ mtu > 9000 }}"));
         // ansible-core's non-native templating: a computed number is text, None outputs nothing
         assertEquals("65492", r("{{ mtu - 28 }}"));
-        assertEquals("65520", r("  {{ mtu }} "));
+        // spaces around the expression are kept, as in Ansible
+        assertEquals("  65520 ", r("  {{ mtu }} "));
+        assertEquals("  ['n2', 'n3', 'n4']", r("  {{ nodes }}"));
         assertEquals("1.5", r("{{ 3 / 2 }}"));
         assertEquals("", r("{{ nothing | default(None) }}"));
         assertEquals("", r("{{ nothing if false else nothing }}"));
+    }
+
+    @Test
+    void renderedTextThatIsAListOrMappingLiteralBecomesOneButIsNeverEvaluated() {
+        assertEquals(List.of(65520, true, List.of()), r("[{{ mtu }}, {{ on }}, []]"));
+        assertEquals(Map.of("k", "n2"), r("{'k': '{{ nodes[0] }}'}"));
+        assertEquals(false, r("{{ 'False' }}"));
+        // a name is no literal: the text stays text
+        assertEquals("[65520, mtu]", r("[{{ mtu }}, mtu]"));
+        // the text of to_json stays text
+        assertEquals("{\"ports\": [22, 80]}", r("{{ cfg | to_json }}"));
     }
 
     @Test
