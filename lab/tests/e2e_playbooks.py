@@ -212,6 +212,11 @@ class PlaybooksEndToEnd(Story):
         # OpenFabric needs a few hello intervals to drop the adjacency and route around the cut.
         self.check("after 'lab cut %s:en05' %s reaches %s over two hops" % (a, a, cut.other),
                    self.wait_inside(a, 40, "ip route show %s | grep -q 'via %s'" % (self.rid[cut.other], via)))
+        # and the other end too: until its route has moved, its pings to A are lost and 03 fails
+        back = self.t.topology.cable(cut.other, "en05" if cut.other_port == "en06" else "en06")
+        back_via = plan()["pve_nodes"][back.other]["%s_cidr" % back.other_port].split("/")[0]
+        self.check("after 'lab cut %s:en05' %s reaches %s over two hops" % (a, cut.other, a),
+                   self.wait_inside(cut.other, 40, "ip route show %s | grep -q 'via %s'" % (self.rid[a], back_via)))
         rc, text = self.run_console("03-mesh-validation", "03-degraded")
         self.check("03 passes with %s:en05 cut" % a, rc == 0)
         degraded = "DEGRADED: %s en05 -> %s:%s" % (a, cut.other, cut.other_port)
