@@ -11,7 +11,9 @@ the cases around it: a cable out (and the re-plugged port's address and route), 
 --limit, a failed network reload, one node failing phase 3, a public address that is down, a changed
 en05_cidr applied without a reboot, OSD back addresses outside the cluster network, the two
 interfaces.d/sdn formats, the repair of an adjacency by phase 2, a cold start and a reboot of every
-node converging by themselves. KEEP_LAB=1 leaves the lab up at the end.
+node converging by themselves. Each step of part 2 first waits for the converged lab it expects
+(one check), and a step that changes a node puts it back in a finally.
+KEEP_LAB=1 leaves the lab up at the end; E2E_STEPS=03,04 runs only those steps (on that lab).
 """
 import json
 import os
@@ -19,7 +21,7 @@ import re
 import subprocess
 import time
 
-from labcheck import REPO, Story, TestLab, plan, run, shifted_inventory
+from labcheck import REPO, Story, TestLab, plan, run, selected_steps, shifted_inventory
 
 STATE = os.environ.get("MESHPLAY_LAB_STATE") or os.path.join(REPO, "lab", ".state-playbooks")
 OUT = STATE + ".out"                 # every run's --json events and console output
@@ -83,6 +85,8 @@ def read(path):
 
 
 class PlaybooksEndToEnd(Story):
+    ALWAYS = ("step_20_end",)
+
     @classmethod
     def setUpClass(cls):
         cls.host_swappiness = run(["sysctl", "-n", "vm.swappiness"]).stdout
@@ -104,6 +108,9 @@ class PlaybooksEndToEnd(Story):
         cls.started = time.monotonic()
         if run(["./meshplay", "version"], cwd=REPO).returncode != 0:
             raise RuntimeError("meshplay does not build")
+        only = selected_steps()
+        if only is not None and not only & {"01", "02"}:
+            t.lab("up")             # E2E_STEPS without a build: the lab kept by the last KEEP_LAB=1 run
 
     # ------------------------------------------------------------------ running playbooks
     def command(self, playbook, *args):
@@ -146,6 +153,19 @@ class PlaybooksEndToEnd(Story):
             if not self.on(n, "ip -o -4 addr show | grep -q ' inet %s/'" % ip):
                 self.on(n, "sed -i '/^iface vmbr0 inet static/a\\\taddress %s/24' /etc/network/interfaces && "
                            "ip addr add %s/24 dev vmbr0" % (ip, ip))
+
+    def settled(self):
+        """Waits until the lab is as each step after site.yml expects it: every node has en05 and en06
+        (no TB4 port under its kernel name), routes to every router ID over OpenFabric, and Ceph is
+        HEALTH_OK. One check says so, naming what is not, so a step never runs silently on a lab that
+        an earlier step left broken."""
+        names = [n for n in self.t.nodes if not self.wait_inside(
+            n, 30, "test -e /sys/class/net/en05 && test -e /sys/class/net/en06 && ! ls /sys/class/net | grep -q '^thunderbolt'")]
+        routes = self.fabric_converged(60)
+        health = self.wait_inside(self.a, 120, "ceph health | grep -q '^HEALTH_OK'")
+        self.check("the lab is converged before this step (TB4 names on every node%s, fabric routes%s, HEALTH_OK%s)" % (
+            ": not on " + " ".join(names) if names else "", "" if routes else ": missing", "" if health else ": " + self.out(self.a, "ceph health").strip()),
+            not names and routes and health)
 
     def boot_ids(self):
         return {n: self.out(n, "cat /proc/sys/kernel/random/boot_id") for n in self.t.nodes}
@@ -311,15 +331,18 @@ class PlaybooksEndToEnd(Story):
         # en05 (and n4 without en06), as after a real unplug; 1C must not take that for missing names.
         a, t = self.a, self.t
         say("# site.yml with a cable out reboots nothing")
+        self.settled()
         t.lab("cut", a + ":en05")
-        t.lab("reboot", a)
-        self.check("%s is back without en05" % a, self.on(a, "! test -e /sys/class/net/en05"))
-        before = self.boot_ids()
-        rc, text = self.run_console("site", "site.cable-out")
-        self.check("site.yml with %s:en05 out succeeds (got %d)" % (a, rc), rc == 0)
-        self.check("no node was rebooted (boot ids unchanged)", before == self.boot_ids())
-        self.check("1C names the absent interface", "DEGRADED: %s en05 is absent" % a in text)
-        t.lab("heal", a + ":en05")
+        try:
+            t.lab("reboot", a)
+            self.check("%s is back without en05" % a, self.on(a, "! test -e /sys/class/net/en05"))
+            before = self.boot_ids()
+            rc, text = self.run_console("site", "site.cable-out")
+            self.check("site.yml with %s:en05 out succeeds (got %d)" % (a, rc), rc == 0)
+            self.check("no node was rebooted (boot ids unchanged)", before == self.boot_ids())
+            self.check("1C names the absent interface", "DEGRADED: %s en05 is absent" % a in text)
+        finally:
+            t.lab("heal", a + ":en05")
         # The hotplug brings en05 up through the udev rule's bring-up script (ifup, then its OpenFabric
         # circuit restarted): its address and its direct OpenFabric route come back without a playbook.
         self.check("after 'lab heal %s:en05' en05 is back and up on %s (the udev bring-up ran)" % (a, a),
@@ -335,9 +358,19 @@ class PlaybooksEndToEnd(Story):
         # to reboot while Ceph is not healthy, and otherwise reboots under noout and waits for it.
         b = self.b
         say("# 1C reboots only a node whose names are not in effect, and only into a healthy Ceph")
+        self.settled()
         self.on(b, "ip link set en05 down && ip link set en05 name thunderbolt0 && ip link set thunderbolt0 up && ceph osd set noout")
+        try:
+            self.reboot_guard(b)
+        finally:
+            self.on(b, "ceph osd unset noout")
+            if self.on(b, "ls /sys/class/net | grep -q '^thunderbolt'"):
+                self.t.lab("reboot", b)     # what 1C should have done: the initramfs names apply at boot
+
+    def reboot_guard(self, b):
         before = self.boot_ids()
-        rc, text = self.run_console("01c-tb4-integration", "01c-unhealthy")
+        # Ceph is kept unhealthy (noout) on purpose: two health checks are enough to see the refusal.
+        rc, text = self.run_console("01c-tb4-integration", "01c-unhealthy", "-e", "ceph_health_retries=2")
         self.check("1C refuses to reboot %s while Ceph is not healthy (exit 2, got %d)" % (b, rc), rc == 2)
         self.check("the refusal names %s and Ceph's health" % b,
                    "refusing to reboot %s to apply the TB4 names: Ceph is not healthy (HEALTH_WARN" % b in text)
@@ -361,6 +394,7 @@ class PlaybooksEndToEnd(Story):
         # --limit must not shrink the fabric: phase 2 on n3 alone keeps n2 and n4 as fabric nodes.
         a, b, c = self.a, self.b, self.c
         say("# 02 with --limit %s keeps every fabric node" % b)
+        self.settled()
         rc, _ = self.run_console("02-sdn-openfabric", "02-limit-" + b, "--limit", b)
         self.check("02-sdn-openfabric.yml --limit %s succeeds (got %d)" % (b, rc), rc == 0)
         fabric = self.out(a, "pvesh get /cluster/sdn/fabrics/node/tb4 --output-format json")
@@ -375,13 +409,16 @@ class PlaybooksEndToEnd(Story):
         # changed hello interval makes the apply run.
         b = self.b
         say("# a failed network reload on %s fails phase 2 naming %s" % (b, b))
+        self.settled()
         self.on(b, 'printf "# lab test: a stanza ifupdown2 cannot apply\\nauto brk0\\niface brk0 inet static\\n'
                    '\\taddress 10.99.0.3/24\\n\\tvlan-raw-device nonexist0\\n" > /etc/network/interfaces.d/zz-lab-broken')
-        rc, text = self.run_console("02-sdn-openfabric", "02-reload-fails", "-e", "sdn_hello_interval=4")
-        self.check("02 fails when %s's network reload fails (exit 2, got %d)" % (b, rc), rc == 2)
-        self.check("the failure names %s and its failed ifreload" % b,
-                   re.search(r"%s: its network reload UPID:%s:.*ifreload -a' failed" % (b, b), text) is not None)
-        self.on(b, "rm -f /etc/network/interfaces.d/zz-lab-broken")
+        try:
+            rc, text = self.run_console("02-sdn-openfabric", "02-reload-fails", "-e", "sdn_hello_interval=4")
+            self.check("02 fails when %s's network reload fails (exit 2, got %d)" % (b, rc), rc == 2)
+            self.check("the failure names %s and its failed ifreload" % b,
+                       re.search(r"%s: its network reload UPID:%s:.*ifreload -a' failed" % (b, b), text) is not None)
+        finally:
+            self.on(b, "rm -f /etc/network/interfaces.d/zz-lab-broken")
         rc, _ = self.run_console("02-sdn-openfabric", "02-reload-repaired")
         self.check("with %s repaired, 02 applies again and succeeds (got %d)" % (b, rc), rc == 0)
 
@@ -390,6 +427,7 @@ class PlaybooksEndToEnd(Story):
         # latency limit (an -e override) must stop site.yml in phase 3, naming n3, before phase 4 starts.
         b = self.b
         say("# one node failing phase 3 stops site.yml")
+        self.settled()
         limit = '{"mesh_max_avg_rtt_ms": "{{ 0 if inventory_hostname == \'%s\' else 250 }}"}' % b
         rc, text = self.run_console("site", "site.%s-fails" % b, "-e", limit)
         self.check("site.yml with %s over the latency limit exits 2 (got %d)" % (b, rc), rc == 2)
@@ -410,9 +448,12 @@ class PlaybooksEndToEnd(Story):
         # pveceph mon create needs public_ip configured and up (MON.pm): phase 0 checks it first.
         b, ip = self.b, plan()["pve_nodes"][self.b]["public_ip"]
         say("# phase 0 refuses a node whose public address is not up")
+        self.settled()
         self.on(b, "ip link set vmbr1 down")
-        rc, text = self.run_console("00-prerequisites", "00-public-down")
-        self.on(b, "ip link set vmbr1 up")
+        try:
+            rc, text = self.run_console("00-prerequisites", "00-public-down")
+        finally:
+            self.on(b, "ip link set vmbr1 up")
         self.check("00 fails when %s's public address is down (exit 2, got %d)" % (b, rc), rc == 2)
         self.check("the failure names %s, %s and the fix" % (b, ip),
                    "%s: public_ip %s (pve_nodes.%s.public_ip) is not configured on an interface that is up" % (b, ip, b) in text
@@ -426,12 +467,15 @@ class PlaybooksEndToEnd(Story):
         nodes = json.loads(json.dumps(plan()["pve_nodes"]))
         nodes[b]["en05_cidr"] = new
         say("# 1B applies a changed en05_cidr on %s (%s -> %s) without a reboot" % (b, old, new))
+        self.settled()
         before = self.boot_ids()
-        rc, _ = self.run_console("01b-tb4-network", "01b-changed-cidr", "-e", json.dumps({"pve_nodes": nodes}))
-        self.check("01b with %s en05_cidr %s succeeds (got %d)" % (b, new, rc), rc == 0)
-        self.check("%s en05 has %s at once, and not %s" % (b, new, old),
-                   self.on(b, "ip -o addr show dev en05 | grep -q ' %s ' && ! ip -o addr show dev en05 | grep -q ' %s '" % (new, old)))
-        rc, _ = self.run_console("01b-tb4-network", "01b-cidr-restored")
+        try:
+            rc, _ = self.run_console("01b-tb4-network", "01b-changed-cidr", "-e", json.dumps({"pve_nodes": nodes}))
+            self.check("01b with %s en05_cidr %s succeeds (got %d)" % (b, new, rc), rc == 0)
+            self.check("%s en05 has %s at once, and not %s" % (b, new, old),
+                       self.on(b, "ip -o addr show dev en05 | grep -q ' %s ' && ! ip -o addr show dev en05 | grep -q ' %s '" % (new, old)))
+        finally:
+            rc, _ = self.run_console("01b-tb4-network", "01b-cidr-restored")
         self.check("01b with the plan's %s restores it (got %d)" % (old, rc),
                    rc == 0 and self.on(b, "ip -o addr show dev en05 | grep -q ' %s '" % old))
         self.check("no node was rebooted for it", before == self.boot_ids())
@@ -439,6 +483,7 @@ class PlaybooksEndToEnd(Story):
     def step_10_osd_cluster_network(self):
         # 4C checks, as the guide does, that every OSD's back address is in the cluster network.
         say("# 4C names OSDs whose back address is outside ceph_cluster_network")
+        self.settled()
         rc, text = self.run_console("04c-ceph-storage", "04c-wrong-cluster-net", "-e", "ceph_cluster_network=192.168.77.0/24")
         self.check("04c fails when the OSDs' back addresses are outside ceph_cluster_network (exit 2, got %d)" % rc, rc == 2)
         self.check("the failure names an OSD and its back address",
@@ -468,12 +513,17 @@ class PlaybooksEndToEnd(Story):
         # is repaired by a re-run of phase 2.
         b = self.b
         say("# a re-run of 02 repairs an adjacency that is not Up")
+        self.settled()
         self.on(b, "vtysh -c 'configure terminal' -c 'interface en06' -c 'no ip router openfabric tb4'")
-        rc, text = self.run_console("02-sdn-openfabric", "02-repair")
-        self.check("02 succeeds (got %d)" % rc, rc == 0)
-        self.check("02 restarted FRR on %s" % b, re.search(r"changed: \[%s\]" % b, text.split("TASK [Restart FRR")[-1].split("TASK [")[0]) is not None)
-        self.check("%s en06's adjacency is Up again" % b,
-                   self.wait_inside(b, 30, "vtysh -c 'show openfabric neighbor' | grep -Eq ' en06 +2 +Up'"))
+        try:
+            rc, text = self.run_console("02-sdn-openfabric", "02-repair")
+            self.check("02 succeeds (got %d)" % rc, rc == 0)
+            self.check("02 restarted FRR on %s" % b, re.search(r"changed: \[%s\]" % b, text.split("TASK [Restart FRR")[-1].split("TASK [")[0]) is not None)
+            self.check("%s en06's adjacency is Up again" % b,
+                       self.wait_inside(b, 30, "vtysh -c 'show openfabric neighbor' | grep -Eq ' en06 +2 +Up'"))
+        finally:
+            if not self.on(b, "vtysh -c 'show openfabric neighbor' | grep -Eq ' en06 +2 +Up'"):
+                self.on(b, "systemctl restart frr")     # frr.conf still has the circuit
 
     def boot_order_ok(self, node):
         """Whether NODE's last boot started thunderbolt-interfaces before FRR and before every Ceph unit."""
@@ -488,14 +538,18 @@ class PlaybooksEndToEnd(Story):
     def step_13_cold_start(self):
         # A cold start of the whole cluster (down, then up with the nodes' state kept) converges by itself.
         say("# a cold start of the cluster converges without a playbook run")
+        self.settled()
         self.t.lab("down")
         self.t.lab("up")
         self.check("after 'lab down' and 'lab up' every node routes to every router ID over OpenFabric", self.fabric_converged(90))
         self.check("every node's boot started thunderbolt-interfaces before FRR and Ceph",
                    all(self.boot_order_ok(n) for n in self.t.nodes))
+        self.check("Ceph is HEALTH_OK again without a playbook run",
+                   self.wait_inside(self.a, 120, "ceph health | grep -q '^HEALTH_OK'"))
 
     def step_14_reboot_all(self):
         say("# a simultaneous reboot of every node: fabric and Ceph come back by themselves")
+        self.settled()
         self.t.lab("reboot", *self.t.nodes)
         self.check("after 'lab reboot %s' the fabric routes are back" % " ".join(self.t.nodes), self.fabric_converged(90))
         self.check("Ceph is HEALTH_OK again without a playbook run",
