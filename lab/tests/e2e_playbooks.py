@@ -6,13 +6,13 @@ Part 1, phase by phase on a fresh lab: a --check run (its changed tasks per host
 the --json events), the real run (must succeed; with changes, except the read-only phases 0 and 3),
 the check prediction compared with the real run, an immediate second run (changed=0, no failures),
 then what the phase must have achieved. Phase 3 runs again with one cable cut.
-Part 2, site.yml on another fresh lab, twice, timed (the second run must report changed=0), then
-the cases around it: a cable out (and the re-plugged port's address and route), 1C's reboot guard,
---limit, a failed network reload, one node failing phase 3, a public address that is down, a changed
-en05_cidr applied without a reboot, OSD back addresses outside the cluster network, the two
-interfaces.d/sdn formats, the repair of an adjacency by phase 2, a cold start and a reboot of every
-node converging by themselves. Each step of part 2 first waits for the converged lab it expects
-(one check), and a step that changes a node puts it back in a finally.
+Part 2, on the lab part 1 built: site.yml (it must report changed=0), then the cases around it: a
+cable out (and the re-plugged port's address and route), 1C's reboot guard, --limit, a failed
+network reload, one node failing phase 3, a public address that is down, a changed en05_cidr applied
+without a reboot, OSD back addresses outside the cluster network, the two interfaces.d/sdn formats,
+the repair of an adjacency by phase 2, a cold start and a reboot of every node converging by
+themselves. Each step of part 2 first waits for the converged lab it expects (one check), and a step
+that changes a node puts it back in a finally. Each step's duration is printed after it.
 KEEP_LAB=1 leaves the lab up at the end; E2E_STEPS=03,04 runs only those steps (on that lab).
 """
 import json
@@ -109,7 +109,7 @@ class PlaybooksEndToEnd(Story):
         if run(["./meshplay", "version"], cwd=REPO).returncode != 0:
             raise RuntimeError("meshplay does not build")
         only = selected_steps()
-        if only is not None and not only & {"01", "02"}:
+        if only is not None and "01" not in only:
             t.lab("up")             # E2E_STEPS without a build: the lab kept by the last KEEP_LAB=1 run
 
     # ------------------------------------------------------------------ running playbooks
@@ -164,7 +164,7 @@ class PlaybooksEndToEnd(Story):
         routes = self.fabric_converged(60)
         health = self.wait_inside(self.a, 120, "ceph health | grep -q '^HEALTH_OK'")
         self.check("the lab is converged before this step (TB4 names on every node%s, fabric routes%s, HEALTH_OK%s)" % (
-            ": not on " + " ".join(names) if names else "", "" if routes else ": missing", "" if health else ": " + self.out(self.a, "ceph health").strip()),
+            ": not on " + " ".join(names) if names else "", "" if routes else " missing", "" if health else " not within 120 s, now " + self.out(self.a, "ceph health").strip()),
             not names and routes and health)
 
     def boot_ids(self):
@@ -312,19 +312,16 @@ class PlaybooksEndToEnd(Story):
 
     # ------------------------------------------------------------------ part 2
     def step_02_site(self):
-        say("# site.yml on a fresh lab")
-        self.fresh_lab()
+        # site.yml is the phases in order (import_playbook), and part 1 has just built the lab with them
+        # from scratch: on that converged lab site.yml must succeed and change nothing. (A second fresh
+        # build would run the same phases again, some 4-5 minutes, and prove nothing more.)
+        say("# site.yml on the lab part 1 built")
         t0 = time.monotonic()
-        rc, text = self.run_console("site", "site.run1")
+        rc, text = self.run_console("site", "site.converged")
         t1 = time.monotonic()
-        self.check("site.yml first run succeeds (%d s)" % (t1 - t0), rc == 0)
+        self.check("site.yml on the converged lab succeeds (%d s)" % (t1 - t0), rc == 0)
+        self.check("site.yml on the converged lab: changed=0 on every host", not re.search(r"changed=[1-9]|failed=[1-9]", recap(text)))
         say("\n".join("    " + line for line in recap(text).splitlines()))
-        rc, text = self.run_console("site", "site.run2")
-        t2 = time.monotonic()
-        self.check("site.yml second run succeeds (%d s)" % (t2 - t1), rc == 0)
-        self.check("site.yml second run: changed=0 on every host", not re.search(r"changed=[1-9]|failed=[1-9]", recap(text)))
-        say("\n".join("    " + line for line in recap(text).splitlines()))
-        say("site.yml wall time: first run %d s, second run %d s" % (t1 - t0, t2 - t1))
 
     def step_03_cable_out(self):
         # A re-run with a cable out reboots nothing: n2 rebooted while n2:en05 is cut comes back without
@@ -526,14 +523,17 @@ class PlaybooksEndToEnd(Story):
                 self.on(b, "systemctl restart frr")     # frr.conf still has the circuit
 
     def boot_order_ok(self, node):
-        """Whether NODE's last boot started thunderbolt-interfaces before FRR and before every Ceph unit."""
+        """Whether NODE's last boot started thunderbolt-interfaces before FRR and before every Ceph daemon
+        (ceph-mon@, ceph-mgr@, ceph-osd@) and their targets; ceph-crash, which only posts crash reports
+        to the monitors over the public network, is ordered by nothing, as in the package."""
         with open(os.path.join(STATE, "log", node + ".boot.log")) as f:
             last = f.read().split("=== boot")[-1]
         started = [line.split()[1] for line in last.splitlines() if line.startswith("Started ")]
         if "thunderbolt-interfaces.service" not in started or "frr.service" not in started:
             return False
         tb = started.index("thunderbolt-interfaces.service")
-        return tb < started.index("frr.service") and all(tb < i for i, u in enumerate(started) if u.startswith("ceph-"))
+        return tb < started.index("frr.service") and all(
+            tb < i for i, u in enumerate(started) if re.match(r"ceph-(mon|mgr|osd)(@|\.target)|ceph\.target", u))
 
     def step_13_cold_start(self):
         # A cold start of the whole cluster (down, then up with the nodes' state kept) converges by itself.
