@@ -384,8 +384,11 @@ class PlaybooksEndToEnd(Story):
         others = [n for n in self.t.nodes if n != b]
         self.check("%s's boot id changed, %s's did not" % (b, "'s and ".join(others)),
                    all(before[n] == after[n] for n in others) and before[b] != after[b])
+        # 1C waits for every OSD up and every PG active+clean; the rebooted monitor may rejoin the quorum
+        # a little later, so HEALTH_OK is waited for (bounded), noout must be gone at once
         self.check("%s has en05 again, Ceph is HEALTH_OK without noout" % b,
-                   self.on(b, "test -e /sys/class/net/en05 && ceph health | grep -q '^HEALTH_OK'"))
+                   self.on(b, "test -e /sys/class/net/en05 && ! ceph osd dump | grep -q '^flags.*noout'")
+                   and self.wait_inside(b, 120, "ceph health | grep -q '^HEALTH_OK'"))
 
     def step_05_limit(self):
         # --limit must not shrink the fabric: phase 2 on n3 alone keeps n2 and n4 as fabric nodes.
