@@ -15,7 +15,20 @@ declare -A PACKAGE_PROBE=(
   [tmux]="tmux -V"
   [sudo]="test -x /usr/bin/sudo"
   [ansible-core]="ansible-vault --version"
+  [ceph-mon]="test -x /usr/bin/ceph-mon"
+  [ceph-mgr]="test -x /usr/bin/ceph-mgr"
+  [ceph-osd]="test -x /usr/bin/ceph-osd"
+  [ceph-common]="test -x /usr/bin/ceph"
+  [ceph-base]="test -x /usr/bin/ceph-authtool"
 )
+
+# Packages installed without their recommends: Ceph's would pull in the dashboard, cephadm and
+# hundreds of MB that the lab never runs. The lab runs these daemons only inside its own namespaces;
+# the packages' host units are never started (nothing here runs systemctl on the machine) and
+# ceph-osd's /etc/sysctl.d/30-ceph-osd.conf is never applied to the machine.
+NO_RECOMMENDS=" ceph-mon ceph-mgr ceph-osd ceph-common ceph-base "
+# The lab's real Ceph 16 (see lab/README.md "Real Ceph").
+CEPH_PACKAGES=(ceph-mon ceph-mgr ceph-osd ceph-common ceph-base)
 
 # ensure_packages WHO PKG...: WHO prefixes the messages (main, test).
 ensure_packages() {
@@ -31,7 +44,12 @@ ensure_packages() {
     echo "$who: installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q
-    apt-get install -y -q "${missing[@]}"
+    local plain=() bare=()
+    for pkg in "${missing[@]}"; do
+      if [[ $NO_RECOMMENDS == *" $pkg "* ]]; then bare+=("$pkg"); else plain+=("$pkg"); fi
+    done
+    ((${#plain[@]} == 0)) || apt-get install -y -q "${plain[@]}"
+    ((${#bare[@]} == 0)) || apt-get install -y -q --no-install-recommends "${bare[@]}"
   else
     echo "$who: missing packages: ${missing[*]} (install them: sudo apt-get install ${missing[*]})" >&2
     return 1

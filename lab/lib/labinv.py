@@ -18,6 +18,10 @@ TB_PORTS = {
     "en06": ("0000:00:0d.3", "thunderbolt1"),
 }
 
+# The Proxmox VE release a node runs unless its `lab_pve_version` says otherwise. The release decides
+# which format of /etc/network/interfaces.d/sdn the emulated SDN apply writes (see lab/emulators/README.md).
+DEFAULT_PVE_VERSION = "9.0.10"
+
 
 class YamlError(Exception):
     pass
@@ -173,6 +177,8 @@ def load(path):
             "name": name,
             "nodeid": nodeid,
             "ip": hv.get("mgmt_ip") or "10.11.11.%d" % (10 + nodeid),
+            "public_ip": str(hv.get("public_ip") or ""),
+            "pve_version": str(hv.get("lab_pve_version") or DEFAULT_PVE_VERSION),
             "ssh_port": int(hv["ansible_port"]),
             "disks": list(hv.get("lab_disks") or []),
         })

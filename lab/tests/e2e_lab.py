@@ -79,11 +79,16 @@ class LabEndToEnd(Story):
                    re.search(r"^Quorate: *Yes", t.on(a, "pvecm status"), re.M) is not None and len(members) == len(t.nodes))
         self.check("pveversion is PVE 9", re.search(r"^pve-manager/9\.", t.on(a, "pveversion"), re.M) is not None)
         self.check("systemctl: unknown unit inactive (exit 3), disabled (exit 1)", t.ok(
-            a, "systemctl is-active ceph-mon@{0} >/dev/null; a=$?; systemctl is-enabled ceph-mon@{0} >/dev/null; b=$?;"
+            a, "systemctl is-active ceph-mds@{0} >/dev/null; a=$?; systemctl is-enabled ceph-mds@{0} >/dev/null; b=$?;"
                " [ $a = 3 ] && [ $b = 1 ]".format(a)))
         self.check("systemctl enable --now on a state-only unit", t.ok(
-            a, "systemctl enable --now ceph-mon@{0} 2>/dev/null && systemctl is-active ceph-mon@{0} && systemctl is-enabled "
-               "ceph-mon@{0} && test -L /etc/systemd/system/ceph-mon.target.wants/ceph-mon@{0}.service".format(a)))
+            a, "systemctl enable --now ceph-mds@{0} 2>/dev/null && systemctl is-active ceph-mds@{0} && systemctl is-enabled "
+               "ceph-mds@{0} && test -L /etc/systemd/system/ceph-mds.target.wants/ceph-mds@{0}.service".format(a)))
+        # ceph-mon@ runs the real daemon: without a monitor store it exits at once, so the unit fails
+        self.check("systemctl: ceph-mon@ runs the real ceph-mon (no monitor store here: the unit fails)", t.ok(
+            a, "systemctl start ceph-mon@{0}; for i in $(seq 1 20); do systemctl is-failed -q ceph-mon@{0} && break; sleep 0.5; done; "
+               "systemctl is-failed -q ceph-mon@{0} && grep -q 'ceph-mon@{0}.service: /usr/bin/ceph-mon -f --cluster ceph --id {0}' "
+               "/run/meshplay-lab-state/systemd.log".format(a)))
         # a new network namespace starts from the host's values, so compare against the other node's own value
         forward = t.on(b, "sysctl -n net.ipv4.ip_forward").strip()
         flipped = 1 - int(forward or 0)

@@ -6,6 +6,7 @@ ports), so its steps are methods named step_NN_... that run in that order and sh
 failed check does not stop the story, as a person testing by hand would carry on.
 
     python3 lab/tests/labcheck.py MODULE     (what lab/tests/run and lab/tests/playbooks do)
+    E2E_STEPS=03,04 python3 lab/tests/labcheck.py MODULE     (steps 03 and 04 only, on the lab as it is)
 """
 import os
 import re
@@ -121,7 +122,9 @@ def run(argv, stdin=None, timeout=600, **kw):
 
 
 class Story(unittest.TestCase):
-    """A test case whose step_NN methods run in order, each check a subtest (one printed line)."""
+    """A test case whose step_NN methods run in order, each check a subtest (one printed line).
+    ALWAYS names the steps that run even when E2E_STEPS selects others (e.g. the one that stops the lab)."""
+    ALWAYS = ()
 
     def check(self, what, ok, detail=""):
         """One check: WHAT passes when OK (a value, or a callable returning one) is true."""
@@ -130,17 +133,44 @@ class Story(unittest.TestCase):
             self.assertTrue(result, detail or what)
 
 
+def selected_steps(environ=os.environ):
+    """The step numbers named by E2E_STEPS ("03,04": steps 03 and 04 only), or None (every step)."""
+    value = environ.get("E2E_STEPS", "").strip()
+    return {s.strip().zfill(2) for s in value.split(",") if s.strip()} if value else None
+
+
 class StepLoader(unittest.TestLoader):
-    """Loads the step_NN methods of each Story in their numbered order."""
+    """Loads the step_NN methods of each Story in their numbered order; with ONLY (a set of step
+    numbers, see selected_steps) just those, and the Story's ALWAYS steps (its clean-up)."""
     testMethodPrefix = "step_"
+
+    def __init__(self, only=None):
+        super().__init__()
+        self.only = only
+
+    def getTestCaseNames(self, testCaseClass):
+        names = super().getTestCaseNames(testCaseClass)
+        if self.only is None:
+            return names
+        return [n for n in names if n.split("_")[1] in self.only or n in getattr(testCaseClass, "ALWAYS", ())]
 
 
 class CheckResult(unittest.TestResult):
-    """Prints one line per check (subtest); an error outside a check counts as a failed check."""
+    """Prints one line per check (subtest), and after each step its duration ("# step_03_cable_out: 95 s");
+    an error outside a check counts as a failed check."""
 
-    def __init__(self):
+    def __init__(self, clock=time.monotonic):
         super().__init__()
         self.passed = self.failed = 0
+        self.clock, self.started = clock, None
+
+    def startTest(self, test):
+        super().startTest(test)
+        self.started = self.clock()
+
+    def stopTest(self, test):
+        super().stopTest(test)
+        print("# %s: %d s" % (getattr(test, "_testMethodName", test), self.clock() - self.started), flush=True)
 
     def _line(self, ok, what, err=None):
         if ok:
@@ -167,7 +197,7 @@ class CheckResult(unittest.TestResult):
 
 def main(module_name):
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    suite = StepLoader().loadTestsFromName(module_name)
+    suite = StepLoader(selected_steps()).loadTestsFromName(module_name)
     result = CheckResult()
     suite.run(result)
     print("%d passed, %d failed" % (result.passed, result.failed))

@@ -14,7 +14,7 @@ from contextlib import redirect_stdout
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import labcheck  # noqa: E402  (puts lab/lib on the path)
-from meshlab import cabling, commands, seed  # noqa: E402
+from meshlab import cabling, commands, namespaces, seed  # noqa: E402
 from meshlab.context import Lab, LabError  # noqa: E402
 from meshlab.topology import Topology, TopologyError  # noqa: E402
 
@@ -145,7 +145,7 @@ class CablingTest(unittest.TestCase):
                 "4: en05@if4: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 65520 qdisc noqueue state UP\n"
                 "5: thunderbolt1@if5: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN\n"
                 "6: dummy_tb4: <BROADCAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP\n")
-        self.assertEqual(commands.tb_links(cabling.parse_links(text)), ["en05(up,mtu 65520)", "thunderbolt1(down,mtu 1500)"])
+        self.assertEqual(commands.tb_links(namespaces.parse_links(text)), ["en05(up,mtu 65520)", "thunderbolt1(down,mtu 1500)"])
 
 
 class CommandLineTest(unittest.TestCase):
@@ -178,14 +178,38 @@ class HarnessTest(unittest.TestCase):
             def step_02(self):
                 raise OSError("no such lab")
 
-        result = labcheck.CheckResult()
+        result = labcheck.CheckResult(clock=iter([100, 102, 102, 105]).__next__)
         out = io.StringIO()
         with redirect_stdout(out):
             labcheck.StepLoader().loadTestsFromTestCase(Sample).run(result)
         self.assertEqual(out.getvalue().splitlines(), [
-            "ok   - first holds", "FAIL - second fails", "ok   - third holds",
-            "FAIL - step_02 (error outside a check)", "    OSError: no such lab"])
+            "ok   - first holds", "FAIL - second fails", "ok   - third holds", "# step_01: 2 s",
+            "FAIL - step_02 (error outside a check)", "    OSError: no such lab", "# step_02: 3 s"])
         self.assertEqual((result.passed, result.failed), (2, 2))
+
+    def test_e2e_steps_selects_steps_by_number_and_keeps_the_always_steps(self):
+        class Sample(labcheck.Story):
+            ALWAYS = ("step_20_end",)
+
+            def step_01_build(self):
+                pass
+
+            def step_03_cut(self):
+                pass
+
+            def step_04_guard(self):
+                pass
+
+            def step_20_end(self):
+                pass
+
+        def names(only):
+            return [t._testMethodName for t in labcheck.StepLoader(only).loadTestsFromTestCase(Sample)]
+
+        self.assertEqual(labcheck.selected_steps({"E2E_STEPS": "3, 04"}), {"03", "04"})
+        self.assertIsNone(labcheck.selected_steps({}))
+        self.assertEqual(names(labcheck.selected_steps({"E2E_STEPS": "3, 04"})), ["step_03_cut", "step_04_guard", "step_20_end"])
+        self.assertEqual(names(None), ["step_01_build", "step_03_cut", "step_04_guard", "step_20_end"])
 
     def test_shifted_inventory_moves_every_port(self):
         with tempfile.TemporaryDirectory() as d:

@@ -121,6 +121,25 @@ def node_info(name):
     return None
 
 
+DEFAULT_PVE_VERSION = "9.0.10"
+
+
+def pve_version(name=None):
+    """The Proxmox VE release NODE runs (`pve_version` in cluster.json, written from the inventory's
+    `lab_pve_version`; default 9.0.10), as text."""
+    info = node_info(name or node_name()) or {}
+    return str(info.get("pve_version") or DEFAULT_PVE_VERSION)
+
+
+def release_at_least(version, wanted):
+    """Whether the dotted VERSION ("9.1.2") is at least WANTED ((9, 1))."""
+    parts = []
+    for p in version.split("."):
+        digits = "".join(ch for ch in p if ch.isdigit())
+        parts.append(int(digits or 0))
+    return tuple(parts[:len(wanted)]) >= tuple(wanted)
+
+
 def node_exec():
     """The command that runs something inside another lab node, or None.
 

@@ -1,12 +1,13 @@
 """pveceph: install, init, mon/mgr/osd create and destroy, pool create/set/ls/get/destroy, start/stop.
 
 Exit codes as pve-manager: osd/mon/mgr/start/stop die with 255 when their task fails; pool
-create/set/destroy print the error but exit 0 (the real trap)."""
+create/set/destroy print the error but exit 0 (the real trap). Inside a lab node the monitors,
+managers, OSDs and pools are real Ceph (realceph.py); the bookkeeping in state.json stays for pvesh."""
 import os
 import sys
 
 from . import cephstate as cs
-from . import cli, env, pools
+from . import cli, env, pools, realceph
 from .env import Die
 from .tasks import Task
 
@@ -102,8 +103,7 @@ def init(argv):
     for key in ("size", "min_size"):
         if key in o and not (o[key].isdigit() and 1 <= int(o[key]) <= 7):
             raise Die("400 Parameter verification failed.\n%s: value must have a maximum value of 7\n" % key)
-    if os.path.isfile(env.path("/etc/ceph/ceph.conf")) and not os.path.islink(env.path("/etc/ceph/ceph.conf")):
-        raise Die("file '/etc/ceph/ceph.conf' already exists and is not a symlink to /etc/pve/ceph.conf")
+    _check_local_conf()
     with env.cluster_lock("ceph"):
         conf = cs.read_conf()
         env.mkdirs("/etc/pve/ceph")
@@ -128,15 +128,28 @@ def init(argv):
                            "\tcaps mon = \"allow *\"\n\tcaps osd = \"allow *\"\n" % _key(), 0o600)
         if not env.exists(cs.STATE):
             cs.save(cs.empty_state())
-    env.mkdirs("/etc/ceph")
-    if not os.path.islink(env.path("/etc/ceph/ceph.conf")):
-        os.symlink(env.path("/etc/pve/ceph.conf"), env.path("/etc/ceph/ceph.conf"))
+    setup_pve_symlinks()
     return 0
 
 
+def _check_local_conf():
+    target = env.path("/etc/ceph/ceph.conf")
+    if os.path.lexists(target) and not os.path.islink(target):
+        raise Die("file '/etc/ceph/ceph.conf' already exists and is not a symlink to /etc/pve/ceph.conf")
+    return target
+
+
+def setup_pve_symlinks():
+    """PVE::Ceph::Tools::setup_pve_symlinks: /etc/ceph/ceph.conf -> /etc/pve/ceph.conf on this node
+    (init, and mon/mgr/osd create on every other node)."""
+    target = _check_local_conf()
+    env.mkdirs("/etc/ceph")
+    if not os.path.islink(target):
+        os.symlink(env.path("/etc/pve/ceph.conf"), target)
+
+
 def _key():
-    import base64
-    return base64.b64encode(os.urandom(28)).decode()
+    return realceph.new_key()
 
 
 def _cidr(key, value):
@@ -169,6 +182,8 @@ def mon_create(argv):
     monid = o.get("monid", node)
     cs.check_installed()
     cs.check_inited()
+    setup_pve_symlinks()
+    real = realceph.active()
 
     def work(task):
         with env.cluster_lock("ceph"):
@@ -191,8 +206,11 @@ def mon_create(argv):
             if any(m["addr"] == addr for m in state["mons"].values()):
                 raise Die("monitor address '%s' already in use" % addr)
             first = not state["mons"]
-            env.mkdirs("/var/lib/ceph/mon/ceph-%s" % monid)
-            env.write_text("/var/lib/ceph/mon/ceph-%s/keyring" % monid, "[mon.]\n\tkey = %s\n" % _key(), 0o600)
+            if real:
+                realceph.mon_mkfs(task, monid, addr, first, cs.conf_fsid())
+            else:
+                env.mkdirs("/var/lib/ceph/mon/ceph-%s" % monid)
+                env.write_text("/var/lib/ceph/mon/ceph-%s/keyring" % monid, "[mon.]\n\tkey = %s\n" % _key(), 0o600)
             state["mons"][monid] = {"name": monid, "host": node, "addr": addr, "rank": len(state["mons"]), "created": env.now()}
             conf = cs.read_conf()
             hosts = conf["global"].get("mon_host", "").split()
@@ -206,10 +224,17 @@ def mon_create(argv):
             if first:
                 _set_db(state, "mon", "auth_allow_insecure_global_id_reclaim", "false")
             cs.save(state)
-        task.log("creating new monitor keyring")
-        task.log("monmaptool: monmap file /tmp/monmap")
-        _systemctl(task, "enable", "ceph-mon@%s" % monid)
+        if not real:
+            task.log("creating new monitor keyring")
+            task.log("monmaptool: monmap file /tmp/monmap")
         _systemctl(task, "start", "ceph-mon@%s" % monid)
+        if first and real:
+            task.log("created the first monitor, assume it's safe to disable insecure global ID reclaim for new setup")
+            try:
+                realceph.mon_command(["config", "set", "mon", "auth_allow_insecure_global_id_reclaim", "false"])
+            except Die as e:
+                task.warn(str(e))
+        _systemctl(task, "enable", "ceph-mon@%s" % monid)
         if first:
             # PVE's MON.pm: "automatically create manager after the first monitor is created"
             _create_mgr(task, monid, node, addr)
@@ -258,7 +283,8 @@ def _create_mgr(task, mgrid, node, addr):
     if env.exists(directory):
         raise Die("ceph manager directory '%s' already exists" % directory)
     env.mkdirs(directory)
-    env.write_text(directory + "/keyring", "[mgr.%s]\n\tkey = %s\n" % (mgrid, _key()), 0o600)
+    keyring = realceph.mgr_keyring(mgrid) if realceph.active() else "[mgr.%s]\n\tkey = %s\n" % (mgrid, _key())
+    env.write_text(directory + "/keyring", keyring, 0o600)
     with env.cluster_lock("ceph"):
         state = cs.load()
         state["mgrs"][mgrid] = {"name": mgrid, "host": node, "addr": addr, "created": env.now()}
@@ -280,6 +306,7 @@ def mgr_create(argv):
     mgrid = o.get("id", node)
     cs.check_installed()
     cs.check_inited()
+    setup_pve_symlinks()
     state = cs.load()
     cs.require_cluster(state)
     addr = next((m["addr"] for m in state["mons"].values() if m["host"] == node), None)
@@ -381,6 +408,8 @@ def osd_create(argv):
         raise Die("device '%s' is already in use" % dev)
     if db_dev and used_marker(db_dev):
         raise Die("device '%s' is already in use" % db_dev)
+    setup_pve_symlinks()
+    real = realceph.active()
 
     def work(task):
         if not env.exists("/var/lib/ceph/bootstrap-osd/ceph.keyring"):
@@ -391,14 +420,16 @@ def osd_create(argv):
             task.log("creating block.db on '%s'" % db_dev)
         task.log("wiping block device %s" % dev)
         _write_label(dev, None)
+        osd_fsid, vg, lv = cs.new_uuid(), cs.new_uuid(), cs.new_uuid()
+        real_id = realceph.osd_create(task, dev, osd_fsid, o.get("crush-device-class")) if real else None
         with env.cluster_lock("ceph"):
             st = cs.load()
-            if osds_on(st, node, dev):
+            if real_id is None and osds_on(st, node, dev):
                 raise Die("device '%s' is already in use" % dev)
             osd_id = 0
             while str(osd_id) in st["osds"]:
                 osd_id += 1
-            osd_fsid, vg, lv = cs.new_uuid(), cs.new_uuid(), cs.new_uuid()
+            osd_id = osd_id if real_id is None else real_id
             size = cs.disk_size(dev)
             addrs = env.node_addresses()
             st["osds"][str(osd_id)] = {
@@ -418,12 +449,13 @@ def osd_create(argv):
             cmd += ["--block.db", "ceph-%s/osd-db-%s" % (vg, cs.new_uuid())]
         cmd += ["--data", dev] + (["--dmcrypt"] if o.get("encrypted") == "1" else [])
         task.log("Running command: " + " ".join(cmd))
-        _write_label(dev, osd_fsid)
         directory = "/var/lib/ceph/osd/ceph-%d" % osd_id
-        env.mkdirs(directory)
-        env.write_text(directory + "/whoami", "%d\n" % osd_id)
-        env.write_text(directory + "/fsid", osd_fsid + "\n")
-        env.write_text(directory + "/type", "bluestore\n")
+        if not real:
+            _write_label(dev, osd_fsid)
+            env.mkdirs(directory)
+            env.write_text(directory + "/whoami", "%d\n" % osd_id)
+            env.write_text(directory + "/fsid", osd_fsid + "\n")
+            env.write_text(directory + "/type", "bluestore\n")
         task.log("Running command: /usr/bin/systemctl enable --runtime ceph-osd@%d" % osd_id)
         _systemctl(task, "enable", "ceph-osd@%d" % osd_id)
         task.log("Running command: /usr/bin/systemctl start ceph-osd@%d" % osd_id)
@@ -589,6 +621,8 @@ def _pool_create(task, name, o):
     with env.cluster_lock("ceph"):
         st = cs.load()
         cs.require_cluster(st)
+        if realceph.active():
+            realceph.pool_create(name, o.get("pg_num", "128"))
         task.log(pools.create(st, name, o.get("pg_num", "128")))
         try:
             _apply_pool_settings(task, st, name, dict({"size": "3", "min_size": "2", "application": "rbd",
@@ -602,14 +636,23 @@ def _pool_create(task, name, o):
 
 
 def _apply_pool_settings(task, st, name, o):
+    real = realceph.active()
     for key in ("size", "min_size", "pg_num", "pg_num_min", "pg_autoscale_mode", "target_size_ratio"):
         if key in o:
+            if real:
+                realceph.pool_set(name, key, o[key])
             task.log(pools.set_value(st, name, key, o[key]))
     if "target_size" in o:
+        if real:
+            realceph.pool_set(name, "target_size_bytes", _size_bytes(o["target_size"]))
         task.log(pools.set_value(st, name, "target_size_bytes", _size_bytes(o["target_size"])))
     if "crush_rule" in o:
+        if real:
+            realceph.pool_set(name, "crush_rule", o["crush_rule"])
         pools.set_crush_rule_name(st, name, o["crush_rule"])
     if "application" in o:
+        if real:
+            realceph.pool_set(name, "application", o["application"])
         task.log(pools.enable_application(st, name, o["application"]))
 
 
@@ -639,6 +682,8 @@ def _pool_destroy(task, name, o):
         pools.get(st, name)
         if st.get("pool_objects", {}).get(name) and o.get("force") != "1":
             raise Die("pool '%s' is not empty (use 'force' to destroy anyway)" % name)
+        if realceph.active():
+            realceph.pool_delete(name)
         task.log(pools.delete(st, name, name, "--yes-i-really-really-mean-it"))
         cs.save(st)
     if o.get("remove_storages") == "1":

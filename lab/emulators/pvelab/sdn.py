@@ -569,7 +569,16 @@ def lab_no_dummy():
     return cached.strip() != "yes"
 
 
-def interfaces_sdn(cfg, node, version):
+# PVE 9.1 (libpve-rs-perl 0.11.0, proxmox-perl-rs commit 80d69d9 "always add node-ip to all fabric
+# interfaces") puts the node's router ID on every unnumbered fabric interface; 9.0 (libpve-rs-perl
+# 0.10.x) wrote only `auto X` / `iface X` / `ip-forward 1` for it.
+ROUTER_ID_ON_PORTS_SINCE = (9, 1)
+
+
+def interfaces_sdn(cfg, node, version, release=None):
+    """/etc/network/interfaces.d/sdn of NODE for running-config VERSION, in the format of the node's
+    Proxmox VE RELEASE (default: the node's own, see env.pve_version)."""
+    router_id_on_ports = env.release_at_least(release or env.pve_version(node), ROUTER_ID_ON_PORTS_SINCE)
     out = ["#version:%d\n" % version]
     for fabric, entry in node_fabrics(cfg, node):
         fid = fabric["id"]
@@ -593,6 +602,11 @@ def interfaces_sdn(cfg, node, version):
         for item in entry["interfaces"]:
             iface = parse_interface(item, entry["protocol"])
             own = [iface[k] for k in ("ip", "ip6") if k in iface]
+            if not own and not router_id_on_ports:
+                out.append("\nauto %s\niface %s\n" % (iface["name"], iface["name"]))
+                out.append("\tip-forward 1\n" if "ip" in entry else "")
+                out.append("\tip6-forward 1\n" if "ip6" in entry else "")
+                continue
             # PVE 9.1+: an unnumbered interface also carries the node IP (ARP source selection)
             iface_addrs = own if own else addrs
             out.append("\nauto %s\niface %s inet static\n" % (iface["name"], iface["name"]))

@@ -18,14 +18,29 @@ CLUSTER = {"cluster_name": "tb4lab", "nodes": [
 ADDRESSES = {"n2": ["10.1.1.12/24", "10.100.0.102/32"], "n3": ["10.1.1.13/24", "10.100.0.103/32"],
              "n4": ["10.1.1.14/24", "10.100.0.104/32"]}
 
-GUIDE_SDN_N2 = """#version:1
+# interfaces.d/sdn of n2: the router ID on dummy_tb4 in both releases ...
+SDN_N2_DUMMY = """#version:1
 
 auto dummy_tb4
 iface dummy_tb4 inet static
 \taddress 10.100.0.102/32
 \tlink-type dummy
 \tip-forward 1
+"""
 
+# ... then the fabric ports as PVE 9.0 (libpve-rs-perl 0.10) writes them: no address.
+GUIDE_SDN_N2_90 = SDN_N2_DUMMY + """
+auto en05
+iface en05
+\tip-forward 1
+
+auto en06
+iface en06
+\tip-forward 1
+"""
+
+# ... and as PVE 9.1 (libpve-rs-perl 0.11) writes it: the router ID on every unnumbered fabric port.
+GUIDE_SDN_N2 = SDN_N2_DUMMY + """
 auto en05
 iface en05 inet static
 \taddress 10.100.0.102/32
@@ -212,7 +227,34 @@ class SdnTest(EmulatorCase):
         pending = self.json("pvesh", "get", "/cluster/sdn/fabrics/all", "--pending", "1", "--output-format", "json")
         self.assertFalse(any("state" in o for o in pending["fabrics"] + pending["nodes"]))
 
+    def set_versions(self, **versions):
+        """Gives nodes a Proxmox VE release in cluster.json (as `lab_pve_version` in the inventory does)."""
+        cluster = json.loads(json.dumps(CLUSTER))
+        for n in cluster["nodes"]:
+            if n["name"] in versions:
+                n["pve_version"] = versions[n["name"]]
+        self.write("/etc/pve/.lab/cluster.json", json.dumps(cluster))
+
+    def test_interfaces_sdn_follows_each_nodes_release(self):
+        # n2 runs 9.0, n3 9.1: one apply writes each node the format of its own release.
+        self.set_versions(n2="9.0.10", n3="9.1.2")
+        self.guide_fabric()
+        self.ok("pvesh", "set", "/cluster/sdn")
+        self.assertEqual(GUIDE_SDN_N2_90, self.read("/etc/network/interfaces.d/sdn"))
+        self.assertIn("pve-manager/9.0.10/", self.ok("pveversion"))
+        self.ok("pvesh", "set", "/nodes/n3/network", "--regenerate-frr", "1", node="n3")    # n3's own reload
+        self.assertEqual(GUIDE_SDN_N2.replace("10.100.0.102", "10.100.0.103"), self.read("/etc/network/interfaces.d/sdn"))
+        self.assertIn("pve-manager/9.1.2/", self.ok("pveversion", node="n3"))
+        self.assertIn("libpve-rs-perl: 0.11", self.ok("pveversion", "-v", node="n3"))
+
+    def test_a_node_without_a_release_is_90(self):
+        self.guide_fabric()
+        self.ok("pvesh", "set", "/cluster/sdn")
+        self.assertEqual(GUIDE_SDN_N2_90, self.read("/etc/network/interfaces.d/sdn"))
+        self.assertIn("pve-manager/9.0.10/", self.ok("pveversion"))
+
     def test_apply_writes_the_guides_files_and_records_the_task(self):
+        self.set_versions(n2="9.1.2", n3="9.1.2", n4="9.1.2")
         self.guide_fabric()
         p = self.run_tool("pvesh", "set", "/cluster/sdn")
         self.assertEqual(0, p.returncode)

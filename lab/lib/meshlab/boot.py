@@ -72,18 +72,31 @@ def install_into_node(lab, node):
     libdir = os.path.join(lab.lab_dir, "lib")
     proc.run(["install", "-m", "0755", "/usr/bin/ip", os.path.join(lib, "ip.real")], check=True)
     proc.run(["install", "-m", "0755", os.path.join(libdir, "node-ip"), os.path.join(lib, "ip")], check=True)
-    proc.run(["install", "-m", "0644", os.path.join(libdir, "labnode.py"), os.path.join(lib, "labnode.py")], check=True)
+    for module in ("labnode.py", "labceph.py"):
+        proc.run(["install", "-m", "0644", os.path.join(libdir, module), os.path.join(lib, module)], check=True)
 
 
 def ensure_switch(lab):
-    """The management switch: a bridge br0 in its own namespace."""
+    """The switches: bridges br0 (management) and br1 (public network) in their own namespace."""
     ns = lab.switch_ns
     if not os.path.exists("/run/netns/" + ns):
         proc.run(["ip", "netns", "add", ns], check=True)
     proc.run(["ip", "-n", ns, "link", "set", "lo", "up"], check=True)
-    if not proc.quiet(["ip", "-n", ns, "link", "show", "br0"]):
-        proc.run(["ip", "-n", ns, "link", "add", "br0", "type", "bridge"], check=True)
-    proc.run(["ip", "-n", ns, "link", "set", "br0", "up"], check=True)
+    for bridge, _, _ in namespaces.SWITCHES:
+        if not proc.quiet(["ip", "-n", ns, "link", "show", bridge]):
+            proc.run(["ip", "-n", ns, "link", "add", bridge, "type", "bridge"], check=True)
+        proc.run(["ip", "-n", ns, "link", "set", bridge, "up"], check=True)
+
+
+def plug_nics(lab, node):
+    """The node's NICs, each cabled to its switch: nic0 always, nic1 when the node has a public address."""
+    ns = lab.netns(node)
+    for bridge, nic, prefix in namespaces.SWITCHES:
+        if nic == "nic1" and not lab.topology.node(node).public_ip:
+            continue
+        proc.run(["ip", "-n", lab.switch_ns, "link", "add", prefix + node, "type", "veth",
+                  "peer", "name", nic, "netns", ns], check=True)
+        proc.run(["ip", "-n", lab.switch_ns, "link", "set", prefix + node, "master", bridge, "up"], check=True)
 
 
 def reset_volatile(lab, node):
@@ -143,10 +156,7 @@ def boot_node(lab, node):
         anchors.start_node_init(lab, node)
         ns = lab.netns(node)
         proc.run(["ip", "-n", ns, "link", "set", "lo", "up"], check=True)
-        # The management NIC, cabled to the lab's switch.
-        proc.run(["ip", "-n", lab.switch_ns, "link", "add", "sw-" + node, "type", "veth",
-                  "peer", "name", "nic0", "netns", ns], check=True)
-        proc.run(["ip", "-n", lab.switch_ns, "link", "set", "sw-" + node, "master", "br0", "up"], check=True)
+        plug_nics(lab, node)
         for heading, argv in BOOT_STEPS:
             blog.write("--- %s\n" % heading)
             blog.flush()

@@ -37,21 +37,6 @@ def remove_cuts(lab, *ends):
         proc.write(lab.run_dir("cuts"), "".join(c + "\n" for c in cuts(lab) if c not in ends))
 
 
-def links(lab, node):
-    """(ifindex, name, rest of the line) of each interface of the node (`ip -o link`)."""
-    return parse_links(proc.output(["ip", "-n", lab.netns(node), "-o", "link", "show"]))
-
-
-def parse_links(text):
-    """(ifindex, name, rest of the line) of each line of `ip -o link` output ("5: en05@if4: <...> mtu ...")."""
-    out = []
-    for line in text.splitlines():
-        parts = line.split(": ", 2)
-        if len(parts) >= 2:
-            out.append((parts[0].strip(), parts[1].split("@")[0], parts[2] if len(parts) > 2 else ""))
-    return out
-
-
 def find_port(lab, node, pci):
     """Name of the node's interface whose emulated PCI path is PCI, or None."""
     want = "E:ID_PATH=pci-" + pci
@@ -59,7 +44,7 @@ def find_port(lab, node, pci):
         if not os.path.isfile(f) or want not in proc.read(f).splitlines():
             continue
         idx = os.path.basename(f)[1:]
-        for i, name, _ in links(lab, node):
+        for i, name, _ in namespaces.links(lab, node):
             if i == idx:
                 return name
     return None
@@ -67,7 +52,7 @@ def find_port(lab, node, pci):
 
 def record(lab, node, ifname, pci, port):
     """The udev database entry of an emulated TB interface (by ifindex, as /run/udev/data/n<ifindex>)."""
-    idx = next((i for i, name, _ in links(lab, node) if name == ifname), "")
+    idx = next((i for i, name, _ in namespaces.links(lab, node) if name == ifname), "")
     tag = pci.replace(":", "_").replace(".", "_")
     with open(os.path.join(lab.node_root(node), "run/udev/data/n" + idx), "w") as f:
         f.write("E:ID_PATH=pci-%s\nE:ID_PATH_TAG=pci-%s\nE:ID_NET_DRIVER=thunderbolt-net\nE:ID_BUS=thunderbolt\n"

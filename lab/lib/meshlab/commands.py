@@ -90,7 +90,7 @@ def down(lab, args):
 
 
 def tb_links(links):
-    """ "NAME(up|down,mtu N)" for each TB interface (en05/en06 or thunderbolt0/1) among LINKS (cabling.links)."""
+    """ "NAME(up|down,mtu N)" for each TB interface (en05/en06 or thunderbolt0/1) among LINKS (namespaces.links)."""
     out = []
     for _, name, rest in links:
         if not re.fullmatch(r"en0[56]|thunderbolt[0-9]", name):
@@ -110,7 +110,7 @@ def status(lab, args):
             ssh = str(n.ssh_port) if proc.listening(n.ssh_port) else "down"
             frr = "running" if proc.quiet(namespaces.exec_argv(lab, n.name, ["systemctl", "is-active", "--quiet", "frr"])) \
                 else "stopped"
-            links = "".join(l + " " for l in tb_links(cabling.links(lab, n.name)))
+            links = "".join(l + " " for l in tb_links(namespaces.links(lab, n.name)))
             print(row % (n.name, "running", ssh, frr, links or "-"))
         else:
             print(row % (n.name, "down", "-", "-", "-"))

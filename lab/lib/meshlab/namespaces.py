@@ -1,4 +1,5 @@
-"""A node's namespaces on the host: whether it runs, running a command inside it, powering it off.
+"""A node's namespaces on the host: whether it runs, running a command inside it, its interfaces,
+powering it off.
 
 A node is a network namespace (ip netns NAME-NODE) plus a mount and a UTS namespace whose handles
 are bind-mounted in the lab's run directory. There is no PID namespace: a node's processes are host
@@ -10,6 +11,11 @@ import time
 
 from meshlab import proc
 from meshlab.context import NODE_PATH, LabError, log
+
+
+# The lab's switch namespace holds one bridge per network: (bridge, the node's NIC, the switch port's prefix).
+SWITCHES = [("br0", "nic0", "sw-"),      # management (vmbr0)
+            ("br1", "nic1", "sp-")]      # public network (vmbr1, Ceph's public network), for nodes with a public_ip
 
 
 def anchor_pid(lab, node):
@@ -43,6 +49,21 @@ def lab_namespaces(lab):
     """Names of the host's network namespaces that belong to this lab (its nodes and its switch)."""
     names = [line.split()[0] for line in proc.output(["ip", "netns", "list"]).splitlines() if line.split()]
     return [n for n in names if n.startswith(lab.netns_prefix)]
+
+
+def links(lab, node):
+    """(ifindex, name, rest of the line) of each interface of the node (`ip -o link`)."""
+    return parse_links(proc.output(["ip", "-n", lab.netns(node), "-o", "link", "show"]))
+
+
+def parse_links(text):
+    """(ifindex, name, rest of the line) of each line of `ip -o link` output ("5: en05@if4: <...> mtu ...")."""
+    out = []
+    for line in text.splitlines():
+        parts = line.split(": ", 2)
+        if len(parts) >= 2:
+            out.append((parts[0].strip(), parts[1].split("@")[0], parts[2] if len(parts) > 2 else ""))
+    return out
 
 
 def ensure_rundir(lab):
@@ -113,8 +134,15 @@ def kill_node_processes(lab, node):
 
 def teardown_node(lab, node):
     """Powers a node off: every process, mount and interface of it disappears. Its cables' peer
-    ends vanish with its network namespace, as a TB4 peer's interface does."""
+    ends vanish with it, as a TB4 peer's interface does when the peer powers off."""
     kill_node_processes(lab, node)
+    # Its interfaces go first, each with its veth peer: the kernel frees a deleted network namespace
+    # (and the far ends of its cables) later, in the background, so a peer end could otherwise still
+    # hold its name (en05) when the node boots again and plugs a new cable, and the peer's udev could
+    # not give the new interface that name.
+    for _, name, _ in links(lab, node):
+        if name != "lo":
+            proc.quiet(["ip", "-n", lab.netns(node), "link", "del", name])
     for kind in ("mnt", "uts"):
         proc.unmount(lab.handle(node, kind))
     for path in (lab.handle(node, "mnt"), lab.handle(node, "uts"), lab.run_dir("pids", node + ".pid")):
@@ -123,4 +151,5 @@ def teardown_node(lab, node):
         except OSError:
             pass
     proc.quiet(["ip", "netns", "del", lab.netns(node)])
-    proc.quiet(["ip", "-n", lab.switch_ns, "link", "del", "sw-" + node])
+    for _, _, port in SWITCHES:
+        proc.quiet(["ip", "-n", lab.switch_ns, "link", "del", port + node])

@@ -34,12 +34,17 @@ ENABLED_UNITS = ["ssh.service", "networking.service", "systemd-udevd.service", "
                  "pvedaemon.service", "pveproxy.service", "corosync.service"]
 
 
-def interfaces(ip, prefix):
-    """/etc/network/interfaces in the PVE installer's layout: nic0 in vmbr0 with the management address."""
+def interfaces(ip, prefix, public_ip=""):
+    """/etc/network/interfaces in the PVE installer's layout: nic0 in vmbr0 with the management address,
+    and (when the node has a public address) nic1 in vmbr1 with it, the bridge of the Ceph public network."""
     gateway = ip.rsplit(".", 1)[0] + ".1"
+    public = ""
+    if public_ip:
+        public = ("iface nic1 inet manual\n\nauto vmbr1\niface vmbr1 inet static\n\taddress %s/%s\n"
+                  "\tbridge-ports nic1\n\tbridge-stp off\n\tbridge-fd 0\n\n" % (public_ip, prefix))
     return ("auto lo\niface lo inet loopback\n\niface nic0 inet manual\n\nauto vmbr0\niface vmbr0 inet static\n"
-            "\taddress %s/%s\n\tgateway %s\n\tbridge-ports nic0\n\tbridge-stp off\n\tbridge-fd 0\n\n\n"
-            "source /etc/network/interfaces.d/*\n") % (ip, prefix, gateway)
+            "\taddress %s/%s\n\tgateway %s\n\tbridge-ports nic0\n\tbridge-stp off\n\tbridge-fd 0\n\n%s\n"
+            "source /etc/network/interfaces.d/*\n") % (ip, prefix, gateway, public)
 
 
 def corosync_conf(topology):
@@ -96,7 +101,7 @@ def seed_node(lab, node):
            % (info.ip, node, node, HOSTS_TAIL))
     _mkdirs(etc, "network/interfaces.d")
     proc.remove_tree_contents(os.path.join(etc, "network/interfaces.d"))
-    _write(os.path.join(etc, "network/interfaces"), interfaces(info.ip, lab.topology.mgmt_prefix))
+    _write(os.path.join(etc, "network/interfaces"), interfaces(info.ip, lab.topology.mgmt_prefix, info.public_ip))
     _write(os.path.join(etc, "modules"), ETC_MODULES)
     emptied = ["modules-load.d", "systemd/network", "udev/rules.d", "sysctl.d"]
     _mkdirs(etc, "network", *emptied)

@@ -3,7 +3,7 @@ from collections import namedtuple
 
 import labinv
 
-Node = namedtuple("Node", "name nodeid ip ssh_port disks")
+Node = namedtuple("Node", "name nodeid ip public_ip ssh_port disks pve_version")
 
 # One cable seen from one of its ends: this node's port, the far node and port, the kernel names
 # and emulated PCI paths of both ends.
@@ -19,7 +19,8 @@ class Topology:
 
     def __init__(self, model):
         self.model = model
-        self.nodes = [Node(n["name"], n["nodeid"], n["ip"], n["ssh_port"], list(n["disks"])) for n in model["nodes"]]
+        self.nodes = [Node(n["name"], n["nodeid"], n["ip"], n["public_ip"], n["ssh_port"], list(n["disks"]),
+                           n["pve_version"]) for n in model["nodes"]]
         self.tb_ports = model["tb_ports"]
         self.links = [((a["node"], a["port"]), (b["node"], b["port"])) for a, b in model["links"]]
         self.cluster_name = model["cluster_name"]
