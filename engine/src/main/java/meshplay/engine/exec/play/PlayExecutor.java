@@ -53,7 +53,7 @@ final class PlayExecutor {
             runBatch(play, pr, free);
             if (pr.brokenOff() || batchFailed(batch)) {
                 // as ansible-playbook: the plays after this one do not run either
-                run.state.breakPlaybook(pr.aborted());
+                run.state.breakPlaybook(pr.brokenOff());
                 break;
             }
             if (pr.playEnded() || run.state.quitting()) break;
