@@ -27,7 +27,7 @@ final class LabCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path script = Home.find().resolve("lab").resolve("lab");
         if (!Files.isExecutable(script)) {
-            io.err().println("ERROR: the lab helper is not there: " + script + " (missing or not executable)");
+            io.err().println("ERROR! the lab helper is not there: " + script + " (missing or not executable)");
             io.err().println("  hint: run meshplay from its source tree (the lab lives in lab/), or set MESHPLAY_HOME");
             return ExitCode.ERROR.code;
         }

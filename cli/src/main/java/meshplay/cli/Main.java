@@ -63,7 +63,7 @@ public final class Main {
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("ERROR: " + ex.getMessage());
+            err.println("ERROR! " + ex.getMessage());
             ex.getCommandLine().usage(err);
             return ExitCode.BAD_OPTIONS.code;
         });
@@ -89,7 +89,7 @@ public final class Main {
             if (verbosity >= 3) ex.printStackTrace(err);
             return u.exitCode() == null ? ExitCode.PARSE_ERROR.code : u.exitCode().code;
         }
-        err.println("ERROR: " + ex);
+        err.println("ERROR! " + ex);
         if (verbosity >= 3) ex.printStackTrace(err);
         else err.println("  (run with -vvv for the stack trace)");
         return ExitCode.ERROR.code;
@@ -122,7 +122,7 @@ public final class Main {
         /** No playbook and no command: the usage, as a bad-options error. */
         @Override
         public Integer call() {
-            spec.commandLine().getErr().println("ERROR: no playbook given");
+            spec.commandLine().getErr().println("ERROR! no playbook given");
             spec.commandLine().usage(spec.commandLine().getErr());
             return ExitCode.BAD_OPTIONS.code;
         }

@@ -43,7 +43,7 @@ final class VaultCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        io.err().println("ERROR: no vault action given");
+        io.err().println("ERROR! no vault action given");
         spec.commandLine().usage(io.err());
         return ExitCode.BAD_OPTIONS.code;
     }

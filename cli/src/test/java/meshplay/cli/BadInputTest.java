@@ -80,7 +80,7 @@ class BadInputTest {
         };
         for (int i = 0; i < cases.length; i++) {
             assertEquals(5, cli.run("", pb.toString(), "-i", inventory.toString(), cases[i][0], cases[i][1]), String.join(" ", cases[i]) + "\n" + cli.err());
-            assertTrue(cli.err().startsWith("ERROR: " + expected[i]), cli.err());
+            assertTrue(cli.err().startsWith("ERROR! " + expected[i]), cli.err());
             assertNoStackTrace();
         }
         assertFalse(Files.exists(marker), "nothing ran");
@@ -112,7 +112,7 @@ class BadInputTest {
         cli.write("again.yml", "- debug: msg=again\n- include_tasks: again.yml\n");
         Path pb = playbook("", "    - include_tasks: again.yml\n");
         assertEquals(4, cli.run("", pb.toString(), "-i", inventory.toString()));
-        assertTrue(cli.err().contains("ERROR: includes nested more than 100 levels deep: " + dir.resolve("again.yml") + ":2:3 include_tasks again.yml"
+        assertTrue(cli.err().contains("ERROR! includes nested more than 100 levels deep: " + dir.resolve("again.yml") + ":2:3 include_tasks again.yml"
                 + " (the chain starts at " + pb + ":5:7 include_tasks again.yml)"), cli.err());
         assertTrue(cli.err().contains("needs a `when:` that becomes false"), cli.err());
         assertEquals(100, cli.out().split("msg\": \"again\"", -1).length - 1, "100 levels ran before the limit");
@@ -149,7 +149,7 @@ class BadInputTest {
         cli.write("roles/self/tasks/main.yml", "- debug: msg=self\n- import_role: name=self\n");
         pb = playbook("", "    - import_role: name=self\n");
         assertEquals(4, cli.run("", pb.toString(), "-i", inventory.toString()));
-        assertTrue(cli.err().contains("ERROR: role recursion: " + dir.resolve("roles/self/tasks/main.yml") + ":2:3 import_role self"), cli.err());
+        assertTrue(cli.err().contains("ERROR! role recursion: " + dir.resolve("roles/self/tasks/main.yml") + ":2:3 import_role self"), cli.err());
         assertEquals(1, cli.out().split("msg\": \"self\"", -1).length - 1, cli.out());
         assertNoStackTrace();
     }
@@ -159,7 +159,7 @@ class BadInputTest {
         cli.write("a.yml", "- import_playbook: b.yml\n");
         Path b = cli.write("b.yml", "- import_playbook: a.yml\n");
         assertEquals(4, cli.run("", dir.resolve("a.yml").toString(), "-i", inventory.toString()));
-        assertTrue(cli.err().contains("ERROR: import cycle: a.yml -> b.yml -> a.yml"), cli.err());
+        assertTrue(cli.err().contains("ERROR! import cycle: a.yml -> b.yml -> a.yml"), cli.err());
         assertTrue(cli.err().contains("--> " + b + ":1:20"), cli.err());
         assertNoStackTrace();
     }
@@ -185,7 +185,7 @@ class BadInputTest {
     void aNulByteIsReportedAtItsLineAndColumn() throws Exception {
         Path pb = playbook("", "    - debug: msg=a\u0000b\n");
         assertEquals(4, cli.run("", pb.toString(), "-i", inventory.toString()));
-        assertTrue(cli.err().startsWith("ERROR: invalid character U+0000: YAML allows only printable characters"), cli.err());
+        assertTrue(cli.err().startsWith("ERROR! invalid character U+0000: YAML allows only printable characters"), cli.err());
         assertTrue(cli.err().contains("--> " + pb + ":5:19"), cli.err());
         assertNoStackTrace();
     }

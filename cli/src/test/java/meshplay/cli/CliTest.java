@@ -62,7 +62,7 @@ class CliTest {
     void parseErrorExitsFourWithTheSourceLineAndCaret() throws Exception {
         Path pb = playbook("    - name: typo\n      shel: ls\n");
         assertEquals(4, run(pb.toString(), "-i", inventory.toString()));
-        assertTrue(err.startsWith("ERROR: "), err);
+        assertTrue(err.startsWith("ERROR! "), err);
         assertTrue(err.contains("--> " + pb + ":6:7"), err);
         assertTrue(err.contains(" 6 |       shel: ls\n   |       ^\n"), err);
         assertFalse(err.contains("at meshplay."), "no stack trace without -vvv");

@@ -12,7 +12,7 @@ import meshplay.engine.yaml.Origin;
  * Renders a {@link UserError} the way compilers do: the message, where, the offending source line with
  * a caret under the column, and the hint.
  * <pre>
- * ERROR: unknown module 'shel'
+ * ERROR! unknown module 'shel'
  *   --> site.yml:7:5
  *    |
  *  7 |     shel: ls
@@ -25,12 +25,12 @@ public final class ErrorFormatter {
     }
 
     public static String format(UserError e) {
-        return format("ERROR", e.getMessage(), e.origin(), e.hint());
+        return format("ERROR!", e.getMessage(), e.origin(), e.hint());
     }
 
     public static String format(String label, String message, Origin origin, String hint) {
         StringBuilder out = new StringBuilder();
-        out.append(label).append(": ").append(message).append('\n');
+        out.append(label).append(' ').append(message).append('\n');
         if (origin != null && origin != Origin.UNKNOWN) {
             out.append("  --> ").append(origin).append('\n');
             String line = origin.line() > 0 ? sourceLine(origin.file(), origin.line()) : null;

@@ -15,7 +15,7 @@ class ErrorFormatterTest {
         Path file = dir.resolve("site.yml");
         Files.writeString(file, "- hosts: all\n  tasks:\n    - name: list\n      shel: ls\n");
         String out = ErrorFormatter.format(new UserError(new Origin(file.toString(), 4, 7), "unknown module 'shel'", "did you mean 'shell'?"));
-        assertEquals("ERROR: unknown module 'shel'\n"
+        assertEquals("ERROR! unknown module 'shel'\n"
                 + "  --> " + file + ":4:7\n"
                 + "   |\n"
                 + " 4 |       shel: ls\n"
@@ -26,7 +26,7 @@ class ErrorFormatterTest {
     @Test
     void withoutASourceFileOnlyTheOriginIsShown() {
         String out = ErrorFormatter.format(new UserError(new Origin("-e", 0, 0), "bad value", null));
-        assertEquals("ERROR: bad value\n  --> -e\n", out);
+        assertEquals("ERROR! bad value\n  --> -e\n", out);
     }
 
     @Test
