@@ -30,6 +30,7 @@ public final class RunConfig {
         if (c.isSet(Setting.DEFAULT_BECOME_USER)) o.becomeUser = c.string(Setting.DEFAULT_BECOME_USER);
         if (c.isSet(Setting.DEFAULT_BECOME_METHOD)) o.becomeMethod = c.string(Setting.DEFAULT_BECOME_METHOD);
         o.forceHandlers = c.bool(Setting.DEFAULT_FORCE_HANDLERS);
+        o.errorOnMissingHandler = c.bool(Setting.ERROR_ON_MISSING_HANDLER);
         o.gathering = c.string(Setting.DEFAULT_GATHERING);
         String transport = c.string(Setting.DEFAULT_TRANSPORT);
         o.connection = transport == null || transport.equals("smart") ? null : transport;

@@ -33,6 +33,8 @@ public enum Setting {
             "the user to become"),
     DEFAULT_BECOME_ASK_PASS(Type.BOOL, "False", keys("privilege_escalation", "become_ask_pass"), env("ANSIBLE_BECOME_ASK_PASS"),
             "ask for the become password"),
+    ERROR_ON_MISSING_HANDLER(Type.BOOL, "True", keys("defaults", "error_on_missing_handler"), env("ANSIBLE_ERROR_ON_MISSING_HANDLER"),
+            "a change that notifies a handler the play does not have stops the run (False: only a warning)"),
     DEFAULT_FORCE_HANDLERS(Type.BOOL, "False", keys("defaults", "force_handlers"), env("ANSIBLE_FORCE_HANDLERS"),
             "run notified handlers even on hosts that failed (a play's force_handlers overrides it)"),
     DEFAULT_GATHERING(Type.STRING, "implicit", keys("defaults", "gathering"), env("ANSIBLE_GATHERING"),

@@ -59,6 +59,28 @@ class ConfigRunTest {
     }
 
     @Test
+    void aMissingHandlerIsOnlyAWarningWhenErrorOnMissingHandlerIsOff() throws Exception {
+        Files.writeString(repo.resolve("missing.yml"), """
+                - hosts: box
+                  gather_facts: false
+                  tasks:
+                    - name: notify
+                      debug: {msg: notify}
+                      changed_when: true
+                      notify: not there
+                    - name: after
+                      debug: {msg: AFTER RAN}
+                """);
+        assertEquals(1, meshplay(Map.of(), "", "missing.yml"), err);
+        assertFalse(out.contains("AFTER RAN"), "stops by default\n" + out);
+        String warning = "The requested handler 'not there' was not found in either the main handlers list nor in the listening handlers list";
+        assertEquals(0, meshplay(Map.of(), "error_on_missing_handler = False\n", "missing.yml"), err);
+        assertTrue(out.contains("AFTER RAN") && (out + err).contains(warning), "a warning by ansible.cfg\n" + out + err);
+        assertEquals(0, meshplay(Map.of("ANSIBLE_ERROR_ON_MISSING_HANDLER", "false"), "", "missing.yml"), err);
+        assertTrue(out.contains("AFTER RAN"), "a warning by ANSIBLE_ERROR_ON_MISSING_HANDLER\n" + out);
+    }
+
+    @Test
     void forceHandlersFromTheFileOrTheEnvironment() throws Exception {
         Files.writeString(repo.resolve("handlers.yml"), """
                 - hosts: box

@@ -36,6 +36,8 @@ public final class RunOptions {
     public boolean debugger;
     /** --force-handlers: notified handlers run even on hosts that failed (a play's force_handlers overrides it). */
     public boolean forceHandlers;
+    /** ansible.cfg error_on_missing_handler: a change notifying a handler the play lacks stops the run (else a warning). */
+    public boolean errorOnMissingHandler = true;
     public ConnectionOptions connectionOptions = ConnectionOptions.defaults();
     /** The vault passwords, for vault files that tasks load at run time and for copy/template sources. */
     public Vault vault = Vault.NONE;

@@ -79,7 +79,8 @@ public final class HandlerQueue {
 
     /**
      * Queues the handlers a changed task notifies ({@code names}: its notify keyword, already rendered).
-     * A name that matches no handler ends the run with exit 1, as in ansible-playbook 2.14: only when a
+     * A name that matches no handler ends the run with exit 1 (a warning with error_on_missing_handler
+     * False), as in ansible-playbook 2.14: only when a
      * change notifies it, so a notify on a task that never changes anything is no error.
      */
     public synchronized void notify(String host, List<String> names, Origin origin) {
@@ -96,7 +97,11 @@ public final class HandlerQueue {
                     found = true;
                 }
             }
-            if (!found) throw missing(name, origin);
+            if (found) continue;
+            // ansible.cfg error_on_missing_handler = False makes it a warning, as in ansible-playbook
+            if (run.options.errorOnMissingHandler) throw missing(name, origin);
+            run.events.on(new Event.Warning("The requested handler '" + name
+                    + "' was not found in either the main handlers list nor in the listening handlers list"));
         }
     }
 
