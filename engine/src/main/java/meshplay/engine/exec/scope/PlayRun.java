@@ -101,13 +101,9 @@ public final class PlayRun {
         return playEnded;
     }
 
-    /** any_errors_fatal or max_fail_percentage: no further task of this play runs. */
+    /** max_fail_percentage exceeded: no further task of this play runs, for any host. */
     public void abort() {
         aborted = true;
-    }
-
-    public boolean aborted() {
-        return aborted;
     }
 
     /** any_errors_fatal stopped hosts: the play goes on for hosts in a rescue or always section, no later play runs. */
